@@ -1,0 +1,701 @@
+// Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
+
+export const SYNC_ORDER_PATH = "/api/open/alipay/v1/merchant/order/sync" as const;
+
+export const SERVERS = {
+  "production": "https://open.alipay.hk",
+  "testing": "https://open-id-pre.alipay.com"
+} as const;
+
+export const BASE_ORDER = {
+  "type": "object",
+  "properties": {
+    "requestId": {
+      "type": "string",
+      "maxLength": 32,
+      "minLength": 1
+    },
+    "merchantBizNo": {
+      "type": "string",
+      "maxLength": 32,
+      "minLength": 1
+    },
+    "orderStatus": {
+      "type": "string",
+      "maxLength": 32,
+      "minLength": 1
+    },
+    "userId": {
+      "type": "string",
+      "maxLength": 64,
+      "minLength": 1
+    },
+    "openId": {
+      "type": "string",
+      "maxLength": 64,
+      "minLength": 1
+    },
+    "merchantBizType": {
+      "type": "string",
+      "enum": [
+        "PASS_TICKET",
+        "ALIPAY_COUPON",
+        "GIFT_CARD_COUPON",
+        "CHARGING_PILE",
+        "MOVIE_TICKET",
+        "LINE_UP",
+        "RIDE_HAILING",
+        "SELF_PICK",
+        "TRAIN_TICKET"
+      ]
+    },
+    "orderCreateTime": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "orderModifyTime": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "merchantAccountId": {
+      "type": "string",
+      "maxLength": 64
+    },
+    "merchantId": {
+      "type": "string",
+      "maxLength": 64
+    },
+    "tinyAppId": {
+      "type": "string"
+    }
+  },
+  "required": [
+    "requestId",
+    "merchantBizNo",
+    "orderStatus",
+    "merchantBizType",
+    "orderCreateTime",
+    "orderModifyTime"
+  ],
+  "exactlyOneOf": [
+    "userId",
+    "openId"
+  ]
+} as const;
+
+export const SCENARIOS = {
+  "PASS_TICKET": {
+    "statuses": [
+      "TICKETED",
+      "REFUNDED",
+      "USED"
+    ],
+    "endStatuses": [
+      "REFUNDED",
+      "USED"
+    ],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {},
+    "required": [
+      "extInfo"
+    ],
+    "properties": {
+      "amount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "payAmount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "tradeNo": {
+        "type": "string"
+      },
+      "extInfo": {
+        "type": "object"
+      }
+    }
+  },
+  "ALIPAY_COUPON": {
+    "statuses": [
+      "TICKETED"
+    ],
+    "endStatuses": [],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {},
+    "required": [
+      "extInfo"
+    ],
+    "properties": {
+      "tradeNo": {
+        "type": "string"
+      },
+      "amount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "payAmount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "extInfo": {
+        "type": "object"
+      }
+    }
+  },
+  "GIFT_CARD_COUPON": {
+    "statuses": [
+      "TICKETED",
+      "REFUNDED",
+      "USED"
+    ],
+    "endStatuses": [
+      "REFUNDED",
+      "USED"
+    ],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {},
+    "required": [
+      "extInfo"
+    ],
+    "properties": {
+      "tradeNo": {
+        "type": "string"
+      },
+      "amount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "payAmount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "extInfo": {
+        "type": "object"
+      }
+    }
+  },
+  "CHARGING_PILE": {
+    "statuses": [
+      "SERVING",
+      "SERVING_WO_ENDTIME",
+      "SERVING_LITE",
+      "PAUSED",
+      "COMPLETED",
+      "PARKING_DUE",
+      "FINISHED"
+    ],
+    "endStatuses": [
+      "FINISHED"
+    ],
+    "reversible": true,
+    "onlyFrom": {},
+    "onlyTo": {},
+    "required": [
+      "extInfo"
+    ],
+    "properties": {
+      "tradeNo": {
+        "type": "string"
+      },
+      "extInfo": {
+        "type": "object",
+        "properties": {
+          "amount": {
+            "type": "object",
+            "properties": {
+              "value": {
+                "type": "string",
+                "maxLength": 64,
+                "minLength": 1
+              },
+              "currency": {
+                "type": "string",
+                "pattern": "^[A-Z]{3}$"
+              }
+            },
+            "required": [
+              "value",
+              "currency"
+            ]
+          },
+          "surcharge_amount": {
+            "type": "object",
+            "properties": {
+              "value": {
+                "type": "string",
+                "maxLength": 64,
+                "minLength": 1
+              },
+              "currency": {
+                "type": "string",
+                "pattern": "^[A-Z]{3}$"
+              }
+            },
+            "required": [
+              "value",
+              "currency"
+            ]
+          }
+        }
+      }
+    }
+  },
+  "MOVIE_TICKET": {
+    "statuses": [
+      "TICKETED",
+      "REFUNDED",
+      "USED"
+    ],
+    "endStatuses": [
+      "REFUNDED",
+      "USED"
+    ],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {},
+    "required": [
+      "extInfo"
+    ],
+    "properties": {
+      "amount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "payAmount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "tradeNo": {
+        "type": "string"
+      },
+      "extInfo": {
+        "type": "object"
+      }
+    }
+  },
+  "LINE_UP": {
+    "statuses": [
+      "CALL_NUM",
+      "NUMBER_ARRIVED",
+      "NUMBER_PASSED",
+      "CANCELLED",
+      "FINISHED"
+    ],
+    "endStatuses": [],
+    "reversible": false,
+    "onlyFrom": {
+      "CANCELLED": [
+        "CALL_NUM"
+      ]
+    },
+    "onlyTo": {},
+    "required": [
+      "shopInfo",
+      "extInfo"
+    ],
+    "properties": {
+      "shopInfo": {
+        "type": "object",
+        "properties": {
+          "extInfo": {
+            "type": "object",
+            "properties": {
+              "multiLang": {
+                "type": "object",
+                "properties": {
+                  "zh_HK": {
+                    "type": "object"
+                  },
+                  "en_US": {
+                    "type": "object"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "required": [
+          "extInfo"
+        ]
+      },
+      "extInfo": {
+        "type": "object"
+      }
+    }
+  },
+  "RIDE_HAILING": {
+    "statuses": [
+      "PENDING",
+      "BOOKED",
+      "ORDER_TAKEN",
+      "TO_BOARD",
+      "SERVING",
+      "WAIT_PAY",
+      "FINISHED",
+      "TO_SEND",
+      "CLOSED",
+      "CANCEL_WAIT_PAY"
+    ],
+    "endStatuses": [],
+    "reversible": true,
+    "onlyFrom": {},
+    "onlyTo": {},
+    "required": [
+      "extInfo"
+    ],
+    "properties": {
+      "extInfo": {
+        "type": "object"
+      }
+    }
+  },
+  "SELF_PICK": {
+    "statuses": [
+      "PENDING",
+      "ORDER_TAKEN",
+      "TO_PICK_UP",
+      "FINISHED",
+      "CLOSED",
+      "REFUNDED"
+    ],
+    "endStatuses": [
+      "FINISHED",
+      "CLOSED",
+      "REFUNDED"
+    ],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {
+      "TO_PICK_UP": [
+        "FINISHED"
+      ]
+    },
+    "required": [
+      "amount",
+      "itemOrderList",
+      "shopInfo",
+      "extInfo"
+    ],
+    "properties": {
+      "amount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "discountAmount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "actualAmount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "tradeNo": {
+        "type": "string"
+      },
+      "itemOrderList": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      },
+      "shopInfo": {
+        "type": "object"
+      },
+      "extInfo": {
+        "type": "object"
+      }
+    }
+  },
+  "TRAIN_TICKET": {
+    "statuses": [
+      "TICKETED",
+      "REFUNDED",
+      "USED"
+    ],
+    "endStatuses": [
+      "REFUNDED",
+      "USED"
+    ],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {},
+    "required": [
+      "extInfo"
+    ],
+    "properties": {
+      "amount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "payAmount": {
+        "type": "object",
+        "properties": {
+          "value": {
+            "type": "string",
+            "maxLength": 64,
+            "minLength": 1
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          }
+        },
+        "required": [
+          "value",
+          "currency"
+        ]
+      },
+      "tradeNo": {
+        "type": "string"
+      },
+      "extInfo": {
+        "type": "object"
+      }
+    }
+  }
+} as const;
+
+export const RESULT_CODES = {
+  "SUCCESS": {
+    "status": "S",
+    "retryable": false,
+    "message": "Success."
+  },
+  "PARAM_ILLEGAL": {
+    "status": "F",
+    "retryable": false,
+    "message": "The request is invalid, usually a missing parameter."
+  },
+  "ORDER_STATUS_INVALID": {
+    "status": "F",
+    "retryable": false,
+    "message": "The status does not belong to the scenario, or the scenario's rules forbid this move."
+  },
+  "UNKNOWN_EXCEPTION": {
+    "status": "U",
+    "retryable": true,
+    "message": "Unknown exception; retry. The Base API page says F, other AlipayHK pages say U; retried either way."
+  },
+  "UN_SUPPORT_BUSINESS": {
+    "status": "F",
+    "retryable": false,
+    "message": "The service is not available, e.g. the merchant is not onboarded; check with support."
+  },
+  "PROCESS_FAIL": {
+    "status": "F",
+    "retryable": false,
+    "message": "Gateway processing failure."
+  },
+  "KEY_NOT_FOUND": {
+    "status": "F",
+    "retryable": false,
+    "message": "No key is registered for the Client-Id and keyVersion."
+  },
+  "ACCESS_DENIED": {
+    "status": "F",
+    "retryable": false,
+    "message": "The client may not call this API."
+  },
+  "REQUEST_TRAFFIC_EXCEED_LIMIT": {
+    "status": "U",
+    "retryable": true,
+    "message": "Rate limited; retry later."
+  },
+  "INVALID_API": {
+    "status": "F",
+    "retryable": false,
+    "message": "The API does not exist."
+  },
+  "INVALID_CLIENT": {
+    "status": "F",
+    "retryable": false,
+    "message": "The Client-Id is unknown."
+  },
+  "INVALID_SIGNATURE": {
+    "status": "F",
+    "retryable": false,
+    "message": "The request signature does not verify."
+  },
+  "METHOD_NOT_SUPPORTED": {
+    "status": "F",
+    "retryable": false,
+    "message": "The HTTP method is not supported."
+  },
+  "MEDIA_TYPE_NOT_ACCEPTABLE": {
+    "status": "F",
+    "retryable": false,
+    "message": "The Content-Type is not accepted."
+  }
+} as const;
