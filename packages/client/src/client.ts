@@ -1,0 +1,208 @@
+/**
+ * `createOrderClient`: a typed, validated, signed, verified and safely retried `syncOrder`, plus the typed
+ * openapi-fetch client it is built on (`client.api`).
+ */
+import createClient, { type Client } from "openapi-fetch";
+import { SERVERS, SYNC_ORDER_PATH } from "../../../generated/metadata.js";
+import type { paths } from "../../../generated/openapi.js";
+import {
+  AbortedError,
+  ConfigError,
+  HttpError,
+  NetworkError,
+  OrderError,
+  ResponseFormatError,
+  TimeoutError,
+  UnknownResultError,
+  ValidationError,
+  resultError,
+  type CallDetails,
+} from "./errors.js";
+import { isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
+import { createSigner, type SignerOptions } from "./signer.js";
+import { signedFetch, type FetchLike } from "./transport.js";
+import { validateOrder } from "./validate.js";
+
+type OrderSync = paths["/api/open/alipay/v1/merchant/order/sync"]["post"];
+/** A complete order-sync request body: one of the nine scenarios. */
+export type OrderSyncRequest = OrderSync["requestBody"]["content"]["application/json"];
+/** AlipayHK's answer. */
+export type OrderSyncResponse = OrderSync["responses"]["200"]["content"]["application/json"];
+export type MerchantBizType = OrderSyncRequest["merchantBizType"];
+/** The statuses of one scenario. */
+export type OrderStatusOf<T extends MerchantBizType> = Extract<OrderSyncRequest, { merchantBizType: T }>["orderStatus"];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** What `syncOrder` takes: an order of one scenario; `requestId` is generated when omitted. */
+export type OrderInput = DistributiveOmit<OrderSyncRequest, "requestId"> & { requestId?: string };
+
+export type Environment = keyof typeof SERVERS;
+
+export interface OrderClientOptions extends SignerOptions {
+  /** Where AlipayHK is: any URL (a sandbox, a proxy). Give this or `environment`. */
+  baseUrl?: string;
+  /** "production" (https://open.alipay.hk) or "testing" (https://open-id-pre.alipay.com, unconfirmed for this API). */
+  environment?: Environment;
+  /** Time allowed for one attempt, headers and body. Default 10,000 ms. */
+  timeoutMs?: number;
+  /** Retry policy for outcomes that are not known (U results, network errors, timeouts, 5xx, 429). */
+  retry?: RetryOptions;
+  /**
+   * The fetch to use: an instrumented fetch, or a fetch handler such as a sandbox's `fetch`. It is called with a
+   * `Request`, which both kinds accept. Default: the global fetch.
+   */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+export interface SyncOrderOptions {
+  /** Cancels the call at any point, including between retries. */
+  signal?: AbortSignal;
+}
+
+export interface SyncOrderResult {
+  /** AlipayHK's ID of the order. */
+  orderId: string | undefined;
+  /** The status AlipayHK now holds. */
+  orderStatus: string | undefined;
+  result: OrderSyncResponse["result"];
+  distributeResult: OrderSyncResponse["distributeResult"];
+  /** The requestId sent (generated when the order had none): keep it to retry the same call later. */
+  requestId: string;
+  tracerId: string | undefined;
+  /** HTTP attempts made. */
+  attempts: number;
+}
+
+export interface OrderClient {
+  /** Validates, signs and sends one order update; resolves on SUCCESS, throws an OrderError otherwise. */
+  syncOrder(order: OrderInput, options?: SyncOrderOptions): Promise<SyncOrderResult>;
+  /** The typed openapi-fetch client, signing and verifying, without validation or retries. */
+  readonly api: Client<paths>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** A requestId AlipayHK accepts: a UUID without dashes (32 characters; a dashed UUID is 36, over the limit). */
+export const newRequestId = (): string => crypto.randomUUID().replaceAll("-", "");
+
+function resolveBaseUrl({ baseUrl, environment }: OrderClientOptions): string {
+  if (baseUrl !== undefined && environment !== undefined) throw new ConfigError("give baseUrl or environment, not both");
+  if (environment !== undefined) {
+    if (!Object.hasOwn(SERVERS, environment)) throw new ConfigError(`environment: must be ${Object.keys(SERVERS).join(" or ")}`);
+    return SERVERS[environment];
+  }
+  if (baseUrl === undefined) throw new ConfigError('baseUrl or environment is required (environment: "production" for AlipayHK)');
+  try {
+    return new URL(baseUrl).href.replace(/\/+$/, "");
+  } catch (cause) {
+    throw new ConfigError("baseUrl: must be an absolute URL", cause);
+  }
+}
+
+/** Creates the client. Options are checked at once; keys are imported on the first call and reused. */
+export function createOrderClient(options: OrderClientOptions): OrderClient {
+  const baseUrl = resolveBaseUrl(options);
+  const signer = createSigner(options);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs > 0)) throw new ConfigError("timeoutMs: must be a positive number of milliseconds");
+  const retry = options.retry ?? {};
+  // Kept in a local, never called as a method: fetch throws "Illegal invocation" on workerd when it is.
+  const userFetch = options.fetch;
+  // The global fetch gets (url, init): building a Request first costs it more than the signature does.
+  const fetchImpl: FetchLike = userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => fetch(url, init);
+  const api = createClient<paths>({ baseUrl, fetch: signedFetch(signer, fetchImpl) });
+
+  async function attempt(body: OrderSyncRequest, json: string, signal: AbortSignal) {
+    const { data, error, response } = await api.POST(SYNC_ORDER_PATH, { body, bodySerializer: () => json, signal });
+    const answer = (data ?? error) as OrderSyncResponse | undefined;
+    const tracerId = response.headers.get("Tracer-Id") ?? undefined;
+    if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
+      throw new ResponseFormatError("the signed response is not an order-sync answer (no result)", { tracerId, httpStatus: response.status });
+    }
+    return { answer, tracerId };
+  }
+
+  async function syncOrder(order: OrderInput, { signal }: SyncOrderOptions = {}): Promise<SyncOrderResult> {
+    const requestId = order.requestId ?? newRequestId();
+    const body = (order.requestId === undefined ? { requestId, ...order } : order) as OrderSyncRequest;
+    const problems = validateOrder(body);
+    if (problems.length) throw new ValidationError(problems, { requestId });
+    const json = JSON.stringify(body); // serialised once: every attempt signs and sends these exact bytes
+
+    const started = Date.now();
+    let last: OrderError | undefined;
+    for (let attempts = 1; ; attempts++) {
+      if (signal?.aborted) throw new AbortedError({ requestId, attempts: attempts - 1, cause: signal.reason });
+      const { signal: attemptSignal, done, reason } = attemptSignalFor(signal, timeoutMs, { requestId, attempts });
+      try {
+        const { answer, tracerId } = await attempt(body, json, attemptSignal);
+        const { result } = answer;
+        const details: CallDetails = { requestId, tracerId, attempts, ...result };
+        if (result.resultStatus === "S") {
+          return { orderId: answer.orderId, orderStatus: answer.orderStatus, result, distributeResult: answer.distributeResult, requestId, tracerId, attempts };
+        }
+        if (!isRetryableResult(result)) throw resultError(details);
+        last = new UnknownResultError(details);
+      } catch (thrown) {
+        const error = reason() ?? toOrderError(thrown);
+        error.attempts = attempts;
+        Object.assign(error, { requestId });
+        if (!isRetryableError(error)) throw error;
+        last = error;
+      } finally {
+        done();
+      }
+      const delay = retryDelay(retry, attempts, Date.now() - started, last instanceof HttpError ? last.retryAfterMs : undefined);
+      if (delay === undefined) throw last;
+      await sleep(delay, signal, { requestId, attempts });
+    }
+  }
+
+  return { syncOrder, api };
+}
+
+function isRetryableError(error: OrderError): boolean {
+  if (error instanceof TimeoutError || error instanceof NetworkError) return true;
+  return error instanceof HttpError && error.outcome === "unknown";
+}
+
+function toOrderError(thrown: unknown): OrderError {
+  if (thrown instanceof OrderError) return thrown;
+  if (thrown instanceof SyntaxError) return new ResponseFormatError("the signed response is not JSON", { cause: thrown });
+  return new NetworkError({ cause: thrown });
+}
+
+/** One attempt's signal: fires on the caller's abort or after timeoutMs, and remembers which. */
+function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, details: CallDetails) {
+  const controller = new AbortController();
+  let why: OrderError | undefined;
+  const abort = (error: OrderError) => {
+    why ??= error;
+    controller.abort(error);
+  };
+  const timer = setTimeout(() => abort(new TimeoutError(timeoutMs, details)), timeoutMs);
+  const onAbort = () => abort(new AbortedError({ ...details, cause: parent?.reason }));
+  parent?.addEventListener("abort", onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    reason: () => why,
+    done: () => {
+      clearTimeout(timer);
+      parent?.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined, details: CallDetails): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortedError({ ...details, cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

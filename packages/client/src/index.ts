@@ -1,0 +1,46 @@
+/**
+ * alipayhk-order: a typed, signed, verified client for AlipayHK's order sync API.
+ * @module
+ */
+export {
+  createOrderClient,
+  newRequestId,
+  type Environment,
+  type MerchantBizType,
+  type OrderClient,
+  type OrderClientOptions,
+  type OrderInput,
+  type OrderStatusOf,
+  type OrderSyncRequest,
+  type OrderSyncResponse,
+  type SyncOrderOptions,
+  type SyncOrderResult,
+} from "./client.js";
+export {
+  AbortedError,
+  ConfigError,
+  HttpError,
+  InvalidClientError,
+  InvalidSignatureError,
+  NetworkError,
+  OrderError,
+  OrderStatusInvalidError,
+  ParamIllegalError,
+  ResponseFormatError,
+  ResponseSignatureError,
+  ResultError,
+  TimeoutError,
+  UnknownResultError,
+  UnSupportBusinessError,
+  ValidationError,
+  type CallDetails,
+  type OrderErrorCode,
+  type Outcome,
+} from "./errors.js";
+export { isRetryableResult, type RetryOptions } from "./retry.js";
+export { transitionProblem } from "./rules.js";
+export type { EncryptionOptions, SignerOptions } from "./signer.js";
+export { createSigningMiddleware, signedFetch, type FetchLike } from "./transport.js";
+export { validateOrder, type Problem } from "./validate.js";
+export { RESULT_CODES, SCENARIOS, SERVERS, SYNC_ORDER_PATH } from "../../../generated/metadata.js";
+export type { components, paths } from "../../../generated/openapi.js";

@@ -1,0 +1,171 @@
+/**
+ * The signing layer shared by the client's transport and the exported openapi-fetch middleware: it signs
+ * (and, when asked, encrypts) a request body, and verifies (then decrypts) a response before anyone parses it.
+ */
+import {
+  formatRequestTime,
+  importPrivateKey,
+  importPublicKey,
+  sign,
+  verify,
+  type KeyVersion,
+  type PrivateKey,
+  type PrivateKeyInput,
+  type PublicKey,
+  type PublicKeyInput,
+} from "alipayhk-signature";
+import type { AesMode } from "alipayhk-signature/encryption";
+import { ConfigError, HttpError, ResponseFormatError, ResponseSignatureError } from "./errors.js";
+
+export interface EncryptionOptions {
+  /** AES key size; AlipayHK's family recommends 256. */
+  aesKeyBits?: 256 | 128;
+  /** AlipayHK does not publish the AES mode; ECB is the Ant gateway's, and the default. */
+  aesMode?: AesMode;
+}
+
+export interface SignerOptions {
+  /** The Client-Id AlipayHK issued to you. */
+  clientId: string;
+  /** Your RSA private key: PEM (PKCS#8 or PKCS#1), bare base64 DER, JWK, or an imported key. */
+  privateKey: PrivateKeyInput;
+  /** AlipayHK's public key, to verify responses (and encrypt requests). */
+  alipayPublicKey?: PublicKeyInput | undefined;
+  /** Set to false to accept unsigned responses. Unsafe: a forged answer would be believed. */
+  verifyResponses?: boolean;
+  /** The version of your key registered with AlipayHK (sent in the Signature header). Default 1. */
+  keyVersion?: KeyVersion;
+  /** Encrypt request bodies with RSA_AES. `true` uses the defaults. */
+  encrypt?: boolean | EncryptionOptions;
+  /** Reject responses whose Response-Time is further than this from `now()`. Off by default. */
+  maxResponseSkewMs?: number;
+  /** The clock, for Request-Time. */
+  now?: () => Date;
+}
+
+interface Keys {
+  privateKey: PrivateKey;
+  alipayPublicKey: PublicKey | undefined;
+}
+
+type EncryptionModule = typeof import("alipayhk-signature/encryption");
+// The resolved module, never a pending promise: workerd cancels promises shared across requests.
+let encryptionModule: EncryptionModule | undefined;
+const loadEncryption = async () => (encryptionModule ??= await import("alipayhk-signature/encryption"));
+
+export interface SignedRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface Signer {
+  readonly clientId: string;
+  signRequest(method: string, url: string, body: string): Promise<SignedRequest>;
+  /** The verified, decrypted body text; throws ResponseSignatureError or HttpError. */
+  openResponse(method: string, url: string, response: Response): Promise<string>;
+}
+
+/** Checks the options at once; keys are imported on first use and the imported keys reused. */
+export function createSigner(options: SignerOptions): Signer {
+  const { clientId, keyVersion, maxResponseSkewMs } = options;
+  const now = options.now ?? (() => new Date());
+  if (typeof clientId !== "string" || clientId.trim() === "") throw new ConfigError("clientId: a non-empty Client-Id is required");
+  if (options.privateKey == null) throw new ConfigError("privateKey: your RSA private key is required");
+  const verifying = options.verifyResponses !== false;
+  if (verifying && options.alipayPublicKey == null) {
+    throw new ConfigError("alipayPublicKey: AlipayHK's public key is required to verify responses (or set verifyResponses: false, which is unsafe)");
+  }
+  const encryption = options.encrypt === true ? {} : options.encrypt || undefined;
+  if (encryption && options.alipayPublicKey == null) {
+    throw new ConfigError("alipayPublicKey: AlipayHK's public key is required to encrypt requests");
+  }
+
+  let keys: Keys | undefined;
+  const getKeys = async (): Promise<Keys> => {
+    if (keys) return keys;
+    const privateKey = await importPrivateKey(options.privateKey).catch((e: unknown) => {
+      throw new ConfigError(`privateKey: ${(e as Error).message}`, e);
+    });
+    const alipayPublicKey =
+      options.alipayPublicKey == null
+        ? undefined
+        : await importPublicKey(options.alipayPublicKey).catch((e: unknown) => {
+            throw new ConfigError(`alipayPublicKey: ${(e as Error).message}`, e);
+          });
+    return (keys = { privateKey, alipayPublicKey });
+  };
+
+  return {
+    clientId,
+
+    async signRequest(method, url, body) {
+      const { privateKey, alipayPublicKey } = await getKeys();
+      const time = formatRequestTime(now());
+      const headers: Record<string, string> = {
+        "Content-Type": "application/json; charset=UTF-8",
+        "Client-Id": clientId,
+        "Request-Time": time,
+      };
+      if (encryption) {
+        const { encryptBody } = await loadEncryption();
+        const encrypted = await encryptBody(body, alipayPublicKey!, { ...encryption, keyVersion });
+        body = encrypted.body;
+        headers["Content-Type"] = "text/plain; charset=UTF-8";
+        headers.Encrypt = encrypted.encryptHeader;
+      }
+      headers.Signature = await sign({ method, path: pathOf(url), clientId, time, body }, privateKey, { keyVersion });
+      return { headers, body };
+    },
+
+    async openResponse(method, url, response) {
+      const { privateKey, alipayPublicKey } = await getKeys();
+      const raw = await response.text();
+      const signature = response.headers.get("Signature");
+      const time = response.headers.get("Response-Time");
+      const tracerId = response.headers.get("Tracer-Id") ?? undefined;
+      // An unsigned error page (a proxy's 502, a wrong base URL's 404) is an HTTP failure, not a forgery.
+      if (!response.ok && !signature) {
+        throw new HttpError(response.status, { tracerId, retryAfterMs: retryAfterMs(response.headers.get("Retry-After"), now()) });
+      }
+      if (alipayPublicKey) {
+        if (!signature || !time) {
+          throw new ResponseSignatureError(`the response has no ${signature ? "Response-Time" : "Signature"} header, so it cannot be verified`, { tracerId });
+        }
+        let valid: boolean;
+        try {
+          valid = await verify({ method, path: pathOf(url), clientId, time, body: raw }, signature, alipayPublicKey);
+        } catch (cause) {
+          throw new ResponseSignatureError(`the response's Signature header is unusable: ${(cause as Error).message}`, { tracerId, cause });
+        }
+        if (!valid) throw new ResponseSignatureError("the response's signature does not match its body and Response-Time", { tracerId });
+        if (maxResponseSkewMs !== undefined) {
+          const skew = Math.abs(Date.parse(time) - now().getTime());
+          if (!(skew <= maxResponseSkewMs)) {
+            throw new ResponseSignatureError(`Response-Time ${time} is more than ${maxResponseSkewMs} ms from the local clock`, { tracerId });
+          }
+        }
+      }
+      const encryptHeader = response.headers.get("Encrypt");
+      if (!encryptHeader) return raw;
+      const { decryptBody } = await loadEncryption();
+      try {
+        return await decryptBody(raw, encryptHeader, privateKey);
+      } catch (cause) {
+        throw new ResponseFormatError(`the verified response could not be decrypted: ${(cause as Error).message}`, { tracerId, cause });
+      }
+    },
+  };
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
+function retryAfterMs(value: string | null, now: Date): number | undefined {
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now.getTime();
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+
+/** The path and query of a URL: what the signature covers. */
+function pathOf(url: string): string {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
+}

@@ -1,0 +1,324 @@
+import createClient from "openapi-fetch";
+import { describe, expect, test, vi } from "vitest";
+import {
+  AbortedError,
+  ConfigError,
+  HttpError,
+  NetworkError,
+  OrderError,
+  OrderStatusInvalidError,
+  ParamIllegalError,
+  ResponseSignatureError,
+  ResultError,
+  TimeoutError,
+  UnknownResultError,
+  ValidationError,
+  createOrderClient,
+  createSigningMiddleware,
+  type OrderClientOptions,
+  type OrderInput,
+  type paths,
+} from "../src/index.js";
+import { BASE_URL, CLIENT_ID, ORDERS, SUCCESS, fakeAlipay, order, pem, type Answer } from "./fake-alipay.js";
+
+const U = { resultCode: "UNKNOWN_EXCEPTION", resultStatus: "U", resultMessage: "retry" };
+const fast = { initialDelayMs: 1, maxDelayMs: 2 };
+
+function setup(script?: Answer[], options: Partial<OrderClientOptions> = {}) {
+  const fake = fakeAlipay(script);
+  const client = createOrderClient({
+    clientId: CLIENT_ID,
+    privateKey: pem.merchantPrivate,
+    alipayPublicKey: pem.alipayPublic,
+    baseUrl: BASE_URL,
+    fetch: fake.fetch,
+    retry: fast,
+    ...options,
+  });
+  return { client, requests: fake.requests };
+}
+
+const movie = () => order("MOVIE_TICKET") as OrderInput;
+
+describe("syncOrder", () => {
+  test.each(Object.keys(ORDERS) as (keyof typeof ORDERS)[])("%s syncs, signed as AlipayHK's recipe says", async (bizType) => {
+    const { client, requests } = setup();
+    const res = await client.syncOrder(order(bizType) as OrderInput);
+    expect(res.result.resultCode).toBe("SUCCESS");
+    expect(res.orderId).toBe(`A${bizType}0001`);
+    expect(res.orderStatus).toBe(ORDERS[bizType].orderStatus);
+    expect(res.attempts).toBe(1);
+    expect(res.tracerId).toMatch(/^tr-/);
+    expect(requests).toHaveLength(1);
+    const [req] = requests;
+    expect(req!.signatureValid).toBe(true);
+    expect(req!.method).toBe("POST");
+    expect(req!.url).toBe(`${BASE_URL}/api/open/alipay/v1/merchant/order/sync`);
+    expect(req!.headers.get("Client-Id")).toBe(CLIENT_ID);
+    expect(req!.headers.get("Content-Type")).toBe("application/json; charset=UTF-8");
+    expect(req!.headers.get("Request-Time")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    expect(req!.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=[A-Za-z0-9%]+$/);
+    expect(JSON.parse(req!.body)).toEqual({ requestId: res.requestId, ...order(bizType) });
+  });
+
+  test("generates a 32-character requestId, or keeps the caller's", async () => {
+    const { client } = setup();
+    const generated = await client.syncOrder(movie());
+    expect(generated.requestId).toMatch(/^[0-9a-f]{32}$/);
+    const again = await client.syncOrder(movie());
+    expect(again.requestId).not.toBe(generated.requestId);
+    const kept = await client.syncOrder({ ...movie(), requestId: "my-own-request-id" });
+    expect(kept.requestId).toBe("my-own-request-id");
+  });
+
+  test("keyVersion goes into the Signature header", async () => {
+    const { client, requests } = setup(undefined, { keyVersion: 3 });
+    await client.syncOrder(movie());
+    expect(requests[0]!.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=3,signature=/);
+    expect(requests[0]!.signatureValid).toBe(true);
+  });
+
+  test("accepts a bare base64 DER private key, as AlipayHK's key tool hands out", async () => {
+    const bare = pem.merchantPrivate.replace(/-----[^-]+-----|\s/g, "");
+    const { client, requests } = setup(undefined, { privateKey: bare });
+    await client.syncOrder(movie());
+    expect(requests[0]!.signatureValid).toBe(true);
+  });
+});
+
+describe("responses are verified before they are believed", () => {
+  test.each<[string, Answer]>([
+    ["a tampered body", { tamper: true }],
+    ["no Signature header", { unsigned: true }],
+    ["no Response-Time header", { noResponseTime: true }],
+    ["a signature by another key", { signWith: "other" }],
+    ["a malformed Signature header", { headers: { Signature: "algorithm=RSA256,keyVersion=1" } }],
+  ])("%s is rejected, and not retried", async (_, answer) => {
+    const { client, requests } = setup([answer, {}]);
+    const error = await client.syncOrder(movie()).catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseSignatureError);
+    expect(error.code).toBe("ERR_RESPONSE_SIGNATURE");
+    expect(error.outcome).toBe("unknown");
+    expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(requests).toHaveLength(1);
+  });
+
+  test("a signed F answer with an HTTP error status is still read as a result", async () => {
+    const { client } = setup([{ httpStatus: 400, result: { resultCode: "PARAM_ILLEGAL", resultStatus: "F", resultMessage: "bad" } }]);
+    await expect(client.syncOrder(movie())).rejects.toBeInstanceOf(ParamIllegalError);
+  });
+
+  test("verifyResponses: false accepts unsigned answers, but only when asked", async () => {
+    const { client } = setup([{ unsigned: true }], { alipayPublicKey: undefined, verifyResponses: false });
+    await expect(client.syncOrder(movie())).resolves.toMatchObject({ result: SUCCESS });
+    expect(() => setup([], { alipayPublicKey: undefined })).toThrow(ConfigError);
+  });
+
+  test("maxResponseSkewMs rejects answers from far away in time", async () => {
+    const { client } = setup([{}], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T09:00:00+08:00") });
+    await expect(client.syncOrder(movie())).rejects.toBeInstanceOf(ResponseSignatureError);
+    const near = setup([{}], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T08:00:30+08:00") });
+    await expect(near.client.syncOrder(movie())).resolves.toBeDefined();
+  });
+});
+
+describe("results and retries", () => {
+  test("U then S: retried with the same requestId and body, a fresh Request-Time and signature", async () => {
+    let clock = Date.parse("2026-11-26T00:00:00Z");
+    const { client, requests } = setup([{ result: U }, {}], { now: () => new Date((clock += 1000)) });
+    const res = await client.syncOrder(movie());
+    expect(res.attempts).toBe(2);
+    expect(requests).toHaveLength(2);
+    const [first, second] = requests;
+    expect(second!.body).toBe(first!.body);
+    expect(JSON.parse(second!.body).requestId).toBe(res.requestId);
+    expect(second!.headers.get("Request-Time")).not.toBe(first!.headers.get("Request-Time"));
+    expect(second!.headers.get("Signature")).not.toBe(first!.headers.get("Signature"));
+    expect(requests.every((r) => r.signatureValid)).toBe(true);
+  });
+
+  test("UNKNOWN_EXCEPTION is retried even when marked F", async () => {
+    const { client, requests } = setup([{ result: { ...U, resultStatus: "F" } }, {}]);
+    await expect(client.syncOrder(movie())).resolves.toMatchObject({ attempts: 2 });
+    expect(requests).toHaveLength(2);
+  });
+
+  test.each([
+    ["PARAM_ILLEGAL", ParamIllegalError, "ERR_PARAM_ILLEGAL"],
+    ["ORDER_STATUS_INVALID", OrderStatusInvalidError, "ERR_ORDER_STATUS_INVALID"],
+    ["UN_SUPPORT_BUSINESS", ResultError, "ERR_UN_SUPPORT_BUSINESS"],
+    ["INVALID_SIGNATURE", ResultError, "ERR_INVALID_SIGNATURE"],
+    ["SOMETHING_NEW", ResultError, "ERR_RESULT"],
+  ] as const)("F result %s is thrown as its typed error, never retried", async (resultCode, Class, code) => {
+    const { client, requests } = setup([{ result: { resultCode, resultStatus: "F", resultMessage: "no" } }, {}]);
+    const error = await client.syncOrder(movie()).catch((e) => e);
+    expect(error).toBeInstanceOf(Class);
+    expect(error).toBeInstanceOf(OrderError);
+    expect(error).toMatchObject({ code, resultCode, resultStatus: "F", resultMessage: "no", outcome: "not_applied", attempts: 1 });
+    expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(error.tracerId).toMatch(/^tr-/);
+    expect(requests).toHaveLength(1);
+  });
+
+  test("still U after maxAttempts: UnknownResultError", async () => {
+    const { client, requests } = setup([{ result: U }], { retry: { ...fast, maxAttempts: 4 } });
+    const error = await client.syncOrder(movie()).catch((e) => e);
+    expect(error).toBeInstanceOf(UnknownResultError);
+    expect(error).toMatchObject({ code: "ERR_UNKNOWN_RESULT", resultCode: "UNKNOWN_EXCEPTION", attempts: 4, outcome: "unknown" });
+    expect(requests).toHaveLength(4);
+    expect(new Set(requests.map((r) => JSON.parse(r.body).requestId)).size).toBe(1);
+  });
+
+  test("network errors, 5xx and 429 are retried; 404 is not", async () => {
+    const retried = setup([{ networkError: true }, { httpStatus: 503, unsigned: true }, { httpStatus: 429, unsigned: true, headers: { "Retry-After": "0" } }, {}], {
+      retry: { ...fast, maxAttempts: 4 },
+    });
+    await expect(retried.client.syncOrder(movie())).resolves.toMatchObject({ attempts: 4 });
+
+    const notFound = setup([{ httpStatus: 404, unsigned: true, rawBody: "<html>not found</html>" }]);
+    const error = await notFound.client.syncOrder(movie()).catch((e) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ httpStatus: 404, outcome: "not_applied", attempts: 1 });
+    expect(notFound.requests).toHaveLength(1);
+  });
+
+  test("a network failure on every attempt ends as NetworkError with the attempt count", async () => {
+    const { client } = setup([{ networkError: true }]);
+    const error = await client.syncOrder(movie()).catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ attempts: 3, outcome: "unknown" });
+    expect(error.message).toContain("ECONNRESET");
+  });
+
+  test("the total time bound stops retries early", async () => {
+    const { client, requests } = setup([{ result: U }], { retry: { maxAttempts: 10, initialDelayMs: 50, maxElapsedMs: 60 } });
+    await expect(client.syncOrder(movie())).rejects.toBeInstanceOf(UnknownResultError);
+    expect(requests.length).toBeLessThan(10);
+  });
+});
+
+describe("timeouts and aborts", () => {
+  test("an attempt slower than timeoutMs times out, and is retried", async () => {
+    const { client, requests } = setup([{ delayMs: 5_000 }, {}], { timeoutMs: 50 });
+    await expect(client.syncOrder(movie())).resolves.toMatchObject({ attempts: 2 });
+    expect(requests).toHaveLength(2);
+  });
+
+  test("every attempt too slow: TimeoutError", async () => {
+    const { client } = setup([{ delayMs: 5_000 }], { timeoutMs: 30, retry: { ...fast, maxAttempts: 2 } });
+    const error = await client.syncOrder(movie()).catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: "ERR_TIMEOUT", attempts: 2 });
+  });
+
+  test("the caller's signal aborts a call in flight", async () => {
+    const { client } = setup([{ delayMs: 5_000 }]);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = await client.syncOrder(movie(), { signal: controller.signal }).catch((e) => e);
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error).toMatchObject({ attempts: 1, outcome: "unknown" });
+  });
+
+  test("an aborted signal sends nothing; an abort during the backoff stops the retries", async () => {
+    const before = setup();
+    await expect(before.client.syncOrder(movie(), { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "ERR_ABORTED", outcome: "not_applied" });
+    expect(before.requests).toHaveLength(0);
+
+    const during = setup([{ result: U }], { retry: { initialDelayMs: 10_000, maxDelayMs: 10_000 } });
+    const controller = new AbortController();
+    const call = during.client.syncOrder(movie(), { signal: controller.signal });
+    await vi.waitFor(() => expect(during.requests).toHaveLength(1));
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(AbortedError);
+    expect(during.requests).toHaveLength(1);
+  });
+});
+
+describe("invalid input never reaches the network", () => {
+  test("one ValidationError lists every problem with its field path", async () => {
+    const { client, requests } = setup();
+    const bad = {
+      ...order("MOVIE_TICKET"),
+      merchantBizNo: "x".repeat(33),
+      orderStatus: "SERVING",
+      openId: "also-set",
+      orderModifyTime: 1,
+      payAmount: { value: "1", currency: "hkd" },
+    };
+    const error = await client.syncOrder(bad as unknown as OrderInput).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.code).toBe("ERR_VALIDATION");
+    expect(error.attempts).toBe(0);
+    const paths = error.problems.map((p: { path: string }) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(["merchantBizNo", "orderStatus", "userId|openId", "orderModifyTime", "payAmount.currency"]));
+    expect(error.message).toContain("merchantBizNo must be at most 32 characters");
+    expect(requests).toHaveLength(0);
+  });
+
+  test("a dashed UUID is too long for requestId", async () => {
+    const { client, requests } = setup();
+    const error = await client.syncOrder({ ...movie(), requestId: crypto.randomUUID() }).catch((e) => e);
+    expect(error.problems).toEqual([{ path: "requestId", message: "must be at most 32 characters (got 36)" }]);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("configuration", () => {
+  test.each<[string, Partial<OrderClientOptions>, string]>([
+    ["no clientId", { clientId: "" }, "clientId"],
+    ["no base URL", { baseUrl: undefined }, "baseUrl or environment"],
+    ["both base URL and environment", { environment: "production" }, "not both"],
+    ["an unknown environment", { baseUrl: undefined, environment: "staging" as never }, "environment"],
+    ["a relative base URL", { baseUrl: "/api" }, "baseUrl"],
+  ])("%s is a ConfigError naming the option", (_, options, name) => {
+    expect(() => setup([], options)).toThrow(ConfigError);
+    expect(() => setup([], options)).toThrow(name);
+  });
+
+  test("a bad key is a ConfigError naming the option, without the key in the message", async () => {
+    const garbage = "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----";
+    const { client, requests } = setup([], { privateKey: garbage });
+    const error = await client.syncOrder(movie()).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/^privateKey: /);
+    expect(error.message).not.toContain("TUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD");
+    expect(requests).toHaveLength(0);
+  });
+
+  test("environment selects AlipayHK's production server", async () => {
+    const { client, requests } = setup(undefined, { baseUrl: undefined, environment: "production" });
+    await client.syncOrder(movie());
+    expect(requests[0]!.url).toBe("https://open.alipay.hk/api/open/alipay/v1/merchant/order/sync");
+  });
+
+  test("a custom fetch receives a Request (so a fetch handler works as one)", async () => {
+    const fake = fakeAlipay();
+    const handler = (request: Request) => fake.fetch(request);
+    const client = createOrderClient({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL, fetch: handler });
+    await expect(client.syncOrder(movie())).resolves.toMatchObject({ attempts: 1 });
+    expect(fake.requests[0]!.signatureValid).toBe(true);
+  });
+});
+
+describe("openapi-fetch", () => {
+  test("client.api is the typed openapi-fetch client, signing and verifying", async () => {
+    const { client, requests } = setup();
+    const { data } = await client.api.POST("/api/open/alipay/v1/merchant/order/sync", {
+      body: { requestId: "r1", ...(order("TRAIN_TICKET") as object) } as never,
+    });
+    expect(data?.result.resultCode).toBe("SUCCESS");
+    expect(requests[0]!.signatureValid).toBe(true);
+  });
+
+  test("createSigningMiddleware signs and verifies on a user's own client", async () => {
+    const fake = fakeAlipay([{}, { tamper: true }]);
+    const api = createClient<paths>({ baseUrl: BASE_URL, fetch: fake.fetch });
+    api.use(createSigningMiddleware({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic }));
+    const body = { requestId: "r2", ...(order("RIDE_HAILING") as object) } as never;
+    const { data } = await api.POST("/api/open/alipay/v1/merchant/order/sync", { body });
+    expect(data?.orderStatus).toBe("PENDING");
+    expect(fake.requests[0]!.signatureValid).toBe(true);
+    await expect(api.POST("/api/open/alipay/v1/merchant/order/sync", { body })).rejects.toBeInstanceOf(ResponseSignatureError);
+  });
+});

@@ -1,0 +1,33 @@
+// Type tests of the client's public types.
+import { describe, expectTypeOf, test } from "vitest";
+import { createOrderClient, type OrderInput, type OrderStatusOf, type SyncOrderResult } from "alipayhk-order";
+
+const client = createOrderClient({ clientId: "c", privateKey: "k", alipayPublicKey: "p", baseUrl: "http://127.0.0.1" });
+const base = { merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModifyTime: 2 };
+
+describe("syncOrder types", () => {
+  test("a valid order compiles and resolves to the result", () => {
+    expectTypeOf(client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} })).resolves.toEqualTypeOf<SyncOrderResult>();
+    expectTypeOf<OrderStatusOf<"LINE_UP">>().toEqualTypeOf<"CALL_NUM" | "NUMBER_ARRIVED" | "NUMBER_PASSED" | "CANCELLED" | "FINISHED">();
+  });
+
+  test("a wrong status, a missing extInfo, both or neither user ids do not compile", () => {
+    // @ts-expect-error SERVING is not a movie-ticket status
+    void client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "SERVING", extInfo: {} });
+    // @ts-expect-error extInfo is required
+    void client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED" });
+    // @ts-expect-error userId and openId together
+    void client.syncOrder({ ...base, openId: "o", merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} });
+    const { userId: _, ...anonymous } = base;
+    // @ts-expect-error neither userId nor openId
+    void client.syncOrder({ ...anonymous, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} });
+    // @ts-expect-error Self Pick needs amount, itemOrderList and shopInfo
+    void client.syncOrder({ ...base, merchantBizType: "SELF_PICK", orderStatus: "PENDING", extInfo: {} });
+  });
+
+  test("requestId is optional and must be a string", () => {
+    expectTypeOf<OrderInput["requestId"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error requestId is a string
+    void client.syncOrder({ ...base, requestId: 1, merchantBizType: "RIDE_HAILING", orderStatus: "PENDING", extInfo: {} });
+  });
+});
