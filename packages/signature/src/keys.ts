@@ -1,0 +1,246 @@
+/**
+ * Key import. Importing is explicit and done once: on Node, parsing a PKCS#8 key costs more than
+ * the signature itself, so sign/verify only ever take already imported keys.
+ *
+ * The objects handed out are opaque, frozen `{ type, modulusBits }` records. The CryptoKey and the
+ * material RSA_AES needs live in a module-private WeakMap, so logging, JSON.stringify or an error
+ * never shows key material.
+ *
+ * This module is on every signing client's bundle: messages are kept short on purpose.
+ */
+import { base64ToBytes } from "./base64.js";
+import { classifyDer, pkcs1PrivateToPkcs8, pkcs1PublicToSpki } from "./der.js";
+import { KeyFormatError } from "./errors.js";
+
+declare const keyBrand: unique symbol;
+
+/**
+ * An imported RSA private key (from {@link importPrivateKey}). Opaque: it shows only its type and
+ * size, works with `sign` and `decryptBody`, and cannot be forged from a plain object.
+ */
+export interface PrivateKey {
+  readonly type: "private";
+  /** RSA modulus size in bits (at least 2048). */
+  readonly modulusBits: number;
+  readonly [keyBrand]: "private";
+}
+
+/** An imported RSA public key (from {@link importPublicKey}); works with `verify` and `encryptBody`. */
+export interface PublicKey {
+  readonly type: "public";
+  /** RSA modulus size in bits (at least 2048). */
+  readonly modulusBits: number;
+  readonly [keyBrand]: "public";
+}
+
+/**
+ * What {@link importPrivateKey} accepts: PEM (PKCS#8 or PKCS#1), bare base64 DER of either (the
+ * format AlipayHK's key tool hands out), DER bytes, a JWK (object or JSON text), a CryptoKey, or an
+ * already imported {@link PrivateKey}.
+ */
+export type PrivateKeyInput = string | Uint8Array | JsonWebKey | CryptoKey | PrivateKey;
+
+/**
+ * What {@link importPublicKey} accepts: PEM (SPKI or PKCS#1), bare base64 DER of either, DER bytes,
+ * a JWK (object or JSON text), a CryptoKey, or an already imported {@link PublicKey}.
+ */
+export type PublicKeyInput = string | Uint8Array | JsonWebKey | CryptoKey | PublicKey;
+
+type KeyType = "private" | "public";
+
+/** Where RSA_AES finds the RSA numbers; read lazily so signing-only users never pay for it. */
+export type KeyMaterial =
+  | { readonly format: "pkcs8" | "spki"; readonly der: Uint8Array<ArrayBuffer> }
+  | { readonly format: "jwk"; readonly jwk: JsonWebKey }
+  | { readonly format: "cryptokey"; readonly key: CryptoKey };
+
+/** @internal What the WeakMap holds for each key object (and for each CryptoKey already checked). */
+export interface KeyRecord {
+  readonly type: KeyType;
+  readonly modulusBits: number;
+  /** RSASSA-PKCS1-v1_5 / SHA-256 key; non-extractable for private keys we imported. */
+  readonly signingKey: CryptoKey;
+  /** Undefined for a non-extractable CryptoKey given by the caller. */
+  readonly material: KeyMaterial | undefined;
+}
+
+type Decoded = { format: "pkcs8" | "spki"; der: Uint8Array<ArrayBuffer> } | { format: "jwk"; jwk: JsonWebKey };
+type KeyCode = "ERR_KEY_TYPE" | "ERR_KEY_TOO_SMALL";
+
+const records = new WeakMap<object, KeyRecord>();
+const RSASSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
+const MIN_BITS = 2048;
+const MAX_INPUT = 65536; // far above any real key; keeps garbage cheap to reject
+
+const fail = (message: string, code?: KeyCode): KeyFormatError => new KeyFormatError(message, code && { code });
+const wrongType = (got: string, want: KeyType): KeyFormatError => fail(`expected a ${want} key, got a ${got} key`, "ERR_KEY_TYPE");
+const usageOf = (want: KeyType): KeyUsage => (want === "private" ? "sign" : "verify");
+
+const UNKNOWN = "unrecognised key; expected PEM, base64 DER, JWK or CryptoKey";
+const ENCRYPTED = "encrypted private keys are not supported; decrypt first (openssl pkcs8)";
+
+function fromDer(der: Uint8Array<ArrayBuffer>, want: KeyType): Decoded {
+  const kind = classifyDer(der);
+  if (kind === "other") throw fail("not an RSA key in PKCS#8, PKCS#1 or SPKI form");
+  const got: KeyType = kind === "pkcs8" || kind === "pkcs1" ? "private" : "public";
+  if (got !== want) throw wrongType(got, want);
+  return {
+    format: got === "private" ? "pkcs8" : "spki",
+    der: kind === "pkcs1" ? pkcs1PrivateToPkcs8(der) : kind === "pkcs1-public" ? pkcs1PublicToSpki(der) : der,
+  };
+}
+
+function fromPem(text: string): Uint8Array<ArrayBuffer> {
+  // Keys pasted into env vars often arrive with literal "\n" escapes instead of newlines.
+  text = text.replace(/\\r/g, "").replace(/\\n/g, "\n").trim();
+  const m = /^-----BEGIN ([A-Z0-9 ]+)-----((?:(?!-----)[\s\S])*)-----END \1-----$/.exec(text);
+  if (!m) throw fail("malformed PEM");
+  const [, label, body] = m as unknown as [string, string, string];
+  // Legacy OpenSSL encryption adds "Proc-Type: 4,ENCRYPTED" headers inside the block.
+  if (label === "ENCRYPTED PRIVATE KEY" || body.includes(":")) throw fail(ENCRYPTED);
+  if (label === "CERTIFICATE") throw fail("certificates are not accepted; extract the public key (openssl x509 -pubkey)");
+  if (!/^(RSA )?(PRIVATE|PUBLIC) KEY$/.test(label)) throw fail(`PEM "${label.slice(0, 24)}" is not an RSA key`);
+  const der = base64ToBytes(body.replace(/\s+/g, ""));
+  if (!der) throw fail("PEM body is not base64");
+  return der;
+}
+
+function fromJwk(jwk: Record<string, unknown>, want: KeyType): Decoded {
+  if (jwk.kty !== "RSA") throw fail(jwk.kty === undefined ? UNKNOWN : "JWK is not an RSA key");
+  if ((jwk.d === undefined ? "public" : "private") !== want) throw wrongType(want === "private" ? "public" : "private", want);
+  if (jwk.oth !== undefined) throw fail("multi-prime RSA keys are not supported");
+  // Copy only the numbers: "alg", "use", "key_ops" or "ext" written by another tool would make
+  // importKey refuse an otherwise fine key for RSASSA-PKCS1-v1_5.
+  const clean: Record<string, unknown> = { kty: "RSA" };
+  for (const f of want === "private" ? ["n", "e", "d", "p", "q", "dp", "dq", "qi"] : ["n", "e"]) {
+    const v = jwk[f];
+    if (typeof v === "string") clean[f] = v;
+    else if (v !== undefined) throw fail(`JWK "${f}" is not a string`); // some runtimes would ignore it
+  }
+  return { format: "jwk", jwk: clean as JsonWebKey };
+}
+
+function decode(input: unknown, want: KeyType): Decoded {
+  if (typeof input === "string" || input instanceof Uint8Array) {
+    if (input.length > MAX_INPUT) throw fail("key input is too long");
+    if (typeof input !== "string") return fromDer(new Uint8Array(input), want); // copy: callers reuse buffers
+    const text = input.trim();
+    if (text[0] === "{") {
+      try {
+        input = JSON.parse(text);
+      } catch {
+        throw fail(UNKNOWN);
+      }
+    } else {
+      const der = text.includes("-----") ? fromPem(text) : base64ToBytes(text.replace(/\s+/g, ""));
+      if (!der) throw fail(UNKNOWN);
+      return fromDer(der, want);
+    }
+  }
+  if (typeof input !== "object" || input === null) throw fail(UNKNOWN);
+  return fromJwk(input as Record<string, unknown>, want);
+}
+
+async function importRsassa(decoded: Decoded, extractable: boolean, usage: KeyUsage): Promise<CryptoKey> {
+  try {
+    return decoded.format === "jwk"
+      ? await crypto.subtle.importKey("jwk", decoded.jwk, RSASSA, extractable, [usage])
+      : await crypto.subtle.importKey(decoded.format, decoded.der, RSASSA, extractable, [usage]);
+  } catch (cause) {
+    throw new KeyFormatError("invalid RSA key data", { cause });
+  }
+}
+
+function modulusBits(key: CryptoKey): number {
+  const { modulusLength: bits = 0, publicExponent: e } = key.algorithm as Partial<RsaHashedKeyAlgorithm>;
+  if (bits < MIN_BITS) throw fail(`RSA key has ${bits} bits; AlipayHK requires at least ${MIN_BITS}`, "ERR_KEY_TOO_SMALL");
+  // Some runtimes import a JWK with an empty "e" and only fail when signing; catch it here.
+  if (!e || !(e[e.length - 1]! & 1) || (e.length === 1 && e[0] === 1)) throw fail("invalid RSA public exponent");
+  return bits;
+}
+
+const isCryptoKey = (value: unknown): value is CryptoKey => typeof CryptoKey !== "undefined" && value instanceof CryptoKey;
+
+async function fromCryptoKey(key: CryptoKey, want: KeyType): Promise<KeyRecord> {
+  // async so that a bad CryptoKey rejects (like every other failure of sign/verify) instead of throwing
+  if (key.type !== want) throw wrongType(key.type, want);
+  const algorithm = key.algorithm as { name: string; hash?: { name: string } };
+  // Only a key made for this exact use can sign/verify; an RSA-OAEP or RSA-PSS CryptoKey is refused
+  // (re-importing it would need it extractable: pass its PEM/JWK to the importer instead).
+  if (algorithm.name !== RSASSA.name || algorithm.hash?.name !== RSASSA.hash || !key.usages.includes(usageOf(want))) {
+    throw fail(`CryptoKey is not RSASSA-PKCS1-v1_5/SHA-256 "${usageOf(want)}"; pass the PEM/JWK`, "ERR_KEY_TYPE");
+  }
+  return { type: want, modulusBits: modulusBits(key), signingKey: key, material: key.extractable ? { format: "cryptokey", key } : undefined };
+}
+
+async function importKeyAs(input: unknown, want: KeyType): Promise<PrivateKey | PublicKey> {
+  let record: KeyRecord;
+  if (isCryptoKey(input)) {
+    record = await keyRecord(input, want, "");
+  } else {
+    const existing = typeof input === "object" && input !== null && records.get(input);
+    if (existing) {
+      if (existing.type !== want) throw wrongType(existing.type, want);
+      return input as PrivateKey | PublicKey;
+    }
+    const decoded = decode(input, want);
+    // Private keys stay non-extractable; their input is kept (privately) for RSA_AES instead.
+    // Public keys are not secret: they stay extractable and RSA_AES exports them when needed.
+    const signingKey = await importRsassa(decoded, want === "public", usageOf(want));
+    record = {
+      type: want,
+      modulusBits: modulusBits(signingKey),
+      signingKey,
+      material: want === "public" ? { format: "cryptokey", key: signingKey } : decoded,
+    };
+  }
+  const key = Object.freeze({ type: want, modulusBits: record.modulusBits }) as PrivateKey | PublicKey;
+  records.set(key, record);
+  return key;
+}
+
+/**
+ * Imports an RSA private key once, for `sign` and `decryptBody`.
+ *
+ * Accepts PEM PKCS#8 (`BEGIN PRIVATE KEY`), PEM PKCS#1 (`BEGIN RSA PRIVATE KEY`), bare base64 DER
+ * of either (what AlipayHK's key tool hands out), DER bytes, a JWK (object or JSON text), a
+ * CryptoKey, or a key this function already returned (returned as is). Literal `\n` escapes in a
+ * PEM (as often found in environment variables) are accepted.
+ *
+ * @throws {KeyFormatError} `ERR_KEY_FORMAT` for EC keys, encrypted keys, certificates, unknown PEM
+ *   labels or garbage; `ERR_KEY_TYPE` for a public key; `ERR_KEY_TOO_SMALL` below 2048 bits.
+ */
+export async function importPrivateKey(key: PrivateKeyInput): Promise<PrivateKey> {
+  return (await importKeyAs(key, "private")) as PrivateKey;
+}
+
+/**
+ * Imports an RSA public key once (AlipayHK's, for `verify`; or a recipient's, for `encryptBody`).
+ *
+ * Accepts PEM SPKI (`BEGIN PUBLIC KEY`), PEM PKCS#1 (`BEGIN RSA PUBLIC KEY`), bare base64 DER of
+ * either, DER bytes, a JWK (object or JSON text), a CryptoKey, or a key this function already returned.
+ *
+ * @throws {KeyFormatError} `ERR_KEY_FORMAT` for certificates, EC keys or garbage; `ERR_KEY_TYPE`
+ *   for a private key; `ERR_KEY_TOO_SMALL` below 2048 bits.
+ */
+export async function importPublicKey(key: PublicKeyInput): Promise<PublicKey> {
+  return (await importKeyAs(key, "public")) as PublicKey;
+}
+
+/**
+ * @internal The record of an imported key, or of a CryptoKey (checked once, then cached).
+ * `operation` names the caller in the error for anything else (e.g. a PEM string).
+ */
+export function keyRecord(key: unknown, want: KeyType, operation: string): KeyRecord | Promise<KeyRecord> {
+  // Synchronous for keys seen before: sign/verify run per request and every await costs a tick.
+  const record = typeof key === "object" && key !== null ? records.get(key) : undefined;
+  if (record) {
+    if (record.type !== want) throw wrongType(record.type, want);
+    return record;
+  }
+  if (!isCryptoKey(key)) throw fail(`${operation}() takes a key from import${want === "private" ? "Private" : "Public"}Key() or a CryptoKey`, "ERR_KEY_TYPE");
+  return fromCryptoKey(key, want).then((checked) => {
+    records.set(key, checked);
+    return checked;
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Request signing and response verification (AlipayHK `Signature` header).
+ */
+import { base64ToBytes, bytesToBase64, utf8 } from "./base64.js";
+import { InvalidArgumentError, UnsupportedAlgorithmError } from "./errors.js";
+import { formatHeader, parseSignatureHeader, type KeyVersion } from "./header.js";
+import { keyRecord, type KeyRecord, type PrivateKey, type PublicKey } from "./keys.js";
+
+/** The parts of an HTTP message that AlipayHK signs. Every field is used byte-for-byte. */
+export interface Message {
+  /** HTTP method as sent, e.g. `"POST"` (not upper-cased for you). */
+  method: string;
+  /** Path plus query string, without scheme and host, e.g. `"/api/open/alipay/v1/merchant/order/sync"`. */
+  path: string;
+  /** The `Client-Id` header value. */
+  clientId: string;
+  /** The `Request-Time` (requests) or `Response-Time` (responses) header value, exactly as sent. */
+  time: string;
+  /** The exact body text sent (the ciphertext when the body is encrypted). */
+  body: string;
+}
+
+/** Options of {@link sign}. */
+export interface SignOptions {
+  /** `keyVersion` written into the header; default `1`; `null` leaves it out (AlipayHK then uses the latest key). */
+  keyVersion?: KeyVersion;
+}
+
+/**
+ * A signature algorithm as named in the `Signature` header. A registry rather than a hard-coded
+ * branch so that `ECC224` (named by AlipayHK, but not specified precisely anywhere public) can be
+ * added once it is defined.
+ */
+interface SignatureAlgorithm {
+  sign(key: KeyRecord, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+  verify(key: KeyRecord, signature: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<boolean>;
+}
+
+const RSASSA = "RSASSA-PKCS1-v1_5";
+
+// Keyed by upper-case header name.
+const ALGORITHMS: Record<string, SignatureAlgorithm> = {
+  RSA256: {
+    sign: (key, data) => crypto.subtle.sign(RSASSA, key.signingKey, data),
+    verify: (key, signature, data) =>
+      // A wrong-length signature is simply not valid; some runtimes throw instead of returning false.
+      signature.length === Math.ceil(key.modulusBits / 8)
+        ? crypto.subtle.verify(RSASSA, key.signingKey, signature, data)
+        : Promise.resolve(false),
+  },
+};
+
+function algorithm(name: string): SignatureAlgorithm {
+  const found = Object.prototype.hasOwnProperty.call(ALGORITHMS, name) ? ALGORITHMS[name] : undefined;
+  if (!found) throw new UnsupportedAlgorithmError("Signature", name, Object.keys(ALGORITHMS));
+  return found;
+}
+
+/**
+ * The exact text AlipayHK signs: `${method} ${path}\n${clientId}.${time}.${body}`.
+ *
+ * Nothing is normalised (no upper-casing, trimming or JSON re-serialisation): the gateway signs
+ * the literal strings, so any change would break the signature.
+ *
+ * @throws {InvalidArgumentError} when a field is not a string.
+ */
+export function contentToSign(message: Message): string {
+  for (const field of ["method", "path", "clientId", "time", "body"] as const) {
+    if (typeof message?.[field] !== "string") throw new InvalidArgumentError(`message.${field} must be a string`);
+  }
+  return `${message.method} ${message.path}\n${message.clientId}.${message.time}.${message.body}`;
+}
+
+/**
+ * Signs a request (RSASSA-PKCS1-v1_5 with SHA-256 over the UTF-8 bytes of {@link contentToSign})
+ * and returns the `Signature` header value:
+ * `algorithm=RSA256,keyVersion=1,signature=<URL-encoded standard base64>`.
+ *
+ * @param privateKey - from {@link importPrivateKey} (import once, reuse), or a CryptoKey.
+ * @throws {KeyFormatError} for a public key or anything that is not an imported key.
+ * @throws {InvalidArgumentError} for a malformed message or keyVersion.
+ */
+export async function sign(message: Message, privateKey: PrivateKey | CryptoKey, options: SignOptions = {}): Promise<string> {
+  const data = utf8(contentToSign(message));
+  const found = keyRecord(privateKey, "private", "sign");
+  const key = found instanceof Promise ? await found : found;
+  const signature = new Uint8Array(await algorithm("RSA256").sign(key, data));
+  return formatHeader("RSA256", options.keyVersion, "signature", bytesToBase64(signature));
+}
+
+/**
+ * Verifies a `Signature` header (typically a response's: pass the `Response-Time` header as
+ * `message.time` and the raw response body as `message.body`).
+ *
+ * Returns `false` for a well-formed header whose signature does not match (tampered message, other
+ * key); throws for a header that cannot be read, so a missing or mangled header is never mistaken
+ * for a mere mismatch. If the body is encrypted, verify the ciphertext *before* decrypting it.
+ *
+ * @param publicKey - AlipayHK's key from {@link importPublicKey}, or a CryptoKey.
+ * @throws {HeaderFormatError} `ERR_SIGNATURE_HEADER` for a missing or malformed header.
+ * @throws {UnsupportedAlgorithmError} for an algorithm other than RSA256 (e.g. ECC224).
+ */
+export async function verify(message: Message, signatureHeader: string | null | undefined, publicKey: PublicKey | CryptoKey): Promise<boolean> {
+  const header = parseSignatureHeader(signatureHeader);
+  const alg = algorithm(header.algorithm);
+  const data = utf8(contentToSign(message));
+  const found = keyRecord(publicKey, "public", "verify");
+  const key = found instanceof Promise ? await found : found;
+  return alg.verify(key, base64ToBytes(header.signature)!, data);
+}

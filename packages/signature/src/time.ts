@@ -1,0 +1,44 @@
+/**
+ * `Request-Time` values. Only the literal header string is signed, so the format is a choice we
+ * make once: ISO-8601, second precision, numeric offset with a colon, as on AlipayHK's own samples
+ * (`2024-05-22T06:42:21+05:30`).
+ */
+import { InvalidArgumentError } from "./errors.js";
+
+/** Options of {@link formatRequestTime}. */
+export interface RequestTimeOptions {
+  /**
+   * Offset from UTC in minutes to render the time in, e.g. `480` for Hong Kong (`+08:00`).
+   * Default `0`, written `+00:00`. Range -1080..1080 (±18:00).
+   */
+  offsetMinutes?: number;
+}
+
+/**
+ * Formats an instant for the `Request-Time` header: `YYYY-MM-DDTHH:mm:ss±HH:MM`.
+ *
+ * Choice (AlipayHK documents only "ISO-8601 with time zone"): UTC by default, written `+00:00`
+ * rather than `Z` because every AlipayHK sample uses a numeric offset; milliseconds are truncated
+ * because the samples have second precision. Pass `{ offsetMinutes: 480 }` to render Hong Kong
+ * time. The string must then be sent byte-for-byte as signed.
+ *
+ * @param date - A Date or epoch milliseconds; defaults to now.
+ * @throws {InvalidArgumentError} for an invalid date, a year outside 0000-9999, or a bad offset.
+ * @example formatRequestTime(new Date("2024-05-22T06:42:21.789Z")) // "2024-05-22T06:42:21+00:00"
+ */
+export function formatRequestTime(date: Date | number = new Date(), options: RequestTimeOptions = {}): string {
+  const offset = options.offsetMinutes ?? 0;
+  if (!Number.isInteger(offset) || Math.abs(offset) > 18 * 60) {
+    throw new InvalidArgumentError("offsetMinutes must be an integer in -1080..1080");
+  }
+  const ms = typeof date === "number" ? date : date instanceof Date ? date.getTime() : NaN;
+  // Shift the instant and read it as UTC: that is the wall-clock time at `offset`. Truncate to
+  // whole seconds first so that rounding never carries into the next second.
+  const shifted = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000);
+  const iso = isNaN(shifted.getTime()) ? "" : shifted.toISOString();
+  // 24 characters = a four-digit year; invalid dates and years outside 0000-9999 end up here.
+  if (iso.length !== 24) throw new InvalidArgumentError("invalid date (or year outside 0000-9999)");
+  const abs = Math.abs(offset);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${iso.slice(0, 19)}${offset < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
