@@ -1,0 +1,141 @@
+/**
+ * What the gateway checks before the order service sees a request, in this order: body size, Client-Id,
+ * Request-Time, Signature (over the raw body, before anything is decrypted or parsed), Encrypt, JSON.
+ * Nothing here changes the sandbox's state.
+ */
+import { AlipayHKError, decryptBody, verify, type PrivateKey, type PublicKey } from "alipayhk-signature";
+import type { Answer } from "./store.js";
+
+/** A request as far as the gateway got with it. */
+export interface Incoming {
+  /** Path and query: what the signatures cover. */
+  readonly path: string;
+  /** The Client-Id header ("" when missing). */
+  readonly clientId: string;
+  /** The merchant's key, once the Client-Id is known. */
+  readonly merchantKey?: PublicKey;
+  /** The body was RSA_AES-encrypted and decrypted successfully: answer encrypted. */
+  readonly encrypted: boolean;
+  /** The (decrypted) body text, once the signature verified. */
+  readonly text?: string;
+  /** The body as a JSON object, when it is one. */
+  readonly order?: Record<string, unknown>;
+  /** Set when the gateway answers the request itself. */
+  readonly rejection?: Answer;
+}
+
+/** What the gateway needs from the sandbox. */
+export interface GatewayContext {
+  readonly maxBodyBytes: number;
+  readonly merchants: ReadonlyMap<string, PublicKey>;
+  readonly privateKey: PrivateKey;
+}
+
+const reject = (httpStatus: number, code: Answer["code"], message: string): Answer => ({ httpStatus, code, message });
+
+// ISO-8601 date-time with seconds and an explicit offset (Z, +08:00, +0800 or +08); fractions allowed.
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
+
+/** True when `value` is an ISO-8601 date-time with a time zone that names a real instant. */
+export function isRequestTime(value: string): boolean {
+  const m = ISO_TIME.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, offsetHours = "0", offsetMinutes = "0"] = m.slice(1).map((part) => part ?? "0");
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)));
+  // Date.UTC rolls 2024-02-30 over into March: a real date reads back the same.
+  return (
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day) &&
+    Number(hour) < 24 &&
+    Number(minute) < 60 &&
+    Number(second) < 60 &&
+    Number(offsetHours) <= 18 &&
+    Number(offsetMinutes) < 60
+  );
+}
+
+/** Reads the body as text, or returns undefined as soon as it is larger than `max` bytes. */
+async function readBody(request: Request, max: number): Promise<string | undefined> {
+  const declared = request.headers.get("Content-Length");
+  if (declared !== null && Number(declared) > max) return undefined;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  // Keep a BOM: the signature covers the exact text. Invalid UTF-8 simply fails the signature.
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+}
+
+/** Runs the gateway's checks on a request to the sync path. */
+export async function passGateway(request: Request, path: string, context: GatewayContext): Promise<Incoming> {
+  const clientId = request.headers.get("Client-Id") ?? "";
+  const base = { path, clientId, encrypted: false };
+
+  const raw = await readBody(request, context.maxBodyBytes);
+  if (raw === undefined) {
+    return { ...base, rejection: reject(413, "PARAM_ILLEGAL", `the request body is larger than ${context.maxBodyBytes} bytes`) };
+  }
+
+  const merchantKey = context.merchants.get(clientId);
+  if (!merchantKey) {
+    return { ...base, rejection: reject(200, "INVALID_CLIENT", clientId ? `Client-Id ${clientId} is not registered with the sandbox` : "the Client-Id header is missing") };
+  }
+  const known = { ...base, merchantKey };
+
+  const time = request.headers.get("Request-Time");
+  if (time === null || !isRequestTime(time)) {
+    const problem = time === null ? "is missing" : "must be an ISO-8601 date-time with a time zone, e.g. 2024-05-22T06:42:21+08:00";
+    return { ...known, rejection: reject(200, "PARAM_ILLEGAL", `the Request-Time header ${problem}`) };
+  }
+
+  let valid: boolean;
+  try {
+    valid = await verify({ method: request.method, path, clientId, time, body: raw }, request.headers.get("Signature"), merchantKey);
+  } catch (error) {
+    if (!(error instanceof AlipayHKError)) throw error;
+    return { ...known, rejection: reject(200, "INVALID_SIGNATURE", error.message) };
+  }
+  if (!valid) {
+    return { ...known, rejection: reject(200, "INVALID_SIGNATURE", "the signature does not match the request (method, path, Client-Id, Request-Time and body)") };
+  }
+
+  let text = raw;
+  const encryptHeader = request.headers.get("Encrypt");
+  if (encryptHeader !== null) {
+    try {
+      text = await decryptBody(raw, encryptHeader, context.privateKey);
+    } catch (error) {
+      if (!(error instanceof AlipayHKError)) throw error;
+      const detail = error.message.startsWith("Encrypt header") ? error.message : `Encrypt header: ${error.message}`;
+      return { ...known, rejection: reject(200, "PARAM_ILLEGAL", detail) };
+    }
+  }
+  const decrypted = { ...known, encrypted: encryptHeader !== null, text };
+
+  let order: unknown;
+  try {
+    order = JSON.parse(text);
+  } catch {
+    return { ...decrypted, rejection: reject(200, "PARAM_ILLEGAL", "the body is not valid JSON") };
+  }
+  if (typeof order !== "object" || order === null || Array.isArray(order)) {
+    return { ...decrypted, rejection: reject(200, "PARAM_ILLEGAL", "the body must be a JSON object (the order)") };
+  }
+  return { ...decrypted, order: order as Record<string, unknown> };
+}

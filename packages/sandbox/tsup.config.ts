@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm"],
+  dts: true,
+  clean: true,
+  target: "es2022",
+  platform: "neutral",
+  sourcemap: false,
+  // the generated spec metadata is bundled in; the packages it builds on stay dependencies
+  external: ["alipayhk-signature", "alipayhk-order"],
+});
