@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^alipayhk-signature\/encryption$/, replacement: src("./packages/signature/src/encryption.ts") },
       { find: /^alipayhk-signature$/, replacement: src("./packages/signature/src/index.ts") },
+      { find: /^alipayhk-order\/encryption$/, replacement: src("./packages/client/src/encryption.ts") },
       { find: /^alipayhk-order$/, replacement: src("./packages/client/src/index.ts") },
       { find: /^alipayhk-sandbox$/, replacement: src("./packages/sandbox/src/index.ts") },
     ],

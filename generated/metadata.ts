@@ -1,5 +1,21 @@
 // Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
 
+const Amount = {
+  "type": "object",
+  "properties": {
+    "value": {
+      "type": "string",
+      "maxLength": 64,
+      "minLength": 1
+    },
+    "currency": {
+      "type": "string",
+      "pattern": "^[A-Z]{3}$"
+    }
+  },
+  "required": ["value", "currency"]
+} as const;
+
 export const SYNC_ORDER_PATH = "/api/open/alipay/v1/merchant/order/sync" as const;
 
 export const SERVERS = {
@@ -37,17 +53,7 @@ export const BASE_ORDER = {
     },
     "merchantBizType": {
       "type": "string",
-      "enum": [
-        "PASS_TICKET",
-        "ALIPAY_COUPON",
-        "GIFT_CARD_COUPON",
-        "CHARGING_PILE",
-        "MOVIE_TICKET",
-        "LINE_UP",
-        "RIDE_HAILING",
-        "SELF_PICK",
-        "TRAIN_TICKET"
-      ]
+      "enum": ["PASS_TICKET", "ALIPAY_COUPON", "GIFT_CARD_COUPON", "CHARGING_PILE", "MOVIE_TICKET", "LINE_UP", "RIDE_HAILING", "SELF_PICK", "TRAIN_TICKET"]
     },
     "orderCreateTime": {
       "type": "integer",
@@ -69,74 +75,17 @@ export const BASE_ORDER = {
       "type": "string"
     }
   },
-  "required": [
-    "requestId",
-    "merchantBizNo",
-    "orderStatus",
-    "merchantBizType",
-    "orderCreateTime",
-    "orderModifyTime"
-  ],
-  "exactlyOneOf": [
-    "userId",
-    "openId"
-  ]
+  "required": ["requestId", "merchantBizNo", "orderStatus", "merchantBizType", "orderCreateTime", "orderModifyTime"],
+  "exactlyOneOf": ["userId", "openId"]
 } as const;
 
 export const SCENARIOS = {
   "PASS_TICKET": {
-    "statuses": [
-      "TICKETED",
-      "REFUNDED",
-      "USED"
-    ],
-    "endStatuses": [
-      "REFUNDED",
-      "USED"
-    ],
-    "reversible": false,
-    "onlyFrom": {},
-    "onlyTo": {},
-    "required": [
-      "extInfo"
-    ],
+    "statuses": ["TICKETED", "REFUNDED", "USED"],
+    "required": ["extInfo"],
     "properties": {
-      "amount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
-      "payAmount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
+      "amount": Amount,
+      "payAmount": Amount,
       "tradeNo": {
         "type": "string"
       },
@@ -146,141 +95,36 @@ export const SCENARIOS = {
     }
   },
   "ALIPAY_COUPON": {
-    "statuses": [
-      "TICKETED"
-    ],
-    "endStatuses": [],
-    "reversible": false,
-    "onlyFrom": {},
-    "onlyTo": {},
-    "required": [
-      "extInfo"
-    ],
+    "statuses": ["TICKETED"],
+    "required": ["extInfo"],
     "properties": {
       "tradeNo": {
         "type": "string"
       },
-      "amount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
-      "payAmount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
+      "amount": Amount,
+      "payAmount": Amount,
       "extInfo": {
         "type": "object"
       }
     }
   },
   "GIFT_CARD_COUPON": {
-    "statuses": [
-      "TICKETED",
-      "REFUNDED",
-      "USED"
-    ],
-    "endStatuses": [
-      "REFUNDED",
-      "USED"
-    ],
-    "reversible": false,
-    "onlyFrom": {},
-    "onlyTo": {},
-    "required": [
-      "extInfo"
-    ],
+    "statuses": ["TICKETED", "REFUNDED", "USED"],
+    "required": ["extInfo"],
     "properties": {
       "tradeNo": {
         "type": "string"
       },
-      "amount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
-      "payAmount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
+      "amount": Amount,
+      "payAmount": Amount,
       "extInfo": {
         "type": "object"
       }
     }
   },
   "CHARGING_PILE": {
-    "statuses": [
-      "SERVING",
-      "SERVING_WO_ENDTIME",
-      "SERVING_LITE",
-      "PAUSED",
-      "COMPLETED",
-      "PARKING_DUE",
-      "FINISHED"
-    ],
-    "endStatuses": [
-      "FINISHED"
-    ],
-    "reversible": true,
-    "onlyFrom": {},
-    "onlyTo": {},
-    "required": [
-      "extInfo"
-    ],
+    "statuses": ["SERVING", "SERVING_WO_ENDTIME", "SERVING_LITE", "PAUSED", "COMPLETED", "PARKING_DUE", "FINISHED"],
+    "required": ["extInfo"],
     "properties": {
       "tradeNo": {
         "type": "string"
@@ -288,99 +132,18 @@ export const SCENARIOS = {
       "extInfo": {
         "type": "object",
         "properties": {
-          "amount": {
-            "type": "object",
-            "properties": {
-              "value": {
-                "type": "string",
-                "maxLength": 64,
-                "minLength": 1
-              },
-              "currency": {
-                "type": "string",
-                "pattern": "^[A-Z]{3}$"
-              }
-            },
-            "required": [
-              "value",
-              "currency"
-            ]
-          },
-          "surcharge_amount": {
-            "type": "object",
-            "properties": {
-              "value": {
-                "type": "string",
-                "maxLength": 64,
-                "minLength": 1
-              },
-              "currency": {
-                "type": "string",
-                "pattern": "^[A-Z]{3}$"
-              }
-            },
-            "required": [
-              "value",
-              "currency"
-            ]
-          }
+          "amount": Amount,
+          "surcharge_amount": Amount
         }
       }
     }
   },
   "MOVIE_TICKET": {
-    "statuses": [
-      "TICKETED",
-      "REFUNDED",
-      "USED"
-    ],
-    "endStatuses": [
-      "REFUNDED",
-      "USED"
-    ],
-    "reversible": false,
-    "onlyFrom": {},
-    "onlyTo": {},
-    "required": [
-      "extInfo"
-    ],
+    "statuses": ["TICKETED", "REFUNDED", "USED"],
+    "required": ["extInfo"],
     "properties": {
-      "amount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
-      "payAmount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
+      "amount": Amount,
+      "payAmount": Amount,
       "tradeNo": {
         "type": "string"
       },
@@ -390,25 +153,8 @@ export const SCENARIOS = {
     }
   },
   "LINE_UP": {
-    "statuses": [
-      "CALL_NUM",
-      "NUMBER_ARRIVED",
-      "NUMBER_PASSED",
-      "CANCELLED",
-      "FINISHED"
-    ],
-    "endStatuses": [],
-    "reversible": false,
-    "onlyFrom": {
-      "CANCELLED": [
-        "CALL_NUM"
-      ]
-    },
-    "onlyTo": {},
-    "required": [
-      "shopInfo",
-      "extInfo"
-    ],
+    "statuses": ["CALL_NUM", "NUMBER_ARRIVED", "NUMBER_PASSED", "CANCELLED", "FINISHED"],
+    "required": ["shopInfo", "extInfo"],
     "properties": {
       "shopInfo": {
         "type": "object",
@@ -430,9 +176,7 @@ export const SCENARIOS = {
             }
           }
         },
-        "required": [
-          "extInfo"
-        ]
+        "required": ["extInfo"]
       },
       "extInfo": {
         "type": "object"
@@ -440,25 +184,8 @@ export const SCENARIOS = {
     }
   },
   "RIDE_HAILING": {
-    "statuses": [
-      "PENDING",
-      "BOOKED",
-      "ORDER_TAKEN",
-      "TO_BOARD",
-      "SERVING",
-      "WAIT_PAY",
-      "FINISHED",
-      "TO_SEND",
-      "CLOSED",
-      "CANCEL_WAIT_PAY"
-    ],
-    "endStatuses": [],
-    "reversible": true,
-    "onlyFrom": {},
-    "onlyTo": {},
-    "required": [
-      "extInfo"
-    ],
+    "statuses": ["PENDING", "BOOKED", "ORDER_TAKEN", "TO_BOARD", "SERVING", "WAIT_PAY", "FINISHED", "TO_SEND", "CLOSED", "CANCEL_WAIT_PAY"],
+    "required": ["extInfo"],
     "properties": {
       "extInfo": {
         "type": "object"
@@ -466,87 +193,12 @@ export const SCENARIOS = {
     }
   },
   "SELF_PICK": {
-    "statuses": [
-      "PENDING",
-      "ORDER_TAKEN",
-      "TO_PICK_UP",
-      "FINISHED",
-      "CLOSED",
-      "REFUNDED"
-    ],
-    "endStatuses": [
-      "FINISHED",
-      "CLOSED",
-      "REFUNDED"
-    ],
-    "reversible": false,
-    "onlyFrom": {},
-    "onlyTo": {
-      "TO_PICK_UP": [
-        "FINISHED"
-      ]
-    },
-    "required": [
-      "amount",
-      "itemOrderList",
-      "shopInfo",
-      "extInfo"
-    ],
+    "statuses": ["PENDING", "ORDER_TAKEN", "TO_PICK_UP", "FINISHED", "CLOSED", "REFUNDED"],
+    "required": ["amount", "itemOrderList", "shopInfo", "extInfo"],
     "properties": {
-      "amount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
-      "discountAmount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
-      "actualAmount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
+      "amount": Amount,
+      "discountAmount": Amount,
+      "actualAmount": Amount,
       "tradeNo": {
         "type": "string"
       },
@@ -565,58 +217,11 @@ export const SCENARIOS = {
     }
   },
   "TRAIN_TICKET": {
-    "statuses": [
-      "TICKETED",
-      "REFUNDED",
-      "USED"
-    ],
-    "endStatuses": [
-      "REFUNDED",
-      "USED"
-    ],
-    "reversible": false,
-    "onlyFrom": {},
-    "onlyTo": {},
-    "required": [
-      "extInfo"
-    ],
+    "statuses": ["TICKETED", "REFUNDED", "USED"],
+    "required": ["extInfo"],
     "properties": {
-      "amount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
-      "payAmount": {
-        "type": "object",
-        "properties": {
-          "value": {
-            "type": "string",
-            "maxLength": 64,
-            "minLength": 1
-          },
-          "currency": {
-            "type": "string",
-            "pattern": "^[A-Z]{3}$"
-          }
-        },
-        "required": [
-          "value",
-          "currency"
-        ]
-      },
+      "amount": Amount,
+      "payAmount": Amount,
       "tradeNo": {
         "type": "string"
       },
@@ -624,6 +229,67 @@ export const SCENARIOS = {
         "type": "object"
       }
     }
+  }
+} as const;
+
+export const STATUS_RULES = {
+  "PASS_TICKET": {
+    "endStatuses": ["REFUNDED", "USED"],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {}
+  },
+  "ALIPAY_COUPON": {
+    "endStatuses": [],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {}
+  },
+  "GIFT_CARD_COUPON": {
+    "endStatuses": ["REFUNDED", "USED"],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {}
+  },
+  "CHARGING_PILE": {
+    "endStatuses": ["FINISHED"],
+    "reversible": true,
+    "onlyFrom": {},
+    "onlyTo": {}
+  },
+  "MOVIE_TICKET": {
+    "endStatuses": ["REFUNDED", "USED"],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {}
+  },
+  "LINE_UP": {
+    "endStatuses": [],
+    "reversible": false,
+    "onlyFrom": {
+      "CANCELLED": ["CALL_NUM"]
+    },
+    "onlyTo": {}
+  },
+  "RIDE_HAILING": {
+    "endStatuses": [],
+    "reversible": true,
+    "onlyFrom": {},
+    "onlyTo": {}
+  },
+  "SELF_PICK": {
+    "endStatuses": ["FINISHED", "CLOSED", "REFUNDED"],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {
+      "TO_PICK_UP": ["FINISHED"]
+    }
+  },
+  "TRAIN_TICKET": {
+    "endStatuses": ["REFUNDED", "USED"],
+    "reversible": false,
+    "onlyFrom": {},
+    "onlyTo": {}
   }
 } as const;
 
@@ -699,3 +365,5 @@ export const RESULT_CODES = {
     "message": "The Content-Type is not accepted."
   }
 } as const;
+
+export const RETRYABLE_RESULT_CODES = ["UNKNOWN_EXCEPTION", "REQUEST_TRAFFIC_EXCEED_LIMIT"] as const;

@@ -61,6 +61,7 @@ function metadata(bundled) {
   const schemas = bundled.components.schemas;
   const request = schemas.OrderSyncRequest;
   const scenarios = {};
+  const statusRules = {};
   for (const [bizType, ref] of Object.entries(request.discriminator.mapping)) {
     const schema = schemas[ref.split("/").pop()];
     // the scenario's own part: everything in its allOf except the shared base fields
@@ -70,12 +71,14 @@ function metadata(bundled) {
     const transitions = schema["x-transitions"] ?? {};
     scenarios[bizType] = {
       statuses: orderStatus.enum,
+      required: own.required.filter((f) => f !== "merchantBizType" && f !== "orderStatus"),
+      properties: extras,
+    };
+    statusRules[bizType] = {
       endStatuses: schema["x-end-statuses"] ?? [],
       reversible: transitions.reversible ?? true,
       onlyFrom: transitions.onlyFrom ?? {},
       onlyTo: transitions.onlyTo ?? {},
-      required: own.required.filter((f) => f !== "merchantBizType" && f !== "orderStatus"),
-      properties: extras,
     };
   }
   const resultCode = schemas.ResultCode;
@@ -90,16 +93,31 @@ function metadata(bundled) {
     SERVERS: { production: bundled.servers[0].url, testing: bundled.servers[1].url },
     BASE_ORDER: flatten(deref(bundled, schemas.BaseOrder)),
     SCENARIOS: scenarios,
+    STATUS_RULES: statusRules,
     RESULT_CODES: resultCodes,
+    RETRYABLE_RESULT_CODES: Object.keys(resultCodes).filter((code) => resultCodes[code].retryable),
   };
 }
 
-function metadataFile(spec) {
-  const meta = metadata(spec);
+// Component schemas written once and referenced by name, so the metadata a client bundles stays small.
+const SHARED_SCHEMAS = ["Amount"];
+
+function metadataFile(bundled) {
+  const meta = metadata(bundled);
+  const shared = SHARED_SCHEMAS.map((name) => [name, flatten(deref(bundled, bundled.components.schemas[name]))]);
+  const emit = (value, indent) => {
+    const match = shared.find(([, schema]) => JSON.stringify(schema) === JSON.stringify(value));
+    if (match && indent) return match[0];
+    if (!value || typeof value !== "object") return JSON.stringify(value);
+    const pad = "  ".repeat(indent + 1);
+    const end = "  ".repeat(indent);
+    if (Array.isArray(value)) return `[${value.map((v) => emit(v, indent + 1)).join(", ")}]`;
+    const entries = Object.entries(value).map(([k, v]) => `${pad}${JSON.stringify(k)}: ${emit(v, indent + 1)}`);
+    return entries.length ? `{\n${entries.join(",\n")}\n${end}}` : "{}";
+  };
   let text = HEADER;
-  for (const [name, value] of Object.entries(meta)) {
-    text += `\nexport const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`;
-  }
+  for (const [name, schema] of shared) text += `\nconst ${name} = ${emit(schema, 0)} as const;\n`;
+  for (const [name, value] of Object.entries(meta)) text += `\nexport const ${name} = ${emit(value, 0)} as const;\n`;
   return text;
 }
 

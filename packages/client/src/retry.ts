@@ -1,5 +1,5 @@
 /** When and how long to wait before trying the same call again. */
-import { RESULT_CODES } from "../../../generated/metadata.js";
+import { RETRYABLE_RESULT_CODES } from "../../../generated/metadata.js";
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3; 1 turns retries off. */
@@ -15,8 +15,7 @@ export interface RetryOptions {
 /** U results, and the result codes the spec marks retryable (UNKNOWN_EXCEPTION whatever its status letter). */
 export function isRetryableResult(result: { resultCode: string; resultStatus: string }): boolean {
   if (result.resultStatus === "S") return false;
-  const known = RESULT_CODES[result.resultCode as keyof typeof RESULT_CODES];
-  return result.resultStatus === "U" || (known?.retryable ?? false);
+  return result.resultStatus === "U" || (RETRYABLE_RESULT_CODES as readonly string[]).includes(result.resultCode);
 }
 
 /**

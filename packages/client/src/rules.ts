@@ -2,11 +2,10 @@
  * The scenarios' status rules (x-end-statuses and x-transitions in the spec), for anyone who knows an order's
  * current status: the sandbox, or a merchant that checks a move before sending it.
  */
-import { SCENARIOS } from "../../../generated/metadata.js";
+import { SCENARIOS, STATUS_RULES } from "../../../generated/metadata.js";
 import type { MerchantBizType } from "./validate.js";
 
 interface ScenarioRules {
-  readonly statuses: readonly string[];
   readonly endStatuses: readonly string[];
   readonly reversible: boolean;
   readonly onlyFrom: { readonly [status: string]: readonly string[] | undefined };
@@ -18,9 +17,10 @@ interface ScenarioRules {
  * undefined when the move is allowed. Re-sending the current status is always allowed.
  */
 export function transitionProblem(bizType: MerchantBizType, from: string | undefined, to: string): string | undefined {
-  const rules: ScenarioRules | undefined = SCENARIOS[bizType];
-  if (!rules) return `${bizType} is not a scenario`;
-  if (!rules.statuses.includes(to)) return `${to} is not a ${bizType} status`;
+  const rules: ScenarioRules | undefined = STATUS_RULES[bizType];
+  const statuses: readonly string[] | undefined = SCENARIOS[bizType]?.statuses;
+  if (!rules || !statuses) return `${bizType} is not a scenario`;
+  if (!statuses.includes(to)) return `${to} is not a ${bizType} status`;
   if (from === to) return undefined;
   const allowedFrom = rules.onlyFrom[to];
   if (from === undefined) {
@@ -30,7 +30,7 @@ export function transitionProblem(bizType: MerchantBizType, from: string | undef
   const allowedTo = rules.onlyTo[from];
   if (allowedTo && !allowedTo.includes(to)) return `after ${from} the next status must be ${allowedTo.join(" or ")}`;
   if (allowedFrom && !allowedFrom.includes(from)) return `${to} is only allowed after ${allowedFrom.join(" or ")}`;
-  if (!rules.reversible && rules.statuses.indexOf(to) < rules.statuses.indexOf(from)) {
+  if (!rules.reversible && statuses.indexOf(to) < statuses.indexOf(from)) {
     return `${bizType} statuses cannot go back from ${from} to ${to}`;
   }
   return undefined;

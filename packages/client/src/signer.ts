@@ -14,14 +14,15 @@ import {
   type PublicKey,
   type PublicKeyInput,
 } from "alipayhk-signature";
-import type { AesMode } from "alipayhk-signature/encryption";
 import { ConfigError, HttpError, ResponseFormatError, ResponseSignatureError } from "./errors.js";
 
-export interface EncryptionOptions {
-  /** AES key size; AlipayHK's family recommends 256. */
-  aesKeyBits?: 256 | 128;
-  /** AlipayHK does not publish the AES mode; ECB is the Ant gateway's, and the default. */
-  aesMode?: AesMode;
+/**
+ * RSA_AES body encryption, plugged in with `encrypt: rsaAes()` from `alipayhk-order/encryption`. It is an import of
+ * its own so that a client that never encrypts never bundles the AES and RSA-wrapping code.
+ */
+export interface Encryption {
+  encrypt(plaintext: string, recipient: PublicKey, keyVersion: KeyVersion | undefined): Promise<{ body: string; encryptHeader: string }>;
+  decrypt(body: string, encryptHeader: string, own: PrivateKey): Promise<string>;
 }
 
 export interface SignerOptions {
@@ -35,8 +36,8 @@ export interface SignerOptions {
   verifyResponses?: boolean;
   /** The version of your key registered with AlipayHK (sent in the Signature header). Default 1. */
   keyVersion?: KeyVersion;
-  /** Encrypt request bodies with RSA_AES. `true` uses the defaults. */
-  encrypt?: boolean | EncryptionOptions;
+  /** Encrypt request bodies (and read encrypted answers): `rsaAes()` from `alipayhk-order/encryption`. */
+  encrypt?: Encryption | undefined;
   /** Reject responses whose Response-Time is further than this from `now()`. Off by default. */
   maxResponseSkewMs?: number;
   /** The clock, for Request-Time. */
@@ -47,11 +48,6 @@ interface Keys {
   privateKey: PrivateKey;
   alipayPublicKey: PublicKey | undefined;
 }
-
-type EncryptionModule = typeof import("alipayhk-signature/encryption");
-// The resolved module, never a pending promise: workerd cancels promises shared across requests.
-let encryptionModule: EncryptionModule | undefined;
-const loadEncryption = async () => (encryptionModule ??= await import("alipayhk-signature/encryption"));
 
 export interface SignedRequest {
   headers: Record<string, string>;
@@ -75,7 +71,10 @@ export function createSigner(options: SignerOptions): Signer {
   if (verifying && options.alipayPublicKey == null) {
     throw new ConfigError("alipayPublicKey: AlipayHK's public key is required to verify responses (or set verifyResponses: false, which is unsafe)");
   }
-  const encryption = options.encrypt === true ? {} : options.encrypt || undefined;
+  const encryption = options.encrypt;
+  if (encryption !== undefined && (typeof encryption !== "object" || typeof encryption.encrypt !== "function")) {
+    throw new ConfigError('encrypt: pass rsaAes() from "alipayhk-order/encryption"');
+  }
   if (encryption && options.alipayPublicKey == null) {
     throw new ConfigError("alipayPublicKey: AlipayHK's public key is required to encrypt requests");
   }
@@ -107,8 +106,7 @@ export function createSigner(options: SignerOptions): Signer {
         "Request-Time": time,
       };
       if (encryption) {
-        const { encryptBody } = await loadEncryption();
-        const encrypted = await encryptBody(body, alipayPublicKey!, { ...encryption, keyVersion });
+        const encrypted = await encryption.encrypt(body, alipayPublicKey!, keyVersion);
         body = encrypted.body;
         headers["Content-Type"] = "text/plain; charset=UTF-8";
         headers.Encrypt = encrypted.encryptHeader;
@@ -147,9 +145,11 @@ export function createSigner(options: SignerOptions): Signer {
       }
       const encryptHeader = response.headers.get("Encrypt");
       if (!encryptHeader) return raw;
-      const { decryptBody } = await loadEncryption();
+      if (!encryption) {
+        throw new ResponseFormatError("the response is encrypted but the client has no encrypt option to decrypt it", { tracerId });
+      }
       try {
-        return await decryptBody(raw, encryptHeader, privateKey);
+        return await encryption.decrypt(raw, encryptHeader, privateKey);
       } catch (cause) {
         throw new ResponseFormatError(`the verified response could not be decrypted: ${(cause as Error).message}`, { tracerId, cause });
       }

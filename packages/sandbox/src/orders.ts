@@ -3,8 +3,8 @@
  * identity, orderModifyTime ordering and the scenario's status rules; then the update is applied.
  * Synchronous on purpose: check and update happen with no await in between.
  */
-import { SCENARIOS, transitionProblem, validateOrder, type MerchantBizType, type Problem } from "alipayhk-order";
-import { BASE_ORDER } from "../../../generated/metadata.js";
+import { BASE_ORDER, SCENARIOS, transitionProblem, validateOrder, type MerchantBizType, type Problem } from "alipayhk-order";
+
 import type { Answer, ResultCode, SandboxEventType, Store } from "./store.js";
 
 /** The order fields the rules read, once validateOrder found nothing wrong with them. */

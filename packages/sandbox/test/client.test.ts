@@ -2,6 +2,7 @@
  * The sandbox in-process behind the real client: `fetch: sandbox.fetch`, plain and encrypted, with faults.
  */
 import { createOrderClient, OrderStatusInvalidError } from "alipayhk-order";
+import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeMerchant } from "./helpers.js";
@@ -20,7 +21,7 @@ const clientFor = (encrypt: boolean) =>
     alipayPublicKey: sandbox.alipayPublicKey,
     baseUrl: "https://sandbox.local",
     fetch: sandbox.fetch,
-    encrypt,
+    encrypt: encrypt ? rsaAes() : undefined,
     retry: { maxAttempts: 20, initialDelayMs: 1, maxDelayMs: 2 },
   });
 

@@ -1,7 +1,7 @@
 /**
  * The order service's rules: scenario lifecycles, status transitions, idempotency and ordering.
  */
-import { SCENARIOS, type MerchantBizType } from "alipayhk-order";
+import { SCENARIOS, STATUS_RULES, type MerchantBizType } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, makeMerchant, makeOrder, nextUpdate, signedRequest, type Answer } from "./helpers.js";
@@ -28,8 +28,8 @@ async function expectCode(order: Record<string, unknown>, code: string, message?
 describe("scenario lifecycles", () => {
   // Each scenario's statuses in their listed order, skipping what its rules forbid after a given status.
   const lifecycle = (bizType: MerchantBizType): string[] => {
-    const { statuses, endStatuses, onlyFrom, onlyTo } = SCENARIOS[bizType] as unknown as {
-      statuses: string[];
+    const statuses: readonly string[] = SCENARIOS[bizType].statuses;
+    const { endStatuses, onlyFrom, onlyTo } = STATUS_RULES[bizType] as unknown as {
       endStatuses: string[];
       onlyFrom: Record<string, string[]>;
       onlyTo: Record<string, string[]>;

@@ -1,0 +1,41 @@
+/** Reading the command line's inputs, with errors that name the flag and the file at fault. */
+import { readFileSync } from "node:fs";
+
+/** Exit codes scripts can rely on. */
+export const EXIT = {
+  ok: 0,
+  /** The operation ran and its answer is no: an invalid signature, an F result. */
+  failed: 1,
+  /** The command was used wrongly or its input is unusable: a bad flag, a missing file, a bad key, invalid JSON. */
+  usage: 2,
+  /** The outcome is unknown (network failure, timeout, U after retries): retry with the same requestId. */
+  unknown: 3,
+} as const;
+
+/** A problem with what the user typed or pointed at; printed without a stack trace. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export function readText(path: string, flag: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new UsageError(`${flag}: cannot read ${path} (${reason})`);
+  }
+}
+
+export function readJson(path: string, flag: string): unknown {
+  const text = readText(path, flag);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${flag}: ${path} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+export function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === "") throw new UsageError(`${flag} is required`);
+  return value;
+}
