@@ -123,8 +123,8 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
   }
 
   async function syncOrder(order: OrderInput, { signal }: SyncOrderOptions = {}): Promise<SyncOrderResult> {
-    const requestId = order.requestId ?? newRequestId();
-    const body = (order.requestId === undefined ? { requestId, ...order } : order) as OrderSyncRequest;
+    const { requestId = newRequestId(), ...fields } = order;
+    const body = { requestId, ...fields } as OrderSyncRequest;
     const problems = validateOrder(body);
     if (problems.length) throw new ValidationError(problems, { requestId });
     const json = JSON.stringify(body); // serialised once: every attempt signs and sends these exact bytes
@@ -146,7 +146,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
       } catch (thrown) {
         const error = reason() ?? toOrderError(thrown);
         error.attempts = attempts;
-        Object.assign(error, { requestId });
+        error.requestId ??= requestId; // the transport does not know it
         if (!isRetryableError(error)) throw error;
         last = error;
       } finally {

@@ -40,7 +40,8 @@ export interface CallDetails {
 /** Base class of the client's errors; `instanceof` and `code` both identify them. */
 export class OrderError<Code extends OrderErrorCode = OrderErrorCode> extends AlipayHKError<Code> {
   readonly outcome: Outcome;
-  readonly requestId: string | undefined;
+  /** The call's requestId: send it again to learn an unknown outcome. */
+  requestId: string | undefined;
   readonly tracerId: string | undefined;
   readonly resultCode: string | undefined;
   readonly resultStatus: string | undefined;

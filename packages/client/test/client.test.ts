@@ -69,6 +69,8 @@ describe("syncOrder", () => {
     expect(again.requestId).not.toBe(generated.requestId);
     const kept = await client.syncOrder({ ...movie(), requestId: "my-own-request-id" });
     expect(kept.requestId).toBe("my-own-request-id");
+    const explicitUndefined = await client.syncOrder({ ...movie(), requestId: undefined });
+    expect(explicitUndefined.requestId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   test("keyVersion goes into the Signature header", async () => {
