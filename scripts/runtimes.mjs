@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:runtimes`: one client, every runtime.
 //
-// 1. Builds the library packages whose dist/ is missing or older than their sources (--build forces it).
+// 1. Builds the library packages whose dist/ is missing or older than their sources (scripts/build-stale.mjs;
+//    --build forces it), and checks that test/conformance/vectors.json is what scripts/make-vectors.mjs writes.
 // 2. Bundles the portable conformance suite (test/conformance/suite.ts) once per runtime with esbuild.
 //    `alipayhk-*` resolve through the node_modules workspace links to each package's "exports", i.e.
 //    the BUILT dist/ files; the bundle's metafile is checked for that.
@@ -10,14 +11,17 @@
 // 4. Runs the examples (examples/*) against a sandbox served on 127.0.0.1, and checks each one synced.
 //
 // Prints each runtime's name and version and its `N passed, N failed` line; exits 1 on any failure.
-//   node scripts/runtimes.mjs [--build] [--verbose] [--only=node,deno,...] [--jobs=N]
+//   node scripts/runtimes.mjs [--build] [--verbose] [--only=node,deno,workerd,edge,examples,...] [--jobs=N]
+// --only takes prefixes of the runtime and example names; --jobs (default 2, the cores of our CI machine)
+// is how many runtimes run at once.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { buildStale, LIBRARIES } from "./build-stale.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -33,25 +37,9 @@ const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), "alipayhk-runtimes-"));
 process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
 
-const rel = (path) => relative(ROOT, path);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-// ---------------------------------------------------------------------------------------------
-// 1. Build what is stale
-
-const LIBRARIES = [
-  { dir: "packages/signature", name: "alipayhk-signature" },
-  { dir: "packages/client", name: "alipayhk-order" },
-  { dir: "packages/sandbox", name: "alipayhk-sandbox" },
-];
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
-}
-
+/** Runs a command to completion (killed after timeoutMs), collecting its output. */
 function run(command, argv, options = {}) {
   return new Promise((resolvePromise) => {
     const child = spawn(command, argv, { cwd: ROOT, stdio: options.inherit ? "inherit" : ["ignore", "pipe", "pipe"], env: options.env ?? process.env });
@@ -69,26 +57,6 @@ function run(command, argv, options = {}) {
       resolvePromise({ code: 127, stdout, stderr: String(error) });
     });
   });
-}
-
-async function buildStale() {
-  let stale = false; // once one package rebuilds, its dependents rebuild too (they are in dependency order)
-  for (const lib of LIBRARIES) {
-    const dir = join(ROOT, lib.dir);
-    const built = existsSync(join(dir, "dist", "index.js")) && existsSync(join(dir, "dist", "index.d.ts")) ? statSync(join(dir, "dist", "index.js")).mtimeMs : 0;
-    const sources = Math.max(newestMtime(join(dir, "src")), newestMtime(join(ROOT, "generated")), newestMtime(join(dir, "tsup.config.ts")), newestMtime(join(dir, "package.json")));
-    stale ||= flag("build") || built === 0 || sources > built;
-    if (!stale) continue;
-    process.stdout.write(`build ${lib.name} ... `);
-    const t = Date.now();
-    const { code, stdout, stderr } = await run("npm", ["run", "build", "-w", lib.name]);
-    if (code !== 0) {
-      console.log("FAILED");
-      console.error(stdout + stderr);
-      process.exit(1);
-    }
-    console.log(seconds(Date.now() - t));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +90,8 @@ async function bundle(entry, outfile, { platform = "neutral", format = "esm" } =
   return join(tmp, outfile);
 }
 
-function workerdConfig(name, { bundleFile, flags, bindings = {}, extra = "" }) {
+/** A `workerd test` config running `bundleFile` as a module worker. */
+function workerdConfig(name, { bundleFile, flags, bindings = {} }) {
   const file = join(tmp, `${name}.capnp`);
   const bindingList = Object.entries(bindings)
     .map(([key, value]) => `(name = ${JSON.stringify(key)}, text = ${JSON.stringify(value)})`)
@@ -132,7 +101,7 @@ function workerdConfig(name, { bundleFile, flags, bindings = {}, extra = "" }) {
     `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)${extra}],
+  services = [(name = "main", worker = .worker)],
 );
 
 const worker :Workerd.Worker = (
@@ -487,8 +456,21 @@ async function runExamples() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Main
 
-await buildStale();
+try {
+  buildStale({ force: flag("build") });
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+{
+  const { code, stdout, stderr } = await run(process.execPath, ["scripts/make-vectors.mjs", "--check"]);
+  if (code !== 0) {
+    console.error(stdout + stderr);
+    process.exit(1);
+  }
+}
 const selected = RUNTIMES.filter((r) => !ONLY || ONLY.some((o) => r.id.startsWith(o)));
 const results = await pool(selected, JOBS, async (runtime) => {
   const result = await runRuntime(runtime);
@@ -501,8 +483,8 @@ console.log("");
 let failed = false;
 for (const r of results) {
   failed ||= !r.ok;
-  console.log(`${r.ok ? "✔" : "✘"} ${r.id}: ${r.version}`);
-  console.log(`  ${r.passed} passed, ${r.failed} failed   (${seconds(r.ms)})`);
+  console.log(`${r.ok ? "✔" : "✘"} ${r.id}: ${r.version} (${seconds(r.ms)})`);
+  console.log(`${r.passed} passed, ${r.failed} failed`);
   if (!r.ok || VERBOSE) {
     const shown = VERBOSE ? r.output : r.output.split("\n").filter((l) => !/^ok \d+ - |^# runtime|^\d+ passed|\] main|^$/.test(l)).slice(0, 80).join("\n");
     console.log(shown.replace(/^/gm, "    "));
@@ -511,12 +493,12 @@ for (const r of results) {
 if (examples) {
   const passed = examples.results.filter((e) => e.ok).length;
   failed ||= passed !== examples.results.length || examples.results.length === 0;
-  console.log(`${passed === examples.results.length ? "✔" : "✘"} examples, against a sandbox at ${examples.sandboxUrl}`);
+  console.log(`${passed === examples.results.length ? "✔" : "✘"} examples, against a sandbox at ${examples.sandboxUrl} (${seconds(examples.ms)})`);
   for (const e of examples.results) {
     console.log(`    ${e.ok ? "ok  " : "FAIL"} ${e.id} (${seconds(e.ms)})`);
     if (!e.ok) console.log(e.error.replace(/^/gm, "        "));
   }
-  console.log(`  ${passed} passed, ${examples.results.length - passed} failed   (${seconds(examples.ms)})`);
+  console.log(`${passed} passed, ${examples.results.length - passed} failed`);
 }
 console.log(`\n${failed ? "FAILED" : "all runtimes passed"} in ${seconds(Date.now() - started)}`);
 process.exit(failed ? 1 : 0);

@@ -12,14 +12,17 @@
  */
 import { ecb } from "@noble/ciphers/aes.js";
 import {
+  AbortedError,
   createOrderClient,
   HttpError,
   InvalidClientError,
   InvalidSignatureError,
+  NetworkError,
   OrderStatusInvalidError,
   ParamIllegalError,
   ResponseSignatureError,
   SYNC_ORDER_PATH,
+  TimeoutError,
   UnknownResultError,
   ValidationError,
   type OrderClientOptions,
@@ -466,6 +469,36 @@ function register(env: SuiteEnv) {
     equal(error.attempts, 2, "attempts");
   });
 
+  test("a slow answer (injected latency) → TimeoutError; the abort reaches the sandbox through request.signal", async () => {
+    const sandbox = await newSandbox({ faults: { latencyMs: 2000 } });
+    const client = clientFor(sandbox, { fetch: sandbox.fetch, timeoutMs: 50 });
+    const started = Date.now();
+    const error = await rejects(client.syncOrder(orderFor("CHARGING_PILE", "slow")), TimeoutError, "latency 2000 ms, timeout 50 ms");
+    ok(Date.now() - started < 1500, `gave up after ${Date.now() - started} ms`);
+    equal(error.outcome, "unknown", "outcome");
+    equal(sandbox.orders.length, 0, "the sandbox stopped before processing");
+  });
+
+  test("the caller's AbortSignal → AbortedError, also while waiting between retries", async () => {
+    const sandbox = await newSandbox({ faults: { unknownException: 1 } });
+    const client = clientFor(sandbox, { fetch: sandbox.fetch, retry: { maxAttempts: 5, initialDelayMs: 5000, maxDelayMs: 5000 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("user gave up")), 100);
+    const started = Date.now();
+    const error = await rejects(client.syncOrder(orderFor("RIDE_HAILING", "abort"), { signal: controller.signal }), AbortedError, "aborted");
+    ok(Date.now() - started < 2000, `aborted after ${Date.now() - started} ms`);
+    equal(error.attempts, 1, "attempts before the abort");
+    equal(error.outcome, "unknown", "outcome (an attempt was made)");
+  });
+
+  test("a dropped connection (the sandbox's handler throws like fetch) → NetworkError after the retries", async () => {
+    const sandbox = await newSandbox({ faults: { drop: 1 } });
+    const client = clientFor(sandbox, { fetch: sandbox.fetch, retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 2 } });
+    const error = await rejects(client.syncOrder(orderFor("TRAIN_TICKET", "drop")), NetworkError, "dropped");
+    equal(error.attempts, 2, "attempts");
+    equal(sandbox.stats.faults.drop, 2, "faults.drop");
+  });
+
   // ---------------------------------------------------------------------------------------------
   // Client ↔ sandbox over HTTP on 127.0.0.1 (where the runtime can listen)
 
@@ -512,6 +545,15 @@ function register(env: SuiteEnv) {
         await rejects(client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-b"), requestId }), ParamIllegalError, "reused requestId over HTTP");
       });
       ok((sandbox.stats.faults.unknownException ?? 0) > 0, "UNKNOWN_EXCEPTION faults were injected (and retried through)");
+    });
+
+    test("client ↔ sandbox over loopback HTTP: a slow answer → TimeoutError, and the server still closes", async () => {
+      const sandbox = await newSandbox({ faults: { latencyMs: 1500 } });
+      await overLoopback(sandbox.fetch, async (baseUrl) => {
+        const started = Date.now();
+        await rejects(clientFor(sandbox, { baseUrl, timeoutMs: 100 }).syncOrder(orderFor("LINE_UP", "http-slow")), TimeoutError, "timeout over HTTP");
+        ok(Date.now() - started < 1200, `gave up after ${Date.now() - started} ms`);
+      });
     });
 
     test("client ↔ sandbox over loopback HTTP: a tampered response → ResponseSignatureError", async () => {

@@ -1,0 +1,340 @@
+#!/usr/bin/env node
+// `npm run check:packages`: the packaging gate, run on what npm would publish (the packed tarballs).
+//
+//  1. publint --strict on every package (the CLI included).
+//  2. @arethetypeswrong/cli --pack on each library, failing on anything outside an explicit allow-list.
+//  3. The tarballs: only dist/ (+ package.json, README), every "exports" target present, ESM-only,
+//     "sideEffects": false, "types" before "default" in every condition.
+//  4. Web APIs only: each library's dist/*.js, and each public entry bundled with its dependencies,
+//     contains no node: (or bare Node builtin) import and no free Buffer, process, global, require,
+//     __dirname or __filename. A canary proves the detector detects. The CLI is a Node command: excepted.
+//  5. The emitted .d.ts, installed from the tarballs into a temp project: a consumer (test/dist-types/
+//     consumer.ts) and the entry declarations type-check on their own under moduleResolution bundler,
+//     node16 and nodenext; the ambient globals they need with a bare lib are pinned; Deno type-checks the
+//     same consumer; Node imports every entry of the installed tarballs.
+//  6. deno.json: version, licence and subpaths agree with package.json; `deno publish --dry-run` passes
+//     with every export target, and nothing outside the package, in the published file list; and Deno
+//     imports the packages by their JSR names and syncs an order (test/dist-types/deno-workspace.mjs).
+//     Deno runs offline: in a network namespace when `unshare -n` is available.
+//
+// Like jose's tools/attw-check.js and tools/typecheck-dist.sh, the allow-lists below are explicit and
+// commented; anything else fails. Exit code 1 on any failure.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { build, transform } from "esbuild";
+import { buildStale, LIBRARIES, ROOT } from "./build-stale.mjs";
+
+const PACKAGES = [...LIBRARIES, { dir: "packages/cli", name: "alipayhk", cli: true }];
+const BIN = join(ROOT, "node_modules", ".bin");
+const tmp = mkdtempSync(join(tmpdir(), "alipayhk-check-packages-"));
+process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
+
+// ---------------------------------------------------------------------------------------------
+// Allow-lists (explicit, each with its reason)
+
+// @arethetypeswrong, as in jose's tools/attw-check.js:
+//  - resolution "node10": the libraries are ESM-only and expose their entries through "exports" only,
+//    which TypeScript's legacy node10 resolver ignores. Not supported, by decision (bundler, node16 and
+//    nodenext are, and are checked in step 5).
+//  - problem "CJSResolvesToESM": there is no CommonJS build (jose and @noble/ciphers, which we build on,
+//    are ESM-only). require() of these packages works only as import(), or as require(esm) on Node
+//    >= 20.19. A "require" condition pointing at ESM files would claim a compatibility that does not exist.
+const ATTW_IGNORED_RESOLUTIONS = new Set(["node10"]);
+const ATTW_IGNORED_PROBLEMS = new Set(["CJSResolvesToESM"]);
+
+// The ambient globals the published .d.ts need when the consumer's lib has neither DOM nor @types/node.
+// A contract: a new one fails here instead of in a user's build. CryptoKey and JsonWebKey come from the DOM
+// lib only (@types/node 20 declares neither globally), so Node-only projects without "DOM" in lib must add it.
+const EXPECTED_AMBIENT_GLOBALS = "AbortSignal CryptoKey Headers JsonWebKey Request RequestInit Response";
+
+// Node globals that a DEPENDENCY may mention (our own dist/ gets no allow-list):
+//  - openapi-fetch 0.17.0 dist/index.mjs, supportsRequestInitExt(): `typeof process === "object" && ...
+//    process.versions.undici`, a guarded feature test for undici's extra fetch options. Harmless where process
+//    is undefined: the workerd (no_nodejs_compat) and edge-runtime conformance runs execute it.
+const DEPENDENCY_ALLOW_LIST = [{ module: /(^|\/)node_modules\/openapi-fetch\/dist\/index\.mjs$/, use: "uses the Node global process" }];
+
+// Files a tarball may contain besides dist/.
+const TARBALL_EXTRAS = new Set(["package.json", "README.md", "LICENSE"]);
+
+// ---------------------------------------------------------------------------------------------
+
+const results = [];
+function record(name, ok, detail = "") {
+  results.push({ name, ok, detail });
+  const shown = detail ? `\n${String(detail).trim().replace(/^/gm, "       ")}` : "";
+  console.log(`${ok ? "ok  " : "FAIL"} ${name}${!ok || /^allowed/.test(detail) ? shown : ""}`);
+}
+async function check(name, fn) {
+  try {
+    const detail = await fn();
+    record(name, true, detail);
+  } catch (error) {
+    record(name, false, error?.message ?? String(error));
+  }
+}
+function sh(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, ...options, env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1", ...options.env } });
+  return { code: result.status ?? 1, out: `${result.stdout ?? ""}${result.stderr ?? ""}`, stdout: result.stdout ?? "" };
+}
+const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
+// Anything that could download runs without a network where possible (nothing may be fetched).
+const OFFLINE = sh("unshare", ["-n", "true"]).code === 0 ? ["unshare", "-n"] : [];
+const offline = (command, args, options) => (OFFLINE.length ? sh(OFFLINE[0], [...OFFLINE.slice(1), command, ...args], options) : sh(command, args, options));
+
+// ---------------------------------------------------------------------------------------------
+
+buildStale({ force: process.argv.includes("--build") });
+
+// 1. publint
+for (const pkg of PACKAGES) {
+  await check(`publint --strict ${pkg.name}`, () => {
+    const { code, out } = sh(join(BIN, "publint"), ["--strict"], { cwd: join(ROOT, pkg.dir) });
+    if (code !== 0 || !/All good!/.test(out)) throw new Error(out);
+  });
+}
+
+// 2. attw
+for (const lib of LIBRARIES) {
+  await check(`attw --pack ${lib.name} (allowed: resolution node10, CJSResolvesToESM)`, () => {
+    const out = join(tmp, `attw-${lib.name}.json`);
+    // The JSON report is large: redirect it to a file. attw exits 1 on any problem, allowed ones included.
+    const { code, out: text } = sh("sh", ["-c", `node "${join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js")}" --pack . --format json > "${out}"`], { cwd: join(ROOT, lib.dir) });
+    const report = existsSync(out) && readFileSync(out, "utf8").trim() ? readJson(out) : undefined;
+    const problems = report?.analysis?.problems ?? report?.problems;
+    if (!Array.isArray(problems)) throw new Error(`no attw report (exit ${code}): ${text}`);
+    const unexpected = problems.filter((p) => !ATTW_IGNORED_PROBLEMS.has(p.kind) && !ATTW_IGNORED_RESOLUTIONS.has(p.resolutionKind));
+    if (unexpected.length) throw new Error(unexpected.map((p) => `${p.kind} (${p.resolutionKind ?? "n/a"}) ${p.entrypoint ?? ""}`).join("\n"));
+    return `${problems.length} allowed`;
+  });
+}
+
+// 3. tarballs, installed into a temp consumer project
+const consumer = join(tmp, "consumer");
+mkdirSync(join(consumer, "node_modules"), { recursive: true });
+const packed = {};
+for (const pkg of PACKAGES) {
+  await check(`tarball ${pkg.name}: contents and package.json fields`, () => {
+    const dir = join(ROOT, pkg.dir);
+    const manifest = readJson(join(dir, "package.json"));
+    const { code, stdout, out } = sh("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: dir });
+    if (code !== 0) throw new Error(out);
+    const [info] = JSON.parse(stdout);
+    const files = info.files.map((f) => f.path);
+    packed[pkg.name] = { tarball: join(tmp, info.filename), files, manifest };
+    const problems = [];
+    const stray = files.filter((f) => !f.startsWith("dist/") && !TARBALL_EXTRAS.has(f));
+    if (stray.length) problems.push(`files outside dist/: ${stray.join(", ")}`);
+    if (manifest.type !== "module") problems.push('"type" must be "module"');
+    if (!pkg.cli) {
+      if (manifest.sideEffects !== false) problems.push('"sideEffects" must be false');
+      for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+        if (typeof target === "string") {
+          if (!files.includes(target.replace(/^\.\//, ""))) problems.push(`exports["${subpath}"] → ${target} is not in the tarball`);
+          continue;
+        }
+        const keys = Object.keys(target);
+        if (keys.join(",") !== "types,default") problems.push(`exports["${subpath}"] conditions are ${keys.join(",")}; expected types,default (no runtime conditions: one web-API build)`);
+        for (const file of Object.values(target)) if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`exports["${subpath}"] → ${file} is not in the tarball`);
+      }
+      if (!manifest.exports?.["."]) problems.push('no exports["."]');
+    } else {
+      for (const file of Object.values(manifest.bin ?? {})) if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`bin ${file} is not in the tarball`);
+    }
+    if (problems.length) throw new Error(problems.join("\n"));
+    // Install it into the consumer project as npm would (extracted, not linked).
+    const target = join(consumer, "node_modules", pkg.name);
+    mkdirSync(target, { recursive: true });
+    const untar = sh("tar", ["xzf", packed[pkg.name].tarball, "-C", target, "--strip-components=1"]);
+    if (untar.code !== 0) throw new Error(untar.out);
+    return `${files.length} files`;
+  });
+}
+// Third-party dependencies: linked from the workspace's node_modules (nothing is downloaded).
+{
+  const linked = new Set();
+  const link = (name) => {
+    if (linked.has(name) || name.startsWith("alipayhk")) return;
+    linked.add(name);
+    const source = join(ROOT, "node_modules", name);
+    if (!existsSync(source)) return;
+    mkdirSync(dirname(join(consumer, "node_modules", name)), { recursive: true });
+    symlinkSync(source, join(consumer, "node_modules", name), "dir");
+    for (const dep of Object.keys(readJson(join(source, "package.json")).dependencies ?? {})) link(dep);
+  };
+  for (const { manifest } of Object.values(packed)) for (const dep of Object.keys(manifest.dependencies ?? {})) link(dep);
+  link("@types/node");
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: Object.fromEntries(LIBRARIES.map((l) => [l.name, "0.1.0"])) }, null, 2));
+}
+
+// 4. web APIs only
+const NODE_GLOBALS = ["process", "Buffer", "global", "require", "__dirname", "__filename", "setImmediate"];
+const MARK = "__NODE_ONLY__";
+const isNodeBuiltin = (path) => path.startsWith("node:") || builtinModules.includes(path) || builtinModules.includes(path.split("/")[0]);
+
+const DEFINES = Object.fromEntries(NODE_GLOBALS.flatMap((name) => [[name, `${MARK}${name}`], [`globalThis.${name}`, `${MARK}${name}`]]));
+
+/**
+ * Node-only things `file` uses: builtin imports, and free references to Node globals (a binding the code
+ * declares itself, such as a local `function process()`, is fine: esbuild's define only replaces globals).
+ * Each use is attributed to the module it is in, so that the dependency allow-list can be precise.
+ */
+async function nodeOnlyUses(file, { bundleDependencies }) {
+  const found = [];
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    logLevel: "silent",
+    absWorkingDir: consumer,
+    plugins: [
+      {
+        name: "node-builtins",
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) => {
+            if (isNodeBuiltin(args.path)) {
+              found.push({ module: relative(consumer, args.importer), use: `imports ${args.path}` });
+              return { path: args.path, external: true };
+            }
+            if (!bundleDependencies && !args.path.startsWith(".") && !args.path.startsWith("/") && args.kind !== "entry-point") return { path: args.path, external: true };
+            return undefined;
+          });
+        },
+      },
+    ],
+  });
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const path = join(consumer, input);
+    if (!/\.[cm]?js$/.test(path)) continue;
+    const { code } = await transform(readFileSync(path, "utf8"), { define: DEFINES, loader: "js", format: "esm", logLevel: "silent" });
+    for (const name of NODE_GLOBALS) if (code.includes(`${MARK}${name}`)) found.push({ module: input, use: `uses the Node global ${name}` });
+  }
+  return found;
+}
+
+const allowed = (f) => DEPENDENCY_ALLOW_LIST.some((a) => a.module.test(f.module) && a.use === f.use);
+const describeUse = (f) => `${f.module}: ${f.use}`;
+
+await check("web-only detector canary: finds node:fs, crypto, Buffer, process and globalThis.process; ignores a local `process`", async () => {
+  const bad = join(consumer, "canary-bad.js");
+  const good = join(consumer, "canary-good.js");
+  writeFileSync(bad, 'import { readFileSync } from "node:fs";\nimport "crypto";\nexport const a = Buffer.from("x");\nexport const b = process.env.X;\nexport const c = globalThis.process;\nexport { readFileSync };\n');
+  writeFileSync(good, "function process(x) { return x; }\nconst Buffer = Uint8Array;\nexport const a = process(new Buffer(1));\n");
+  const badFound = await nodeOnlyUses(bad, { bundleDependencies: false });
+  const goodFound = await nodeOnlyUses(good, { bundleDependencies: false });
+  const expected = ["imports node:fs", "imports crypto", "uses the Node global process", "uses the Node global Buffer"];
+  for (const item of expected) if (!badFound.some((f) => f.use === item)) throw new Error(`canary: "${item}" not detected; found ${JSON.stringify(badFound)}`);
+  if (goodFound.length) throw new Error(`canary: false positives ${JSON.stringify(goodFound)}`);
+});
+
+for (const lib of LIBRARIES) {
+  const installed = join(consumer, "node_modules", lib.name);
+  const jsFiles = (packed[lib.name]?.files ?? []).filter((f) => f.endsWith(".js"));
+  await check(`web APIs only: ${lib.name} dist/*.js (${jsFiles.length} files)`, async () => {
+    if (!jsFiles.length) throw new Error("no dist/*.js in the tarball");
+    const found = [];
+    // Our own code: no allow-list at all.
+    for (const f of jsFiles) found.push(...(await nodeOnlyUses(join(installed, f), { bundleDependencies: false })));
+    if (found.length) throw new Error(found.map(describeUse).join("\n"));
+  });
+  await check(`web APIs only: ${lib.name} entries bundled with their dependencies`, async () => {
+    const found = [];
+    for (const [subpath, target] of Object.entries(packed[lib.name]?.manifest.exports ?? {})) {
+      if (typeof target === "string") continue;
+      for (const f of await nodeOnlyUses(join(installed, target.default), { bundleDependencies: true })) found.push({ ...f, subpath });
+    }
+    const bad = found.filter((f) => !allowed(f));
+    if (bad.length) throw new Error(bad.map((f) => `${f.subpath}: ${describeUse(f)}`).join("\n"));
+    const ok = [...new Set(found.filter(allowed).map(describeUse))];
+    return ok.length ? `allowed: ${ok.join("; ")}` : "";
+  });
+}
+record("web APIs only: alipayhk (CLI) excepted: it is a Node command (node:http, node:fs, process)", true);
+
+// 5. types, from the installed tarballs
+cpSync(join(ROOT, "test/dist-types/consumer.ts"), join(consumer, "consumer.ts"));
+const entryDeclarations = LIBRARIES.flatMap((lib) =>
+  Object.values(packed[lib.name]?.manifest.exports ?? {})
+    .filter((t) => typeof t === "object")
+    .map((t) => join("node_modules", lib.name, t.types)),
+);
+const tsc = (args) => sh(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "es2022", ...args], { cwd: consumer });
+const MODES = [
+  ["bundler", ["--module", "preserve", "--moduleResolution", "bundler"]],
+  ["node16", ["--module", "node16", "--moduleResolution", "node16"]],
+  ["nodenext", ["--module", "nodenext", "--moduleResolution", "nodenext"]],
+];
+for (const [mode, flags] of MODES) {
+  await check(`types: consumer + entry .d.ts under moduleResolution ${mode} (lib es2022 + DOM, no @types/node)`, () => {
+    const { code, out } = tsc([...flags, "--lib", "es2022,dom,dom.iterable", "--typeRoots", "/nonexistent", "--listFiles", "consumer.ts", ...entryDeclarations]);
+    if (code !== 0) throw new Error(out.split("\n").filter((l) => !l.startsWith("/")).join("\n"));
+    // Every alipayhk-* declaration came from the installed tarballs, none from the workspace.
+    const listed = out.split("\n").filter((l) => l.includes("alipayhk"));
+    const foreign = listed.filter((l) => !l.startsWith(join(consumer, "node_modules")));
+    if (foreign.length || !listed.some((l) => l.includes("alipayhk-order/dist/"))) throw new Error(`declarations not from the tarballs: ${foreign.join(", ") || "(none listed)"}`);
+  });
+}
+await check(`types: ambient globals needed with a bare lib are exactly: ${EXPECTED_AMBIENT_GLOBALS}`, () => {
+  const { out } = tsc(["--module", "preserve", "--moduleResolution", "bundler", "--lib", "es2022", "--typeRoots", "/nonexistent", ...entryDeclarations]);
+  const missing = [...new Set([...out.matchAll(/error TS2304: Cannot find name '(\w+)'/g)].map((m) => m[1]))].sort().join(" ");
+  // Errors inside third-party declarations under a bare lib are not ours to pin (openapi-fetch's index.d.mts
+  // indexes globalThis without DOM); only our declarations' other errors fail.
+  const other = out.split("\n").filter((l) => /error TS/.test(l) && !/TS2304/.test(l) && /alipayhk/.test(l));
+  if (missing !== EXPECTED_AMBIENT_GLOBALS || other.length) throw new Error(`expected: ${EXPECTED_AMBIENT_GLOBALS}\nactual:   ${missing}\n${other.join("\n")}`);
+});
+await check("types: Deno type-checks the consumer against the installed tarballs (deno check)", () => {
+  const { code, out } = offline(join(BIN, "deno"), ["check", "--quiet", "--node-modules-dir=manual", "--no-lock", "consumer.ts"], { cwd: consumer });
+  if (code !== 0) throw new Error(out);
+});
+await check("runtime: Node imports every entry of the installed tarballs", () => {
+  const script = `
+    const want = { "alipayhk-signature": ["sign", "verify", "importPrivateKey", "importPublicKey", "encryptBody", "decryptBody"],
+      "alipayhk-signature/encryption": ["encryptBody", "decryptBody"], "alipayhk-order": ["createOrderClient", "OrderError"],
+      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-sandbox": ["createSandbox"] };
+    for (const [entry, names] of Object.entries(want)) {
+      const m = await import(entry);
+      for (const n of names) if (typeof m[n] !== "function") throw new Error(entry + " has no function " + n);
+    }`;
+  const { code, out } = sh(process.execPath, ["--input-type=module", "-e", script], { cwd: consumer });
+  if (code !== 0) throw new Error(out);
+});
+
+// 6. deno.json
+for (const lib of LIBRARIES) {
+  await check(`deno.json ${lib.name}: agrees with package.json; deno publish --dry-run`, () => {
+    const dir = join(ROOT, lib.dir);
+    const manifest = readJson(join(dir, "package.json"));
+    const deno = readJson(join(dir, "deno.json"));
+    const problems = [];
+    if (deno.version !== manifest.version) problems.push(`version ${deno.version} ≠ package.json ${manifest.version}`);
+    if (deno.license !== manifest.license) problems.push(`license ${deno.license} ≠ package.json ${manifest.license}`);
+    const npmSubpaths = Object.keys(manifest.exports).filter((s) => s !== "./package.json").sort().join(",");
+    if (Object.keys(deno.exports).sort().join(",") !== npmSubpaths) problems.push(`exports ${Object.keys(deno.exports)} ≠ package.json ${npmSubpaths}`);
+    const { code, out } = offline(join(BIN, "deno"), ["publish", "--dry-run", "--allow-dirty", "--node-modules-dir=manual", "--unstable-sloppy-imports"], { cwd: dir });
+    if (code !== 0 || !/Dry run complete/.test(out)) problems.push(`deno publish --dry-run failed:\n${out.slice(-3000)}`);
+    const published = [...out.matchAll(/file:\/\/(\S+)/g)].map((m) => m[1]).filter((p) => !p.includes(":"));
+    for (const target of Object.values(deno.exports)) {
+      if (!published.includes(join(dir, target))) problems.push(`export ${target} is not in the published files`);
+    }
+    const outside = published.filter((p) => !p.startsWith(dir + "/"));
+    if (outside.length) problems.push(`published files outside the package: ${outside.join(", ")}`);
+    if (problems.length) throw new Error(problems.join("\n"));
+  });
+}
+
+await check("deno.json: Deno imports jsr:@alipayhk/{signature,order,sandbox} by name and syncs an order (test/dist-types/deno-workspace.mjs)", () => {
+  const { code, out } = offline(join(BIN, "deno"), ["run", "--no-prompt", "--unstable-sloppy-imports", "--node-modules-dir=manual", "test/dist-types/deno-workspace.mjs"], { cwd: ROOT });
+  if (code !== 0 || !/deno workspace import ok/.test(out)) throw new Error(out);
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
