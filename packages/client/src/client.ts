@@ -112,6 +112,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
   const fetchImpl: FetchLike = userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => fetch(url, init);
   const api = createClient<paths>({ baseUrl, fetch: signedFetch(signer, fetchImpl) });
 
+  /** One HTTP attempt: the verified answer, or a typed error. */
   async function attempt(body: OrderSyncRequest, json: string, signal: AbortSignal) {
     const { data, error, response } = await api.POST(SYNC_ORDER_PATH, { body, bodySerializer: () => json, signal });
     const answer = (data ?? error) as OrderSyncResponse | undefined;
@@ -119,41 +120,54 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
     if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
       throw new ResponseFormatError("the signed response is not an order-sync answer (no result)", { tracerId, httpStatus: response.status });
     }
-    return { answer, tracerId };
+    return { answer, tracerId, httpStatus: response.status };
   }
 
   async function syncOrder(order: OrderInput, { signal }: SyncOrderOptions = {}): Promise<SyncOrderResult> {
+    if (typeof order !== "object" || order === null || Array.isArray(order)) {
+      throw new ValidationError([{ path: "", message: "the order must be an object" }]);
+    }
     const { requestId = newRequestId(), ...fields } = order;
     const body = { requestId, ...fields } as OrderSyncRequest;
     const problems = validateOrder(body);
     if (problems.length) throw new ValidationError(problems, { requestId });
-    const json = JSON.stringify(body); // serialised once: every attempt signs and sends these exact bytes
+    const json = serialise(body, requestId); // once: every attempt signs and sends these exact bytes
 
-    const started = Date.now();
-    let last: OrderError | undefined;
-    for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted) throw new AbortedError({ requestId, attempts: attempts - 1, cause: signal.reason });
+    /** One attempt: the result, or the retryable error it ended with; a definite failure is thrown. */
+    async function tryOnce(attempts: number): Promise<SyncOrderResult | OrderError> {
       const { signal: attemptSignal, done, reason } = attemptSignalFor(signal, timeoutMs, { requestId, attempts });
+      let received;
       try {
-        const { answer, tracerId } = await attempt(body, json, attemptSignal);
-        const { result } = answer;
-        const details: CallDetails = { requestId, tracerId, attempts, ...result };
-        if (result.resultStatus === "S") {
-          return { orderId: answer.orderId, orderStatus: answer.orderStatus, result, distributeResult: answer.distributeResult, requestId, tracerId, attempts };
-        }
-        if (!isRetryableResult(result)) throw resultError(details);
-        last = new UnknownResultError(details);
+        received = await attempt(body, json, attemptSignal);
       } catch (thrown) {
-        const error = reason() ?? toOrderError(thrown);
+        // An error of our own (a forged answer; a timeout or abort passed through as the signal's reason) says what
+        // happened; anything else thrown after the timer or the caller fired (a runtime's AbortError) is that abort.
+        const error = thrown instanceof OrderError ? thrown : (reason() ?? toOrderError(thrown));
         error.attempts = attempts;
         error.requestId ??= requestId; // the transport does not know it
-        if (!isRetryableError(error)) throw error;
-        last = error;
+        if (isRetryableError(error)) return error;
+        throw error;
       } finally {
         done();
       }
-      const delay = retryDelay(retry, attempts, Date.now() - started, last instanceof HttpError ? last.retryAfterMs : undefined);
-      if (delay === undefined) throw last;
+      // A verified answer decides the attempt, even if it arrived after the timer fired.
+      const { answer, tracerId, httpStatus } = received;
+      const { result } = answer;
+      const details: CallDetails = { requestId, tracerId, attempts, httpStatus, ...result };
+      if (result.resultStatus === "S") {
+        return { orderId: answer.orderId, orderStatus: answer.orderStatus, result, distributeResult: answer.distributeResult, requestId, tracerId, attempts };
+      }
+      if (isRetryableResult(result)) return new UnknownResultError(details);
+      throw resultError(details);
+    }
+
+    const started = Date.now();
+    for (let attempts = 1; ; attempts++) {
+      if (signal?.aborted) throw new AbortedError({ requestId, attempts: attempts - 1, cause: signal.reason });
+      const outcome = await tryOnce(attempts);
+      if (!(outcome instanceof OrderError)) return outcome;
+      const delay = retryDelay(retry, attempts, Date.now() - started, outcome instanceof HttpError ? outcome.retryAfterMs : undefined);
+      if (delay === undefined) throw outcome;
       await sleep(delay, signal, { requestId, attempts });
     }
   }
@@ -164,6 +178,15 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
 function isRetryableError(error: OrderError): boolean {
   if (error instanceof TimeoutError || error instanceof NetworkError) return true;
   return error instanceof HttpError && error.outcome === "unknown";
+}
+
+function serialise(body: OrderSyncRequest, requestId: string): string {
+  try {
+    return JSON.stringify(body);
+  } catch (cause) {
+    // a cycle, a BigInt or a throwing toJSON somewhere in the order
+    throw new ValidationError([{ path: "", message: `cannot be serialised as JSON: ${(cause as Error).message}` }], { requestId, cause });
+  }
 }
 
 function toOrderError(thrown: unknown): OrderError {

@@ -68,7 +68,7 @@ export class ValidationError extends OrderError<"ERR_VALIDATION"> {
   override name = "ValidationError";
   readonly problems: readonly Problem[];
   constructor(problems: readonly Problem[], details?: CallDetails) {
-    const list = problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join("; ");
+    const list = problems.map((p) => (p.path ? `${p.path} ${p.message}` : `the order ${p.message.replace(/^the order /, "")}`)).join("; ");
     super("ERR_VALIDATION", "not_applied", `invalid order: ${list}`, details);
     this.problems = problems;
   }

@@ -57,8 +57,8 @@ export interface SignedRequest {
 export interface Signer {
   readonly clientId: string;
   signRequest(method: string, url: string, body: string): Promise<SignedRequest>;
-  /** The verified, decrypted body text; throws ResponseSignatureError or HttpError. */
-  openResponse(method: string, url: string, response: Response): Promise<string>;
+  /** The verified, decrypted body text of `response`, whose body was read as `raw`; throws ResponseSignatureError or HttpError. */
+  openResponse(method: string, url: string, response: Response, raw: string): Promise<string>;
 }
 
 /** Checks the options at once; keys are imported on first use and the imported keys reused. */
@@ -115,9 +115,8 @@ export function createSigner(options: SignerOptions): Signer {
       return { headers, body };
     },
 
-    async openResponse(method, url, response) {
+    async openResponse(method, url, response, raw) {
       const { privateKey, alipayPublicKey } = await getKeys();
-      const raw = await response.text();
       const signature = response.headers.get("Signature");
       const time = response.headers.get("Response-Time");
       const tracerId = response.headers.get("Tracer-Id") ?? undefined;

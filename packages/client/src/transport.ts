@@ -20,14 +20,35 @@ function verifiedResponse(text: string, response: Response): Response {
   return new Response(text, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** A fetch for openapi-fetch that signs each request and verifies each response. */
+/**
+ * A fetch for openapi-fetch that signs each request and verifies each response. The request's signal bounds the
+ * network part (the answer's headers and body), even for a fetch that ignores signals; once the body is in, it is
+ * verified whatever the signal does, so an answer that arrived is never mistaken for a timeout.
+ */
 export function signedFetch(signer: Signer, fetchImpl: FetchLike): (request: Request) => Promise<Response> {
   return async (request) => {
     const { method, url, signal } = request;
     const signed = await signer.signRequest(method, url, await request.text());
-    const response = await fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal });
-    return verifiedResponse(await signer.openResponse(method, url, response), response);
+    const response = await untilAborted(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }), signal);
+    const raw = await untilAborted(response.text(), signal);
+    return verifiedResponse(await signer.openResponse(method, url, response, raw), response);
   };
+}
+
+/** `work`, or a rejection with the signal's reason if the signal fires first (a late failure of `work` is ignored). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      work.catch(() => {});
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 /**
@@ -52,7 +73,7 @@ export function createSigningMiddleware(options: SignerOptions): Middleware {
       return new Request(request, { body: signed.body, headers });
     },
     async onResponse({ request, response }) {
-      return verifiedResponse(await signer.openResponse(request.method, request.url, response), response);
+      return verifiedResponse(await signer.openResponse(request.method, request.url, response, await response.text()), response);
     },
   };
 }

@@ -114,8 +114,9 @@ function fromJwk(jwk: Record<string, unknown>, want: KeyType): Decoded {
   const clean: Record<string, unknown> = { kty: "RSA" };
   for (const f of want === "private" ? ["n", "e", "d", "p", "q", "dp", "dq", "qi"] : ["n", "e"]) {
     const v = jwk[f];
-    if (typeof v === "string") clean[f] = v;
-    else if (v !== undefined) throw fail(`JWK "${f}" is not a string`); // some runtimes would ignore it
+    // base64url numbers only: some runtimes read a garbled "n" as a 0-bit modulus instead of refusing it
+    if (typeof v === "string" && /^[A-Za-z0-9_-]+$/.test(v)) clean[f] = v;
+    else if (v !== undefined) throw fail(`JWK "${f}" is not a base64url string`);
   }
   return { format: "jwk", jwk: clean as JsonWebKey };
 }

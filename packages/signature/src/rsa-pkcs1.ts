@@ -6,8 +6,8 @@
  *
  * BigInt arithmetic is not constant-time. Mitigations: RSA blinding, a fixed-window exponentiation
  * with a data-independent operation sequence, a branch-free padding check, and one generic error.
- * The real defence is the protocol order: verify the signature first, then decrypt, so forged
- * ciphertexts never reach this code.
+ * The protocol order (verify the signature over the body first, then decrypt) keeps forged bodies
+ * out, but the Encrypt header is not signed, so a swapped wrapped key can still reach this code.
  */
 
 /** RSA public numbers; `k` is the modulus length in bytes. */
