@@ -1,6 +1,7 @@
 /**
  * `createOrderClient`: a typed, validated, signed, verified and safely retried `syncOrder`, plus the typed
- * openapi-fetch client it is built on (`client.api`).
+ * openapi-fetch client (`client.api`) over the same signing layer. `syncOrder` sends through that layer directly
+ * rather than through openapi-fetch's request pipeline, whose per-call Request object costs more than a signature.
  */
 import createClient, { type Client } from "openapi-fetch";
 import { SERVERS, SYNC_ORDER_PATH } from "../../../generated/metadata.js";
@@ -20,7 +21,7 @@ import {
 } from "./errors.js";
 import { isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
 import { createSigner, type SignerOptions } from "./signer.js";
-import { signedFetch, type FetchLike } from "./transport.js";
+import { exchange, signedFetch, type FetchLike } from "./transport.js";
 import { validateOrder } from "./validate.js";
 
 type OrderSync = paths["/api/open/alipay/v1/merchant/order/sync"]["post"];
@@ -111,16 +112,23 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
   // The global fetch gets (url, init): building a Request first costs it more than the signature does.
   const fetchImpl: FetchLike = userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => fetch(url, init);
   const api = createClient<paths>({ baseUrl, fetch: signedFetch(signer, fetchImpl) });
+  const url = baseUrl + SYNC_ORDER_PATH;
 
   /** One HTTP attempt: the verified answer, or a typed error. */
-  async function attempt(body: OrderSyncRequest, json: string, signal: AbortSignal) {
-    const { data, error, response } = await api.POST(SYNC_ORDER_PATH, { body, bodySerializer: () => json, signal });
-    const answer = (data ?? error) as OrderSyncResponse | undefined;
+  async function attempt(json: string, signal: AbortSignal) {
+    const { response, text } = await exchange(signer, fetchImpl, "POST", url, json, signal);
     const tracerId = response.headers.get("Tracer-Id") ?? undefined;
-    if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
-      throw new ResponseFormatError("the signed response is not an order-sync answer (no result)", { tracerId, httpStatus: response.status });
+    const details = { tracerId, httpStatus: response.status };
+    let answer: OrderSyncResponse | undefined;
+    try {
+      answer = JSON.parse(text);
+    } catch (cause) {
+      throw new ResponseFormatError("the signed response is not JSON", { ...details, cause });
     }
-    return { answer, tracerId, httpStatus: response.status };
+    if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
+      throw new ResponseFormatError("the signed response is not an order-sync answer (no result)", details);
+    }
+    return { answer, ...details };
   }
 
   async function syncOrder(order: OrderInput, { signal }: SyncOrderOptions = {}): Promise<SyncOrderResult> {
@@ -138,7 +146,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
       const { signal: attemptSignal, done, reason } = attemptSignalFor(signal, timeoutMs, { requestId, attempts });
       let received;
       try {
-        received = await attempt(body, json, attemptSignal);
+        received = await attempt(json, attemptSignal);
       } catch (thrown) {
         // An error of our own (a forged answer; a timeout or abort passed through as the signal's reason) says what
         // happened; anything else thrown after the timer or the caller fired (a runtime's AbortError) is that abort.
@@ -190,9 +198,7 @@ function serialise(body: OrderSyncRequest, requestId: string): string {
 }
 
 function toOrderError(thrown: unknown): OrderError {
-  if (thrown instanceof OrderError) return thrown;
-  if (thrown instanceof SyntaxError) return new ResponseFormatError("the signed response is not JSON", { cause: thrown });
-  return new NetworkError({ cause: thrown });
+  return thrown instanceof OrderError ? thrown : new NetworkError({ cause: thrown });
 }
 
 /** One attempt's signal: fires on the caller's abort or after timeoutMs, and remembers which. */

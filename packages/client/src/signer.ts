@@ -163,8 +163,14 @@ function retryAfterMs(value: string | null, now: Date): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
-/** The path and query of a URL: what the signature covers. */
+/** The path and query of a URL: what the signature covers. The last one is kept: a client calls one URL. */
+let lastUrl = "";
+let lastPath = "";
 function pathOf(url: string): string {
-  const { pathname, search } = new URL(url);
-  return pathname + search;
+  if (url !== lastUrl) {
+    const { pathname, search } = new URL(url);
+    lastPath = pathname + search;
+    lastUrl = url;
+  }
+  return lastPath;
 }

@@ -1,7 +1,9 @@
 /**
- * How the signing layer meets openapi-fetch. Two ways in:
- * - `signedFetch`, the client's own: given to openapi-fetch as its `fetch`, it sends the body bytes it is handed
- *   with plain `fetch(url, init)`. Passing a `Request` object to `fetch` costs more than the signature, so none is.
+ * One signed exchange, and the two ways it meets openapi-fetch:
+ * - `exchange`: sign (and encrypt) a body, send it with plain `fetch(url, init)`, read and verify (and decrypt) the
+ *   answer. `syncOrder` calls it directly: handing fetch a `Request` object, as openapi-fetch must, costs more than
+ *   the RSA signature on Node.
+ * - `signedFetch`: `exchange` as openapi-fetch's `fetch`, for the client's typed `client.api`.
  * - `createSigningMiddleware`, for your own openapi-fetch client: the standard onRequest/onResponse hooks.
  */
 import type { Middleware } from "openapi-fetch";
@@ -21,17 +23,22 @@ function verifiedResponse(text: string, response: Response): Response {
 }
 
 /**
- * A fetch for openapi-fetch that signs each request and verifies each response. The request's signal bounds the
- * network part (the answer's headers and body), even for a fetch that ignores signals; once the body is in, it is
- * verified whatever the signal does, so an answer that arrived is never mistaken for a timeout.
+ * Signs and sends `body`, then reads and verifies the answer: its verified (decrypted) text and the response.
+ * `signal` bounds the network part (the answer's headers and body), even for a fetch that ignores signals; once the
+ * body is in, it is verified whatever the signal does, so an answer that arrived is never mistaken for a timeout.
  */
+export async function exchange(signer: Signer, fetchImpl: FetchLike, method: string, url: string, body: string, signal: AbortSignal) {
+  const signed = await signer.signRequest(method, url, body);
+  const response = await untilAborted(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }), signal);
+  const raw = await untilAborted(response.text(), signal);
+  return { response, text: await signer.openResponse(method, url, response, raw) };
+}
+
+/** `exchange` as a fetch for openapi-fetch: each request signed, each response verified. */
 export function signedFetch(signer: Signer, fetchImpl: FetchLike): (request: Request) => Promise<Response> {
   return async (request) => {
-    const { method, url, signal } = request;
-    const signed = await signer.signRequest(method, url, await request.text());
-    const response = await untilAborted(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }), signal);
-    const raw = await untilAborted(response.text(), signal);
-    return verifiedResponse(await signer.openResponse(method, url, response, raw), response);
+    const { response, text } = await exchange(signer, fetchImpl, request.method, request.url, await request.text(), request.signal);
+    return verifiedResponse(text, response);
   };
 }
 

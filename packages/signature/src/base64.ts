@@ -23,7 +23,11 @@ export function isStandardBase64(text: string): boolean {
 
 /** Decodes strict standard base64; returns `undefined` rather than throwing so callers pick the error class. */
 export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!isStandardBase64(text)) return undefined;
+  return isStandardBase64(text) ? checkedBase64ToBytes(text) : undefined;
+}
+
+/** Decodes base64 the caller has already checked with {@link isStandardBase64}. */
+export function checkedBase64ToBytes(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
@@ -45,7 +49,9 @@ export function lenientBase64ToBytes(text: string): Uint8Array<ArrayBuffer> | un
   return base64ToBytes(text);
 }
 
+const encoder = new TextEncoder();
+
 /** UTF-8 bytes of a string, typed for crypto.subtle. */
 export function utf8(text: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+  return encoder.encode(text) as Uint8Array<ArrayBuffer>;
 }

@@ -1,7 +1,7 @@
 /**
  * Request signing and response verification (AlipayHK `Signature` header).
  */
-import { base64ToBytes, bytesToBase64, utf8 } from "./base64.js";
+import { bytesToBase64, checkedBase64ToBytes, utf8 } from "./base64.js";
 import { InvalidArgumentError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, parseSignatureHeader, type KeyVersion } from "./header.js";
 import { keyRecord, type KeyRecord, type PrivateKey, type PublicKey } from "./keys.js";
@@ -106,5 +106,5 @@ export async function verify(message: Message, signatureHeader: string | null | 
   const data = utf8(contentToSign(message));
   const found = keyRecord(publicKey, "public", "verify");
   const key = found instanceof Promise ? await found : found;
-  return alg.verify(key, base64ToBytes(header.signature)!, data);
+  return alg.verify(key, checkedBase64ToBytes(header.signature), data); // parseSignatureHeader checked it
 }
