@@ -1,0 +1,39 @@
+// Bundle-size budgets, checked by `npm run size` (bench/size.mjs runs size-limit with this file, then checks
+// the bundles' contents). Sizes are minified + gzip (level 9), bundled by esbuild for platform "neutral" as ESM,
+// from the built packages (run `npm run build` first). "8 kB" is 8,000 bytes.
+//
+// Do not raise a limit to make a failing check pass: the limits are the project's budgets.
+
+/** @param {import("esbuild").BuildOptions} config */
+const neutralEsm = (config) => ({
+  ...config,
+  platform: "neutral",
+  format: "esm",
+  // The packages' own tsconfig.json maps alipayhk-* to src/ for the type checker; esbuild would follow those
+  // "paths" from inside packages/*/dist. An empty tsconfig makes imports resolve as in a user's install.
+  tsconfigRaw: {},
+});
+
+module.exports = [
+  {
+    name: "signing-only client (createOrderClient, openapi-fetch included)",
+    path: "bench/entries/client.mjs",
+    limit: "8 kB",
+    gzip: true,
+    modifyEsbuildConfig: neutralEsm,
+  },
+  {
+    name: "client with encryption (+ rsaAes)",
+    path: "bench/entries/client-encryption.mjs",
+    limit: "12 kB",
+    gzip: true,
+    modifyEsbuildConfig: neutralEsm,
+  },
+  {
+    name: "alipayhk-signature alone (sign, verify, importPrivateKey, importPublicKey)",
+    path: "bench/entries/signature.mjs",
+    // No budget is set for the signature package: measured and reported only.
+    gzip: true,
+    modifyEsbuildConfig: neutralEsm,
+  },
+];

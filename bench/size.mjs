@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// `npm run size`: the bundle budgets, enforced.
+//
+// 1. size-limit with .size-limit.cjs (minified + gzip level 9, esbuild, platform "neutral", ESM, from the built
+//    dist/ files) gives each bundle's size and checks it against its limit.
+// 2. The same bundles are built again here with an esbuild metafile, and their CONTENT is checked (as jose's
+//    bundle report does): the signing-only client contains no AES / @noble/ciphers / RSA_AES code, and no
+//    client bundle contains sandbox or CLI code.
+// 3. When a size check fails, it prints where the bytes are: minified bytes per input file of the measured
+//    (dist) bundle, the same per source module (bundled from packages/*/src through tsconfig.base.json's paths),
+//    and what taking openapi-fetch or @noble/ciphers out of the bundle would save, gzipped. `--breakdown` prints
+//    it always.
+//
+// Exits 1 when a size or content check fails. Needs `npm run build` first. Used by bench/run.mjs too, which
+// reports the numbers without failing.
+//   node bench/size.mjs [--breakdown] [--json] [--regression]
+//
+// --regression (what `npm test` runs while the budgets are not met): the content checks stay strict, and sizes are
+// checked against REGRESSION_CEILINGS, today's sizes plus a little, so that growth fails CI. The budgets are still
+// printed with "NOT MET"; the ceilings come down as the bundles shrink, and go when the budgets are met.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** The bundles, keyed as in bench/results.json; `name` matches .size-limit.cjs. */
+export const BUNDLES = [
+  {
+    key: "clientGzipBytes",
+    label: "signing-only client",
+    entry: "bench/entries/client.mjs",
+    forbid: ["aes", "rsaAes", "sandbox", "cli"],
+  },
+  {
+    key: "clientWithEncryptionGzipBytes",
+    label: "client with encryption",
+    entry: "bench/entries/client-encryption.mjs",
+    forbid: ["sandbox", "cli"],
+  },
+  { key: "signatureGzipBytes", label: "signature package alone", entry: "bench/entries/signature.mjs", forbid: ["sandbox", "cli"] },
+];
+
+/** Gzipped bytes a bundle may not exceed under --regression: measured 2026-11-26 (11,101 / 16,192 / 3,469) + ~3%. */
+const REGRESSION_CEILINGS = { clientGzipBytes: 11_450, clientWithEncryptionGzipBytes: 16_700, signatureGzipBytes: 3_600 };
+
+/**
+ * What must not be in a bundle: input files (from the metafile, contributing bytes) and strings that survive
+ * minification (error messages, identifiers of exported classes, module specifiers).
+ */
+const FORBIDDEN = {
+  aes: {
+    what: "AES / @noble/ciphers code",
+    files: /node_modules\/@noble\/ciphers\/|packages\/signature\/src\/aes\.ts/,
+    text: [/"aes key" expected/, /aes\/pkcs7/, /aes: bad decrypt/, /CBC-ZERO-IV/, /disablePadding/],
+  },
+  rsaAes: {
+    what: "RSA_AES body encryption code (RSA key wrap, encryptBody/decryptBody)",
+    files: /packages\/signature\/src\/(encryption|rsa-pkcs1)\.ts|packages\/client\/(src|dist)\/encryption\./,
+    text: [/RSA self-check failed/, /aesKeyBits must be/, /needs the RSA numbers/],
+  },
+  sandbox: {
+    what: "sandbox code",
+    files: /packages\/sandbox\/|node_modules\/alipayhk-sandbox\//,
+    text: [/SandboxDropError/, /injected fault/, /registered with the sandbox/, /the sandbox answers/],
+  },
+  cli: {
+    what: "CLI code",
+    files: /packages\/cli\/|node_modules\/alipayhk\//,
+    text: [/UsageError/, /"node:http"|from"node:|require\("node:/, /createServer\(/, /parseArgs/, /generateKeyPairSync/],
+  },
+};
+
+const ESBUILD_BASE = {
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  format: "esm",
+  platform: "neutral",
+  write: false,
+  metafile: true,
+  logLevel: "silent",
+  absWorkingDir: ROOT,
+};
+
+/** The measured configuration: the built packages, resolved like an install (see .size-limit.cjs). */
+const fromDist = (entry, extra = {}) => build({ ...ESBUILD_BASE, entryPoints: [entry], tsconfigRaw: {}, ...extra });
+/** Attribution only: alipayhk-* resolved to their TypeScript sources through tsconfig.base.json's paths. */
+const fromSrc = (entry, extra = {}) => build({ ...ESBUILD_BASE, entryPoints: [entry], tsconfig: "tsconfig.base.json", ...extra });
+
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+function inputsOf(result) {
+  const output = Object.values(result.metafile.outputs)[0];
+  return Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
+    .filter((i) => i.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+/** Runs size-limit (the enforced numbers). Returns its JSON rows, or throws with its output. */
+export function runSizeLimit() {
+  const bin = join(ROOT, "node_modules", "size-limit", "bin.js");
+  const run = spawnSync(process.execPath, [bin, "--json"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  let rows;
+  try {
+    rows = JSON.parse(run.stdout);
+  } catch {
+    throw new Error(`size-limit did not print JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+  if (!Array.isArray(rows)) throw new Error(`size-limit failed: ${rows.error ?? JSON.stringify(rows)}`);
+  return rows;
+}
+
+/** Measures every bundle: size-limit numbers, content checks, breakdowns. Never throws on a failed budget. */
+export async function measureBundles() {
+  for (const pkg of ["signature", "client"]) {
+    if (!existsSync(join(ROOT, "packages", pkg, "dist", "index.js"))) throw new Error(`packages/${pkg}/dist is missing: run npm run build`);
+  }
+  const sizeLimitRows = runSizeLimit();
+  const bundles = [];
+  for (const [i, bundle] of BUNDLES.entries()) {
+    const row = sizeLimitRows[i];
+    const dist = await fromDist(bundle.entry);
+    const code = dist.outputFiles[0].text;
+    const inputs = inputsOf(dist);
+    // Every alipayhk-* import must have come from a dist/ folder, or the numbers describe something unpublished.
+    const fromSources = inputs.filter((i) => /packages\/[^/]+\/src\//.test(i.file)).map((i) => i.file);
+    const problems = fromSources.length ? [`bundled from sources, not dist/: ${fromSources.join(", ")}`] : [];
+    for (const kind of bundle.forbid) {
+      const rule = FORBIDDEN[kind];
+      const files = inputs.filter((i) => rule.files.test(i.file)).map((i) => i.file);
+      const strings = rule.text.filter((re) => re.test(code)).map((re) => String(re));
+      if (files.length || strings.length) {
+        problems.push(`contains ${rule.what}: ${[...files, ...strings.map((s) => `text ${s}`)].join(", ")}`);
+      }
+    }
+    const src = await fromSrc(bundle.entry);
+    const minified = dist.outputFiles[0].contents.length;
+    const rawGzip = gzip(dist.outputFiles[0].contents);
+    // What would leave the bundle if a dependency were not bundled (gzipped bytes saved).
+    const without = {};
+    for (const dep of ["openapi-fetch", "@noble/ciphers"]) {
+      if (!inputs.some((i) => i.file.includes(`node_modules/${dep}/`))) continue;
+      const rest = await fromDist(bundle.entry, { external: [dep, `${dep}/*`] });
+      without[dep] = rawGzip - gzip(rest.outputFiles[0].contents);
+    }
+    bundles.push({
+      ...bundle,
+      name: row.name,
+      gzipBytes: row.size,
+      limitBytes: row.sizeLimit,
+      passed: row.passed,
+      minifiedBytes: minified,
+      rawGzipBytes: rawGzip,
+      contentProblems: problems,
+      inputs,
+      sourceInputs: inputsOf(src),
+      sourceMinifiedBytes: src.outputFiles[0].contents.length,
+      sourceGzipBytes: gzip(src.outputFiles[0].contents),
+      gzipSavedWithout: without,
+    });
+  }
+  return bundles;
+}
+
+const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
+
+export function formatBreakdown(b) {
+  const lines = [];
+  const total = b.inputs.reduce((s, i) => s + i.bytes, 0);
+  lines.push(`  ${b.label}: ${b.minifiedBytes} B minified, ${b.rawGzipBytes} B gzip (size-limit counts ${b.gzipBytes} B)`);
+  lines.push(`    measured bundle (dist), minified bytes per input file:`);
+  for (const i of b.inputs) lines.push(`      ${String(i.bytes).padStart(7)}  ${((100 * i.bytes) / total).toFixed(1).padStart(5)}%  ${i.file}`);
+  const srcTotal = b.sourceInputs.reduce((s, i) => s + i.bytes, 0);
+  lines.push(`    the same from sources (attribution; ${b.sourceMinifiedBytes} B minified, ${b.sourceGzipBytes} B gzip), per module:`);
+  for (const i of b.sourceInputs) lines.push(`      ${String(i.bytes).padStart(7)}  ${((100 * i.bytes) / srcTotal).toFixed(1).padStart(5)}%  ${i.file}`);
+  for (const [dep, saved] of Object.entries(b.gzipSavedWithout)) lines.push(`    without ${dep} bundled: ${saved} B gzip less`);
+  return lines.join("\n");
+}
+
+export function formatSummary(bundles) {
+  const lines = [];
+  for (const b of bundles) {
+    const budget = b.limitBytes === undefined ? "no budget (reported only)" : `budget ${kb(b.limitBytes)}: ${b.passed ? "met" : `NOT MET (${b.gzipBytes - b.limitBytes} B over)`}`;
+    lines.push(`${b.label.padEnd(26)} ${String(b.gzipBytes).padStart(6)} B gzip (${kb(b.gzipBytes)}), ${String(b.minifiedBytes).padStart(6)} B minified   ${budget}`);
+    lines.push(`${"".padEnd(26)} content: ${b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : `ok (no ${b.forbid.map((k) => FORBIDDEN[k].what).join(", no ")})`}`);
+  }
+  return lines.join("\n");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const bundles = await measureBundles();
+  if (args.includes("--json")) {
+    console.log(JSON.stringify(bundles, null, 2));
+  } else {
+    console.log("Bundle sizes (minified + gzip, esbuild, platform neutral, ESM, built packages)\n");
+    console.log(formatSummary(bundles));
+    const sizeFailed = bundles.filter((b) => b.passed === false);
+    if (sizeFailed.length || args.includes("--breakdown")) {
+      console.log("\nWhere the bytes are:");
+      for (const b of args.includes("--breakdown") ? bundles : sizeFailed) console.log(formatBreakdown(b));
+    }
+  }
+  const regression = args.includes("--regression");
+  const tooBig = (b) => (regression ? b.gzipBytes > REGRESSION_CEILINGS[b.key] : b.passed === false);
+  if (regression) {
+    console.log("\nRegression ceilings (gzip):");
+    for (const b of bundles) console.log(`${b.label.padEnd(26)} ${b.gzipBytes} B ≤ ${REGRESSION_CEILINGS[b.key]} B: ${tooBig(b) ? "EXCEEDED" : "ok"}`);
+  }
+  const failed = bundles.filter((b) => tooBig(b) || b.contentProblems.length);
+  if (failed.length) {
+    console.error(`\nnpm run size: ${failed.length} bundle check(s) failed: ${failed.map((b) => b.label).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
