@@ -1,6 +1,5 @@
 /**
- * One valid order per scenario (the same shapes as packages/client/test/fake-alipay.ts, copied here
- * because that file needs node:crypto and this suite runs where there is none).
+ * One valid order per scenario, for this portable suite and for the packages' unit tests.
  */
 import type { OrderInput } from "alipayhk-order";
 

@@ -1,6 +1,7 @@
 // A scripted stand-in for AlipayHK, as an injected fetch. It checks every request's signature with node:crypto
 // (independently of our signing code) and signs its answers with node:crypto.
 import { createSign, createVerify, generateKeyPairSync, randomUUID } from "node:crypto";
+import { SCENARIO_ORDERS } from "../../../test/conformance/orders.js";
 
 export const keys = {
   merchant: generateKeyPairSync("rsa", { modulusLength: 2048 }),
@@ -102,31 +103,14 @@ export function fakeAlipay(script: Answer[] = [{}]) {
   return { fetch, requests };
 }
 
-/** One valid order per scenario. */
-export const ORDERS = {
-  PASS_TICKET: { merchantBizType: "PASS_TICKET", orderStatus: "TICKETED", extInfo: {}, payAmount: { value: "12000", currency: "HKD" } },
-  ALIPAY_COUPON: { merchantBizType: "ALIPAY_COUPON", orderStatus: "TICKETED", extInfo: {} },
-  GIFT_CARD_COUPON: { merchantBizType: "GIFT_CARD_COUPON", orderStatus: "TICKETED", extInfo: {} },
-  CHARGING_PILE: { merchantBizType: "CHARGING_PILE", orderStatus: "SERVING", extInfo: { amount: { value: "5000", currency: "HKD" } } },
-  MOVIE_TICKET: { merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: { seats: ["F7", "F8"] }, tradeNo: "2026112622001" },
-  LINE_UP: { merchantBizType: "LINE_UP", orderStatus: "CALL_NUM", shopInfo: { extInfo: { multiLang: { en_US: { name: "Dim Sum" } } } }, extInfo: {} },
-  RIDE_HAILING: { merchantBizType: "RIDE_HAILING", orderStatus: "PENDING", extInfo: {} },
-  SELF_PICK: {
-    merchantBizType: "SELF_PICK",
-    orderStatus: "PENDING",
-    amount: { value: "8800", currency: "HKD" },
-    itemOrderList: [{ name: "Milk tea" }],
-    shopInfo: {},
-    extInfo: {},
-  },
-  TRAIN_TICKET: { merchantBizType: "TRAIN_TICKET", orderStatus: "TICKETED", extInfo: {} },
-} as const;
+/** One valid order per scenario (shared with the portable conformance suite). */
+export { SCENARIO_ORDERS as ORDERS } from "../../../test/conformance/orders.js";
 
-export const order = (bizType: keyof typeof ORDERS, extra: Record<string, unknown> = {}) => ({
+export const order = (bizType: keyof typeof SCENARIO_ORDERS, extra: Record<string, unknown> = {}) => ({
   merchantBizNo: `M-${bizType}`,
   userId: "2160120000000001",
   orderCreateTime: 1_764_115_200_000,
   orderModifyTime: 1_764_115_260_000,
-  ...ORDERS[bizType],
+  ...SCENARIO_ORDERS[bizType],
   ...extra,
 });
