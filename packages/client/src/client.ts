@@ -148,9 +148,10 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
       try {
         received = await attempt(json, attemptSignal);
       } catch (thrown) {
-        // An error of our own (a forged answer; a timeout or abort passed through as the signal's reason) says what
-        // happened; anything else thrown after the timer or the caller fired (a runtime's AbortError) is that abort.
-        const error = thrown instanceof OrderError ? thrown : (reason() ?? toOrderError(thrown));
+        // An error of our own (a forged answer, a network failure, a timeout or abort passed through as the signal's
+        // reason) says what happened; anything else is a bug, and is not disguised as a retryable failure.
+        const error = thrown instanceof OrderError ? thrown : reason();
+        if (!error) throw thrown;
         error.attempts = attempts;
         error.requestId ??= requestId; // the transport does not know it
         if (isRetryableError(error)) return error;
@@ -195,10 +196,6 @@ function serialise(body: OrderSyncRequest, requestId: string): string {
     // a cycle, a BigInt or a throwing toJSON somewhere in the order
     throw new ValidationError([{ path: "", message: `cannot be serialised as JSON: ${(cause as Error).message}` }], { requestId, cause });
   }
-}
-
-function toOrderError(thrown: unknown): OrderError {
-  return thrown instanceof OrderError ? thrown : new NetworkError({ cause: thrown });
 }
 
 /** One attempt's signal: fires on the caller's abort or after timeoutMs, and remembers which. */

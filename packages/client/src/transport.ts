@@ -7,6 +7,7 @@
  * - `createSigningMiddleware`, for your own openapi-fetch client: the standard onRequest/onResponse hooks.
  */
 import type { Middleware } from "openapi-fetch";
+import { NetworkError, OrderError } from "./errors.js";
 import { createSigner, type Signer, type SignerOptions } from "./signer.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -29,8 +30,8 @@ function verifiedResponse(text: string, response: Response): Response {
  */
 export async function exchange(signer: Signer, fetchImpl: FetchLike, method: string, url: string, body: string, signal: AbortSignal) {
   const signed = await signer.signRequest(method, url, body);
-  const response = await untilAborted(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }), signal);
-  const raw = await untilAborted(response.text(), signal);
+  const response = await untilAborted(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }).catch(network), signal);
+  const raw = await untilAborted(response.text().catch(network), signal);
   return { response, text: await signer.openResponse(method, url, response, raw) };
 }
 
@@ -40,6 +41,11 @@ export function signedFetch(signer: Signer, fetchImpl: FetchLike): (request: Req
     const { response, text } = await exchange(signer, fetchImpl, request.method, request.url, await request.text(), request.signal);
     return verifiedResponse(text, response);
   };
+}
+
+/** A failure of the fetch itself (or of reading its body) is a network failure, unless it is already ours. */
+function network(cause: unknown): never {
+  throw cause instanceof OrderError ? cause : new NetworkError({ cause });
 }
 
 /** `work`, or a rejection with the signal's reason if the signal fires first (a late failure of `work` is ignored). */

@@ -273,6 +273,9 @@ describe("configuration", () => {
     ["both base URL and environment", { environment: "production" }, "not both"],
     ["an unknown environment", { baseUrl: undefined, environment: "staging" as never }, "environment"],
     ["a relative base URL", { baseUrl: "/api" }, "baseUrl"],
+    ["a negative keyVersion", { keyVersion: -1 }, "keyVersion"],
+    ["a keyVersion with a comma", { keyVersion: "1,signature=x" }, "keyVersion"],
+    ["encrypt: true instead of rsaAes()", { encrypt: true as never }, "encrypt"],
   ])("%s is a ConfigError naming the option", (_, options, name) => {
     expect(() => setup([], options)).toThrow(ConfigError);
     expect(() => setup([], options)).toThrow(name);
