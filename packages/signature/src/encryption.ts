@@ -14,7 +14,7 @@ import { aesDecrypt, aesEncrypt, checkAesMode, type AesMode } from "./aes.js";
 import { base64ToBytes, bytesToBase64, lenientBase64ToBytes, utf8 } from "./base64.js";
 import { DecryptionError, InvalidArgumentError, KeyFormatError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, keyVersionPair, parseEncryptHeader, type KeyVersion } from "./header.js";
-import { keyRecord, type PrivateKey, type PublicKey } from "./keys.js";
+import { keyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 import {
   base64UrlToBigInt,
   rsaesPkcs1Decrypt,
@@ -120,7 +120,7 @@ async function rsaNumbers(key: unknown, want: "private" | "public", operation: s
  */
 export async function encryptBody(
   plaintext: string,
-  recipientPublicKey: PublicKey | CryptoKey,
+  recipientPublicKey: PublicKey | WebCryptoKey,
   options: EncryptOptions = {},
 ): Promise<EncryptedBody> {
   if (typeof plaintext !== "string") throw new InvalidArgumentError("plaintext must be a string");
@@ -162,7 +162,7 @@ export async function encryptBody(
 export async function decryptBody(
   body: string,
   encryptHeader: string | null | undefined,
-  ownPrivateKey: PrivateKey | CryptoKey,
+  ownPrivateKey: PrivateKey | WebCryptoKey,
   options: DecryptOptions = {},
 ): Promise<string> {
   if (typeof body !== "string") throw new InvalidArgumentError("body must be a string");

@@ -22,6 +22,8 @@ export {
   type PrivateKeyInput,
   type PublicKey,
   type PublicKeyInput,
+  type Jwk,
+  type WebCryptoKey,
 } from "./keys.js";
 export { parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
 export { contentToSign, sign, verify, type Message, type SignOptions } from "./signature.js";

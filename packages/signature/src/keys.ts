@@ -34,17 +34,58 @@ export interface PublicKey {
 }
 
 /**
+ * A WebCrypto `CryptoKey`, described by its shape so that the published types need no DOM lib (a
+ * Node-only project's `lib` may not have one). Every real CryptoKey fits.
+ */
+export interface WebCryptoKey {
+  readonly type: string;
+  readonly extractable: boolean;
+  readonly algorithm: object;
+  readonly usages: readonly string[];
+}
+
+/**
+ * A JSON Web Key (RFC 7517; RSA members from RFC 7518 §6.3), described by its shape for the same reason; a DOM
+ * JsonWebKey fits. Only RSA keys import; the other members are listed so that any JWK can be passed and refused.
+ */
+export interface Jwk {
+  kty?: unknown;
+  kid?: unknown;
+  crv?: unknown;
+  x?: unknown;
+  y?: unknown;
+  k?: unknown;
+  x5c?: unknown;
+  x5t?: unknown;
+  "x5t#S256"?: unknown;
+  x5u?: unknown;
+  n?: unknown;
+  e?: unknown;
+  d?: unknown;
+  p?: unknown;
+  q?: unknown;
+  dp?: unknown;
+  dq?: unknown;
+  qi?: unknown;
+  oth?: unknown;
+  alg?: unknown;
+  use?: unknown;
+  key_ops?: unknown;
+  ext?: unknown;
+}
+
+/**
  * What {@link importPrivateKey} accepts: PEM (PKCS#8 or PKCS#1), bare base64 DER of either (the
  * format AlipayHK's key tool hands out), DER bytes, a JWK (object or JSON text), a CryptoKey, or an
  * already imported {@link PrivateKey}.
  */
-export type PrivateKeyInput = string | Uint8Array | JsonWebKey | CryptoKey | PrivateKey;
+export type PrivateKeyInput = string | Uint8Array | Jwk | WebCryptoKey | PrivateKey;
 
 /**
  * What {@link importPublicKey} accepts: PEM (SPKI or PKCS#1), bare base64 DER of either, DER bytes,
  * a JWK (object or JSON text), a CryptoKey, or an already imported {@link PublicKey}.
  */
-export type PublicKeyInput = string | Uint8Array | JsonWebKey | CryptoKey | PublicKey;
+export type PublicKeyInput = string | Uint8Array | Jwk | WebCryptoKey | PublicKey;
 
 type KeyType = "private" | "public";
 

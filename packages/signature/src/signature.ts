@@ -4,7 +4,7 @@
 import { bytesToBase64, checkedBase64ToBytes, utf8 } from "./base64.js";
 import { InvalidArgumentError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, parseSignatureHeader, type KeyVersion } from "./header.js";
-import { keyRecord, type KeyRecord, type PrivateKey, type PublicKey } from "./keys.js";
+import { keyRecord, type KeyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 
 /** The parts of an HTTP message that AlipayHK signs. Every field is used byte-for-byte. */
 export interface Message {
@@ -80,7 +80,7 @@ export function contentToSign(message: Message): string {
  * @throws {KeyFormatError} for a public key or anything that is not an imported key.
  * @throws {InvalidArgumentError} for a malformed message or keyVersion.
  */
-export async function sign(message: Message, privateKey: PrivateKey | CryptoKey, options: SignOptions = {}): Promise<string> {
+export async function sign(message: Message, privateKey: PrivateKey | WebCryptoKey, options: SignOptions = {}): Promise<string> {
   const data = utf8(contentToSign(message));
   const found = keyRecord(privateKey, "private", "sign");
   const key = found instanceof Promise ? await found : found;
@@ -100,7 +100,7 @@ export async function sign(message: Message, privateKey: PrivateKey | CryptoKey,
  * @throws {HeaderFormatError} `ERR_SIGNATURE_HEADER` for a missing or malformed header.
  * @throws {UnsupportedAlgorithmError} for an algorithm other than RSA256 (e.g. ECC224).
  */
-export function verify(message: Message, signatureHeader: string | null | undefined, publicKey: PublicKey | CryptoKey): Promise<boolean> {
+export function verify(message: Message, signatureHeader: string | null | undefined, publicKey: PublicKey | WebCryptoKey): Promise<boolean> {
   // Not an async function: verify runs on every response, and the extra promise adoption is measurable.
   try {
     const header = parseSignatureHeader(signatureHeader);
