@@ -17,7 +17,7 @@ export interface SandboxOptions {
   merchants?: Readonly<Record<string, PublicKeyInput>>;
   /**
    * The key the sandbox signs responses and decrypts requests with (AlipayHK's side): PEM (PKCS#8 or PKCS#1),
-   * base64 DER, DER bytes, a JWK or an extractable CryptoKey. Default: a fresh RSA-2048 key.
+   * base64 DER, DER bytes, a JWK, an extractable CryptoKey or a key from importPrivateKey. Default: a fresh RSA-2048 key.
    */
   alipayPrivateKey?: PrivateKeyInput;
   /** Faults to inject; none by default. */

@@ -1,6 +1,6 @@
 /**
  * Base64 and UTF-8 helpers on web APIs only (atob/btoa, TextEncoder), so the package runs unchanged
- * on Node, Deno, Bun and edge workers without Buffer.
+ * on Node, Deno, Bun and edge workers.
  */
 
 // Padded standard alphabet, nothing else: atob() alone is lenient (whitespace, missing padding).

@@ -80,6 +80,19 @@ async function exportJwk(key: unknown, want: "private" | "public", operation: st
   return crypto.subtle.exportKey("jwk", source);
 }
 
+/**
+ * The public half of a private key, as SPKI PEM: what to hand the other side (the sandbox gives merchants its own).
+ * Needs the key's numbers, so the key must come from {@link importPrivateKey} or be an extractable CryptoKey.
+ *
+ * @throws {KeyFormatError} `ERR_KEY_NOT_EXTRACTABLE` for a non-extractable CryptoKey; `ERR_KEY_TYPE` for a public key.
+ */
+export async function publicKeyPem(privateKey: PrivateKey | WebCryptoKey): Promise<string> {
+  const { n, e } = await exportJwk(privateKey, "private", "publicKeyPem");
+  const publicKey = await crypto.subtle.importKey("jwk", { kty: "RSA", n, e }, RSASSA, true, ["verify"]);
+  const lines = bytesToBase64(new Uint8Array(await crypto.subtle.exportKey("spki", publicKey))).match(/.{1,64}/g)!;
+  return `-----BEGIN PUBLIC KEY-----\n${lines.join("\n")}\n-----END PUBLIC KEY-----\n`;
+}
+
 async function rsaNumbers(key: unknown, want: "private" | "public", operation: string): Promise<RsaPrivateNumbers | RsaPublicNumbers> {
   const cached = typeof key === "object" && key !== null ? numbersCache.get(key) : undefined;
   if (cached?.type === want) return cached.numbers;

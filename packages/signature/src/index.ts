@@ -31,6 +31,7 @@ export { formatRequestTime, type RequestTimeOptions } from "./time.js";
 export {
   decryptBody,
   encryptBody,
+  publicKeyPem,
   type AesMode,
   type DecryptOptions,
   type EncryptedBody,

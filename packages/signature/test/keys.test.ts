@@ -7,6 +7,7 @@ import {
   importPrivateKey,
   importPublicKey,
   KeyFormatError,
+  publicKeyPem,
   sign,
   verify,
   type Message,
@@ -110,6 +111,20 @@ describe("importPublicKey: every format gives the same key", () => {
     expect(key).toMatchObject({ type: "public", modulusBits: 2048 });
     expect(await verify(message, reference, key)).toBe(true);
     expect(await verify({ ...message, body: "{ }" }, reference, key)).toBe(false);
+  });
+});
+
+describe("publicKeyPem", () => {
+  it("gives the SPKI PEM node:crypto derives, from every private key format", async () => {
+    for (const input of [pair.pkcs8Pem, pair.pkcs1Pem, pemBody(pair.pkcs8Pem), pair.privateJwk] as PrivateKeyInput[]) {
+      expect(await publicKeyPem(await importPrivateKey(input))).toBe(pair.spkiPem);
+    }
+  });
+
+  it("refuses a public key and a non-extractable CryptoKey", async () => {
+    expect((await rejection(publicKeyPem((await importPublicKey(pair.spkiPem)) as unknown as PrivateKey))).code).toBe("ERR_KEY_TYPE");
+    const hidden = await crypto.subtle.importKey("pkcs8", pair.privateKey.export({ type: "pkcs8", format: "der" }), RSASSA, false, ["sign"]);
+    expect((await rejection(publicKeyPem(hidden))).code).toBe("ERR_KEY_NOT_EXTRACTABLE");
   });
 });
 
