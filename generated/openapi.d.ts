@@ -18,7 +18,8 @@ export interface paths {
          *
          *     **Status rules.** Each scenario schema carries `x-end-statuses` (no move out of them) and `x-transitions`
          *     (`reversible: false` means statuses may be skipped but never go back to an earlier one in the listed order;
-         *     `onlyFrom` and `onlyTo` restrict particular moves). Re-sending the current status is always allowed (Queue Up
+         *     `onlyFrom` and `onlyTo` restrict particular moves; `onlyFrom` also keeps a new order from starting at that
+         *     status, which is this SDK's reading of "only allowed from"). Re-sending the current status is always allowed (Queue Up
          *     must re-send `CALL_NUM` each time a number is called). A move the rules forbid fails with
          *     `ORDER_STATUS_INVALID`.
          *

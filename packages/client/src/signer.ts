@@ -83,6 +83,17 @@ export function createSigner(options: SignerOptions): Signer {
     throw new ConfigError("alipayPublicKey: AlipayHK's public key is required to encrypt requests");
   }
 
+  // A client calls one URL over and over: parse it once.
+  let lastUrl = "";
+  let lastPath = "";
+  const pathFor = (url: string) => {
+    if (url !== lastUrl) {
+      lastPath = pathOf(url);
+      lastUrl = url;
+    }
+    return lastPath;
+  };
+
   let keys: Keys | undefined;
   const getKeys = async (): Promise<Keys> => {
     if (keys) return keys;
@@ -115,7 +126,7 @@ export function createSigner(options: SignerOptions): Signer {
         headers["Content-Type"] = "text/plain; charset=UTF-8";
         headers.Encrypt = encrypted.encryptHeader;
       }
-      headers.Signature = await sign({ method, path: pathOf(url), clientId, time, body }, privateKey, { keyVersion });
+      headers.Signature = await sign({ method, path: pathFor(url), clientId, time, body }, privateKey, { keyVersion });
       return { headers, body };
     },
 
@@ -134,7 +145,7 @@ export function createSigner(options: SignerOptions): Signer {
         }
         let valid: boolean;
         try {
-          valid = await verify({ method, path: pathOf(url), clientId, time, body: raw }, signature, alipayPublicKey);
+          valid = await verify({ method, path: pathFor(url), clientId, time, body: raw }, signature, alipayPublicKey);
         } catch (cause) {
           throw new ResponseSignatureError(`the response's Signature header is unusable: ${(cause as Error).message}`, { tracerId, cause });
         }
@@ -167,14 +178,8 @@ function retryAfterMs(value: string | null, now: Date): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
-/** The path and query of a URL: what the signature covers. The last one is kept: a client calls one URL. */
-let lastUrl = "";
-let lastPath = "";
+/** The path and query of a URL: what the signature covers. */
 function pathOf(url: string): string {
-  if (url !== lastUrl) {
-    const { pathname, search } = new URL(url);
-    lastPath = pathname + search;
-    lastUrl = url;
-  }
-  return lastPath;
+  const { pathname, search } = new URL(url);
+  return pathname + search;
 }
