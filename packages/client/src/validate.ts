@@ -94,6 +94,13 @@ function checkObject(rule: FieldRule, value: Record<string, unknown>, path: stri
   }
 }
 
+// Built once: the base fields other than the two a scenario decides, and each scenario's orderStatus rule.
+const { merchantBizType: _bizType, orderStatus: BASE_STATUS_RULE, ...BASE_FIELDS } = BASE_ORDER.properties;
+const BASE_RULE: FieldRule = { required: BASE_ORDER.required.filter((f) => f !== "merchantBizType"), properties: BASE_FIELDS };
+const STATUS_RULE: Partial<Record<string, FieldRule>> = Object.fromEntries(
+  Object.entries(SCENARIOS).map(([bizType, { statuses }]) => [bizType, { ...BASE_STATUS_RULE, enum: statuses }]),
+);
+
 /**
  * Checks an order against the spec: the scenario, its statuses, required fields and extras, types, lengths,
  * exactly one of `userId`/`openId`, integer millisecond timestamps and `orderModifyTime >= orderCreateTime`.
@@ -110,10 +117,9 @@ export function validateOrder(order: unknown): Problem[] {
     out.push({ path: "merchantBizType", message: `must be one of ${Object.keys(SCENARIOS).join(", ")}` });
   }
 
-  const { merchantBizType: _biz, orderStatus, ...baseFields } = BASE_ORDER.properties;
-  checkObject({ required: BASE_ORDER.required.filter((f) => f !== "merchantBizType"), properties: baseFields }, order, "", out);
+  checkObject(BASE_RULE, order, "", out);
   if (order.orderStatus !== undefined) {
-    checkField(scenario ? { ...orderStatus, enum: scenario.statuses } : orderStatus, order.orderStatus, "orderStatus", out);
+    checkField((scenario && STATUS_RULE[bizType as string]) || BASE_STATUS_RULE, order.orderStatus, "orderStatus", out);
   }
 
   const identities = BASE_ORDER.exactlyOneOf.filter((name) => order[name] !== undefined);
