@@ -36,4 +36,10 @@ module.exports = [
     gzip: true,
     modifyEsbuildConfig: neutralEsm,
   },
+  {
+    name: "floor: openapi-fetch + the signing core (a reference, not a product)",
+    path: "bench/entries/floor.mjs",
+    gzip: true,
+    modifyEsbuildConfig: neutralEsm,
+  },
 ];

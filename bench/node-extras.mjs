@@ -1,8 +1,13 @@
 // Node only, started by bench/run.mjs: in alternating rounds,
 // - `openssl speed -seconds N rsa2048` (one process, so one core): the native RSA-2048 sign rate, the ceiling;
 // - Alipay's own Node SDK (npm `alipay-sdk`) signing the same content with the same key;
-// - our sign() and raw crypto.subtle.sign (cached key).
+// - our sign() and raw crypto.subtle.sign (cached key);
+// - node:crypto's synchronous sign with a KeyObject: what a Node-only path would reach. The library cannot take it
+//   (it runs on web APIs only); it shows what WebCrypto's own cost is: each crypto.subtle call is a job on libuv's
+//   thread pool, and the hand-off costs tens of microseconds on a 2-core VM.
 // Alternating the rounds in one process means other load on the machine hits every side of each ratio alike.
+// bench/run.mjs starts this process pinned to one core when `taskset` exists (children inherit it, so openssl speed
+// runs on the same core): "one core" on both sides of the ratio, and no cross-core wake-ups for the thread pool.
 //
 //   node bench/node-extras.mjs '{"privateKeyPem":"...","rounds":5,"timeMs":1000,"warmupMs":200,"opensslSeconds":1}'
 //
@@ -12,6 +17,7 @@
 // package's "exports", so it is imported by path. The PEM is the one the SDK keeps after its constructor's
 // formatKey(), i.e. exactly what it signs with.
 import { spawnSync } from "node:child_process";
+import { createPrivateKey, sign as nodeSign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -30,15 +36,18 @@ const text = contentOf(MESSAGE);
 const content = new TextEncoder().encode(text);
 const privateKey = await importPrivateKey(config.privateKeyPem);
 const rawPrivate = await crypto.subtle.importKey("pkcs8", pemToDer(config.privateKeyPem), RSASSA, false, ["sign"]);
+const keyObject = createPrivateKey(config.privateKeyPem);
 
 // RSASSA-PKCS1-v1_5 is deterministic: both must produce the very same signature over the same text.
 const ours = decodeURIComponent(/signature=([^,]+)/.exec(await sign(MESSAGE, privateKey))[1]);
 if (signatureV3(text, sdkPem) !== ours) throw new Error("alipay-sdk and alipayhk-signature disagree on the signature");
+if (nodeSign("sha256", content, keyObject).toString("base64") !== ours) throw new Error("node:crypto and alipayhk-signature disagree on the signature");
 
 const TASKS = {
   alipaySdkSignPerSec: () => signatureV3(text, sdkPem),
   signPerSec: () => sign(MESSAGE, privateKey),
   subtleSignPerSec: () => crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, content),
+  nodeCryptoSignPerSec: () => nodeSign("sha256", content, keyObject),
 };
 const rounds = Object.fromEntries(Object.keys(TASKS).map((k) => [k, []]));
 const opensslVersion = spawnSync("openssl", ["version"], { encoding: "utf8" });

@@ -42,6 +42,8 @@ export const BUNDLES = [
     forbid: ["sandbox", "cli"],
   },
   { key: "signatureGzipBytes", label: "signature package alone", entry: "bench/entries/signature.mjs", forbid: ["sandbox", "cli"] },
+  // What the budgets have to hold before the client adds anything (see the entry file).
+  { key: "floorGzipBytes", label: "floor (openapi-fetch + signing core)", entry: "bench/entries/floor.mjs", forbid: ["aes", "rsaAes", "sandbox", "cli"] },
 ];
 
 /** Gzipped bytes a bundle may not exceed under --regression: measured 2026-11-26 (11,273 / 16,362 / 3,578) + ~3%. */
@@ -186,8 +188,8 @@ export function formatSummary(bundles) {
   const lines = [];
   for (const b of bundles) {
     const budget = b.limitBytes === undefined ? "no budget (reported only)" : `budget ${kb(b.limitBytes)}: ${b.passed ? "met" : `NOT MET (${b.gzipBytes - b.limitBytes} B over)`}`;
-    lines.push(`${b.label.padEnd(26)} ${String(b.gzipBytes).padStart(6)} B gzip (${kb(b.gzipBytes)}), ${String(b.minifiedBytes).padStart(6)} B minified   ${budget}`);
-    lines.push(`${"".padEnd(26)} content: ${b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : `ok (no ${b.forbid.map((k) => FORBIDDEN[k].what).join(", no ")})`}`);
+    lines.push(`${b.label.padEnd(36)} ${String(b.gzipBytes).padStart(6)} B gzip (${kb(b.gzipBytes)}), ${String(b.minifiedBytes).padStart(6)} B minified   ${budget}`);
+    lines.push(`${"".padEnd(36)} content: ${b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : `ok (no ${b.forbid.map((k) => FORBIDDEN[k].what).join(", no ")})`}`);
   }
   return lines.join("\n");
 }
@@ -207,10 +209,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     }
   }
   const regression = args.includes("--regression");
-  const tooBig = (b) => (regression ? b.gzipBytes > REGRESSION_CEILINGS[b.key] : b.passed === false);
+  const tooBig = (b) => (regression ? b.gzipBytes > (REGRESSION_CEILINGS[b.key] ?? Infinity) : b.passed === false);
   if (regression) {
     console.log("\nRegression ceilings (gzip):");
-    for (const b of bundles) console.log(`${b.label.padEnd(26)} ${b.gzipBytes} B ≤ ${REGRESSION_CEILINGS[b.key]} B: ${tooBig(b) ? "EXCEEDED" : "ok"}`);
+    for (const b of bundles.filter((b) => REGRESSION_CEILINGS[b.key] !== undefined)) console.log(`${b.label.padEnd(36)} ${b.gzipBytes} B ≤ ${REGRESSION_CEILINGS[b.key]} B: ${tooBig(b) ? "EXCEEDED" : "ok"}`);
   }
   const failed = bundles.filter((b) => tooBig(b) || b.contentProblems.length);
   if (failed.length) {
