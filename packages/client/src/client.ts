@@ -115,38 +115,39 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
   const url = baseUrl + SYNC_ORDER_PATH;
 
   /** One HTTP attempt: the verified answer, or a typed error. */
-  async function attempt(json: string, signal: AbortSignal) {
-    const { response, text } = await exchange(signer, fetchImpl, "POST", url, json, signal);
+  async function attempt(json: string, signal: AbortSignal, stopped: Promise<never>) {
+    const { response, text } = await exchange(signer, fetchImpl, "POST", url, json, signal, stopped);
     const tracerId = response.headers.get("Tracer-Id") ?? undefined;
-    const details = { tracerId, httpStatus: response.status };
+    const httpStatus = response.status;
     let answer: OrderSyncResponse | undefined;
     try {
       answer = JSON.parse(text);
     } catch (cause) {
-      throw new ResponseFormatError("the signed response is not JSON", { ...details, cause });
+      throw new ResponseFormatError("the signed response is not JSON", { tracerId, httpStatus, cause });
     }
     if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
-      throw new ResponseFormatError("the signed response is not an order-sync answer (no result)", details);
+      throw new ResponseFormatError("the signed response is not an order-sync answer (no result)", { tracerId, httpStatus });
     }
-    return { answer, ...details };
+    return { answer, tracerId, httpStatus };
   }
 
   async function syncOrder(order: OrderInput, { signal }: SyncOrderOptions = {}): Promise<SyncOrderResult> {
     if (typeof order !== "object" || order === null || Array.isArray(order)) {
       throw new ValidationError([{ path: "", message: "the order must be an object" }]);
     }
-    const { requestId = newRequestId(), ...fields } = order;
-    const body = { requestId, ...fields } as OrderSyncRequest;
+    // The caller's object is never changed; it is copied only to add a generated requestId.
+    const body = (order.requestId === undefined ? { ...order, requestId: newRequestId() } : order) as OrderSyncRequest;
+    const { requestId } = body;
     const problems = validateOrder(body);
     if (problems.length) throw new ValidationError(problems, { requestId });
     const json = serialise(body, requestId); // once: every attempt signs and sends these exact bytes
 
     /** One attempt: the result, or the retryable error it ended with; a definite failure is thrown. */
     async function tryOnce(attempts: number): Promise<SyncOrderResult | OrderError> {
-      const { signal: attemptSignal, done, reason } = attemptSignalFor(signal, timeoutMs, { requestId, attempts });
+      const { signal: attemptSignal, stopped, done, reason } = attemptSignalFor(signal, timeoutMs, { requestId, attempts });
       let received;
       try {
-        received = await attempt(json, attemptSignal);
+        received = await attempt(json, attemptSignal, stopped);
       } catch (thrown) {
         // An error of our own (a forged answer, a network failure, a timeout or abort passed through as the signal's
         // reason) says what happened; anything else is a bug, and is not disguised as a retryable failure.
@@ -162,10 +163,10 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
       // A verified answer decides the attempt, even if it arrived after the timer fired.
       const { answer, tracerId, httpStatus } = received;
       const { result } = answer;
-      const details: CallDetails = { requestId, tracerId, attempts, httpStatus, ...result };
       if (result.resultStatus === "S") {
         return { orderId: answer.orderId, orderStatus: answer.orderStatus, result, distributeResult: answer.distributeResult, requestId, tracerId, attempts };
       }
+      const details: CallDetails = { requestId, tracerId, attempts, httpStatus, ...result };
       if (isRetryableResult(result)) return new UnknownResultError(details);
       throw resultError(details);
     }
@@ -198,12 +199,20 @@ function serialise(body: OrderSyncRequest, requestId: string): string {
   }
 }
 
-/** One attempt's signal: fires on the caller's abort or after timeoutMs, and remembers which. */
+/**
+ * One attempt's signal: fires on the caller's abort or after timeoutMs, and remembers which. `stopped` rejects at the
+ * same moment, so that waiting on the attempt costs no abort listener per wait (Node's EventTarget is slow).
+ */
 function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, details: CallDetails) {
   const controller = new AbortController();
   let why: OrderError | undefined;
+  let stop!: (error: OrderError) => void;
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  stopped.catch(() => {}); // it may fire when nobody waits any more
   const abort = (error: OrderError) => {
-    why ??= error;
+    if (why) return;
+    why = error;
+    stop(error);
     controller.abort(error);
   };
   const timer = setTimeout(() => abort(new TimeoutError(timeoutMs, details)), timeoutMs);
@@ -211,6 +220,7 @@ function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, de
   parent?.addEventListener("abort", onAbort, { once: true });
   return {
     signal: controller.signal,
+    stopped,
     reason: () => why,
     done: () => {
       clearTimeout(timer);

@@ -94,6 +94,19 @@ export function createSigner(options: SignerOptions): Signer {
     return lastPath;
   };
 
+  // Request-Time has second precision: format it once per second, not once per request.
+  let timeSecond = NaN;
+  let timeText = "";
+  const requestTime = () => {
+    const date = now();
+    const second = Math.floor(date.getTime() / 1000);
+    if (second !== timeSecond) {
+      timeText = formatRequestTime(date);
+      timeSecond = second;
+    }
+    return timeText;
+  };
+
   let keys: Keys | undefined;
   const getKeys = async (): Promise<Keys> => {
     if (keys) return keys;
@@ -114,7 +127,7 @@ export function createSigner(options: SignerOptions): Signer {
 
     async signRequest(method, url, body) {
       const { privateKey, alipayPublicKey } = await getKeys();
-      const time = formatRequestTime(now());
+      const time = requestTime();
       const headers: Record<string, string> = {
         "Content-Type": "application/json; charset=UTF-8",
         "Client-Id": clientId,

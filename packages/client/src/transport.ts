@@ -27,11 +27,13 @@ function verifiedResponse(text: string, response: Response): Response {
  * Signs and sends `body`, then reads and verifies the answer: its verified (decrypted) text and the response.
  * `signal` bounds the network part (the answer's headers and body), even for a fetch that ignores signals; once the
  * body is in, it is verified whatever the signal does, so an answer that arrived is never mistaken for a timeout.
+ * `stopped`, when given, rejects with the signal's reason as it fires: racing it is cheaper than listening to the signal.
  */
-export async function exchange(signer: Signer, fetchImpl: FetchLike, method: string, url: string, body: string, signal: AbortSignal) {
+export async function exchange(signer: Signer, fetchImpl: FetchLike, method: string, url: string, body: string, signal: AbortSignal, stopped?: Promise<never>) {
+  const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : untilAborted(work, signal));
   const signed = await signer.signRequest(method, url, body);
-  const response = await untilAborted(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }).catch(network), signal);
-  const raw = await untilAborted(response.text().catch(network), signal);
+  const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }).catch(network));
+  const raw = await until(response.text().catch(network));
   return { response, text: await signer.openResponse(method, url, response, raw) };
 }
 

@@ -30,7 +30,19 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Characters as AlipayHK counts them: code points, so an emoji is one, not two UTF-16 units. */
-const length = (text: string) => (text.length > 16 ? [...text].length : text.length);
+function length(text: string): number {
+  // [...text].length without building the array (it ran on every string field of every order): each lead
+  // surrogate followed by a trail surrogate is one code point.
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) n--, i++;
+    }
+  }
+  return n;
+}
 
 const patterns = new Map<string, RegExp>();
 const regex = (source: string) => {
@@ -84,12 +96,20 @@ function checkField(rule: FieldRule, value: unknown, path: string, out: Problem[
   if (isObject(value)) checkObject(rule, value, path, out);
 }
 
+// The rules are static: list each one's properties once, not on every order.
+const propertyLists = new WeakMap<FieldRule, [string, FieldRule][]>();
+function propertiesOf(rule: FieldRule): [string, FieldRule][] {
+  let list = propertyLists.get(rule);
+  if (!list) propertyLists.set(rule, (list = Object.entries(rule.properties ?? {})));
+  return list;
+}
+
 function checkObject(rule: FieldRule, value: Record<string, unknown>, path: string, out: Problem[]): void {
   const prefix = path ? `${path}.` : "";
   for (const name of rule.required ?? []) {
     if (value[name] === undefined) out.push({ path: prefix + name, message: "is required" });
   }
-  for (const [name, sub] of Object.entries(rule.properties ?? {})) {
+  for (const [name, sub] of propertiesOf(rule)) {
     if (value[name] !== undefined) checkField(sub, value[name], prefix + name, out);
   }
 }

@@ -73,6 +73,36 @@ describe("syncOrder", () => {
     expect(explicitUndefined.requestId).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  test("the caller's order is never changed; the body sent is its JSON, with a generated requestId added", async () => {
+    const { client, requests } = setup();
+    const withoutId = movie();
+    const before = JSON.stringify(withoutId);
+    const generated = await client.syncOrder(withoutId);
+    expect(JSON.stringify(withoutId)).toBe(before);
+    expect(JSON.parse(requests[0]!.body)).toEqual({ ...withoutId, requestId: generated.requestId });
+
+    const withId = { ...movie(), requestId: "caller-chosen-id" };
+    const frozen = Object.freeze(withId);
+    await client.syncOrder(frozen);
+    expect(requests[1]!.body).toBe(JSON.stringify(withId));
+  });
+
+  test("Request-Time follows the clock to the second, within a second and across one", async () => {
+    let clock = Date.parse("2026-11-26T08:00:00.100Z");
+    const { client, requests } = setup(undefined, { now: () => new Date(clock) });
+    await client.syncOrder(movie());
+    clock += 800; // 08:00:00.900, the same second
+    await client.syncOrder(movie());
+    clock += 200; // 08:00:01.100
+    await client.syncOrder(movie());
+    expect(requests.map((r) => r.headers.get("Request-Time"))).toEqual([
+      "2026-11-26T08:00:00+00:00",
+      "2026-11-26T08:00:00+00:00",
+      "2026-11-26T08:00:01+00:00",
+    ]);
+    expect(requests.every((r) => r.signatureValid)).toBe(true);
+  });
+
   test("keyVersion goes into the Signature header", async () => {
     const { client, requests } = setup(undefined, { keyVersion: 3 });
     await client.syncOrder(movie());

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { SCENARIOS, transitionProblem, validateOrder } from "../src/index.js";
 import { ORDERS, order } from "./fake-alipay.js";
@@ -52,6 +53,24 @@ describe("validateOrder", () => {
   test("lengths count characters, not UTF-16 units: 32 emoji fit merchantBizNo", () => {
     expect(validateOrder(valid("MOVIE_TICKET", { merchantBizNo: "🎬".repeat(32) }))).toEqual([]);
     expect(paths(valid("MOVIE_TICKET", { merchantBizNo: "🎬".repeat(33) }))).toEqual(["merchantBizNo"]);
+  });
+
+  test("any text, lone surrogates included, is measured as [...text] measures it", () => {
+    // UTF-16 units from every range that matters: ASCII, BMP, lead and trail surrogates (paired or not)
+    const unit = fc.oneof(
+      fc.constantFrom("a", "é", "中", "\uff21"),
+      fc.integer({ min: 0xd800, max: 0xdbff }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0xdc00, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom("🎬", "👍🏽"),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 24, maxLength: 44 }), (units) => {
+        const text = units.join("");
+        const tooLong = [...text].length > 32; // merchantBizNo: at most 32 characters; 24-44 units straddle it
+        expect(paths(valid("MOVIE_TICKET", { merchantBizNo: text })).includes("merchantBizNo")).toBe(tooLong || text === "");
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test("unknown extra fields are let through (forward compatibility)", () => {
