@@ -15,8 +15,8 @@
 // - The sandbox runs in a separate Node process (bench/server.mjs) on 127.0.0.1, started and stopped here, so
 //   its CPU is not charged to the client runtime. Only the Node-only comparison with `openssl speed` (a one-core
 //   rate) runs pinned to one core, when `taskset` exists.
-// - Within a runtime, client and baseline rounds alternate (ABBA) and each reported number is the median of the
-//   rounds; ratios are taken between numbers of the same run. Three ratios are cross-checked call by call
+// - Within a runtime, client and baseline rounds alternate (order flipped every round) and each reported number is
+//   the median of the rounds; ratios are taken between numbers of the same run. Three ratios are cross-checked call by call
 //   (interleaved), and the CPU used by other processes during each part is measured (/proc) and reported, so
 //   that a number taken on a busy machine is flagged as such.
 import { spawn, spawnSync } from "node:child_process";
@@ -338,6 +338,7 @@ const bundle = (key) => bundles?.find((b) => b.key === key);
 
 
 const KEYS = ["signPerSec", "subtleSignPerSec", "verifyPerSec", "subtleVerifyPerSec", "syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"];
+const EXTRA_KEYS = ["subtleSignReusedBytesPerSec", "subtleVerifyReusedBytesPerSec", "baselineTimeoutC1", "baselineTimeoutC16", "encryptSignPerSec", "verifyDecryptPerSec"];
 const results = { runtimes: {}, node: {}, bundle: {} };
 for (const name of ["node", "deno", "bun"]) {
   const r = runtimes[name];
@@ -356,6 +357,10 @@ for (const name of ["node", "deno", "bun"]) {
     ratios: {
       signVsSubtle: pairedRatio(r.signPerSecRounds, r.subtleSignPerSecRounds),
       verifyVsSubtle: pairedRatio(r.verifyPerSecRounds, r.subtleVerifyPerSecRounds),
+      signVsSubtleReusedBytes: pairedRatio(r.signPerSecRounds, r.subtleSignReusedBytesPerSecRounds),
+      verifyVsSubtleReusedBytes: pairedRatio(r.verifyPerSecRounds, r.subtleVerifyReusedBytesPerSecRounds),
+      syncOrderVsBaselineTimeoutC1: pairedRatio(r.syncOrderC1Rounds, r.baselineTimeoutC1Rounds),
+      syncOrderVsBaselineTimeoutC16: pairedRatio(r.syncOrderC16Rounds, r.baselineTimeoutC16Rounds),
       syncOrderVsBaselineC1: pairedRatio(r.syncOrderC1Rounds, r.baselineC1Rounds),
       syncOrderVsBaselineC16: pairedRatio(r.syncOrderC16Rounds, r.baselineC16Rounds),
       encryptSignVsSubtleSign: pairedRatio(r.encryptSignPerSecRounds, r.subtleSignPerSecRounds),
@@ -370,7 +375,11 @@ for (const name of ["node", "deno", "bun"]) {
     },
     interleavedPairs: r.interleaved && Object.fromEntries(Object.entries(r.interleaved).map(([k, v]) => [k, v.pairs])),
     latencyMs: Object.fromEntries(["syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"].map((k) => [k, { p50: round(r[`${k}P50Ms`], 3), p99: round(r[`${k}P99Ms`], 3) }])),
-    rounds: Object.fromEntries([...KEYS, "encryptSignPerSec", "verifyDecryptPerSec"].map((k) => [k, r[`${k}Rounds`]?.map((v) => round(v))])),
+    baselineTimeoutC1: round(r.baselineTimeoutC1),
+    baselineTimeoutC16: round(r.baselineTimeoutC16),
+    subtleSignReusedBytesPerSec: round(r.subtleSignReusedBytesPerSec),
+    subtleVerifyReusedBytesPerSec: round(r.subtleVerifyReusedBytesPerSec),
+    rounds: Object.fromEntries([...KEYS, ...EXTRA_KEYS].map((k) => [k, r[`${k}Rounds`]?.map((v) => round(v))])),
     httpCalls: Object.fromEntries(["syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"].map((k) => [k, r[`${k}Calls`]])),
   };
 }
@@ -486,19 +495,25 @@ const rows = [
   ["crypto.subtle.sign /s (cached key)", ...names.map((n) => fmt(R(n).subtleSignPerSec))],
   ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.signVsSubtle))],
   ["  ratio, interleaved call by call", ...names.map((n) => fx(R(n).ratios?.signVsSubtleInterleaved))],
+  ["  ratio to crypto.subtle.sign on the same bytes every call", ...names.map((n) => fx(R(n).ratios?.signVsSubtleReusedBytes))],
   ["verify() /s", ...names.map((n) => fmt(R(n).verifyPerSec))],
   ["crypto.subtle.verify /s (cached key)", ...names.map((n) => fmt(R(n).subtleVerifyPerSec))],
   ["  ratio, per-round pairs (budget ≥ 0.9)", ...names.map((n) => fx(R(n).ratios?.verifyVsSubtle))],
   ["  ratio, interleaved call by call", ...names.map((n) => fx(R(n).ratios?.verifyVsSubtleInterleaved))],
+  ["  ratio to crypto.subtle.verify on the same bytes every call", ...names.map((n) => fx(R(n).ratios?.verifyVsSubtleReusedBytes))],
   ["encryptBody() + sign() /s, 1 KB", ...names.map((n) => fmt(R(n).encryptSignPerSec))],
   ["verify() + decryptBody() /s, 1 KB", ...names.map((n) => fmt(R(n).verifyDecryptPerSec))],
   ["syncOrder req/s, 1 in flight", ...names.map((n) => fmt(R(n).syncOrderC1))],
   ["baseline req/s, 1 in flight", ...names.map((n) => fmt(R(n).baselineC1))],
   ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC1))],
   ["  ratio, interleaved call by call", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC1Interleaved))],
+  ["baseline + a timeout signal req/s, 1 in flight", ...names.map((n) => fmt(R(n).baselineTimeoutC1))],
+  ["  syncOrder / that, per-round pairs", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineTimeoutC1))],
   ["syncOrder req/s, 16 in flight", ...names.map((n) => fmt(R(n).syncOrderC16))],
   ["baseline req/s, 16 in flight", ...names.map((n) => fmt(R(n).baselineC16))],
   ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC16))],
+  ["baseline + a timeout signal req/s, 16 in flight", ...names.map((n) => fmt(R(n).baselineTimeoutC16))],
+  ["  syncOrder / that, per-round pairs", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineTimeoutC16))],
   ["syncOrder p50 / p99 ms, 1 in flight", ...names.map((n) => (R(n).latencyMs ? `${fx(R(n).latencyMs.syncOrderC1.p50)} / ${fx(R(n).latencyMs.syncOrderC1.p99)}` : "–"))],
   ["baseline p50 / p99 ms, 1 in flight", ...names.map((n) => (R(n).latencyMs ? `${fx(R(n).latencyMs.baselineC1.p50)} / ${fx(R(n).latencyMs.baselineC1.p99)}` : "–"))],
   ["CPU of other processes, cores (should be ~0)", ...names.map((n) => fx(cpu[n]?.otherCores))],
@@ -564,7 +579,7 @@ function markdown() {
     const values = R(n).rounds?.[key];
     return values?.length ? `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}` : "–";
   };
-  const spreadRows = [...KEYS, "encryptSignPerSec", "verifyDecryptPerSec"].map((k) => [k, ...names.map((n) => spread(n, k))]);
+  const spreadRows = [...KEYS, ...EXTRA_KEYS].map((k) => [k, ...names.map((n) => spread(n, k))]);
   const failedBundles = (bundles ?? []).filter((b) => b.passed === false);
   const busy = Object.entries(cpu).filter(([, c]) => c && c.otherCores > BUSY_CORES);
   const busyNote = busy.length
@@ -588,14 +603,19 @@ ${busyNote}
 
 - **Crypto:** RSA-2048, a 1 KB JSON body; one call at a time (tinybench, ${SETTINGS.cryptoTimeMs} ms per task and round).
   \`sign()\` / \`verify()\` from the built \`alipayhk-signature\`, beside \`crypto.subtle.sign\` / \`verify\` with the same key
-  imported once. ${SETTINGS.rounds} rounds, task order reversed every other round; medians of the rounds.
+  imported once, doing the least any caller does per message: encode the text (TextEncoder), and base64-encode the
+  signature (sign) or base64-decode it (verify). Also shown: crypto.subtle handed the very same buffers on every call,
+  which no caller with new messages can do (on Bun, fresh buffers alone cost crypto.subtle.verify 5-15%).
+  ${SETTINGS.rounds} rounds, task order reversed every other round; medians of the rounds.
 - **HTTP:** the sandbox (\`alipayhk-sandbox\`) served by a separate Node process on 127.0.0.1 (a small \`node:http\`
   adapter, bench/server.mjs), one server for the whole run, nothing pinned. \`client.syncOrder(order)\` (signing-only
   client, retries off) against a **baseline** on the same server: plain \`fetch\` of the same JSON body, signed inline with
   \`crypto.subtle.sign\` and a cached key, the response signature verified inline with \`crypto.subtle.verify\` (and the
-  body parsed to check for SUCCESS), nothing else. Every call has a unique requestId and a growing orderModifyTime.
+  body parsed to check for SUCCESS), nothing else. Also measured, not a budget: the baseline plus what any client with
+  timeouts does per call (an AbortController and a 10 s timer, the signal given to fetch so that a timed-out request is
+  cancelled), which syncOrder does too. Every call has a unique requestId and a growing orderModifyTime.
   1 and 16 calls in flight (tinybench \`concurrency: "task"\`); requests/s = completed calls / wall time of the run phase
-  (${SETTINGS.httpTimeMs} ms per task and round). Client and baseline alternate in ABBA order over ${SETTINGS.rounds} rounds; medians. The
+  (${SETTINGS.httpTimeMs} ms per task and round). The tasks alternate, their order flipped every round, over ${SETTINGS.rounds} rounds; medians. The
   sandbox signs every answer, so the server spends about one RSA signature per request too: with 2 cores, client and
   server share the machine.
 - **Interleaved cross-checks:** sign() vs \`crypto.subtle.sign\`, verify() vs \`crypto.subtle.verify\` and syncOrder vs baseline

@@ -5,12 +5,14 @@
 //   { url, privateKeyPem, publicKeyPem, alipayPublicKeyPem, rounds, cryptoTimeMs, httpTimeMs, warmupMs }
 // and prints one line `BENCH_RESULT {...}` on stdout (progress goes to stderr).
 //
-// 1. Crypto, one call at a time: sign() and verify() beside crypto.subtle.sign/verify with a cached key, and
+// 1. Crypto, one call at a time: sign() and verify() beside crypto.subtle.sign/verify with a cached key (and the
+//    minimum a caller does around them: encode the text, base64 the signature either way), and
 //    encryptBody()+sign() / verify()+decryptBody() on a 1 KB body. `rounds` rounds, task order reversed every
 //    other round; each number is the median over rounds.
 // 2. HTTP against the sandbox served by another process on 127.0.0.1: client.syncOrder() and a baseline (plain
 //    fetch of the same JSON body, signed inline with crypto.subtle and a cached key, response signature verified
-//    inline with crypto.subtle), at 1 and 16 requests in flight, alternated within each round (ABBA order).
+//    inline with crypto.subtle), at 1 and 16 requests in flight, alternated within each round (order flipped every
+//    round); also the baseline plus a per-call timeout signal, to show what cancellable timeouts cost by themselves.
 //    Requests per second = completed calls / wall time of tinybench's run phase.
 // 3. Interleaved cross-checks of three ratios (sign, verify, syncOrder at 1 in flight): A and B called
 //    alternately, call by call, so that other load on the machine hits both alike.
@@ -72,11 +74,19 @@ if (!(await verify(MESSAGE, header, publicKey))) throw new Error("verify() rejec
 if (await verify({ ...MESSAGE, body: `${BODY_1KB}x` }, header, publicKey)) throw new Error("verify() accepted a bad signature");
 if ((await decryptBody(encrypted.body, encrypted.encryptHeader, privateKey)) !== BODY_1KB) throw new Error("decryptBody() round trip failed");
 
+// The raw baselines do what any caller of crypto.subtle must do for one message with a cached key: encode the text,
+// sign (and base64 the signature) or decode the base64 signature and verify. The "reused bytes" variants hand
+// crypto.subtle the very same buffers on every call, which no caller with new messages can do; they are reported
+// beside the budgets, not used by them (on Bun, fresh buffers alone cost crypto.subtle.verify 5-15%).
+const text = contentOf(MESSAGE);
+const signatureBase64 = toBase64(new Uint8Array(rawSignature));
 const CRYPTO_TASKS = {
-  subtleSignPerSec: () => crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, content),
+  subtleSignPerSec: async () => toBase64(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, encoder.encode(text)))),
   signPerSec: () => sign(MESSAGE, privateKey),
-  subtleVerifyPerSec: () => crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawPublic, rawSignature, content),
+  subtleSignReusedBytesPerSec: () => crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, content),
+  subtleVerifyPerSec: () => crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawPublic, fromBase64(signatureBase64), encoder.encode(text)),
   verifyPerSec: () => verify(MESSAGE, header, publicKey),
+  subtleVerifyReusedBytesPerSec: () => crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawPublic, rawSignature, content),
   encryptSignPerSec: async () => {
     const { body } = await encryptBody(BODY_1KB, publicKey);
     return sign({ ...MESSAGE, body }, privateKey);
@@ -145,7 +155,7 @@ const syncOrder = async () => {
 const endpoint = `${url}${SYNC_PATH}`;
 const nextBaselineOrder = orderMaker("baseline");
 const requestTime = () => `${new Date().toISOString().slice(0, 19)}+00:00`;
-const baseline = async () => {
+const baseline = async (signal) => {
   const body = JSON.stringify(nextBaselineOrder());
   const time = requestTime();
   const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, encoder.encode(`POST ${SYNC_PATH}\n${CLIENT_ID}.${time}.${body}`));
@@ -158,12 +168,25 @@ const baseline = async () => {
       Signature: `algorithm=RSA256,keyVersion=1,signature=${encodeURIComponent(toBase64(new Uint8Array(signature)))}`,
     },
     body,
+    signal,
   });
   const text = await response.text();
   const responseSignature = fromBase64(decodeURIComponent(/signature=([^,]+)/.exec(response.headers.get("Signature") ?? "")?.[1] ?? ""));
   const signed = encoder.encode(`POST ${SYNC_PATH}\n${CLIENT_ID}.${response.headers.get("Response-Time")}.${text}`);
   if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawAlipayPublic, responseSignature, signed))) throw new Error(`baseline: bad response signature (${response.status} ${text})`);
   if (JSON.parse(text).result?.resultStatus !== "S") throw new Error(`baseline: ${text}`);
+};
+
+// Not the budget's baseline: the same plus what any client with timeouts must do, a timer and an AbortSignal given to
+// fetch (so that a timed-out request is really cancelled), to show what that alone costs in each runtime.
+const baselineWithTimeout = async () => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 10_000);
+  try {
+    await baseline(controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
 // One call of each first: imports the client's keys, opens connections, and fails fast on a broken setup.
@@ -213,14 +236,16 @@ async function throughput(name, fn, concurrency) {
 
 const HTTP_TASKS = [
   ["syncOrderC1", syncOrder, 1],
-  ["baselineC1", baseline, 1],
+  ["baselineC1", () => baseline(), 1],
+  ["baselineTimeoutC1", baselineWithTimeout, 1],
   ["syncOrderC16", syncOrder, 16],
-  ["baselineC16", baseline, 16],
+  ["baselineC16", () => baseline(), 16],
+  ["baselineTimeoutC16", baselineWithTimeout, 16],
 ];
 const httpRounds = Object.fromEntries(HTTP_TASKS.map(([k]) => [k, []]));
 for (let round = 0; round < rounds; round++) {
-  // ABBA: client first in even rounds, baseline first in odd ones, so drift and ordering hit both alike.
-  const order = round % 2 ? [1, 0, 3, 2] : [0, 1, 2, 3];
+  // ABC then CBA: the order flips every round, so drift and ordering hit every side alike.
+  const order = round % 2 ? [2, 1, 0, 5, 4, 3] : [0, 1, 2, 3, 4, 5];
   for (const i of order) {
     const [name, fn, concurrency] = HTTP_TASKS[i];
     httpRounds[name].push(await throughput(name, fn, concurrency));
@@ -255,7 +280,7 @@ const interleavedTimeMs = rounds * cryptoTimeMs;
 const pairsOut = {
   signVsSubtle: await interleaved(CRYPTO_TASKS.signPerSec, CRYPTO_TASKS.subtleSignPerSec, interleavedTimeMs),
   verifyVsSubtle: await interleaved(CRYPTO_TASKS.verifyPerSec, CRYPTO_TASKS.subtleVerifyPerSec, interleavedTimeMs),
-  syncOrderVsBaselineC1: await interleaved(syncOrder, baseline, rounds * httpTimeMs),
+  syncOrderVsBaselineC1: await interleaved(syncOrder, () => baseline(), rounds * httpTimeMs),
 };
 log(`interleaved: sign/subtle ${pairsOut.signVsSubtle.ratio.toFixed(3)}, verify/subtle ${pairsOut.verifyVsSubtle.ratio.toFixed(3)}, syncOrder/baseline c1 ${pairsOut.syncOrderVsBaselineC1.ratio.toFixed(3)}`);
 
