@@ -573,6 +573,64 @@ if (!flag("no-write")) {
   say(`done in ${seconds(Date.now() - started)} (--no-write: nothing written)`);
 }
 
+/**
+ * Why each budget that was not met is not met, with this run's numbers: what the measurements beside the budgets
+ * (node:crypto, the floor bundle, the timeout baseline, the reused-bytes baselines) show about where the limit is.
+ */
+function limits() {
+  const out = [];
+  const unmet = (prefix) => budgets.filter((b) => b.met === false && b.name.startsWith(prefix));
+  const n = results.node;
+  if (unmet("node: sign() ≥ 0.9 × openssl").length) {
+    out.push(
+      `- **sign() vs openssl (Node):** crypto.subtle.sign itself reaches ${fx(n.ratios.subtleSignVsOpenssl)} of \`openssl speed\` and sign() is ` +
+        `within a few percent of it, while node:crypto's synchronous sign reaches ${fx(n.ratios.nodeCryptoSignVsOpenssl)}. The gap is WebCrypto's: ` +
+        `every crypto.subtle call is a job handed to libuv's thread pool and back. Closing it would take a Node-only ` +
+        `node:crypto path, which a web-APIs-only library cannot have.`,
+    );
+  }
+  const verifyMisses = unmet("").filter((b) => b.name.includes("verify() ≥"));
+  if (verifyMisses.length) {
+    const which = verifyMisses.map((b) => b.name.split(":")[0]);
+    out.push(
+      `- **verify() (${which.join(", ")}):** verify() parses and checks the Signature header, decodes the base64 signature and ` +
+        `encodes the message, a few microseconds on a ${which.map((w) => `${Math.round(1e6 / R(w).subtleVerifyPerSec)} µs`).join(" / ")} ` +
+        `operation; the interleaved ratio (${which.map((w) => fx(R(w).ratios?.verifyVsSubtleInterleaved)).join(" / ")}) is the steadier estimate.`,
+    );
+  }
+  const syncMisses = unmet("").filter((b) => b.name.includes("syncOrder ≥"));
+  if (syncMisses.length) {
+    const detail = syncMisses.map((b) => {
+      const [runtime] = b.name.split(":");
+      const c = b.name.includes("16 in flight") ? "C16" : "C1";
+      return `${runtime} at ${c === "C16" ? 16 : 1} in flight: ${fx(b.value)} of the baseline, ${fx(R(runtime).ratios?.[`syncOrderVsBaselineTimeout${c}`])} of the baseline with a timeout signal`;
+    });
+    out.push(
+      `- **syncOrder (${detail.join("; ")}):** the budget's baseline has no timeout. syncOrder gives every attempt a timer and an ` +
+        `AbortSignal that fetch honours, so that a timed-out request is really cancelled; on Node, undici's handling of a request ` +
+        `signal alone costs tens of microseconds per call. Validation, signing layer and error handling cost about 30 µs per call ` +
+        `with the network taken out (\`node bench/profile.mjs\`). At 16 in flight client and server share the two cores, so every ` +
+        `microsecond of CPU shows; the per-round ratios move by ±5% between runs (see the ranges above).`,
+    );
+  }
+  const bundleMisses = (bundles ?? []).filter((b) => b.passed === false);
+  if (bundleMisses.length) {
+    const floor = bundle("floorGzipBytes");
+    const client = bundle("clientGzipBytes");
+    const fetchBytes = client?.gzipSavedWithout["openapi-fetch"];
+    out.push(
+      `- **Bundles:** openapi-fetch (needed by \`client.api\`) and the signing core alone, with nothing of the client, take ` +
+        `${floor?.gzipBytes.toLocaleString("en-US")} B gzip (the "floor" row; openapi-fetch is ${fetchBytes?.toLocaleString("en-US")} B of the client's). ` +
+        `The client's own code, spec metadata for nine scenarios, local validation, one error class per result code, ` +
+        `retries and timeouts, adds ${client && floor ? (client.gzipBytes - floor.gzipBytes).toLocaleString("en-US") : "–"} B. An 8 kB client would ` +
+        `leave about ${floor ? (8000 - floor.gzipBytes).toLocaleString("en-US") : "–"} B for all of that; meeting it means dropping features the ` +
+        `client is specified to have. The encryption plug-in adds ${bundle("clientWithEncryptionGzipBytes") && client ? (bundle("clientWithEncryptionGzipBytes").gzipBytes - client.gzipBytes).toLocaleString("en-US") : "–"} B, ` +
+        `about ${bundle("clientWithEncryptionGzipBytes")?.gzipSavedWithout["@noble/ciphers"]?.toLocaleString("en-US") ?? "–"} B of it @noble/ciphers' AES.`,
+    );
+  }
+  return out.length ? `\n## What limits the budgets not met\n\n${out.join("\n")}\n` : "";
+}
+
 function markdown() {
   const versions = names.map((n) => `${n[0].toUpperCase()}${n.slice(1)} ${R(n).version ?? "(not measured)"}`).join(", ");
   const spread = (n, key) => {
@@ -664,7 +722,7 @@ ${failedBundles.map(formatBreakdown).join("\n")}
 ## Budgets
 
 ${mdTable(["budget", "measured", "status", "detail"], budgetRows, ["l", "r", "l", "l"])}
-${
+${limits()}${
   Object.keys(errors).length
     ? `
 ## Errors in this run
