@@ -19,7 +19,7 @@ import {
   resultError,
   type CallDetails,
 } from "./errors.js";
-import { isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
+import { MAX_TIMER_MS, checkRetryOptions, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
 import { createSigner, type SignerOptions } from "./signer.js";
 import { exchange, signedFetch, type FetchLike } from "./transport.js";
 import { validateOrder } from "./validate.js";
@@ -44,7 +44,11 @@ export interface OrderClientOptions extends SignerOptions {
   baseUrl?: string;
   /** "production" (https://open.alipay.hk) or "testing" (https://open-id-pre.alipay.com, unconfirmed for this API). */
   environment?: Environment;
-  /** Time allowed for one attempt, headers and body. Default 10,000 ms. */
+  /**
+   * Time allowed for one attempt, headers and body. Default 10,000 ms. `Infinity` sets no timer and gives fetch no
+   * signal of the client's own (on Node, a request signal costs tens of microseconds per call): only the caller's
+   * signal and the platform's own limits then end a request that hangs.
+   */
   timeoutMs?: number;
   /** Retry policy for outcomes that are not known (U results, network errors, timeouts, 5xx, 429). */
   retry?: RetryOptions;
@@ -105,8 +109,11 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
   const baseUrl = resolveBaseUrl(options);
   const signer = createSigner(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMs > 0)) throw new ConfigError("timeoutMs: must be a positive number of milliseconds");
-  const retry = options.retry ?? {};
+  // a larger finite value would fire at once (see MAX_TIMER_MS) and time out every attempt
+  if (!(typeof timeoutMs === "number" && timeoutMs > 0 && (timeoutMs <= MAX_TIMER_MS || timeoutMs === Infinity))) {
+    throw new ConfigError(`timeoutMs: must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, or Infinity for no timeout`);
+  }
+  const retry = checkRetryOptions(options.retry ?? {});
   // Kept in a local, never called as a method: fetch throws "Illegal invocation" on workerd when it is.
   const userFetch = options.fetch;
   // The global fetch gets (url, init): building a Request first costs it more than the signature does.
@@ -115,7 +122,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
   const url = baseUrl + SYNC_ORDER_PATH;
 
   /** One HTTP attempt: the verified answer, or a typed error. */
-  async function attempt(json: string, signal: AbortSignal, stopped: Promise<never>) {
+  async function attempt(json: string, signal: AbortSignal | undefined, stopped: Promise<never> | undefined) {
     const { response, text } = await exchange(signer, fetchImpl, "POST", url, json, signal, stopped);
     const tracerId = response.headers.get("Tracer-Id") ?? undefined;
     const httpStatus = response.status;
@@ -199,11 +206,15 @@ function serialise(body: OrderSyncRequest, requestId: string): string {
   }
 }
 
+/** An attempt that nothing can end early: no timeout and no caller's signal. */
+const UNBOUNDED_ATTEMPT = { signal: undefined, stopped: undefined, reason: () => undefined, done: () => {} };
+
 /**
  * One attempt's signal: fires on the caller's abort or after timeoutMs, and remembers which. `stopped` rejects at the
  * same moment, so that waiting on the attempt costs no abort listener per wait (Node's EventTarget is slow).
  */
 function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, details: CallDetails) {
+  if (!parent && timeoutMs === Infinity) return UNBOUNDED_ATTEMPT;
   const controller = new AbortController();
   let why: OrderError | undefined;
   let stop!: (error: OrderError) => void;
@@ -215,7 +226,7 @@ function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, de
     stop(error);
     controller.abort(error);
   };
-  const timer = setTimeout(() => abort(new TimeoutError(timeoutMs, details)), timeoutMs);
+  const timer = timeoutMs === Infinity ? undefined : setTimeout(() => abort(new TimeoutError(timeoutMs, details)), timeoutMs);
   const onAbort = () => abort(new AbortedError({ ...details, cause: parent?.reason }));
   parent?.addEventListener("abort", onAbort, { once: true });
   return {

@@ -1,5 +1,9 @@
 /** When and how long to wait before trying the same call again. */
 import { RETRYABLE_RESULT_CODES } from "../../../generated/metadata.js";
+import { ConfigError } from "./errors.js";
+
+/** The longest delay setTimeout honours in every runtime (a signed 32-bit count of ms); past it, it fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3; 1 turns retries off. */
@@ -10,6 +14,24 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** No new attempt starts after this long since the first. Default 30,000 ms. */
   maxElapsedMs?: number;
+}
+
+/** Returns `options` once every value given is usable; otherwise a ConfigError names the first one that is not. */
+export function checkRetryOptions(options: RetryOptions): RetryOptions {
+  if (typeof options !== "object" || options === null) throw new ConfigError("retry: must be an object such as { maxAttempts: 3 }");
+  const { maxAttempts } = options;
+  if (maxAttempts !== undefined && !(Number.isSafeInteger(maxAttempts) && maxAttempts >= 1)) {
+    throw new ConfigError("retry.maxAttempts: must be a whole number of attempts, at least 1 (1 turns retries off)");
+  }
+  for (const name of ["initialDelayMs", "maxDelayMs", "maxElapsedMs"] as const) {
+    const value = options[name];
+    // maxElapsedMs is a bound, not a timer: Infinity is fine there
+    const max = name === "maxElapsedMs" ? Infinity : MAX_TIMER_MS;
+    if (value !== undefined && !(typeof value === "number" && value >= 0 && value <= max)) {
+      throw new ConfigError(`retry.${name}: must be a number of milliseconds from 0 to ${max}`);
+    }
+  }
+  return options;
 }
 
 /** U results, and the result codes the spec marks retryable (UNKNOWN_EXCEPTION whatever its status letter). */

@@ -29,8 +29,16 @@ function verifiedResponse(text: string, response: Response): Response {
  * body is in, it is verified whatever the signal does, so an answer that arrived is never mistaken for a timeout.
  * `stopped`, when given, rejects with the signal's reason as it fires: racing it is cheaper than listening to the signal.
  */
-export async function exchange(signer: Signer, fetchImpl: FetchLike, method: string, url: string, body: string, signal: AbortSignal, stopped?: Promise<never>) {
-  const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : untilAborted(work, signal));
+export async function exchange(
+  signer: Signer,
+  fetchImpl: FetchLike,
+  method: string,
+  url: string,
+  body: string,
+  signal: AbortSignal | undefined,
+  stopped?: Promise<never>,
+) {
+  const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : signal ? untilAborted(work, signal) : work);
   const signed = await signer.signRequest(method, url, body);
   const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }).catch(network));
   const raw = await until(response.text().catch(network));

@@ -230,6 +230,33 @@ describe("results and retries", () => {
 });
 
 describe("timeouts and aborts", () => {
+  test("timeoutMs: Infinity sets no timer and gives fetch no signal; the caller's signal still aborts", async () => {
+    const seen: (AbortSignal | null | undefined)[] = [];
+    const answers = fakeAlipay();
+    const slowFetch = async (input: string, init: RequestInit) => {
+      seen.push(init.signal);
+      await new Promise((r) => setTimeout(r, 30));
+      return answers.fetch(new Request(input, init));
+    };
+    vi.stubGlobal("fetch", slowFetch);
+    try {
+      const options = { clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL };
+      const unbounded = createOrderClient({ ...options, timeoutMs: Infinity });
+      const res = await unbounded.syncOrder(movie());
+      expect(res.attempts).toBe(1);
+      expect(seen[0]).toBeUndefined();
+      // the same slow answer with a 5 ms timeout: every attempt times out
+      await expect(createOrderClient({ ...options, timeoutMs: 5, retry: { maxAttempts: 1 } }).syncOrder(movie())).rejects.toThrow(TimeoutError);
+      const controller = new AbortController();
+      const call = unbounded.syncOrder(movie(), { signal: controller.signal });
+      setTimeout(() => controller.abort(), 5);
+      await expect(call).rejects.toThrow(AbortedError);
+      expect(seen.at(-1)).toBeInstanceOf(AbortSignal);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   test("an attempt slower than timeoutMs times out, and is retried", async () => {
     const { client, requests } = setup([{ delayMs: 5_000 }, {}], { timeoutMs: 50 });
     await expect(client.syncOrder(movie())).resolves.toMatchObject({ attempts: 2 });
@@ -306,6 +333,15 @@ describe("configuration", () => {
     ["a negative keyVersion", { keyVersion: -1 }, "keyVersion"],
     ["a keyVersion with a comma", { keyVersion: "1,signature=x" }, "keyVersion"],
     ["encrypt: true instead of rsaAes()", { encrypt: true as never }, "encrypt"],
+    ["a zero timeout", { timeoutMs: 0 }, "timeoutMs"],
+    ["a timeout past what setTimeout honours", { timeoutMs: 2 ** 31 }, "timeoutMs"],
+    ["a timeout that is not a number", { timeoutMs: "5000" as never }, "timeoutMs"],
+    ["zero attempts", { retry: { maxAttempts: 0 } }, "retry.maxAttempts"],
+    ["a fractional attempt count", { retry: { maxAttempts: 2.5 } }, "retry.maxAttempts"],
+    ["a negative delay", { retry: { initialDelayMs: -1 } }, "retry.initialDelayMs"],
+    ["a delay past what setTimeout honours", { retry: { maxDelayMs: 2 ** 31 } }, "retry.maxDelayMs"],
+    ["a delay given as text", { retry: { maxElapsedMs: "30s" as never } }, "retry.maxElapsedMs"],
+    ["retry: true", { retry: true as never }, "retry"],
   ])("%s is a ConfigError naming the option", (_, options, name) => {
     expect(() => setup([], options)).toThrow(ConfigError);
     expect(() => setup([], options)).toThrow(name);
