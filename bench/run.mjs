@@ -338,7 +338,7 @@ const bundle = (key) => bundles?.find((b) => b.key === key);
 
 
 const KEYS = ["signPerSec", "subtleSignPerSec", "verifyPerSec", "subtleVerifyPerSec", "syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"];
-const EXTRA_KEYS = ["subtleSignReusedBytesPerSec", "subtleVerifyReusedBytesPerSec", "baselineTimeoutC1", "baselineTimeoutC16", "encryptSignPerSec", "verifyDecryptPerSec"];
+const EXTRA_KEYS = ["subtleSignReusedBytesPerSec", "subtleVerifyReusedBytesPerSec", "baselineTimeoutC1", "baselineTimeoutC16", "syncOrderNoTimeoutC16", "encryptSignPerSec", "verifyDecryptPerSec"];
 const results = { runtimes: {}, node: {}, bundle: {} };
 for (const name of ["node", "deno", "bun"]) {
   const r = runtimes[name];
@@ -361,6 +361,7 @@ for (const name of ["node", "deno", "bun"]) {
       verifyVsSubtleReusedBytes: pairedRatio(r.verifyPerSecRounds, r.subtleVerifyReusedBytesPerSecRounds),
       syncOrderVsBaselineTimeoutC1: pairedRatio(r.syncOrderC1Rounds, r.baselineTimeoutC1Rounds),
       syncOrderVsBaselineTimeoutC16: pairedRatio(r.syncOrderC16Rounds, r.baselineTimeoutC16Rounds),
+      syncOrderNoTimeoutVsBaselineC16: pairedRatio(r.syncOrderNoTimeoutC16Rounds, r.baselineC16Rounds),
       syncOrderVsBaselineC1: pairedRatio(r.syncOrderC1Rounds, r.baselineC1Rounds),
       syncOrderVsBaselineC16: pairedRatio(r.syncOrderC16Rounds, r.baselineC16Rounds),
       encryptSignVsSubtleSign: pairedRatio(r.encryptSignPerSecRounds, r.subtleSignPerSecRounds),
@@ -377,6 +378,7 @@ for (const name of ["node", "deno", "bun"]) {
     latencyMs: Object.fromEntries(["syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"].map((k) => [k, { p50: round(r[`${k}P50Ms`], 3), p99: round(r[`${k}P99Ms`], 3) }])),
     baselineTimeoutC1: round(r.baselineTimeoutC1),
     baselineTimeoutC16: round(r.baselineTimeoutC16),
+    syncOrderNoTimeoutC16: round(r.syncOrderNoTimeoutC16),
     subtleSignReusedBytesPerSec: round(r.subtleSignReusedBytesPerSec),
     subtleVerifyReusedBytesPerSec: round(r.subtleVerifyReusedBytesPerSec),
     rounds: Object.fromEntries([...KEYS, ...EXTRA_KEYS].map((k) => [k, r[`${k}Rounds`]?.map((v) => round(v))])),
@@ -514,6 +516,8 @@ const rows = [
   ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC16))],
   ["baseline + a timeout signal req/s, 16 in flight", ...names.map((n) => fmt(R(n).baselineTimeoutC16))],
   ["  syncOrder / that, per-round pairs", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineTimeoutC16))],
+  ["syncOrder with timeoutMs: Infinity req/s, 16 in flight", ...names.map((n) => fmt(R(n).syncOrderNoTimeoutC16))],
+  ["  ratio to the baseline, per-round pairs", ...names.map((n) => fx(R(n).ratios?.syncOrderNoTimeoutVsBaselineC16))],
   ["syncOrder p50 / p99 ms, 1 in flight", ...names.map((n) => (R(n).latencyMs ? `${fx(R(n).latencyMs.syncOrderC1.p50)} / ${fx(R(n).latencyMs.syncOrderC1.p99)}` : "–"))],
   ["baseline p50 / p99 ms, 1 in flight", ...names.map((n) => (R(n).latencyMs ? `${fx(R(n).latencyMs.baselineC1.p50)} / ${fx(R(n).latencyMs.baselineC1.p99)}` : "–"))],
   ["CPU of other processes, cores (should be ~0)", ...names.map((n) => fx(cpu[n]?.otherCores))],
@@ -603,12 +607,13 @@ function limits() {
     const detail = syncMisses.map((b) => {
       const [runtime] = b.name.split(":");
       const c = b.name.includes("16 in flight") ? "C16" : "C1";
-      return `${runtime} at ${c === "C16" ? 16 : 1} in flight: ${fx(b.value)} of the baseline, ${fx(R(runtime).ratios?.[`syncOrderVsBaselineTimeout${c}`])} of the baseline with a timeout signal`;
+      const noTimeout = c === "C16" ? `; with timeoutMs: Infinity, ${fx(R(runtime).ratios?.syncOrderNoTimeoutVsBaselineC16)} of the baseline` : "";
+      return `${runtime} at ${c === "C16" ? 16 : 1} in flight: ${fx(b.value)} of the baseline, ${fx(R(runtime).ratios?.[`syncOrderVsBaselineTimeout${c}`])} of the baseline with a timeout signal${noTimeout}`;
     });
     out.push(
       `- **syncOrder (${detail.join("; ")}):** the budget's baseline has no timeout. syncOrder gives every attempt a timer and an ` +
         `AbortSignal that fetch honours, so that a timed-out request is really cancelled; on Node, undici's handling of a request ` +
-        `signal alone costs tens of microseconds per call. Validation, signing layer and error handling cost about 30 µs per call ` +
+        `signal alone costs tens of microseconds per call (\`timeoutMs: Infinity\` turns timeouts off for those who would rather rely on their own signal). Validation, signing layer and error handling cost about 30 µs per call ` +
         `with the network taken out (\`node bench/profile.mjs\`). At 16 in flight client and server share the two cores, so every ` +
         `microsecond of CPU shows; the per-round ratios move by ±5% between runs (see the ranges above).`,
     );
@@ -671,7 +676,7 @@ ${busyNote}
   \`crypto.subtle.sign\` and a cached key, the response signature verified inline with \`crypto.subtle.verify\` (and the
   body parsed to check for SUCCESS), nothing else. Also measured, not a budget: the baseline plus what any client with
   timeouts does per call (an AbortController and a 10 s timer, the signal given to fetch so that a timed-out request is
-  cancelled), which syncOrder does too. Every call has a unique requestId and a growing orderModifyTime.
+  cancelled), which syncOrder does too; and syncOrder with \`timeoutMs: Infinity\` (no timer, no signal) at 16 in flight. Every call has a unique requestId and a growing orderModifyTime.
   1 and 16 calls in flight (tinybench \`concurrency: "task"\`); requests/s = completed calls / wall time of the run phase
   (${SETTINGS.httpTimeMs} ms per task and round). The tasks alternate, their order flipped every round, over ${SETTINGS.rounds} rounds; medians. The
   sandbox signs every answer, so the server spends about one RSA signature per request too: with 2 cores, client and

@@ -12,7 +12,8 @@
 // 2. HTTP against the sandbox served by another process on 127.0.0.1: client.syncOrder() and a baseline (plain
 //    fetch of the same JSON body, signed inline with crypto.subtle and a cached key, response signature verified
 //    inline with crypto.subtle), at 1 and 16 requests in flight, alternated within each round (order flipped every
-//    round); also the baseline plus a per-call timeout signal, to show what cancellable timeouts cost by themselves.
+//    round); also the baseline plus a per-call timeout signal, and syncOrder without timeouts (16 in flight), to
+//    show what cancellable timeouts cost by themselves.
 //    Requests per second = completed calls / wall time of tinybench's run phase.
 // 3. Interleaved cross-checks of three ratios (sign, verify, syncOrder at 1 in flight): A and B called
 //    alternately, call by call, so that other load on the machine hits both alike.
@@ -137,18 +138,22 @@ function orderMaker(kind) {
   };
 }
 
-const client = createOrderClient({
+const clientOptions = {
   clientId: CLIENT_ID,
   privateKey: config.privateKeyPem,
   alipayPublicKey: config.alipayPublicKeyPem,
   baseUrl: url,
   retry: { maxAttempts: 1 }, // a failure must surface, not hide in a retry
-});
+};
+const client = createOrderClient(clientOptions);
 const nextClientOrder = orderMaker("client");
-const syncOrder = async () => {
-  const result = await client.syncOrder(nextClientOrder());
+const syncOrderWith = (orderClient) => async () => {
+  const result = await orderClient.syncOrder(nextClientOrder());
   if (result.attempts !== 1 || result.result.resultStatus !== "S") throw new Error(`syncOrder: ${JSON.stringify(result)}`);
 };
+const syncOrder = syncOrderWith(client);
+// The same client without timeouts (timeoutMs: Infinity: no timer, no signal for fetch), reported beside the budget.
+const syncOrderNoTimeout = syncOrderWith(createOrderClient({ ...clientOptions, timeoutMs: Infinity }));
 
 // The baseline: what any caller must do at least. Plain fetch, the same JSON bytes signed inline with a cached
 // key, the response's signature verified inline; JSON.parse only to check that the call succeeded.
@@ -191,6 +196,7 @@ const baselineWithTimeout = async () => {
 
 // One call of each first: imports the client's keys, opens connections, and fails fast on a broken setup.
 await syncOrder();
+await syncOrderNoTimeout();
 await baseline();
 
 /** Requests per second at `concurrency` in flight: completed calls / wall time of the run phase. */
@@ -241,11 +247,12 @@ const HTTP_TASKS = [
   ["syncOrderC16", syncOrder, 16],
   ["baselineC16", () => baseline(), 16],
   ["baselineTimeoutC16", baselineWithTimeout, 16],
+  ["syncOrderNoTimeoutC16", syncOrderNoTimeout, 16],
 ];
 const httpRounds = Object.fromEntries(HTTP_TASKS.map(([k]) => [k, []]));
 for (let round = 0; round < rounds; round++) {
   // ABC then CBA: the order flips every round, so drift and ordering hit every side alike.
-  const order = round % 2 ? [2, 1, 0, 5, 4, 3] : [0, 1, 2, 3, 4, 5];
+  const order = round % 2 ? [2, 1, 0, 6, 5, 4, 3] : [0, 1, 2, 3, 4, 5, 6];
   for (const i of order) {
     const [name, fn, concurrency] = HTTP_TASKS[i];
     httpRounds[name].push(await throughput(name, fn, concurrency));

@@ -46,8 +46,11 @@ export const BUNDLES = [
   { key: "floorGzipBytes", label: "floor (openapi-fetch + signing core)", entry: "bench/entries/floor.mjs", forbid: ["aes", "rsaAes", "sandbox", "cli"] },
 ];
 
-/** Gzipped bytes a bundle may not exceed under --regression: measured 2026-11-26 (11,273 / 16,362 / 3,578) + ~3%. */
-const REGRESSION_CEILINGS = { clientGzipBytes: 11_600, clientWithEncryptionGzipBytes: 16_850, signatureGzipBytes: 3_700 };
+/**
+ * Gzipped bytes a bundle may not exceed under --regression: measured (11,718 / 16,798 / 3,577) + ~2.5%. Raised once,
+ * from 11,600 / 16,850, for syncOrder's per-call work and the timeout and retry option checks (+387 B on the client).
+ */
+const REGRESSION_CEILINGS = { clientGzipBytes: 12_000, clientWithEncryptionGzipBytes: 17_250, signatureGzipBytes: 3_700 };
 
 /**
  * What must not be in a bundle: input files (from the metafile, contributing bytes) and strings that survive

@@ -30,19 +30,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Characters as AlipayHK counts them: code points, so an emoji is one, not two UTF-16 units. */
-function length(text: string): number {
-  // [...text].length without building the array (it ran on every string field of every order): each lead
-  // surrogate followed by a trail surrogate is one code point.
-  let n = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) n--, i++;
-    }
-  }
-  return n;
-}
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+// [...text].length without building an array per string field: a pair is one code point, a lone surrogate one too
+const length = (text: string) => text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
 
 const patterns = new Map<string, RegExp>();
 const regex = (source: string) => {
