@@ -5,8 +5,8 @@
 // writes bench/results.json. Numbers and ratios only: it never fails on a slow result (see `npm run size` for
 // the enforced bundle budgets).
 //
-//   npm run bench                 full run (7 rounds, about 5 minutes)
-//   npm run bench -- --quick      everyday run (3 short rounds, under 2 minutes)
+//   npm run bench                 full run (7 rounds, about 7 minutes)
+//   npm run bench -- --quick      everyday run (3 short rounds, about 80 seconds)
 //   options: --only=node,deno,bun   --build (rebuild the packages first)   --no-write (print only)
 //
 // How:
