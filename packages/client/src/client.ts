@@ -142,8 +142,10 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
     if (typeof order !== "object" || order === null || Array.isArray(order)) {
       throw new ValidationError([{ path: "", message: "the order must be an object" }]);
     }
-    // The caller's object is never changed; it is copied only to add a generated requestId.
-    const body = (order.requestId === undefined ? { ...order, requestId: newRequestId() } : order) as OrderSyncRequest;
+    // One shallow copy: the caller's object is never changed, and what is validated is what gets serialised (a getter
+    // or a toJSON on the caller's object could otherwise change between the two).
+    const body = { ...order } as OrderSyncRequest;
+    if (body.requestId === undefined) body.requestId = newRequestId();
     const { requestId } = body;
     const problems = validateOrder(body);
     if (problems.length) throw new ValidationError(problems, { requestId });

@@ -85,6 +85,18 @@ describe("syncOrder", () => {
     const frozen = Object.freeze(withId);
     await client.syncOrder(frozen);
     expect(requests[1]!.body).toBe(JSON.stringify(withId));
+
+    // what was validated is what is sent: a toJSON of the caller's class does not replace the checked fields
+    class Order {
+      constructor(fields: object) {
+        Object.assign(this, fields);
+      }
+      toJSON() {
+        return { unchecked: true };
+      }
+    }
+    await client.syncOrder(new Order(withId) as unknown as OrderInput);
+    expect(requests[2]!.body).toBe(JSON.stringify(withId));
   });
 
   test("Request-Time follows the clock to the second, within a second and across one", async () => {
