@@ -108,7 +108,7 @@ function resolveBaseUrl({ baseUrl, environment }: OrderClientOptions): string {
 export function createOrderClient(options: OrderClientOptions): OrderClient {
   const baseUrl = resolveBaseUrl(options);
   const signer = createSigner(options);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : options.timeoutMs;
   // a larger finite value would fire at once (see MAX_TIMER_MS) and time out every attempt
   if (!(typeof timeoutMs === "number" && timeoutMs > 0 && (timeoutMs <= MAX_TIMER_MS || timeoutMs === Infinity))) {
     throw new ConfigError(`timeoutMs: must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, or Infinity for no timeout`);
@@ -142,14 +142,15 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
     if (typeof order !== "object" || order === null || Array.isArray(order)) {
       throw new ValidationError([{ path: "", message: "the order must be an object" }]);
     }
-    // One shallow copy: the caller's object is never changed, and what is validated is what gets serialised (a getter
-    // or a toJSON on the caller's object could otherwise change between the two).
-    const body = { ...order } as OrderSyncRequest;
-    if (body.requestId === undefined) body.requestId = newRequestId();
-    const { requestId } = body;
-    const problems = validateOrder(body);
-    if (problems.length) throw new ValidationError(problems, { requestId });
-    const json = serialise(body, requestId); // once: every attempt signs and sends these exact bytes
+    const copy: Record<string, unknown> = { ...order }; // the caller's object is never changed
+    if (copy.requestId === undefined) copy.requestId = newRequestId();
+    // Serialised once: every attempt signs and sends these exact bytes. What is validated is those bytes read back, so
+    // nothing in the order (a toJSON, a getter, at any depth) can send something other than what was checked.
+    const json = serialise(copy);
+    const sent = JSON.parse(json) as OrderSyncRequest;
+    const problems = validateOrder(sent);
+    if (problems.length) throw new ValidationError(problems, { requestId: typeof sent?.requestId === "string" ? sent.requestId : undefined });
+    const { requestId } = sent;
 
     /** One attempt: the result, or the retryable error it ended with; a definite failure is thrown. */
     async function tryOnce(attempts: number): Promise<SyncOrderResult | OrderError> {
@@ -199,13 +200,18 @@ function isRetryableError(error: OrderError): boolean {
   return error instanceof HttpError && error.outcome === "unknown";
 }
 
-function serialise(body: OrderSyncRequest, requestId: string): string {
+function serialise(order: Record<string, unknown>): string {
+  const requestId = typeof order.requestId === "string" ? order.requestId : undefined;
+  let json: string | undefined;
   try {
-    return JSON.stringify(body);
+    json = JSON.stringify(order);
   } catch (cause) {
     // a cycle, a BigInt or a throwing toJSON somewhere in the order
     throw new ValidationError([{ path: "", message: `cannot be serialised as JSON: ${(cause as Error).message}` }], { requestId, cause });
   }
+  // a toJSON that returns undefined (or a function) leaves nothing to send
+  if (typeof json !== "string") throw new ValidationError([{ path: "", message: "cannot be serialised as JSON: it serialises to nothing" }], { requestId });
+  return json;
 }
 
 /** An attempt that nothing can end early: no timeout and no caller's signal. */
@@ -244,6 +250,8 @@ function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, de
 
 function sleep(ms: number, signal: AbortSignal | undefined, details: CallDetails): Promise<void> {
   return new Promise((resolve, reject) => {
+    // the caller may have aborted while the last answer was being read: an abort event will not come again
+    if (signal?.aborted) return reject(new AbortedError({ ...details, cause: signal.reason }));
     const onAbort = () => {
       clearTimeout(timer);
       reject(new AbortedError({ ...details, cause: signal?.reason }));

@@ -16,22 +16,25 @@ export interface RetryOptions {
   maxElapsedMs?: number;
 }
 
-/** Returns `options` once every value given is usable; otherwise a ConfigError names the first one that is not. */
+/** A copy of `options` once every value given is usable; otherwise a ConfigError names the first one that is not. */
 export function checkRetryOptions(options: RetryOptions): RetryOptions {
   if (typeof options !== "object" || options === null) throw new ConfigError("retry: must be an object such as { maxAttempts: 3 }");
   const { maxAttempts } = options;
-  if (maxAttempts !== undefined && !(Number.isSafeInteger(maxAttempts) && maxAttempts >= 1)) {
-    throw new ConfigError("retry.maxAttempts: must be a whole number of attempts, at least 1 (1 turns retries off)");
+  // Infinity: retry for as long as maxElapsedMs allows
+  if (maxAttempts !== undefined && !((Number.isSafeInteger(maxAttempts) || maxAttempts === Infinity) && maxAttempts >= 1)) {
+    throw new ConfigError("retry.maxAttempts: must be a whole number of attempts, at least 1 (1 turns retries off), or Infinity");
   }
-  for (const name of ["initialDelayMs", "maxDelayMs", "maxElapsedMs"] as const) {
+  for (const name of ["initialDelayMs", "maxDelayMs"] as const) {
     const value = options[name];
-    // maxElapsedMs is a bound, not a timer: Infinity is fine there
-    const max = name === "maxElapsedMs" ? Infinity : MAX_TIMER_MS;
-    if (value !== undefined && !(typeof value === "number" && value >= 0 && value <= max)) {
-      throw new ConfigError(`retry.${name}: must be a number of milliseconds from 0 to ${max}`);
+    if (value !== undefined && !(typeof value === "number" && value >= 0 && value <= MAX_TIMER_MS)) {
+      throw new ConfigError(`retry.${name}: must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
     }
   }
-  return options;
+  // a bound on elapsed time, not a timer: any number of milliseconds, Infinity included
+  if (options.maxElapsedMs !== undefined && !(typeof options.maxElapsedMs === "number" && options.maxElapsedMs >= 0)) {
+    throw new ConfigError("retry.maxElapsedMs: must be a number of milliseconds, 0 or more (Infinity for no bound)");
+  }
+  return { ...options }; // later changes to the caller's object cannot skip these checks
 }
 
 /** U results, and the result codes the spec marks retryable (UNKNOWN_EXCEPTION whatever its status letter). */

@@ -40,8 +40,8 @@ export interface SignerOptions {
   encrypt?: Encryption | undefined;
   /** Reject responses whose Response-Time is further than this from `now()`. Off by default. */
   maxResponseSkewMs?: number;
-  /** The clock, for Request-Time. */
-  now?: () => Date;
+  /** The clock (a Date or epoch milliseconds), for Request-Time and Retry-After / Response-Time checks. */
+  now?: () => Date | number;
 }
 
 interface Keys {
@@ -98,10 +98,10 @@ export function createSigner(options: SignerOptions): Signer {
   let timeSecond = NaN;
   let timeText = "";
   const requestTime = () => {
-    const date = now();
-    const second = Math.floor(date.getTime() / 1000);
+    const ms = +now(); // a Date, or epoch milliseconds from a JavaScript caller
+    const second = Math.floor(ms / 1000);
     if (second !== timeSecond) {
-      timeText = formatRequestTime(date);
+      timeText = formatRequestTime(ms); // throws for an invalid date (NaN never equals timeSecond)
       timeSecond = second;
     }
     return timeText;
@@ -150,7 +150,7 @@ export function createSigner(options: SignerOptions): Signer {
       const tracerId = response.headers.get("Tracer-Id") ?? undefined;
       // An unsigned error page (a proxy's 502, a wrong base URL's 404) is an HTTP failure, not a forgery.
       if (!response.ok && !signature) {
-        throw new HttpError(response.status, { tracerId, retryAfterMs: retryAfterMs(response.headers.get("Retry-After"), now()) });
+        throw new HttpError(response.status, { tracerId, retryAfterMs: retryAfterMs(response.headers.get("Retry-After"), +now()) });
       }
       if (alipayPublicKey) {
         if (!signature || !time) {
@@ -164,7 +164,7 @@ export function createSigner(options: SignerOptions): Signer {
         }
         if (!valid) throw new ResponseSignatureError("the response's signature does not match its body and Response-Time", { tracerId });
         if (maxResponseSkewMs !== undefined) {
-          const skew = Math.abs(Date.parse(time) - now().getTime());
+          const skew = Math.abs(Date.parse(time) - +now());
           if (!(skew <= maxResponseSkewMs)) {
             throw new ResponseSignatureError(`Response-Time ${time} is more than ${maxResponseSkewMs} ms from the local clock`, { tracerId });
           }
@@ -185,9 +185,9 @@ export function createSigner(options: SignerOptions): Signer {
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date. */
-function retryAfterMs(value: string | null, now: Date): number | undefined {
+function retryAfterMs(value: string | null, nowMs: number): number | undefined {
   if (!value) return undefined;
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now.getTime();
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - nowMs;
   return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 

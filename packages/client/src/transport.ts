@@ -40,6 +40,8 @@ export async function exchange(
 ) {
   const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : signal ? untilAborted(work, signal) : work);
   const signed = await signer.signRequest(method, url, body);
+  // aborted while signing (or importing the keys): send nothing, even with a fetch that ignores signals
+  if (signal?.aborted) throw signal.reason;
   const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }).catch(network));
   const raw = await until(response.text().catch(network));
   return { response, text: await signer.openResponse(method, url, response, raw) };

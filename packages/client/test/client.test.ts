@@ -99,6 +99,23 @@ describe("syncOrder", () => {
     expect(requests[2]!.body).toBe(JSON.stringify(withId));
   });
 
+  test("what is validated is the JSON sent: a toJSON or getter anywhere cannot slip past the checks", async () => {
+    const { client, requests } = setup();
+    const ownToJson = { ...movie(), toJSON: () => ({ merchantBizType: "MOVIE_TICKET" }) };
+    await expect(client.syncOrder(ownToJson)).rejects.toBeInstanceOf(ValidationError);
+    const nested = { ...movie(), extInfo: { toJSON: () => "swapped" } } as OrderInput;
+    await expect(client.syncOrder(nested)).rejects.toMatchObject({ problems: [{ path: "extInfo", message: "must be an object" }] });
+    const nothing = { ...movie(), toJSON: () => undefined };
+    await expect(client.syncOrder(nothing)).rejects.toThrow("serialises to nothing");
+    expect(requests).toHaveLength(0);
+  });
+
+  test("a JavaScript clock that returns epoch milliseconds works too", async () => {
+    const { client, requests } = setup(undefined, { now: () => Date.parse("2026-11-26T08:00:00.500Z") });
+    await client.syncOrder(movie());
+    expect(requests[0]!.headers.get("Request-Time")).toBe("2026-11-26T08:00:00+00:00");
+  });
+
   test("Request-Time follows the clock to the second, within a second and across one", async () => {
     let clock = Date.parse("2026-11-26T08:00:00.100Z");
     const { client, requests } = setup(undefined, { now: () => new Date(clock) });
@@ -304,6 +321,33 @@ describe("timeouts and aborts", () => {
     await expect(call).rejects.toBeInstanceOf(AbortedError);
     expect(during.requests).toHaveLength(1);
   });
+
+  test("an abort while a U answer is being verified ends the call at once, not after the retry delay", async () => {
+    const controller = new AbortController();
+    let clockReads = 0;
+    const { client, requests } = setup([{ result: U }, {}], {
+      retry: { initialDelayMs: 60_000, maxDelayMs: 60_000, maxElapsedMs: 600_000 },
+      // the clock is read to sign the request, then (with maxResponseSkewMs) once the answer is verified: abort there
+      maxResponseSkewMs: 10 ** 12,
+      now: () => {
+        if (clockReads++ === 1) controller.abort();
+        return Date.now();
+      },
+    });
+    const started = Date.now();
+    await expect(client.syncOrder(movie(), { signal: controller.signal })).rejects.toMatchObject({ code: "ERR_ABORTED", attempts: 1 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(requests).toHaveLength(1);
+  });
+
+  test("an abort while the request is being signed sends nothing, even through a fetch that ignores signals", async () => {
+    const { client, requests } = setup(); // the fake fetch never looks at the signal before recording
+    const controller = new AbortController();
+    const call = client.syncOrder(movie(), { signal: controller.signal }); // now importing the keys, then signing
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(AbortedError);
+    expect(requests).toHaveLength(0);
+  });
 });
 
 describe("invalid input never reaches the network", () => {
@@ -354,9 +398,15 @@ describe("configuration", () => {
     ["a delay past what setTimeout honours", { retry: { maxDelayMs: 2 ** 31 } }, "retry.maxDelayMs"],
     ["a delay given as text", { retry: { maxElapsedMs: "30s" as never } }, "retry.maxElapsedMs"],
     ["retry: true", { retry: true as never }, "retry"],
+    ["a null timeout", { timeoutMs: null as never }, "timeoutMs"],
   ])("%s is a ConfigError naming the option", (_, options, name) => {
     expect(() => setup([], options)).toThrow(ConfigError);
     expect(() => setup([], options)).toThrow(name);
+  });
+
+  test("limits that are not timers may be Infinity: attempts (bounded by maxElapsedMs), maxElapsedMs, timeoutMs", () => {
+    expect(() => setup([], { retry: { maxAttempts: Infinity, maxElapsedMs: 1_000 } })).not.toThrow();
+    expect(() => setup([], { retry: { maxElapsedMs: Infinity }, timeoutMs: Infinity })).not.toThrow();
   });
 
   test("a bad key is a ConfigError naming the option, without the key in the message", async () => {
