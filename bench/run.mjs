@@ -15,8 +15,8 @@
 // - The sandbox runs in a separate Node process (bench/server.mjs) on 127.0.0.1, started and stopped here, so
 //   its CPU is not charged to the client runtime. Only the Node-only comparison with `openssl speed` (a one-core
 //   rate) runs pinned to one core, when `taskset` exists.
-// - Within a runtime, client and baseline rounds alternate (order flipped every round) and each reported number is
-//   the median of the rounds; ratios are taken between numbers of the same run. Three ratios are cross-checked call by call
+// - Within a runtime, client and baseline rounds alternate (ABBA) and each reported number is the median of the
+//   rounds; ratios are taken between numbers of the same run. Three ratios are cross-checked call by call
 //   (interleaved), and the CPU used by other processes during each part is measured (/proc) and reported, so
 //   that a number taken on a busy machine is flagged as such.
 import { spawn, spawnSync } from "node:child_process";
@@ -359,8 +359,8 @@ for (const name of ["node", "deno", "bun"]) {
       verifyVsSubtle: pairedRatio(r.verifyPerSecRounds, r.subtleVerifyPerSecRounds),
       signVsSubtleReusedBytes: pairedRatio(r.signPerSecRounds, r.subtleSignReusedBytesPerSecRounds),
       verifyVsSubtleReusedBytes: pairedRatio(r.verifyPerSecRounds, r.subtleVerifyReusedBytesPerSecRounds),
-      syncOrderVsBaselineTimeoutC1: pairedRatio(r.syncOrderC1Rounds, r.baselineTimeoutC1Rounds),
-      syncOrderVsBaselineTimeoutC16: pairedRatio(r.syncOrderC16Rounds, r.baselineTimeoutC16Rounds),
+      baselineTimeoutVsBaselineC1: pairedRatio(r.baselineTimeoutC1Rounds, r.baselineC1Rounds),
+      baselineTimeoutVsBaselineC16: pairedRatio(r.baselineTimeoutC16Rounds, r.baselineC16Rounds),
       syncOrderNoTimeoutVsBaselineC16: pairedRatio(r.syncOrderNoTimeoutC16Rounds, r.baselineC16Rounds),
       syncOrderVsBaselineC1: pairedRatio(r.syncOrderC1Rounds, r.baselineC1Rounds),
       syncOrderVsBaselineC16: pairedRatio(r.syncOrderC16Rounds, r.baselineC16Rounds),
@@ -510,14 +510,14 @@ const rows = [
   ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC1))],
   ["  ratio, interleaved call by call", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC1Interleaved))],
   ["baseline + a timeout signal req/s, 1 in flight", ...names.map((n) => fmt(R(n).baselineTimeoutC1))],
-  ["  syncOrder / that, per-round pairs", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineTimeoutC1))],
+  ["  ratio to the baseline, per round", ...names.map((n) => fx(R(n).ratios?.baselineTimeoutVsBaselineC1))],
   ["syncOrder req/s, 16 in flight", ...names.map((n) => fmt(R(n).syncOrderC16))],
   ["baseline req/s, 16 in flight", ...names.map((n) => fmt(R(n).baselineC16))],
   ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC16))],
   ["baseline + a timeout signal req/s, 16 in flight", ...names.map((n) => fmt(R(n).baselineTimeoutC16))],
-  ["  syncOrder / that, per-round pairs", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineTimeoutC16))],
+  ["  ratio to the baseline, per round", ...names.map((n) => fx(R(n).ratios?.baselineTimeoutVsBaselineC16))],
   ["syncOrder with timeoutMs: Infinity req/s, 16 in flight", ...names.map((n) => fmt(R(n).syncOrderNoTimeoutC16))],
-  ["  ratio to the baseline, per-round pairs", ...names.map((n) => fx(R(n).ratios?.syncOrderNoTimeoutVsBaselineC16))],
+  ["  ratio to the baseline, per round", ...names.map((n) => fx(R(n).ratios?.syncOrderNoTimeoutVsBaselineC16))],
   ["syncOrder p50 / p99 ms, 1 in flight", ...names.map((n) => (R(n).latencyMs ? `${fx(R(n).latencyMs.syncOrderC1.p50)} / ${fx(R(n).latencyMs.syncOrderC1.p99)}` : "–"))],
   ["baseline p50 / p99 ms, 1 in flight", ...names.map((n) => (R(n).latencyMs ? `${fx(R(n).latencyMs.baselineC1.p50)} / ${fx(R(n).latencyMs.baselineC1.p99)}` : "–"))],
   ["CPU of other processes, cores (should be ~0)", ...names.map((n) => fx(cpu[n]?.otherCores))],
@@ -609,16 +609,16 @@ function limits() {
       const [runtime] = b.name.split(":");
       const c = b.name.includes("16 in flight") ? "C16" : "C1";
       const noTimeout = c === "C16" ? `; with timeoutMs: Infinity, ${fx(R(runtime).ratios?.syncOrderNoTimeoutVsBaselineC16)} of the baseline` : "";
-      return `${runtime} at ${c === "C16" ? 16 : 1} in flight: ${fx(b.value)} of the baseline, ${fx(R(runtime).ratios?.[`syncOrderVsBaselineTimeout${c}`])} of the baseline with a timeout signal${noTimeout}`;
+      return `${runtime} at ${c === "C16" ? 16 : 1} in flight: ${fx(b.value)} of the baseline; the baseline with a timeout signal, ${fx(R(runtime).ratios?.[`baselineTimeoutVsBaseline${c}`])} of it${noTimeout}`;
     });
     const onNode = syncMisses.some((b) => b.name.startsWith("node:"));
     out.push(
-      `- **syncOrder (${detail.join("; ")}):** the budget's baseline has no timeout, while syncOrder gives every attempt a timer and ` +
-        `an AbortSignal that fetch honours, so that a timed-out request is really cancelled ` +
-        `(${onNode ? "on Node, undici's handling of a request signal costs tens of microseconds per call; " : ""}` +
-        `\`timeoutMs: Infinity\` turns timeouts off). Its own per-call work is measured with the network taken out by ` +
-        `\`node bench/profile.mjs\`. At 16 in flight client and server share the two cores, so every microsecond of CPU shows; ` +
-        `compare the round-to-round ranges above before reading much into a few percent.`,
+      `- **syncOrder (${detail.join("; ")}):** the budget's baseline only signs, sends and verifies. syncOrder also ` +
+        `validates the order, gives every attempt a timer and an AbortSignal that fetch honours, so that a timed-out request ` +
+        `is really cancelled (${onNode ? "on Node, undici's handling of a request signal costs tens of microseconds per call; " : ""}` +
+        `\`timeoutMs: Infinity\` turns timeouts off), and classifies the answer; \`node bench/profile.mjs\` measures that ` +
+        `per-call work with the network taken out. At 16 in flight client and server share the two cores, so every ` +
+        `microsecond of CPU shows; compare the round-to-round ranges above before reading much into a few percent.`,
     );
   }
   const floor = bundle("floorGzipBytes");
@@ -687,7 +687,7 @@ ${busyNote}
   timeouts does per call (an AbortController and a 10 s timer, the signal given to fetch so that a timed-out request is
   cancelled), which syncOrder does too; and syncOrder with \`timeoutMs: Infinity\` (no timer, no signal) at 16 in flight. Every call has a unique requestId and a growing orderModifyTime.
   1 and 16 calls in flight (tinybench \`concurrency: "task"\`); requests/s = completed calls / wall time of the run phase
-  (${SETTINGS.httpTimeMs} ms per task and round). The tasks alternate, their order flipped every round, over ${SETTINGS.rounds} rounds; medians. The
+  (${SETTINGS.httpTimeMs} ms per task and round). Client and baseline alternate in ABBA order over ${SETTINGS.rounds} rounds; the reference tasks below follow them in each round, in rotating order; medians. The
   sandbox signs every answer, so the server spends about one RSA signature per request too: with 2 cores, client and
   server share the machine.
 - **Interleaved cross-checks:** sign() vs \`crypto.subtle.sign\`, verify() vs \`crypto.subtle.verify\` and syncOrder vs baseline
