@@ -1,4 +1,3 @@
-export declare function prng(seed: number): () => number;
 export declare function loadServe(): Promise<(handler: (request: Request) => Promise<Response>, options?: { port?: number; hostname?: string }) => Promise<{ url: string; close(): Promise<void> }>>;
 export declare function startSandboxHost(config: Record<string, unknown>, serve?: unknown): Promise<{
   url: string;

@@ -10,18 +10,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-
-/** mulberry32, the same small seeded PRNG the sandbox uses. */
-export function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createSandbox, mulberry32 } from "alipayhk-sandbox";
 
 /**
  * The `serve` adapter from packages/cli/src/serve.ts. Plain Node cannot import TypeScript, so the file is
@@ -41,9 +30,8 @@ export async function loadServe() {
  * @param {Function} [serve] the adapter (loaded with loadServe() when absent)
  */
 export async function startSandboxHost(config, serve) {
-  const { createSandbox } = await import("alipayhk-sandbox");
   serve ??= await loadServe();
-  const random = prng((config.seed ^ 0x51ce) >>> 0);
+  const random = mulberry32((config.seed ^ 0x51ce) >>> 0);
   const now = () => {
     const t = Date.now();
     if (config.skewSpikeRate > 0 && random() < config.skewSpikeRate) {

@@ -24,7 +24,7 @@ import { setMaxListeners } from "node:events";
 import { Worker } from "node:worker_threads";
 import { createOrderClient, OrderError, ResultError, SCENARIOS, SYNC_ORDER_PATH, transitionProblem } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
-import { prng } from "./sandbox-host.mjs";
+import { mulberry32 } from "alipayhk-sandbox";
 
 /** Every code an OrderError may carry (packages/client/src/errors.ts). */
 export const ORDER_ERROR_CODES = [
@@ -145,7 +145,7 @@ const hex8 = (n) => (n >>> 0).toString(16).padStart(8, "0");
  * applying one would show in the final state). Exactly `syncs` steps in all.
  */
 export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare }, clientIds) {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const scenarios = Object.keys(LIFECYCLES);
   for (const bizType of scenarios) {
     if (!SCENARIOS[bizType]) throw new Error(`soak plan: ${bizType} is not a scenario of the spec`);
