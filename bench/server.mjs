@@ -6,52 +6,20 @@
 // Prints one line `{"url":...,"alipayPublicKey":...}` once listening. `GET /bench/stats` answers the sandbox's
 // counters (handled here, not by the sandbox). Exits on SIGTERM/SIGINT or when its stdin closes (the parent died).
 //
-// A small node:http adapter around sandbox.fetch, like packages/cli/src/serve.ts (which is bundled into the
-// CLI's bin and not importable): read the body, build a Request, write the Response.
-import { createServer } from "node:http";
+// Served with the CLI's node:http adapter (packages/cli/src/serve.ts, loaded as the soak loads it); the adapter
+// only sees the sandbox's fetch handler, with the stats route in front of it.
 import { createSandbox } from "alipayhk-sandbox";
+import { loadServe } from "../soak/sandbox-host.mjs";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const sandbox = await createSandbox({ merchants: options.merchants, seed: options.seed ?? 1 });
-
-async function handle(req, res) {
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  if (req.method === "GET" && req.url === "/bench/stats") {
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(sandbox.stats));
-    return;
-  }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url}`, {
-    method: req.method,
-    headers,
-    body: hasBody ? Buffer.concat(chunks) : undefined,
-  });
-  const response = await sandbox.fetch(request);
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(body);
-}
-
-const server = createServer((req, res) => {
-  handle(req, res).catch((error) => {
-    console.error(`bench server: ${error?.stack ?? error}`);
-    res.destroy();
-  });
-});
-server.keepAliveTimeout = 60_000;
-await new Promise((resolve, reject) => {
-  server.once("error", reject);
-  server.listen(0, "127.0.0.1", resolve);
-});
+const serve = await loadServe();
+const server = await serve(async (request) =>
+  request.method === "GET" && new URL(request.url).pathname === "/bench/stats" ? Response.json(sandbox.stats) : sandbox.fetch(request),
+);
 
 const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
+  server.close().then(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();
 };
 process.on("SIGTERM", stop);
@@ -60,5 +28,4 @@ process.stdin.on("end", stop);
 process.stdin.on("error", stop);
 process.stdin.resume();
 
-const { port } = server.address();
-console.log(JSON.stringify({ url: `http://127.0.0.1:${port}`, alipayPublicKey: sandbox.alipayPublicKey, pid: process.pid }));
+console.log(JSON.stringify({ url: server.url, alipayPublicKey: sandbox.alipayPublicKey, pid: process.pid }));
