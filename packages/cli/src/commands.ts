@@ -1,5 +1,5 @@
 /** The alipayhk commands other than the demo. Each returns an exit code; output goes to the given streams. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -25,6 +25,15 @@ export interface Command {
 }
 
 const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+
+/** A numeric flag, or a UsageError naming it. */
+function numberFlag(value: string | boolean | undefined, flag: string, { integer = false, min = -Infinity, max = Infinity } = {}): number {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  if (!(n >= min && n <= max) || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag}: must be ${integer ? "an integer" : "a number"} from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
 
 async function privateKeyFrom(path: string, flag: string) {
   return importPrivateKey(readText(path, flag)).catch((e: AlipayHKError) => {
@@ -121,33 +130,41 @@ export const commands: Record<string, Command> = {
       "unknown-rate": { type: "string" },
     },
     async run(values, _, io) {
+      // every flag checked before anything is created, each error naming its flag
+      const port = numberFlag(values.port, "--port", { integer: true, min: 0, max: 65535 });
+      const seed = values.seed === undefined ? 1 : numberFlag(values.seed, "--seed", { integer: true, min: 0, max: 2 ** 32 - 1 });
+      const unknownRate = values["unknown-rate"] === undefined ? 0 : numberFlag(values["unknown-rate"], "--unknown-rate", { min: 0, max: 1 });
       const clientId = str(values["client-id"]) ?? "SANDBOX-MERCHANT";
-      let merchantKey = str(values["merchant-key"]) && readText(str(values["merchant-key"])!, "--merchant-key");
-      const dir = mkdtempSync(join(tmpdir(), "alipayhk-sandbox-"));
-      if (!merchantKey) {
-        const pair = generateKeyPair();
-        merchantKey = pair.publicKey;
-        writeFileSync(join(dir, "merchant-private.pem"), pair.privateKey, { mode: 0o600 });
-      }
-      const unknownRate = Number(str(values["unknown-rate"]) ?? 0);
+      const merchantKeyFile = str(values["merchant-key"]);
+      const given = merchantKeyFile && readText(merchantKeyFile, "--merchant-key");
+      const pair = given ? undefined : generateKeyPair();
       const sandbox = await createSandbox({
-        merchants: { [clientId]: merchantKey },
-        seed: Number(str(values.seed) ?? 1),
+        merchants: { [clientId]: given || pair!.publicKey },
+        seed,
         faults: unknownRate ? { unknownException: unknownRate } : {},
       }).catch((e: Error) => {
-        throw new UsageError(`--merchant-key: ${e.message}`);
+        throw new UsageError(`${given ? "--merchant-key" : "--client-id"}: ${e.message}`);
       });
-      writeFileSync(join(dir, "alipay-public.pem"), sandbox.alipayPublicKey);
-      const server = await serve(sandbox.fetch, { port: Number(str(values.port)), hostname: str(values.host) });
-      io.out(`AlipayHK sandbox listening on ${server.url}`);
-      io.out("client settings:");
-      io.out(`  ALIPAYHK_BASE_URL=${server.url}`);
-      io.out(`  ALIPAYHK_CLIENT_ID=${clientId}`);
-      io.out(`  ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE=${join(dir, "alipay-public.pem")}`);
-      if (!str(values["merchant-key"])) io.out(`  ALIPAYHK_PRIVATE_KEY_FILE=${join(dir, "merchant-private.pem")}`);
-      io.out("press Ctrl+C to stop");
-      await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
-      await server.close();
+      const server = await serve(sandbox.fetch, { port, hostname: str(values.host) }).catch((e: Error) => {
+        throw new UsageError(`--port/--host: cannot listen: ${e.message}`);
+      });
+      // the key files the client settings point to live as long as the sandbox does
+      const dir = mkdtempSync(join(tmpdir(), "alipayhk-sandbox-"));
+      try {
+        writeFileSync(join(dir, "alipay-public.pem"), sandbox.alipayPublicKey);
+        if (pair) writeFileSync(join(dir, "merchant-private.pem"), pair.privateKey, { mode: 0o600 });
+        io.out(`AlipayHK sandbox listening on ${server.url}`);
+        io.out("client settings:");
+        io.out(`  ALIPAYHK_BASE_URL=${server.url}`);
+        io.out(`  ALIPAYHK_CLIENT_ID=${clientId}`);
+        io.out(`  ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE=${join(dir, "alipay-public.pem")}`);
+        if (pair) io.out(`  ALIPAYHK_PRIVATE_KEY_FILE=${join(dir, "merchant-private.pem")}`);
+        io.out("press Ctrl+C to stop");
+        await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
       return EXIT.ok;
     },
   },

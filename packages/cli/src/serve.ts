@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -35,8 +36,6 @@ export async function serve(handler: FetchHandler, { port = 0, hostname = "127.0
 }
 
 async function handle(handler: FetchHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   const aborted = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) aborted.abort();
@@ -46,18 +45,21 @@ async function handle(handler: FetchHandler, req: IncomingMessage, res: ServerRe
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // The body is handed over as a stream, not read first: the handler decides how much of it to read (the sandbox
+  // stops at maxBodyBytes), so a huge upload is never held in memory here.
   const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url}`, {
     method: req.method,
     headers,
-    body: hasBody ? Buffer.concat(chunks) : undefined,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     signal: aborted.signal,
-  });
+    duplex: "half",
+  } as RequestInit);
   let response: Response;
   try {
     response = await handler(request);
   } catch (error) {
-    // A handler that throws a TypeError means "the connection broke" (a sandbox's dropped-connection fault).
-    if (error instanceof TypeError) {
+    // The sandbox's dropped-connection fault: break the connection. Any other failure is a 500, not a silent reset.
+    if (error instanceof Error && error.name === "SandboxDropError") {
       req.socket.destroy();
       return;
     }

@@ -121,10 +121,29 @@ describe("alipayhk", () => {
       });
       expect(res.status, res.stderr).toBe(0);
       expect(JSON.parse(res.stdout).result.resultCode).toBe("SUCCESS");
+      // stopped, it leaves no key files behind
+      const keyFile = env.ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE!;
+      expect(existsSync(keyFile)).toBe(true);
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(existsSync(keyFile)).toBe(false);
     } finally {
       child.kill("SIGTERM");
     }
   }, 30_000);
+
+  test.each([
+    ["--port", "abc"],
+    ["--port", "99999"],
+    ["--seed", "abc"],
+    ["--unknown-rate", "2"],
+  ])("sandbox %s %s is a usage error naming the flag", (flag, value) => {
+    const res = run("sandbox", flag, value);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain(`${flag}:`);
+    expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
 
   test("demo runs every scenario, the encrypted order, the refused transition and the retry", () => {
     const res = run("demo");

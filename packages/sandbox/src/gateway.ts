@@ -6,8 +6,8 @@
 import { AlipayHKError, decryptBody, verify, type PrivateKey, type PublicKey } from "alipayhk-signature";
 import type { Answer } from "./store.js";
 
-/** A request as far as the gateway got with it. */
-export interface Incoming {
+/** What the gateway learnt of a request, whether it let it through or not. */
+interface Seen {
   /** Path and query: what the signatures cover. */
   readonly path: string;
   /** The Client-Id header ("" when missing). */
@@ -16,13 +16,18 @@ export interface Incoming {
   readonly merchantKey?: PublicKey;
   /** The body was RSA_AES-encrypted and decrypted successfully: answer encrypted. */
   readonly encrypted: boolean;
-  /** The (decrypted) body text, once the signature verified. */
-  readonly text?: string;
-  /** The body as a JSON object, when it is one. */
-  readonly order?: Record<string, unknown>;
-  /** Set when the gateway answers the request itself. */
-  readonly rejection?: Answer;
 }
+
+/** A request as far as the gateway got with it: answered by the gateway itself, or an order for the order service. */
+export type Incoming =
+  | (Seen & { readonly rejection: Answer })
+  | (Seen & {
+      readonly rejection?: undefined;
+      /** The (decrypted) body text, whose signature verified. */
+      readonly text: string;
+      /** The body as a JSON object. */
+      readonly order: Record<string, unknown>;
+    });
 
 /** What the gateway needs from the sandbox. */
 export interface GatewayContext {

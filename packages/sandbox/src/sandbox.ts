@@ -122,9 +122,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   /** Runs the request through the gateway and the order service, recording what happened. */
   function answerFor(incoming: Incoming): Outcome {
-    const { rejection, order, text } = incoming;
-    if (!rejection && order && text !== undefined) return processOrder(store, incoming.clientId, text, order);
-    const answer = rejection ?? { httpStatus: 200, code: "UNKNOWN_EXCEPTION", message: "the sandbox could not read the request" };
+    if (!incoming.rejection) return processOrder(store, incoming.clientId, incoming.text, incoming.order);
+    const answer = incoming.rejection;
     store.record({
       type: "rejected",
       ...(incoming.clientId && { clientId: incoming.clientId }),
@@ -139,7 +138,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   async function faulty(kind: FaultKind, incoming: Incoming, outcome: Outcome | undefined): Promise<Response> {
     store.countFault(kind);
     const unknown: Answer = { httpStatus: 200, code: "UNKNOWN_EXCEPTION", message: "unknown exception (injected fault); retry with the same requestId" };
-    const order = incoming.order ?? {};
+    const order = incoming.rejection ? {} : incoming.order;
     const event = (httpStatus?: number) =>
       store.record({
         type: "fault",
