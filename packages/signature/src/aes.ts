@@ -13,11 +13,8 @@ import { InvalidArgumentError } from "./errors.js";
  */
 export type AesMode = "ECB" | "CBC-ZERO-IV";
 
-function cipher(mode: AesMode | undefined, key: Uint8Array) {
-  if (mode === undefined || mode === "ECB") return ecb(key);
-  if (mode === "CBC-ZERO-IV") return cbc(key, new Uint8Array(16));
-  throw new InvalidArgumentError('aesMode must be "ECB" or "CBC-ZERO-IV"');
-}
+// `mode` has been through checkAesMode
+const cipher = (mode: AesMode, key: Uint8Array) => (mode === "CBC-ZERO-IV" ? cbc(key, new Uint8Array(16)) : ecb(key));
 
 /** @internal Checks the mode option up front, before any key or ciphertext is touched. */
 export function checkAesMode(mode: unknown): AesMode {
@@ -33,10 +30,4 @@ export function aesEncrypt(mode: AesMode, key: Uint8Array, plaintext: Uint8Array
 /** @internal AES decryption with PKCS#7 unpadding; throws on bad padding or length. */
 export function aesDecrypt(mode: AesMode, key: Uint8Array, ciphertext: Uint8Array): Uint8Array {
   return cipher(mode, key).decrypt(ciphertext);
-}
-
-/** @internal The raw AES-ECB block function (no padding), exported for known-answer tests only. */
-export function aesEcbBlocks(key: Uint8Array, data: Uint8Array, direction: "encrypt" | "decrypt"): Uint8Array {
-  const c = ecb(key, { disablePadding: true });
-  return direction === "encrypt" ? c.encrypt(data) : c.decrypt(data);
 }

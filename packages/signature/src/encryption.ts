@@ -14,7 +14,7 @@ import { aesDecrypt, aesEncrypt, checkAesMode, type AesMode } from "./aes.js";
 import { base64ToBytes, bytesToBase64, lenientBase64ToBytes, utf8 } from "./base64.js";
 import { DecryptionError, InvalidArgumentError, KeyFormatError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, keyVersionPair, parseEncryptHeader, type KeyVersion } from "./header.js";
-import { keyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
+import { keyRecord, wrongType, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 import {
   base64UrlToBigInt,
   rsaesPkcs1Decrypt,
@@ -66,7 +66,7 @@ async function exportJwk(key: unknown, want: "private" | "public", operation: st
   let source: CryptoKey;
   if (typeof CryptoKey !== "undefined" && key instanceof CryptoKey) {
     // Any RSA CryptoKey will do here (RSA-OAEP included): only its numbers are used.
-    if (key.type !== want) throw new KeyFormatError(`expected a ${want} key, got a ${key.type} key`, { code: "ERR_KEY_TYPE" });
+    if (key.type !== want) throw wrongType(key.type, want);
     if (!key.algorithm.name.startsWith("RSA")) throw new KeyFormatError(`${key.algorithm.name} keys are not supported; AlipayHK needs RSA`);
     if (!key.extractable) throw notExtractable();
     source = key;
@@ -134,13 +134,13 @@ async function rsaNumbers(key: unknown, want: "private" | "public", operation: s
 export async function encryptBody(
   plaintext: string,
   recipientPublicKey: PublicKey | WebCryptoKey,
-  options: EncryptOptions = {},
+  options: EncryptOptions | null = {},
 ): Promise<EncryptedBody> {
   if (typeof plaintext !== "string") throw new InvalidArgumentError("plaintext must be a string");
-  const bits = options.aesKeyBits ?? 256;
+  const bits = options?.aesKeyBits ?? 256;
   if (bits !== 256 && bits !== 128) throw new InvalidArgumentError("aesKeyBits must be 256 or 128");
-  const mode = checkAesMode(options.aesMode);
-  keyVersionPair(options.keyVersion); // validate before doing any work
+  const mode = checkAesMode(options?.aesMode);
+  keyVersionPair(options?.keyVersion); // validate before doing any work
   const numbers = await rsaNumbers(recipientPublicKey, "public", "encryptBody");
   const aesKey = crypto.getRandomValues(new Uint8Array(bits / 8));
   try {
@@ -148,7 +148,7 @@ export async function encryptBody(
     const wrapped = rsaesPkcs1Encrypt(numbers, aesKey);
     return {
       body: bytesToBase64(ciphertext),
-      encryptHeader: formatHeader("RSA_AES", options.keyVersion, "symmetricKey", bytesToBase64(wrapped)),
+      encryptHeader: formatHeader("RSA_AES", options?.keyVersion, "symmetricKey", bytesToBase64(wrapped)),
     };
   } finally {
     aesKey.fill(0);
@@ -176,10 +176,10 @@ export async function decryptBody(
   body: string,
   encryptHeader: string | null | undefined,
   ownPrivateKey: PrivateKey | WebCryptoKey,
-  options: DecryptOptions = {},
+  options: DecryptOptions | null = {},
 ): Promise<string> {
   if (typeof body !== "string") throw new InvalidArgumentError("body must be a string");
-  const mode = checkAesMode(options.aesMode);
+  const mode = checkAesMode(options?.aesMode);
   const header = parseEncryptHeader(encryptHeader);
   if (header.algorithm !== "RSA_AES") throw new UnsupportedAlgorithmError("Encrypt", header.algorithm, ["RSA_AES"]);
   const numbers = (await rsaNumbers(ownPrivateKey, "private", "decryptBody")) as RsaPrivateNumbers;

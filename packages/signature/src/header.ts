@@ -125,7 +125,7 @@ export function parseEncryptHeader(value: string | null | undefined): EncryptHea
   const raw = map.get("symmetricKey");
   if (raw === undefined) throw new HeaderFormatError("Encrypt", 'no "symmetricKey=" pair');
   const bytes = lenientBase64ToBytes(percentDecode("Encrypt", "symmetricKey", raw));
-  if (!bytes || bytes.length === 0) throw new HeaderFormatError("Encrypt", "symmetricKey is not base64");
+  if (!bytes) throw new HeaderFormatError("Encrypt", "symmetricKey is not base64");
   const keyVersion = keyVersionOf("Encrypt", map);
   const result: EncryptHeader = { algorithm: algorithm.toUpperCase(), symmetricKey: bytesToBase64(bytes) };
   if (keyVersion !== undefined) result.keyVersion = keyVersion;

@@ -114,7 +114,8 @@ const MIN_BITS = 2048;
 const MAX_INPUT = 65536; // far above any real key; keeps garbage cheap to reject
 
 const fail = (message: string, code?: KeyCode): KeyFormatError => new KeyFormatError(message, code && { code });
-const wrongType = (got: string, want: KeyType): KeyFormatError => fail(`expected a ${want} key, got a ${got} key`, "ERR_KEY_TYPE");
+/** @internal */
+export const wrongType = (got: string, want: KeyType): KeyFormatError => fail(`expected a ${want} key, got a ${got} key`, "ERR_KEY_TYPE");
 const usageOf = (want: KeyType): KeyUsage => (want === "private" ? "sign" : "verify");
 
 const UNKNOWN = "unrecognised key; expected PEM, base64 DER, JWK or CryptoKey";
@@ -156,7 +157,8 @@ function fromJwk(jwk: Record<string, unknown>, want: KeyType): Decoded {
   for (const f of want === "private" ? ["n", "e", "d", "p", "q", "dp", "dq", "qi"] : ["n", "e"]) {
     const v = jwk[f];
     // base64url numbers only: some runtimes read a garbled "n" as a 0-bit modulus instead of refusing it
-    if (typeof v === "string" && /^[A-Za-z0-9_-]+$/.test(v)) clean[f] = v;
+    // (a length of 4k + 1 is no base64 at all: some runtimes import it anyway, and it fails much later)
+    if (typeof v === "string" && /^[A-Za-z0-9_-]+$/.test(v) && v.length % 4 !== 1) clean[f] = v;
     else if (v !== undefined) throw fail(`JWK "${f}" is not a base64url string`);
   }
   return { format: "jwk", jwk: clean as JsonWebKey };
@@ -190,6 +192,18 @@ async function importRsassa(decoded: Decoded, extractable: boolean, usage: KeyUs
       : await crypto.subtle.importKey(decoded.format, decoded.der, RSASSA, extractable, [usage]);
   } catch (cause) {
     throw new KeyFormatError("invalid RSA key data", { cause });
+  }
+}
+
+/**
+ * One signature at import: some runtimes import a private JWK whose numbers do not fit together, and only fail (with
+ * an untyped error) on every later sign. Once per key, next to an import that costs more than a signature anyway.
+ */
+async function trialSignature(key: CryptoKey): Promise<void> {
+  try {
+    await crypto.subtle.sign(RSASSA.name, key, new Uint8Array(1));
+  } catch (cause) {
+    throw new KeyFormatError("invalid RSA key data: the key cannot sign (its numbers do not fit together)", { cause });
   }
 }
 
@@ -229,6 +243,7 @@ async function importKeyAs(input: unknown, want: KeyType): Promise<PrivateKey | 
     // Private keys stay non-extractable; their input is kept (privately) for RSA_AES instead.
     // Public keys are not secret: they stay extractable and RSA_AES exports them when needed.
     const signingKey = await importRsassa(decoded, want === "public", usageOf(want));
+    if (want === "private") await trialSignature(signingKey);
     record = {
       type: want,
       modulusBits: modulusBits(signingKey),

@@ -3,7 +3,7 @@
  */
 import { bytesToBase64, checkedBase64ToBytes, utf8 } from "./base64.js";
 import { InvalidArgumentError, UnsupportedAlgorithmError } from "./errors.js";
-import { formatHeader, parseSignatureHeader, type KeyVersion } from "./header.js";
+import { formatHeader, keyVersionPair, parseSignatureHeader, type KeyVersion } from "./header.js";
 import { keyRecord, type KeyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 
 /** The parts of an HTTP message that AlipayHK signs. Every field is used byte-for-byte. */
@@ -80,12 +80,14 @@ export function contentToSign(message: Message): string {
  * @throws {KeyFormatError} for a public key or anything that is not an imported key.
  * @throws {InvalidArgumentError} for a malformed message or keyVersion.
  */
-export async function sign(message: Message, privateKey: PrivateKey | WebCryptoKey, options: SignOptions = {}): Promise<string> {
+export async function sign(message: Message, privateKey: PrivateKey | WebCryptoKey, options?: SignOptions | null): Promise<string> {
+  const keyVersion = options?.keyVersion;
+  keyVersionPair(keyVersion); // a bad option fails before the signature is paid for
   const data = utf8(contentToSign(message));
   const found = keyRecord(privateKey, "private", "sign");
   const key = found instanceof Promise ? await found : found;
   const signature = new Uint8Array(await algorithm("RSA256").sign(key, data));
-  return formatHeader("RSA256", options.keyVersion, "signature", bytesToBase64(signature));
+  return formatHeader("RSA256", keyVersion, "signature", bytesToBase64(signature));
 }
 
 /**

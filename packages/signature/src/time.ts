@@ -26,8 +26,8 @@ export interface RequestTimeOptions {
  * @throws {InvalidArgumentError} for an invalid date, a year outside 0000-9999, or a bad offset.
  * @example formatRequestTime(new Date("2024-05-22T06:42:21.789Z")) // "2024-05-22T06:42:21+00:00"
  */
-export function formatRequestTime(date: Date | number = new Date(), options: RequestTimeOptions = {}): string {
-  const offset = options.offsetMinutes ?? 0;
+export function formatRequestTime(date: Date | number = new Date(), options: RequestTimeOptions | null = {}): string {
+  const offset = options?.offsetMinutes ?? 0;
   if (!Number.isInteger(offset) || Math.abs(offset) > 18 * 60) {
     throw new InvalidArgumentError("offsetMinutes must be an integer in -1080..1080");
   }
