@@ -47,9 +47,9 @@ export const BUNDLES = [
 ];
 
 /**
- * Gzipped bytes a bundle may not exceed under --regression: measured (11,832 / 16,916 / 3,577) + 1.5-2%. Raised once,
- * from 11,600 / 16,850, for syncOrder's per-call work, the timeout and retry option checks and validating the JSON
- * actually sent (+501 B on the client).
+ * Gzipped bytes a bundle may not exceed under --regression: a little above the sizes last measured (11,923 / 16,992 /
+ * 3,668). Raised once, from 11,600 / 16,850, for syncOrder's per-call work, the timeout and retry option checks and
+ * validating the JSON actually sent (+501 B on the client); a trial signature at key import has added 91 B since.
  */
 const REGRESSION_CEILINGS = { clientGzipBytes: 12_000, clientWithEncryptionGzipBytes: 17_250, signatureGzipBytes: 3_700 };
 

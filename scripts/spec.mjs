@@ -2,7 +2,7 @@
 // Small on purpose: the spec uses only relative file refs and JSON pointers.
 //   bundleSpec(file)  every ref becomes local: a file registered in the root's `components` becomes a ref to that
 //                     component (so generated types keep the component names), any other file is inlined
-//   loadSpec(file)    the bundle with every ref replaced by its target (for reading facts out of the spec)
+//   deref(bundled, node)  `node` with every ref replaced by its target (for reading facts out of the spec)
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";

@@ -121,6 +121,14 @@ describe("alipayhk", () => {
       });
       expect(res.status, res.stderr).toBe(0);
       expect(JSON.parse(res.stdout).result.resultCode).toBe("SUCCESS");
+      // an F result (a Client-Id the sandbox does not know) exits 1
+      const refused = spawnSync(process.execPath, [bin, "sync", "order.json", "--private-key", "sbx/merchant-private.pem", "--client-id", "NOBODY"], {
+        cwd: work,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, ...env },
+      });
+      expect(refused.status, refused.stderr).toBe(1);
+      expect(refused.stderr).toContain("INVALID_CLIENT");
       // stopped, it leaves no key files behind
       const keyFile = env.ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE!;
       expect(existsSync(keyFile)).toBe(true);
@@ -131,6 +139,13 @@ describe("alipayhk", () => {
     } finally {
       child.kill("SIGTERM");
     }
+  }, 30_000);
+
+  test("sync exits 3 when the outcome is unknown (nothing listens at the base URL)", () => {
+    execFileSync(process.execPath, [bin, "keys", "generate", "--out", "lost"], { cwd: work });
+    const res = run("sync", "order.json", "--client-id", "C", "--private-key", "lost/merchant-private.pem", "--alipay-public-key", "lost/merchant-public.pem", "--base-url", "http://127.0.0.1:1");
+    expect(res.status, res.stderr).toBe(3);
+    expect(res.stderr).toContain("ERR_NETWORK");
   }, 30_000);
 
   test.each([
