@@ -7,6 +7,7 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^alipayhk-spec$/, replacement: src("./generated/index.ts") },
       { find: /^alipayhk-signature\/encryption$/, replacement: src("./packages/signature/src/encryption.ts") },
       { find: /^alipayhk-signature$/, replacement: src("./packages/signature/src/index.ts") },
       { find: /^alipayhk-order\/encryption$/, replacement: src("./packages/client/src/encryption.ts") },

@@ -43,6 +43,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/open/alipay/intl/promotion/order/contractCardSync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send or update a performance notification
+         * @description Creates (`command: SEND`) or updates (`command: UPDATE`) the performance notification ("履約通知") of one merchant
+         *     order: the card AlipayHK shows on the user's home screen and notification center. Same gateway, headers,
+         *     signing and encryption as order sync, with this path in the signed content.
+         *
+         *     **Commands.** `SEND` creates a notification if none exists or the existing one is no longer valid; otherwise
+         *     AlipayHK answers `UN_SUPPORT_BUSINESS`. `UPDATE` updates an existing, valid notification, is ignored when the
+         *     notification is no longer valid, and is answered `ORDER_NOT_FOUND` when there is none. What "no longer valid"
+         *     means is not stated: this SDK reads it as expired (past `endDate`) or hidden by a closing status (inferred), and
+         *     an ignored `UPDATE` is answered `SUCCESS` (inferred).
+         *
+         *     **Ordering.** `bizDate` orders the updates of one notification; an update whose `bizDate` is not newer than the
+         *     last applied one is not applied (inferred, as order sync does with `orderModifyTime`).
+         *
+         *     **Response.** AlipayHK's stored pages end before the response section. This spec assumes the gateway's usual
+         *     `result` object (inferred from order sync and the gateway family) and keeps the rest of the body open.
+         */
+        post: operations["syncPerformanceNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -72,11 +106,11 @@ export interface components {
             /** @description The order's status; each scenario lists its own values. */
             orderStatus: string;
             /**
-             * @description ID of the AlipayHK user. Provide either `userId` or `openId`, not both.
+             * @description ID of the AlipayHK user. Provide `userId` or `openId` (see `UserIdentity`).
              * @example 2160120000000001
              */
             userId?: string;
-            /** @description The user's authorization ID for this merchant. Provide either `openId` or `userId`, not both. */
+            /** @description The user's authorization ID for this merchant. Provide `openId` or `userId` (see `UserIdentity`). */
             openId?: string;
             /**
              * @description The scenario (type of order service).
@@ -108,14 +142,13 @@ export interface components {
         } & components["schemas"]["UserIdentity"];
         /**
          * User identity
-         * @description Exactly one of `userId` and `openId` identifies the user.
+         * @description `userId` or `openId` identifies the user: AlipayHK's pages say "to provide either one openId or userId", so at
+         *     least one is required. That the two may not be sent together is this SDK's reading of "either one" (inferred).
          */
         UserIdentity: {
             userId: string;
-            openId?: never;
         } | {
             openId: string;
-            userId?: never;
         };
         /**
          * Amount
@@ -167,6 +200,20 @@ export interface components {
         /**
          * Admission ticket order
          * @description `PASS_TICKET`. Admission tickets. The ticket is issued into the Card Wallet on `TICKETED`. Statuses may be skipped; only `TICKETED` is not an end status.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "PASS_TICKET",
+         *       "merchantBizNo": "EX-PASS_TICKET",
+         *       "orderStatus": "TICKETED",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "amount": {
+         *         "value": "28000",
+         *         "currency": "HKD"
+         *       },
+         *       "extInfo": {}
+         *     }
          */
         PassTicketOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -193,6 +240,17 @@ export interface components {
         /**
          * Train ticket order
          * @description `TRAIN_TICKET`. Train tickets, with the same statuses and logic as admission tickets.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "TRAIN_TICKET",
+         *       "merchantBizNo": "EX-TRAIN_TICKET",
+         *       "orderStatus": "TICKETED",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "tradeNo": "2026112622000001",
+         *       "extInfo": {}
+         *     }
          */
         TrainTicketOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -220,6 +278,25 @@ export interface components {
          * Movie ticket order
          * @description `MOVIE_TICKET`. The ticket is issued into the Card Wallet on `TICKETED`, and a performance notification shows
          *     two hours before the show. Statuses may be skipped but not reversed.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "MOVIE_TICKET",
+         *       "merchantBizNo": "EX-MOVIE_TICKET",
+         *       "orderStatus": "TICKETED",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "payAmount": {
+         *         "value": "16000",
+         *         "currency": "HKD"
+         *       },
+         *       "extInfo": {
+         *         "seats": [
+         *           "G12",
+         *           "G13"
+         *         ]
+         *       }
+         *     }
          */
         MovieTicketOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -254,6 +331,21 @@ export interface components {
          *     older page had `SERVING`, `FAULT`, `COMPLETED` and `FINISHED`, with `COMPLETED` as an end status). The page does
          *     not say that statuses cannot be reversed, and a session moves between `SERVING` and `PAUSED`, so any move is
          *     allowed except out of `FINISHED`.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "CHARGING_PILE",
+         *       "merchantBizNo": "EX-CHARGING_PILE",
+         *       "orderStatus": "SERVING",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "extInfo": {
+         *         "amount": {
+         *           "value": "7350",
+         *           "currency": "HKD"
+         *         }
+         *       }
+         *     }
          */
         ChargingPileOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -285,6 +377,24 @@ export interface components {
          * Queue-up order
          * @description `LINE_UP`. A queue ticket at a shop. `CALL_NUM` must be re-sent every time a number is called. Statuses may be
          *     skipped but not reversed, and `CANCELLED` is only allowed from `CALL_NUM`. The page labels no end status.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "LINE_UP",
+         *       "merchantBizNo": "EX-LINE_UP",
+         *       "orderStatus": "CALL_NUM",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "shopInfo": {
+         *         "extInfo": {
+         *           "multiLang": {
+         *             "en_US": {},
+         *             "zh_HK": {}
+         *           }
+         *         }
+         *       },
+         *       "extInfo": {}
+         *     }
          */
         LineUpOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -311,6 +421,24 @@ export interface components {
          * Self pick-up order
          * @description `SELF_PICK`. A restaurant order the user picks up. Statuses may be skipped but not reversed; after
          *     `TO_PICK_UP` the next status must be `FINISHED`.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "SELF_PICK",
+         *       "merchantBizNo": "EX-SELF_PICK",
+         *       "orderStatus": "PENDING",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "amount": {
+         *         "value": "8800",
+         *         "currency": "HKD"
+         *       },
+         *       "itemOrderList": [
+         *         {}
+         *       ],
+         *       "shopInfo": {},
+         *       "extInfo": {}
+         *     }
          */
         SelfPickOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -352,6 +480,16 @@ export interface components {
          * @description `RIDE_HAILING`. A ride from booking to payment. The page does not say that statuses cannot be reversed (a
          *     driver can cancel, `TO_SEND`, and the search starts again) and labels no end status, so any move is allowed.
          *     Which `extInfo` fields each status requires is in a table that is not public.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "RIDE_HAILING",
+         *       "merchantBizNo": "EX-RIDE_HAILING",
+         *       "orderStatus": "PENDING",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "extInfo": {}
+         *     }
          */
         RideHailingOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -377,6 +515,20 @@ export interface components {
          * Auto-deduct voucher order
          * @description `ALIPAY_COUPON`. A voucher used within the AlipayHK app and deducted automatically; `TICKETED` issues it into
          *     the Card Wallet. It has a single status.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "ALIPAY_COUPON",
+         *       "merchantBizNo": "EX-ALIPAY_COUPON",
+         *       "orderStatus": "TICKETED",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "payAmount": {
+         *         "value": "5000",
+         *         "currency": "HKD"
+         *       },
+         *       "extInfo": {}
+         *     }
          */
         AlipayCouponOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -405,6 +557,20 @@ export interface components {
          * @description `GIFT_CARD_COUPON`. A coupon with a scanned or written code. Statuses may be skipped but not reversed. A
          *     "Gift Card" product page on the same path lists `TICKETED` only and says AlipayHK returns the card number and a
          *     deeplink on success.
+         * @example {
+         *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+         *       "merchantBizType": "GIFT_CARD_COUPON",
+         *       "merchantBizNo": "EX-GIFT_CARD_COUPON",
+         *       "orderStatus": "TICKETED",
+         *       "userId": "2160120000000001",
+         *       "orderCreateTime": 1764122400000,
+         *       "orderModifyTime": 1764122400000,
+         *       "amount": {
+         *         "value": "20000",
+         *         "currency": "HKD"
+         *       },
+         *       "extInfo": {}
+         *     }
          */
         GiftCardCouponOrder: components["schemas"]["BaseOrder"] & {
             /** @constant */
@@ -448,6 +614,286 @@ export interface components {
             }[];
         };
         /**
+         * Performance notification request
+         * @description One notification command: the shared fields plus the `orderStatus` values of the template named by
+         *     `productTemplateCode`.
+         */
+        PerformanceNotificationRequest: components["schemas"]["PaymentOrderNotification"] | components["schemas"]["FinanceOrderNotification"] | components["schemas"]["MovieTicketNotification"] | components["schemas"]["TrainTicketNotification"] | components["schemas"]["AirTicketNotification"] | components["schemas"]["RideHailingNotification"];
+        /**
+         * Performance notification fields
+         * @description The fields every notification shares, as the performance-notification Base API page lists them. The page gives
+         *     no maximum lengths, so none are set. A template adds its own `orderStatus` values.
+         */
+        PerformanceNotificationBase: {
+            /**
+             * @description A unique ID of this API call ("uuid"; the page's sample is a dashed 36-character UUID). A retry of the same
+             *     call re-sends the same value.
+             * @example d1c221e1-5993-4162-bdbf-f06f33389472
+             */
+            requestId: string;
+            /** @enum {string} */
+            command: "SEND" | "UPDATE";
+            /**
+             * @description The display template, provided by AlipayHK.
+             * @enum {string}
+             */
+            productTemplateCode: "PAYMENT_ORDER_DEFAULT" | "FINANCE_ORDER_DEFAULT" | "MOVIE_TICKET_DEFAULT" | "TRAIN_TICKET_DEFAULT" | "AIR_TICKET_DEFAULT" | "RIDE_HAILING_DEFAULT";
+            /**
+             * @description The order's ID in the merchant's system; the same value refers to the same notification.
+             * @example 20240524000001
+             */
+            merchantBizNo: string;
+            /** @description The order's status; each template lists its own values. */
+            orderStatus: string;
+            /**
+             * Format: int64
+             * @description Epoch milliseconds of the business event (inferred from the 13-digit sample). It orders status changes and
+             *     fast-changing data, so that an older update does not overwrite a newer one.
+             * @example 1632833743000
+             */
+            bizDate: number;
+            /**
+             * Format: int64
+             * @description Epoch milliseconds when the notification expires. Default 24 hours after it was created.
+             * @example 1632920143000
+             */
+            endDate?: number;
+            /**
+             * @description ID of the AlipayHK user. Provide `userId` or `openId` (see `UserIdentity`).
+             * @example 2160120000000001
+             */
+            userId?: string;
+            /** @description The user's authorization ID for this merchant. Provide `openId` or `userId` (see `UserIdentity`). */
+            openId?: string;
+            syncDataInfo: components["schemas"]["SyncDataInfo"];
+        } & components["schemas"]["UserIdentity"];
+        /**
+         * Notification data
+         * @description The notification's display data. The stored page ends after `amount`; other members may exist, so the object
+         *     stays open.
+         */
+        SyncDataInfo: ({
+            /**
+             * @description Display data per locale: `zh_HK` and `en_US` are the only keys. Each value is the template's BusinessInfo as
+             *     a JSON string. A notification is hidden from a user whose app language has no entry. Whether the map itself
+             *     is required is not visible on the page; this SDK requires it, as nothing can be shown without it (inferred).
+             */
+            languageBusinessInfo?: {
+                zh_HK?: components["schemas"]["BusinessInfoJson"];
+                en_US?: components["schemas"]["BusinessInfoJson"];
+            };
+            /**
+             * @description Total order amount in cents (1 = $0.01). No currency member is documented.
+             * @example 10000
+             */
+            amount?: number;
+        } & {
+            [key: string]: unknown;
+        }) & unknown;
+        /**
+         * BusinessInfo as JSON text
+         * @description The template's BusinessInfo (display data: `order_url`, `action_url`, names, times...) as a JSON string, as the
+         *     Base API page shows it (`"zh_HK":"JSONString(BusinessInfo)"`). One template page's example nests an object
+         *     instead; this SDK sends a string, and its client turns an object into one. Which keys each template requires is
+         *     stated per template and status, and the pages disagree, so the object's content stays open.
+         */
+        BusinessInfoJson: string;
+        /**
+         * Payment order notification
+         * @description `PAYMENT_ORDER_DEFAULT`: a bill to pay. Its two pages disagree on when the BusinessInfo keys are required
+         *     (when `WAIT_PAY`, or except when `CLOSED`), so the BusinessInfo stays open.
+         * @example {
+         *       "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+         *       "command": "SEND",
+         *       "productTemplateCode": "PAYMENT_ORDER_DEFAULT",
+         *       "merchantBizNo": "NTF-PAYMENT_ORDER_DEFAULT",
+         *       "orderStatus": "WAIT_PAY",
+         *       "bizDate": 1764122400000,
+         *       "userId": "2160120000000001",
+         *       "syncDataInfo": {
+         *         "languageBusinessInfo": {
+         *           "en_US": "{\"bill_name\":\"AlipayHK\",\"bill_amount\":\"10000\",\"bill_amount_currency\":\"HKD\",\"bill_due_time\":\"2026-12-30\",\"order_url\":\"https://merchant.example/bills/1\"}"
+         *         }
+         *       }
+         *     }
+         */
+        PaymentOrderNotification: components["schemas"]["PerformanceNotificationBase"] & {
+            /** @constant */
+            productTemplateCode: "PAYMENT_ORDER_DEFAULT";
+            /** @enum {string} */
+            orderStatus: "WAIT_PAY" | "PAY_FAILED" | "OVERDUED" | "CLOSED";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            productTemplateCode: "PAYMENT_ORDER_DEFAULT";
+        };
+        /**
+         * Finance order notification
+         * @description `FINANCE_ORDER_DEFAULT`: a repayment. The page requires its keys "when WAIT_PAY or OVERDUED", but `WAIT_PAY`
+         *     is not one of its statuses (probably `WAIT_REPAY`), so the BusinessInfo stays open.
+         * @example {
+         *       "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+         *       "command": "SEND",
+         *       "productTemplateCode": "FINANCE_ORDER_DEFAULT",
+         *       "merchantBizNo": "NTF-FINANCE_ORDER_DEFAULT",
+         *       "orderStatus": "WAIT_REPAY",
+         *       "bizDate": 1764122400000,
+         *       "userId": "2160120000000001",
+         *       "syncDataInfo": {
+         *         "languageBusinessInfo": {
+         *           "en_US": "{\"bill_name\":\"Card repayment\",\"bill_amount\":\"250000\",\"bill_amount_currency\":\"HKD\",\"bill_month_time\":\"2026-11\"}"
+         *         }
+         *       }
+         *     }
+         */
+        FinanceOrderNotification: components["schemas"]["PerformanceNotificationBase"] & {
+            /** @constant */
+            productTemplateCode: "FINANCE_ORDER_DEFAULT";
+            /** @enum {string} */
+            orderStatus: "WAIT_REPAY" | "OVERDUED" | "CLOSED";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            productTemplateCode: "FINANCE_ORDER_DEFAULT";
+        };
+        /**
+         * Movie ticket notification
+         * @description `MOVIE_TICKET_DEFAULT`: a movie about to show. Every BusinessInfo key is required when `AWAIT_SCREENING`
+         *     (`cinema_name`, `movie_name`, `movie_start_date`, `movie_start_time`, `seat_num`, `order_url`...); the SDK does
+         *     not check them, as the JSON text's content is not validated.
+         * @example {
+         *       "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+         *       "command": "SEND",
+         *       "productTemplateCode": "MOVIE_TICKET_DEFAULT",
+         *       "merchantBizNo": "NTF-MOVIE_TICKET_DEFAULT",
+         *       "orderStatus": "AWAIT_SCREENING",
+         *       "bizDate": 1764122400000,
+         *       "userId": "2160120000000001",
+         *       "syncDataInfo": {
+         *         "languageBusinessInfo": {
+         *           "en_US": "{\"movie_name\":\"Sample Movie\",\"cinema_name\":\"Harbour Cinema\",\"cinema_house\":\"House 3\",\"movie_start_date\":\"2026/12/24 (Thu)\",\"movie_start_time\":\"19:30\",\"seat_num\":[\"G12\",\"G13\"],\"order_url\":\"https://merchant.example/orders/1\"}"
+         *         }
+         *       }
+         *     }
+         */
+        MovieTicketNotification: components["schemas"]["PerformanceNotificationBase"] & {
+            /** @constant */
+            productTemplateCode: "MOVIE_TICKET_DEFAULT";
+            /** @enum {string} */
+            orderStatus: "AWAIT_SCREENING" | "CLOSED";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            productTemplateCode: "MOVIE_TICKET_DEFAULT";
+        };
+        /**
+         * Train ticket notification
+         * @description `TRAIN_TICKET_DEFAULT`: a train about to leave. The page's required rule is cut off in the stored copy.
+         * @example {
+         *       "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+         *       "command": "SEND",
+         *       "productTemplateCode": "TRAIN_TICKET_DEFAULT",
+         *       "merchantBizNo": "NTF-TRAIN_TICKET_DEFAULT",
+         *       "orderStatus": "AWAIT_SCREENING",
+         *       "bizDate": 1764122400000,
+         *       "userId": "2160120000000001",
+         *       "syncDataInfo": {
+         *         "languageBusinessInfo": {
+         *           "en_US": "{\"from\":\"Hong Kong West Kowloon\",\"to\":\"Shenzhen Futian\",\"shift_number\":\"G5712\",\"start_time\":\"2026-12-24 09:15:00\",\"end_time\":\"2026-12-24 09:35:00\",\"seat_num\":[\"05A\"]}"
+         *         }
+         *       }
+         *     }
+         */
+        TrainTicketNotification: components["schemas"]["PerformanceNotificationBase"] & {
+            /** @constant */
+            productTemplateCode: "TRAIN_TICKET_DEFAULT";
+            /** @enum {string} */
+            orderStatus: "AWAIT_SCREENING" | "CLOSED";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            productTemplateCode: "TRAIN_TICKET_DEFAULT";
+        };
+        /**
+         * Air ticket notification
+         * @description `AIR_TICKET_DEFAULT`: a flight. Its keys are optional only when `CLOSED`; one key's name (the airline logo)
+         *     is missing from the stored page, so the BusinessInfo stays open.
+         * @example {
+         *       "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+         *       "command": "SEND",
+         *       "productTemplateCode": "AIR_TICKET_DEFAULT",
+         *       "merchantBizNo": "NTF-AIR_TICKET_DEFAULT",
+         *       "orderStatus": "NEAR_DEPART",
+         *       "bizDate": 1764122400000,
+         *       "userId": "2160120000000001",
+         *       "syncDataInfo": {
+         *         "languageBusinessInfo": {
+         *           "en_US": "{\"airline_name\":\"Sample Air\",\"flight_no\":\"SA123\",\"from\":\"Hong Kong\",\"to\":\"Tokyo\",\"start_time\":\"2026-12-24 10:00:00\",\"end_time\":\"2026-12-24 15:00:00\",\"order_url\":\"https://merchant.example/orders/2\"}"
+         *         }
+         *       }
+         *     }
+         */
+        AirTicketNotification: components["schemas"]["PerformanceNotificationBase"] & {
+            /** @constant */
+            productTemplateCode: "AIR_TICKET_DEFAULT";
+            /** @enum {string} */
+            orderStatus: "NEAR_DEPART" | "FLIGHT_CHANGE" | "FLIGHT_DELAYS" | "FLIGHT_CANCELLATION" | "CLOSED";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            productTemplateCode: "AIR_TICKET_DEFAULT";
+        };
+        /**
+         * Ride hailing notification
+         * @description `RIDE_HAILING_DEFAULT`: a ride. Which keys each status requires is in a table that is not public.
+         * @example {
+         *       "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+         *       "command": "SEND",
+         *       "productTemplateCode": "RIDE_HAILING_DEFAULT",
+         *       "merchantBizNo": "NTF-RIDE_HAILING_DEFAULT",
+         *       "orderStatus": "PENDING",
+         *       "bizDate": 1764122400000,
+         *       "userId": "2160120000000001",
+         *       "syncDataInfo": {
+         *         "languageBusinessInfo": {
+         *           "en_US": "{\"auto_model\":\"Sample EV\",\"auto_color\":\"White\",\"driver_board_duration\":\"5\"}"
+         *         }
+         *       }
+         *     }
+         */
+        RideHailingNotification: components["schemas"]["PerformanceNotificationBase"] & {
+            /** @constant */
+            productTemplateCode: "RIDE_HAILING_DEFAULT";
+            /** @enum {string} */
+            orderStatus: "PENDING" | "BOOKED" | "ORDER_TAKEN" | "TO_BOARD" | "SERVING" | "WAIT_PAY" | "FINISHED" | "TO_SEND" | "CLOSED" | "CANCEL_WAIT_PAY";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            productTemplateCode: "RIDE_HAILING_DEFAULT";
+        };
+        /**
+         * Performance notification response
+         * @description Not published: AlipayHK's stored pages end before the response section. The `result` object is assumed from
+         *     order sync and the gateway family (inferred); other members are allowed.
+         */
+        PerformanceNotificationResponse: {
+            result: components["schemas"]["Result"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * Result
          * @description What happened to the call.
          */
@@ -471,12 +917,14 @@ export interface components {
         ResultStatus: "S" | "F" | "U";
         /**
          * Result code
-         * @description The result codes known for order sync. The first five are on AlipayHK's order-service pages; the others are
-         *     gateway codes seen on another AlipayHK API on the same host, likely but unconfirmed here. `x-result-codes` gives
+         * @description The result codes known for order sync and performance notifications. The first five are on AlipayHK's
+         *     order-service pages, `ORDER_NOT_FOUND` on the performance-notification page (which also uses
+         *     `UN_SUPPORT_BUSINESS`, for a SEND while a valid notification exists); the others are gateway codes seen on
+         *     another AlipayHK API on the same host, likely but unconfirmed here. `x-result-codes` gives
          *     each code's usual `resultStatus` and whether a client retries it (with the same `requestId`).
          * @enum {string}
          */
-        ResultCode: "SUCCESS" | "PARAM_ILLEGAL" | "ORDER_STATUS_INVALID" | "UNKNOWN_EXCEPTION" | "UN_SUPPORT_BUSINESS" | "PROCESS_FAIL" | "KEY_NOT_FOUND" | "ACCESS_DENIED" | "REQUEST_TRAFFIC_EXCEED_LIMIT" | "INVALID_API" | "INVALID_CLIENT" | "INVALID_SIGNATURE" | "METHOD_NOT_SUPPORTED" | "MEDIA_TYPE_NOT_ACCEPTABLE";
+        ResultCode: "SUCCESS" | "PARAM_ILLEGAL" | "ORDER_STATUS_INVALID" | "UNKNOWN_EXCEPTION" | "UN_SUPPORT_BUSINESS" | "PROCESS_FAIL" | "KEY_NOT_FOUND" | "ACCESS_DENIED" | "REQUEST_TRAFFIC_EXCEED_LIMIT" | "INVALID_API" | "INVALID_CLIENT" | "INVALID_SIGNATURE" | "METHOD_NOT_SUPPORTED" | "MEDIA_TYPE_NOT_ACCEPTABLE" | "ORDER_NOT_FOUND";
     };
     responses: never;
     parameters: {
@@ -575,6 +1023,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderSyncResponse"];
+                };
+            };
+        };
+    };
+    syncPerformanceNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Only when the body is encrypted. `algorithm=RSA_AES,keyVersion=1,symmetricKey=<URL-encoded base64>`:
+                 *     `algorithm` is `RSA_AES` (the only one AlipayHK supports), `keyVersion` the version of the key registered for the
+                 *     Client-Id (latest when omitted), `symmetricKey` the AES key encrypted with the recipient's RSA public key
+                 *     (RSAES-PKCS1-v1_5 in the Ant gateway family), base64 then URL-encoded. Set by the signing layer, not by hand.
+                 * @example algorithm=RSA_AES,keyVersion=1,symmetricKey=bqS8HSmdaRrpKSuPy7CqUlyd8lJurG93
+                 */
+                Encrypt?: components["parameters"]["Encrypt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The notification, as JSON (`application/json; charset=UTF-8`), or its RSA_AES ciphertext when `Encrypt` is sent. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PerformanceNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description The call was processed; `result.resultStatus` says how (`S`, `F` or `U`, as for order sync). */
+            200: {
+                headers: {
+                    "Response-Time": components["headers"]["ResponseTime"];
+                    "Tracer-Id": components["headers"]["TracerId"];
+                    Signature: components["headers"]["ResponseSignature"];
+                    Encrypt: components["headers"]["ResponseEncrypt"];
+                    "Client-Id": components["headers"]["ResponseClientId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceNotificationResponse"];
+                };
+            };
+            /** @description A gateway-level answer or an HTTP error, read as for order sync. */
+            default: {
+                headers: {
+                    "Response-Time": components["headers"]["ResponseTime"];
+                    "Tracer-Id": components["headers"]["TracerId"];
+                    Signature: components["headers"]["ResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceNotificationResponse"];
                 };
             };
         };

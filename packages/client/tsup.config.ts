@@ -8,6 +8,5 @@ export default defineConfig({
   target: "es2022",
   platform: "neutral",
   sourcemap: false,
-  // the generated spec metadata is bundled in; the packages it builds on stay dependencies
-  external: ["alipayhk-signature", "openapi-fetch"],
+  external: ["alipayhk-signature", "alipayhk-spec", "openapi-fetch"],
 });

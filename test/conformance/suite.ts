@@ -15,12 +15,9 @@ import {
   AbortedError,
   createOrderClient,
   HttpError,
-  InvalidClientError,
-  InvalidSignatureError,
   NetworkError,
-  OrderStatusInvalidError,
-  ParamIllegalError,
   ResponseSignatureError,
+  ResultError,
   SYNC_ORDER_PATH,
   TimeoutError,
   UnknownResultError,
@@ -52,6 +49,10 @@ import { decryptBody, encryptBody } from "alipayhk-signature/encryption";
 import { bytesEqual, createRegistry, deepEqual, equal, ok, rejects, type SuiteResult } from "./harness.js";
 import { nextUpdate, orderFor, SCENARIO_ORDERS, SCENARIOS } from "./orders.js";
 import vectors from "./vectors.json";
+
+/** Awaits a call that AlipayHK refuses with the definite failure `resultCode`. */
+const rejectsWith = (promise: Promise<unknown>, resultCode: string, what: string) =>
+  rejects(promise, ResultError, what, (error) => equal(error.resultCode, resultCode, `${what}: resultCode`));
 
 export type { Failure, SuiteResult } from "./harness.js";
 
@@ -361,19 +362,19 @@ function register(env: SuiteEnv) {
     const b = await client.syncOrder(used);
     equal(b.orderId, a.orderId, "same orderId");
     equal(b.orderStatus, "USED", "orderStatus");
-    const error = await rejects(client.syncOrder(nextUpdate(used, "TICKETED")), OrderStatusInvalidError, "USED → TICKETED");
+    const error = await rejectsWith(client.syncOrder(nextUpdate(used, "TICKETED")), "ORDER_STATUS_INVALID", "USED → TICKETED");
     equal(error.code, "ERR_ORDER_STATUS_INVALID", "code");
     equal(error.resultCode, "ORDER_STATUS_INVALID", "resultCode");
     equal(error.outcome, "not_applied", "outcome");
     deepEqual(sandbox.order(CLIENT_ID, first.merchantBizNo)?.history.map((h) => h.to), ["TICKETED", "USED"], "history");
   });
 
-  test("PARAM_ILLEGAL: a requestId reused with a different body → ParamIllegalError", async () => {
+  test("PARAM_ILLEGAL: a requestId reused with a different body → ResultError PARAM_ILLEGAL", async () => {
     const sandbox = await sharedSandbox();
     const client = clientFor(sandbox, { fetch: sandbox.fetch });
     const requestId = "c0ffee00c0ffee00c0ffee00c0ffee00";
     await client.syncOrder({ ...orderFor("MOVIE_TICKET", "reuse-a"), requestId });
-    const error = await rejects(client.syncOrder({ ...orderFor("MOVIE_TICKET", "reuse-b"), requestId }), ParamIllegalError, "reused requestId");
+    const error = await rejectsWith(client.syncOrder({ ...orderFor("MOVIE_TICKET", "reuse-b"), requestId }), "PARAM_ILLEGAL", "reused requestId");
     equal(error.resultCode, "PARAM_ILLEGAL", "resultCode");
     equal(error.requestId, requestId, "requestId");
     equal(sandbox.order(CLIENT_ID, "reuse-b-MOVIE_TICKET"), undefined, "the second order was not applied");
@@ -428,9 +429,9 @@ function register(env: SuiteEnv) {
   test("INVALID_SIGNATURE and INVALID_CLIENT from the sandbox's gateway", async () => {
     const sandbox = await newSandbox();
     const wrongPrivate = clientFor(sandbox, { fetch: sandbox.fetch, privateKey: ALIPAY.pkcs8Pem });
-    await rejects(wrongPrivate.syncOrder(orderFor("LINE_UP", "badsig")), InvalidSignatureError, "signed with another key");
+    await rejectsWith(wrongPrivate.syncOrder(orderFor("LINE_UP", "badsig")), "INVALID_SIGNATURE", "signed with another key");
     const unknown = clientFor(sandbox, { fetch: sandbox.fetch, clientId: "2102000000000000" });
-    await rejects(unknown.syncOrder(orderFor("LINE_UP", "badclient")), InvalidClientError, "unregistered Client-Id");
+    await rejectsWith(unknown.syncOrder(orderFor("LINE_UP", "badclient")), "INVALID_CLIENT", "unregistered Client-Id");
     equal(sandbox.orders.length, 0, "nothing applied");
   });
 
@@ -539,10 +540,10 @@ function register(env: SuiteEnv) {
         await client.syncOrder(first);
         const used = nextUpdate(first, "USED");
         await client.syncOrder(used);
-        await rejects(client.syncOrder(nextUpdate(used, "TICKETED")), OrderStatusInvalidError, "USED → TICKETED over HTTP");
+        await rejectsWith(client.syncOrder(nextUpdate(used, "TICKETED")), "ORDER_STATUS_INVALID", "USED → TICKETED over HTTP");
         const requestId = "feedfacefeedfacefeedfacefeedface";
         await client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-a"), requestId });
-        await rejects(client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-b"), requestId }), ParamIllegalError, "reused requestId over HTTP");
+        await rejectsWith(client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-b"), requestId }), "PARAM_ILLEGAL", "reused requestId over HTTP");
       });
       ok((sandbox.stats.faults.unknownException ?? 0) > 0, "UNKNOWN_EXCEPTION faults were injected (and retried through)");
     });

@@ -7,9 +7,10 @@
 import {
   createOrderClient,
   OrderError,
-  OrderStatusInvalidError,
+  ResultError,
   SYNC_ORDER_PATH,
   type OrderClient,
+  type OrderErrorCode,
   type OrderInput,
   type OrderStatusOf,
   type SyncOrderResult,
@@ -67,8 +68,8 @@ export async function consumer(pem: string, alipayPem: string): Promise<void> {
   try {
     await client.syncOrder(order);
   } catch (error) {
-    if (error instanceof OrderStatusInvalidError) {
-      const code: "ERR_ORDER_STATUS_INVALID" = error.code;
+    if (error instanceof ResultError && error.resultCode === "ORDER_STATUS_INVALID") {
+      const code: OrderErrorCode = error.code;
       void code;
     }
     if (error instanceof OrderError && error instanceof AlipayHKError) void error.outcome;

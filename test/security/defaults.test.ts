@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importPrivateKey, importPublicKey } from "alipayhk-signature";
-import { ConfigError, createOrderClient, OrderStatusInvalidError, ResponseSignatureError, type OrderClientOptions } from "alipayhk-order";
+import { ConfigError, createOrderClient, ResponseSignatureError, ResultError, type OrderClientOptions } from "alipayhk-order";
 import { createSandbox } from "alipayhk-sandbox";
 import { keyRecord } from "../../packages/signature/src/keys.js";
 import { alipay, answer, BASE_URL, CLIENT_ID, merchant, responseTime, scripted, stranger, SYNC_URL, validOrder, type Reply } from "./helpers.js";
@@ -129,13 +129,13 @@ describe("timeouts bound the network, and an answer that arrived decides", () =>
     const { call, fake } = abortingAfterBody({ body: answer("ORDER_STATUS_INVALID", "F") });
     const e = await fails(call);
     expect({ name: e.name, code: e.code, outcome: e.outcome, attempts: e.attempts, calls: fake.state.calls }).toEqual({
-      name: "OrderStatusInvalidError",
+      name: "ResultError",
       code: "ERR_ORDER_STATUS_INVALID",
       outcome: "not_applied",
       attempts: 1,
       calls: 1,
     });
-    expect(e).toBeInstanceOf(OrderStatusInvalidError);
+    expect(e).toBeInstanceOf(ResultError);
   });
 
   it("a signed answer refused for its Response-Time is reported as such, not as an abort", async () => {

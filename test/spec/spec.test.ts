@@ -5,7 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
-import { BASE_ORDER, RESULT_CODES, SCENARIOS, STATUS_RULES, SYNC_ORDER_PATH } from "../../generated/metadata";
+import { OPERATIONS, RESULT_CODES, SCHEMAS, SERVERS, VARIANTS, type SchemaNode } from "alipayhk-spec";
+
+const BASE_ORDER = SCHEMAS.BaseOrder as SchemaNode & { properties: Record<string, SchemaNode>; required: readonly string[] };
+const SCENARIOS = VARIANTS.syncOrder.values;
+/** What a scenario's own part (its second allOf part) requires. */
+const requiredOf = (name: keyof typeof SCHEMAS) => ((SCHEMAS[name] as SchemaNode).allOf?.[1] as SchemaNode).required;
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -37,7 +42,8 @@ const BASE_API_BIZ_TYPES = [
 
 describe("spec against the Base API page", () => {
   test("the endpoint", () => {
-    expect(SYNC_ORDER_PATH).toBe("/api/open/alipay/v1/merchant/order/sync");
+    expect(OPERATIONS.syncOrder).toMatchObject({ method: "POST", path: "/api/open/alipay/v1/merchant/order/sync", requestId: true });
+    expect(SERVERS.production).toBe("https://open.alipay.hk");
   });
 
   test.each(BASE_API_FIELDS)("base field %s (required %s, max length %s)", (name, required, maxLength) => {
@@ -51,27 +57,28 @@ describe("spec against the Base API page", () => {
     expect(Object.keys(BASE_ORDER.properties).sort()).toEqual(BASE_API_FIELDS.map(([n]) => n).sort());
   });
 
-  test("timestamps are integers, userId and openId exclusive", () => {
-    expect(BASE_ORDER.properties.orderCreateTime.type).toBe("integer");
-    expect(BASE_ORDER.properties.orderModifyTime.type).toBe("integer");
-    expect(BASE_ORDER.exactlyOneOf).toEqual(["userId", "openId"]);
+  test("timestamps are integers; userId or openId is required, sending both is refused as our reading", () => {
+    expect(BASE_ORDER.properties.orderCreateTime!.type).toBe("integer");
+    expect(BASE_ORDER.properties.orderModifyTime!.type).toBe("integer");
+    expect(SCHEMAS.UserIdentity).toMatchObject({ anyOf: [{ required: ["userId"] }, { required: ["openId"] }], not: { required: ["userId", "openId"] } });
+    expect((SCHEMAS.UserIdentity as SchemaNode).not).toHaveProperty("x-inferred");
   });
 
   test("all nine scenarios, each with statuses and end statuses among them", () => {
     expect(Object.keys(SCENARIOS).sort()).toEqual([...BASE_API_BIZ_TYPES].sort());
-    expect([...BASE_ORDER.properties.merchantBizType.enum].sort()).toEqual([...BASE_API_BIZ_TYPES].sort());
-    for (const [bizType, s] of Object.entries(SCENARIOS)) {
+    expect([...(BASE_ORDER.properties.merchantBizType!.enum as string[])].sort()).toEqual([...BASE_API_BIZ_TYPES].sort());
+    for (const s of Object.values(SCENARIOS)) {
       expect(s.statuses.length).toBeGreaterThan(0);
-      for (const end of STATUS_RULES[bizType as keyof typeof STATUS_RULES].endStatuses) expect(s.statuses).toContain(end);
+      for (const end of s.endStatuses) expect(s.statuses).toContain(end);
     }
   });
 
   test("scenario rules from the scenario pages", () => {
-    expect(STATUS_RULES.MOVIE_TICKET.endStatuses).toEqual(["REFUNDED", "USED"]);
-    expect(STATUS_RULES.LINE_UP.onlyFrom).toEqual({ CANCELLED: ["CALL_NUM"] });
-    expect(STATUS_RULES.SELF_PICK.onlyTo).toEqual({ TO_PICK_UP: ["FINISHED"] });
-    expect(SCENARIOS.SELF_PICK.required).toEqual(["amount", "itemOrderList", "shopInfo", "extInfo"]);
-    expect(SCENARIOS.LINE_UP.required).toEqual(["shopInfo", "extInfo"]);
+    expect(SCENARIOS.MOVIE_TICKET.endStatuses).toEqual(["REFUNDED", "USED"]);
+    expect(SCENARIOS.LINE_UP.onlyFrom).toEqual({ CANCELLED: ["CALL_NUM"] });
+    expect(SCENARIOS.SELF_PICK.onlyTo).toEqual({ TO_PICK_UP: ["FINISHED"] });
+    expect(requiredOf("SelfPickOrder")).toEqual(["merchantBizType", "orderStatus", "amount", "itemOrderList", "shopInfo", "extInfo"]);
+    expect(requiredOf("LineUpOrder")).toEqual(["merchantBizType", "orderStatus", "shopInfo", "extInfo"]);
   });
 
   test("the page's result codes, UNKNOWN_EXCEPTION retryable", () => {
@@ -86,7 +93,7 @@ describe("spec against the Base API page", () => {
 describe("generate:check", () => {
   const work = mkdtempSync(join(tmpdir(), "spec-check-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  for (const dir of ["spec", "scripts", "generated"]) cpSync(join(repo, dir), join(work, dir), { recursive: true });
+  for (const dir of ["spec", "scripts", "generated", "packages/spec/src"]) cpSync(join(repo, dir), join(work, dir), { recursive: true });
   symlinkSync(join(repo, "node_modules"), join(work, "node_modules"));
   const check = () => spawnSync(process.execPath, ["scripts/generate.mjs", "--check"], { cwd: work, encoding: "utf8" });
 
@@ -97,7 +104,7 @@ describe("generate:check", () => {
     const stale = check();
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain("generated/openapi.d.ts");
-    expect(stale.stderr).toContain("generated/metadata.ts");
+    expect(stale.stderr).toContain("generated/model.ts");
     // regenerating makes it pass again
     execFileSync(process.execPath, ["scripts/generate.mjs"], { cwd: work });
     expect(check().status).toBe(0);

@@ -11,12 +11,12 @@ describe("syncOrder types", () => {
     expectTypeOf<OrderStatusOf<"LINE_UP">>().toEqualTypeOf<"CALL_NUM" | "NUMBER_ARRIVED" | "NUMBER_PASSED" | "CANCELLED" | "FINISHED">();
   });
 
-  test("a wrong status, a missing extInfo, both or neither user ids do not compile", () => {
+  test("a wrong status, a missing extInfo, or neither user id does not compile; both ids do (refusing them is our reading)", () => {
     // @ts-expect-error SERVING is not a movie-ticket status
     void client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "SERVING", extInfo: {} });
     // @ts-expect-error extInfo is required
     void client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED" });
-    // @ts-expect-error userId and openId together
+    // userId and openId together: AlipayHK's pages do not forbid it, so the types do not either
     void client.syncOrder({ ...base, openId: "o", merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} });
     const { userId: _, ...anonymous } = base;
     // @ts-expect-error neither userId nor openId

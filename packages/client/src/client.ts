@@ -1,11 +1,11 @@
 /**
- * `createOrderClient`: a typed, validated, signed, verified and safely retried `syncOrder`, plus the typed
- * openapi-fetch client (`client.api`) over the same signing layer. `syncOrder` sends through that layer directly
- * rather than through openapi-fetch's request pipeline, whose per-call Request object costs more than a signature.
+ * `createOrderClient`: for each operation of the spec a typed, validated, signed, verified and safely retried method
+ * (`syncOrder`, `syncPerformanceNotification`...), plus the typed openapi-fetch client (`client.api`) over the same
+ * signing layer. The methods send through that layer directly rather than through openapi-fetch's request pipeline,
+ * whose per-call Request object costs more than a signature. Nothing here is written per operation.
  */
 import createClient, { type Client } from "openapi-fetch";
-import { SERVERS, SYNC_ORDER_PATH } from "../../../generated/metadata.js";
-import type { paths } from "../../../generated/openapi.js";
+import { encodeJsonText, OPERATIONS, SCHEMAS, SERVERS, validate, type Operation, type paths } from "alipayhk-spec";
 import {
   AbortedError,
   ConfigError,
@@ -13,29 +13,16 @@ import {
   NetworkError,
   OrderError,
   ResponseFormatError,
+  ResultError,
   TimeoutError,
   UnknownResultError,
   ValidationError,
-  resultError,
   type CallDetails,
 } from "./errors.js";
 import { MAX_TIMER_MS, checkRetryOptions, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
 import { createSigner, type SignerOptions } from "./signer.js";
 import { exchange, signedFetch, type FetchLike } from "./transport.js";
-import { validateOrder } from "./validate.js";
-
-type OrderSync = paths["/api/open/alipay/v1/merchant/order/sync"]["post"];
-/** A complete order-sync request body: one of the nine scenarios. */
-export type OrderSyncRequest = OrderSync["requestBody"]["content"]["application/json"];
-/** AlipayHK's answer. */
-export type OrderSyncResponse = OrderSync["responses"]["200"]["content"]["application/json"];
-export type MerchantBizType = OrderSyncRequest["merchantBizType"];
-/** The statuses of one scenario. */
-export type OrderStatusOf<T extends MerchantBizType> = Extract<OrderSyncRequest, { merchantBizType: T }>["orderStatus"];
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-/** What `syncOrder` takes: an order of one scenario; `requestId` is generated when omitted. */
-export type OrderInput = DistributiveOmit<OrderSyncRequest, "requestId"> & { requestId?: string };
+import type { InputOf, OperationId, ResultOf } from "./types.js";
 
 export type Environment = keyof typeof SERVERS;
 
@@ -59,31 +46,25 @@ export interface OrderClientOptions extends SignerOptions {
   fetch?: (request: Request) => Promise<Response>;
 }
 
-export interface SyncOrderOptions {
+/** Options of one call. */
+export interface CallOptions {
   /** Cancels the call at any point, including between retries. */
   signal?: AbortSignal;
 }
+/** @deprecated the same as {@link CallOptions} */
+export type SyncOrderOptions = CallOptions;
 
-export interface SyncOrderResult {
-  /** AlipayHK's ID of the order. */
-  orderId: string | undefined;
-  /** The status AlipayHK now holds. */
-  orderStatus: string | undefined;
-  result: OrderSyncResponse["result"];
-  distributeResult: OrderSyncResponse["distributeResult"];
-  /** The requestId sent (generated when the order had none): keep it to retry the same call later. */
-  requestId: string;
-  tracerId: string | undefined;
-  /** HTTP attempts made. */
-  attempts: number;
-}
+/**
+ * One method per operation of the spec: validates the body, signs (and encrypts) it, sends it, verifies (and
+ * decrypts) the answer, retries what may be retried with the same requestId; resolves on a SUCCESS (S) answer and
+ * throws an OrderError otherwise.
+ */
+export type OperationMethods = { [Op in OperationId]: (body: InputOf<Op>, options?: CallOptions) => Promise<ResultOf<Op>> };
 
-export interface OrderClient {
-  /** Validates, signs and sends one order update; resolves on SUCCESS, throws an OrderError otherwise. */
-  syncOrder(order: OrderInput, options?: SyncOrderOptions): Promise<SyncOrderResult>;
+export type OrderClient = OperationMethods & {
   /** The typed openapi-fetch client, signing and verifying, without validation or retries. */
   readonly api: Client<paths>;
-}
+};
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -119,45 +100,44 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
   // The global fetch gets (url, init): building a Request first costs it more than the signature does.
   const fetchImpl: FetchLike = userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => fetch(url, init);
   const api = createClient<paths>({ baseUrl, fetch: signedFetch(signer, fetchImpl) });
-  const url = baseUrl + SYNC_ORDER_PATH;
 
   /** One HTTP attempt: the verified answer, or a typed error. */
-  async function attempt(json: string, signal: AbortSignal | undefined, stopped: Promise<never> | undefined) {
-    const { response, text } = await exchange(signer, fetchImpl, "POST", url, json, signal, stopped);
+  async function attempt(op: Operation, json: string, signal: AbortSignal | undefined, stopped: Promise<never> | undefined) {
+    const { response, text } = await exchange(signer, fetchImpl, op.method, baseUrl + op.path, json, signal, stopped);
     const tracerId = response.headers.get("Tracer-Id") ?? undefined;
     const httpStatus = response.status;
-    let answer: OrderSyncResponse | undefined;
+    let answer: { result?: { resultStatus?: unknown; resultCode: string; resultMessage?: string } };
     try {
       answer = JSON.parse(text);
     } catch (cause) {
       throw new ResponseFormatError("the signed response is not JSON", { tracerId, httpStatus, cause });
     }
     if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
-      throw new ResponseFormatError("the signed response is not an order-sync answer (no result)", { tracerId, httpStatus });
+      throw new ResponseFormatError("the signed response has no result (resultStatus)", { tracerId, httpStatus });
     }
-    return { answer, tracerId, httpStatus };
+    return { answer: answer as { result: { resultStatus: string; resultCode: string; resultMessage?: string } }, tracerId, httpStatus };
   }
 
-  async function syncOrder(order: OrderInput, { signal }: SyncOrderOptions = {}): Promise<SyncOrderResult> {
-    if (typeof order !== "object" || order === null || Array.isArray(order)) {
-      throw new ValidationError([{ path: "", message: "the order must be an object" }]);
+  async function call(operationId: string, op: Operation, body: unknown, { signal }: CallOptions = {}): Promise<Record<string, unknown>> {
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw new ValidationError([{ path: "", message: "the body must be an object", keyword: "type" }], { operationId });
     }
-    const copy: Record<string, unknown> = { ...order }; // the caller's object is never changed
-    if (copy.requestId === undefined) copy.requestId = newRequestId();
+    const copy: Record<string, unknown> = { ...body }; // the caller's object is never changed
+    if (op.requestId && copy.requestId === undefined) copy.requestId = newRequestId();
     // Serialised once: every attempt signs and sends these exact bytes. What is validated is those bytes read back, so
-    // nothing in the order (a toJSON, a getter, at any depth) can send something other than what was checked.
-    const json = serialise(copy);
-    const sent = JSON.parse(json) as OrderSyncRequest;
-    const problems = validateOrder(sent);
-    if (problems.length) throw new ValidationError(problems, { requestId: typeof sent?.requestId === "string" ? sent.requestId : undefined });
-    const { requestId } = sent;
+    // nothing in the body (a toJSON, a getter, at any depth) can send something other than what was checked.
+    const json = serialise(op, copy, operationId);
+    const sent = JSON.parse(json) as Record<string, unknown>;
+    const requestId = typeof sent.requestId === "string" ? sent.requestId : undefined;
+    const problems = validate(SCHEMAS, op.schema, sent);
+    if (problems.length) throw new ValidationError(problems, { requestId, operationId });
 
     /** One attempt: the result, or the retryable error it ended with; a definite failure is thrown. */
-    async function tryOnce(attempts: number): Promise<SyncOrderResult | OrderError> {
+    async function tryOnce(attempts: number): Promise<Record<string, unknown> | OrderError> {
       const { signal: attemptSignal, stopped, done, reason } = attemptSignalFor(signal, timeoutMs, { requestId, attempts });
       let received;
       try {
-        received = await attempt(json, attemptSignal, stopped);
+        received = await attempt(op, json, attemptSignal, stopped);
       } catch (thrown) {
         // An error of our own (a forged answer, a network failure, a timeout or abort passed through as the signal's
         // reason) says what happened; anything else is a bug, and is not disguised as a retryable failure.
@@ -173,12 +153,10 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
       // A verified answer decides the attempt, even if it arrived after the timer fired.
       const { answer, tracerId, httpStatus } = received;
       const { result } = answer;
-      if (result.resultStatus === "S") {
-        return { orderId: answer.orderId, orderStatus: answer.orderStatus, result, distributeResult: answer.distributeResult, requestId, tracerId, attempts };
-      }
+      if (result.resultStatus === "S") return { ...answer, requestId, tracerId, attempts };
       const details: CallDetails = { requestId, tracerId, attempts, httpStatus, ...result };
       if (isRetryableResult(result)) return new UnknownResultError(details);
-      throw resultError(details);
+      throw new ResultError(details);
     }
 
     const started = Date.now();
@@ -192,7 +170,9 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
     }
   }
 
-  return { syncOrder, api };
+  const methods: Record<string, (body: unknown, options?: CallOptions) => Promise<unknown>> = {};
+  for (const [operationId, op] of Object.entries(OPERATIONS)) methods[operationId] = (body, options) => call(operationId, op, body, options);
+  return { ...(methods as OperationMethods), api };
 }
 
 function isRetryableError(error: OrderError): boolean {
@@ -200,17 +180,20 @@ function isRetryableError(error: OrderError): boolean {
   return error instanceof HttpError && error.outcome === "unknown";
 }
 
-function serialise(order: Record<string, unknown>): string {
-  const requestId = typeof order.requestId === "string" ? order.requestId : undefined;
+/** The JSON text to send: JSON-text fields given as values become text (the spec's contentMediaType), then the body. */
+function serialise(op: Operation, body: Record<string, unknown>, operationId: string): string {
+  const requestId = typeof body.requestId === "string" ? body.requestId : undefined;
+  const problem = (message: string, cause?: unknown) =>
+    new ValidationError([{ path: "", message: `the body cannot be serialised as JSON: ${message}`, keyword: "type" }], { requestId, operationId, cause });
   let json: string | undefined;
   try {
-    json = JSON.stringify(order);
+    json = JSON.stringify(encodeJsonText(SCHEMAS, op.schema, body));
   } catch (cause) {
-    // a cycle, a BigInt or a throwing toJSON somewhere in the order
-    throw new ValidationError([{ path: "", message: `cannot be serialised as JSON: ${(cause as Error).message}` }], { requestId, cause });
+    // a cycle, a BigInt or a throwing toJSON somewhere in the body
+    throw problem((cause as Error).message, cause);
   }
   // a toJSON that returns undefined (or a function) leaves nothing to send
-  if (typeof json !== "string") throw new ValidationError([{ path: "", message: "cannot be serialised as JSON: it serialises to nothing" }], { requestId });
+  if (typeof json !== "string") throw problem("it serialises to nothing");
   return json;
 }
 

@@ -4,16 +4,19 @@
  * have (send the same call again, with the same requestId, to find out).
  */
 import { AlipayHKError } from "alipayhk-signature";
-import type { Problem } from "./validate.js";
+import { RESULT_CODES, type Problem } from "alipayhk-spec";
 
+/** A result code of the spec (`SUCCESS`, `PARAM_ILLEGAL`...). */
+export type ResultCode = keyof typeof RESULT_CODES;
+
+/**
+ * Stable error codes. A definite failure is `ERR_<resultCode>` for the spec's result codes (`ERR_PARAM_ILLEGAL`), and
+ * `ERR_RESULT` for a code the spec does not list; the other codes name a category.
+ */
 export type OrderErrorCode =
   | "ERR_VALIDATION"
   | "ERR_CONFIG"
-  | "ERR_PARAM_ILLEGAL"
-  | "ERR_ORDER_STATUS_INVALID"
-  | "ERR_UN_SUPPORT_BUSINESS"
-  | "ERR_INVALID_SIGNATURE"
-  | "ERR_INVALID_CLIENT"
+  | `ERR_${ResultCode}`
   | "ERR_RESULT"
   | "ERR_UNKNOWN_RESULT"
   | "ERR_RESPONSE_SIGNATURE"
@@ -29,7 +32,7 @@ export type Outcome = "not_applied" | "unknown";
 export interface CallDetails {
   requestId?: string | undefined;
   tracerId?: string | undefined;
-  resultCode?: string | undefined;
+  resultCode?: ResultCode | (string & {}) | undefined;
   resultStatus?: string | undefined;
   resultMessage?: string | undefined;
   httpStatus?: number | undefined;
@@ -43,7 +46,8 @@ export class OrderError<Code extends OrderErrorCode = OrderErrorCode> extends Al
   /** The call's requestId: send it again to learn an unknown outcome. */
   requestId: string | undefined;
   readonly tracerId: string | undefined;
-  readonly resultCode: string | undefined;
+  /** AlipayHK's result code, when an answer was read: one of the spec's, or another that AlipayHK sent. */
+  readonly resultCode: ResultCode | (string & {}) | undefined;
   readonly resultStatus: string | undefined;
   readonly resultMessage: string | undefined;
   readonly httpStatus: number | undefined;
@@ -63,13 +67,14 @@ export class OrderError<Code extends OrderErrorCode = OrderErrorCode> extends Al
   }
 }
 
-/** The order breaks the spec; nothing was sent. `problems` lists each field at fault. */
+/** The body breaks the spec; nothing was sent. `problems` lists each field at fault. */
 export class ValidationError extends OrderError<"ERR_VALIDATION"> {
   override name = "ValidationError";
   readonly problems: readonly Problem[];
-  constructor(problems: readonly Problem[], details?: CallDetails) {
-    const list = problems.map((p) => (p.path ? `${p.path} ${p.message}` : `the order ${p.message.replace(/^the order /, "")}`)).join("; ");
-    super("ERR_VALIDATION", "not_applied", `invalid order: ${list}`, details);
+  /** @param operationId the call refused, named in the message */
+  constructor(problems: readonly Problem[], details?: CallDetails & { operationId?: string }) {
+    const list = problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join("; ");
+    super("ERR_VALIDATION", "not_applied", `${details?.operationId ?? "the request"} was not sent: ${list}`, details);
     this.problems = problems;
   }
 }
@@ -82,51 +87,15 @@ export class ConfigError extends OrderError<"ERR_CONFIG"> {
   }
 }
 
-/** AlipayHK answered with a definite failure (resultStatus F). Never retried: the same request fails again. */
-export class ResultError<Code extends OrderErrorCode = OrderErrorCode> extends OrderError<Code> {
+/**
+ * AlipayHK answered with a definite failure (resultStatus F). Never retried: the same request fails again.
+ * `resultCode` says which (`PARAM_ILLEGAL`, `ORDER_STATUS_INVALID`, `INVALID_SIGNATURE`...).
+ */
+export class ResultError extends OrderError {
   override name = "ResultError";
-  constructor(details: CallDetails, code: Code = "ERR_RESULT" as Code) {
-    super(code, "not_applied", `AlipayHK answered ${details.resultCode}: ${details.resultMessage ?? "no message"}`, details);
-  }
-}
-
-/** PARAM_ILLEGAL: the request is invalid, usually a missing parameter. */
-export class ParamIllegalError extends ResultError<"ERR_PARAM_ILLEGAL"> {
-  override name = "ParamIllegalError";
   constructor(details: CallDetails) {
-    super(details, "ERR_PARAM_ILLEGAL");
-  }
-}
-
-/** ORDER_STATUS_INVALID: the status is not allowed for the scenario, or not after the order's current one. */
-export class OrderStatusInvalidError extends ResultError<"ERR_ORDER_STATUS_INVALID"> {
-  override name = "OrderStatusInvalidError";
-  constructor(details: CallDetails) {
-    super(details, "ERR_ORDER_STATUS_INVALID");
-  }
-}
-
-/** UN_SUPPORT_BUSINESS: the service is not available to this merchant. */
-export class UnSupportBusinessError extends ResultError<"ERR_UN_SUPPORT_BUSINESS"> {
-  override name = "UnSupportBusinessError";
-  constructor(details: CallDetails) {
-    super(details, "ERR_UN_SUPPORT_BUSINESS");
-  }
-}
-
-/** INVALID_SIGNATURE: AlipayHK could not verify the request; check the key pair and keyVersion. */
-export class InvalidSignatureError extends ResultError<"ERR_INVALID_SIGNATURE"> {
-  override name = "InvalidSignatureError";
-  constructor(details: CallDetails) {
-    super(details, "ERR_INVALID_SIGNATURE");
-  }
-}
-
-/** INVALID_CLIENT: AlipayHK does not know the Client-Id. */
-export class InvalidClientError extends ResultError<"ERR_INVALID_CLIENT"> {
-  override name = "InvalidClientError";
-  constructor(details: CallDetails) {
-    super(details, "ERR_INVALID_CLIENT");
+    const known = details.resultCode !== undefined && Object.hasOwn(RESULT_CODES, details.resultCode);
+    super(known ? `ERR_${details.resultCode as ResultCode}` : "ERR_RESULT", "not_applied", `AlipayHK answered ${details.resultCode}: ${details.resultMessage ?? "no message"}`, details);
   }
 }
 
@@ -199,22 +168,4 @@ function describe(cause: unknown): string {
     return inner instanceof Error ? `${cause.message} (${inner.message})` : cause.message;
   }
   return String(cause);
-}
-
-/** The error for a definite (F) result code. */
-export function resultError(details: CallDetails): ResultError {
-  switch (details.resultCode) {
-    case "PARAM_ILLEGAL":
-      return new ParamIllegalError(details);
-    case "ORDER_STATUS_INVALID":
-      return new OrderStatusInvalidError(details);
-    case "UN_SUPPORT_BUSINESS":
-      return new UnSupportBusinessError(details);
-    case "INVALID_SIGNATURE":
-      return new InvalidSignatureError(details);
-    case "INVALID_CLIENT":
-      return new InvalidClientError(details);
-    default:
-      return new ResultError(details);
-  }
 }

@@ -1,46 +1,61 @@
 /**
- * alipayhk-order: a typed, signed, verified client for AlipayHK's order sync API.
+ * alipayhk-order: a typed, signed, verified client for AlipayHK's order service API: one method per operation of
+ * the spec (`syncOrder`, `syncPerformanceNotification`...).
  * @module
  */
+import { OPERATIONS, VARIANTS } from "alipayhk-spec";
+
 export {
   createOrderClient,
   newRequestId,
+  type CallOptions,
   type Environment,
-  type MerchantBizType,
+  type OperationMethods,
   type OrderClient,
   type OrderClientOptions,
-  type OrderInput,
-  type OrderStatusOf,
-  type OrderSyncRequest,
-  type OrderSyncResponse,
   type SyncOrderOptions,
-  type SyncOrderResult,
 } from "./client.js";
+export type {
+  CallInfo,
+  InputOf,
+  MerchantBizType,
+  OperationId,
+  OrderInput,
+  OrderStatusOf,
+  OrderSyncRequest,
+  OrderSyncResponse,
+  PerformanceNotificationInput,
+  RequestOf,
+  ResponseOf,
+  ResultOf,
+  SyncOrderResult,
+} from "./types.js";
 export {
   AbortedError,
   ConfigError,
   HttpError,
-  InvalidClientError,
-  InvalidSignatureError,
   NetworkError,
   OrderError,
-  OrderStatusInvalidError,
-  ParamIllegalError,
   ResponseFormatError,
   ResponseSignatureError,
   ResultError,
   TimeoutError,
   UnknownResultError,
-  UnSupportBusinessError,
   ValidationError,
   type CallDetails,
   type OrderErrorCode,
   type Outcome,
+  type ResultCode,
 } from "./errors.js";
 export { isRetryableResult, type RetryOptions } from "./retry.js";
 export { transitionProblem } from "./rules.js";
 export type { Encryption, SignerOptions } from "./signer.js";
 export { createSigningMiddleware, signedFetch, type FetchLike } from "./transport.js";
-export { validateOrder, type Problem } from "./validate.js";
-export { BASE_ORDER, RESULT_CODES, SCENARIOS, SERVERS, STATUS_RULES, SYNC_ORDER_PATH } from "../../../generated/metadata.js";
-export type { components, paths } from "../../../generated/openapi.js";
+export { validateOrder, validateRequest } from "./validate.js";
+export { OPERATIONS, RESULT_CODES, SERVERS, VARIANTS, type Problem } from "alipayhk-spec";
+export type { components, operations, paths } from "alipayhk-spec";
+
+/** The order-sync path (`OPERATIONS.syncOrder.path`). */
+export const SYNC_ORDER_PATH: typeof OPERATIONS.syncOrder.path = OPERATIONS.syncOrder.path;
+/** Order sync's scenarios with their statuses and status rules (`VARIANTS.syncOrder.values`). */
+export const SCENARIOS: typeof VARIANTS.syncOrder.values = VARIANTS.syncOrder.values;

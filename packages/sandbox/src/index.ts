@@ -1,9 +1,19 @@
 /**
- * alipayhk-sandbox: a local AlipayHK order service as a standard fetch handler, for tests and demos.
+ * alipayhk-sandbox: a local AlipayHK (order sync, performance notifications: every operation of the spec) as a
+ * standard fetch handler, for tests and demos.
  * It checks signatures, decrypts RSA_AES bodies, enforces the spec's order rules, signs (and encrypts)
  * its answers, and can inject reproducible faults.
  * @module
  */
 export { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox.js";
 export { FAULT_KINDS, SandboxDropError, mulberry32, type FaultKind, type FaultOptions } from "./faults.js";
-export type { ResultCode, SandboxEvent, SandboxEventType, SandboxOrder, SandboxOrderUpdate, SandboxStats } from "./store.js";
+export type {
+  ResultCode,
+  SandboxEvent,
+  SandboxEventType,
+  SandboxNotification,
+  SandboxNotificationUpdate,
+  SandboxOrder,
+  SandboxOrderUpdate,
+  SandboxStats,
+} from "./store.js";

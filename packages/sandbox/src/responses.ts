@@ -2,7 +2,7 @@
  * Turning answers into HTTP responses: the signed (and, for encrypted requests, encrypted) order-sync answer,
  * its deliberately broken variants for faults, and the unsigned pages a proxy or router would send.
  */
-import { RESULT_CODES, SYNC_ORDER_PATH } from "alipayhk-order";
+import { OPERATIONS, RESULT_CODES } from "alipayhk-spec";
 import { encryptBody, formatRequestTime, sign, type PrivateKey, type PublicKey } from "alipayhk-signature";
 import type { FaultKind } from "./faults.js";
 import type { Answer } from "./store.js";
@@ -10,13 +10,11 @@ import type { Answer } from "./store.js";
 const JSON_TYPE = "application/json; charset=UTF-8";
 const TEXT_TYPE = "text/plain; charset=UTF-8";
 
-/** The answer's body: `{"result":{...},"orderId","orderStatus","distributeResult":[]}`, ids only when known. */
+/** The answer's body: `{"result":{...}}`, then the operation's own members (order sync: orderId, orderStatus...). */
 export function answerJson(answer: Answer): string {
   return JSON.stringify({
     result: { resultCode: answer.code, resultStatus: RESULT_CODES[answer.code].status, resultMessage: answer.message },
-    ...(answer.orderId !== undefined && { orderId: answer.orderId }),
-    ...(answer.orderStatus !== undefined && { orderStatus: answer.orderStatus }),
-    distributeResult: [],
+    ...answer.fields,
   });
 }
 
@@ -60,9 +58,10 @@ export async function signedResponse(answer: Answer, options: SignedResponseOpti
   return new Response(body, { status: answer.httpStatus, headers });
 }
 
-/** The router's answer to anything but `POST <SYNC_ORDER_PATH>`: an unsigned JSON 404. */
+/** The router's answer to a method and path that is no operation of the spec: an unsigned JSON 404. */
 export function notFound(method: string, path: string): Response {
-  return Response.json({ error: "not found", method, path, hint: `the sandbox answers POST ${SYNC_ORDER_PATH} only` }, { status: 404, headers: { "Content-Type": JSON_TYPE } });
+  const operations = Object.values(OPERATIONS).map((op) => `${op.method} ${op.path}`);
+  return Response.json({ error: "not found", method, path, hint: `the sandbox answers ${operations.join(", ")}` }, { status: 404, headers: { "Content-Type": JSON_TYPE } });
 }
 
 /** The unsigned answers of a failing server or proxy, for the http* faults. */

@@ -1,15 +1,15 @@
 /**
- * createSandbox: a local AlipayHK order service as a standard fetch handler `(Request) => Promise<Response>`.
+ * createSandbox: a local AlipayHK (every operation of the spec) as a standard fetch handler `(Request) => Promise<Response>`.
  * Web APIs only, so the same code serves in-process tests, Deno.serve, Bun.serve and workerd.
  */
-import { SYNC_ORDER_PATH } from "alipayhk-order";
+import { OPERATIONS } from "alipayhk-spec";
 import { importPublicKey, type PrivateKeyInput, type PublicKey, type PublicKeyInput } from "alipayhk-signature";
 import { delay, FAULT_KINDS, faultPlanner, SandboxDropError, type FaultKind, type FaultOptions } from "./faults.js";
 import { passGateway, type Incoming } from "./gateway.js";
-import { processOrder, type Outcome } from "./orders.js";
+import { processRequest, type Outcome } from "./operations.js";
 import { loadAlipayKeys } from "./keys.js";
 import { notFound, proxyError, signedResponse } from "./responses.js";
-import { snapshot, Store, type Answer, type SandboxEvent, type SandboxOrder, type SandboxStats } from "./store.js";
+import { snapshot, Store, type Answer, type SandboxEvent, type SandboxNotification, type SandboxOrder, type SandboxStats } from "./store.js";
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -47,14 +47,18 @@ export interface Sandbox {
   addMerchant(clientId: string, publicKey: PublicKeyInput): Promise<void>;
   /** Snapshot of every order's current state, in creation order. */
   readonly orders: readonly SandboxOrder[];
-  /** Snapshot of one order, identified by (clientId, merchantBizNo). */
-  order(clientId: string, merchantBizNo: string): SandboxOrder | undefined;
+  /** Snapshot of one order, identified by (clientId, merchantBizNo) and, for an ISV's sub-merchant, its merchantAccountId. */
+  order(clientId: string, merchantBizNo: string, merchantAccountId?: string): SandboxOrder | undefined;
+  /** Snapshot of every performance notification's current state. */
+  readonly notifications: readonly SandboxNotification[];
+  /** Snapshot of one performance notification, identified by (clientId, merchantBizNo). */
+  notification(clientId: string, merchantBizNo: string): SandboxNotification | undefined;
   /** Snapshot of the event log, oldest first. */
   readonly events: readonly SandboxEvent[];
   /** Snapshot of the counters. */
   readonly stats: SandboxStats;
   /**
-   * Makes the next request to the sync path meet `kind`, whatever the rates (calls queue up, one fault per
+   * Makes the next request to an operation's path meet `kind`, whatever the rates (calls queue up, one fault per
    * request). `processed` says whether that request goes through the order service first; by default the seeded
    * PRNG decides, as for drawn faults (`http429` is never processed).
    */
@@ -62,6 +66,10 @@ export interface Sandbox {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+type OperationId = keyof typeof OPERATIONS;
+/** "POST /api/..." -> the operation at that method and path. */
+const ROUTES = new Map(Object.entries(OPERATIONS).map(([operationId, op]) => [`${op.method} ${op.path}`, operationId as OperationId]));
 
 /** An unpredictable 32-bit integer, for a default seed and for Tracer-Ids. */
 const randomUint32 = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
@@ -120,12 +128,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return response;
   }
 
-  /** Runs the request through the gateway and the order service, recording what happened. */
-  function answerFor(incoming: Incoming): Outcome {
-    if (!incoming.rejection) return processOrder(store, incoming.clientId, incoming.text, incoming.order);
+  /** Runs the request through the gateway and the operation, recording what happened. */
+  function answerFor(operationId: OperationId, incoming: Incoming): Outcome {
+    if (!incoming.rejection) return processRequest(store, operationId, incoming.clientId, incoming.text, incoming.order);
     const answer = incoming.rejection;
     store.record({
       type: "rejected",
+      operation: operationId,
       ...(incoming.clientId && { clientId: incoming.clientId }),
       resultCode: answer.code,
       message: answer.message,
@@ -135,13 +144,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
 
   /** Sends what the fault calls for instead of (or on top of) the real answer. */
-  async function faulty(kind: FaultKind, incoming: Incoming, outcome: Outcome | undefined): Promise<Response> {
+  async function faulty(kind: FaultKind, operationId: OperationId, incoming: Incoming, outcome: Outcome | undefined): Promise<Response> {
     store.countFault(kind);
     const unknown: Answer = { httpStatus: 200, code: "UNKNOWN_EXCEPTION", message: "unknown exception (injected fault); retry with the same requestId" };
     const order = incoming.rejection ? {} : incoming.order;
     const event = (httpStatus?: number) =>
       store.record({
         type: "fault",
+        operation: operationId,
         fault: kind,
         processed: outcome !== undefined,
         applied: outcome?.event === "applied",
@@ -177,7 +187,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   async function handle(request: Request): Promise<Response> {
     store.countRequest();
     const url = new URL(request.url);
-    if (request.method !== "POST" || url.pathname !== SYNC_ORDER_PATH) {
+    const operationId = ROUTES.get(`${request.method} ${url.pathname}`);
+    if (!operationId) {
       store.record({ type: "rejected", message: `not found: ${request.method} ${url.pathname}`, httpStatus: 404 });
       store.countSent(404);
       return notFound(request.method, url.pathname);
@@ -188,9 +199,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const fault = next?.processed === undefined ? drawn : { ...drawn, processed: next.processed };
     if (fault.latencyMs > 0) await delay(fault.latencyMs, request.signal ?? undefined);
     const incoming = await passGateway(request, url.pathname + url.search, { maxBodyBytes, merchants, privateKey });
-    if (fault.kind && !fault.processed) return faulty(fault.kind, incoming, undefined);
-    const outcome = answerFor(incoming);
-    if (fault.kind) return faulty(fault.kind, incoming, outcome);
+    if (fault.kind && !fault.processed) return faulty(fault.kind, operationId, incoming, undefined);
+    const outcome = answerFor(operationId, incoming);
+    if (fault.kind) return faulty(fault.kind, operationId, incoming, outcome);
     return respond(incoming, outcome.answer);
   }
 
@@ -203,8 +214,15 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     get orders() {
       return store.orders();
     },
-    order(clientId, merchantBizNo) {
-      const record = store.order(clientId, merchantBizNo);
+    order(clientId, merchantBizNo, merchantAccountId) {
+      const record = store.order(clientId, merchantBizNo, merchantAccountId);
+      return record && snapshot(record);
+    },
+    get notifications() {
+      return store.notifications();
+    },
+    notification(clientId, merchantBizNo) {
+      const record = store.notification(clientId, merchantBizNo);
       return record && snapshot(record);
     },
     get events() {

@@ -2,11 +2,14 @@
  * What the sandbox remembers: orders, remembered answers (idempotency), the event log and counters.
  * All of it is in memory and synchronous, so one request's check-then-update never interleaves with another's.
  */
-import type { MerchantBizType, RESULT_CODES } from "alipayhk-order";
+import type { RESULT_CODES, VARIANTS } from "alipayhk-spec";
 import type { FaultKind } from "./faults.js";
+import type { ValidNotification } from "./notifications.js";
 
-/** A result code of the order sync API (`SUCCESS`, `PARAM_ILLEGAL`, ...), from the spec's RESULT_CODES. */
+/** A result code of the spec (`SUCCESS`, `PARAM_ILLEGAL`, ...), from its RESULT_CODES. */
 export type ResultCode = keyof typeof RESULT_CODES;
+/** An order-sync scenario. */
+export type MerchantBizType = keyof typeof VARIANTS.syncOrder.values;
 
 /** One applied update of an order. */
 export interface SandboxOrderUpdate {
@@ -22,10 +25,12 @@ export interface SandboxOrderUpdate {
   readonly at: string;
 }
 
-/** The current state of one order, identified by (clientId, merchantBizNo). */
+/** The current state of one order, identified by (clientId, merchantAccountId, merchantBizNo). */
 export interface SandboxOrder {
   /** The merchant's Client-Id. */
   readonly clientId: string;
+  /** The sub-merchant an ISV called for, when the order gave one: orders of two sub-merchants never mix. */
+  readonly merchantAccountId?: string;
   /** The merchant's order number. */
   readonly merchantBizNo: string;
   /** The order's scenario; it never changes. */
@@ -61,14 +66,19 @@ export interface SandboxEvent {
   readonly type: SandboxEventType;
   /** When (ISO-8601, from the `now` option). */
   readonly at: string;
+  /** The operation called (its operationId), once the path named one. */
+  readonly operation?: string;
   /** The request's Client-Id. */
   readonly clientId?: string;
   /** The body's requestId. */
   readonly requestId?: string;
   /** The body's merchantBizNo. */
   readonly merchantBizNo?: string;
-  /** The body's merchantBizType. */
+  /** The body's merchantBizType (order sync). */
   readonly merchantBizType?: string;
+  /** The body's productTemplateCode and command (performance notifications). */
+  readonly productTemplateCode?: string;
+  readonly command?: string;
   /** The sandbox's ID of the order, when it exists. */
   readonly orderId?: string;
   /** The order's status before the request (absent for a new order). */
@@ -106,13 +116,53 @@ export interface Answer {
   readonly httpStatus: number;
   readonly code: ResultCode;
   readonly message: string;
-  /** Only when the order is known. */
-  readonly orderId?: string;
-  readonly orderStatus?: string;
+  /** Members of the answer beside `result` (order sync's orderId, orderStatus, distributeResult). */
+  readonly fields?: Readonly<Record<string, unknown>>;
+}
+
+/** One applied command of a performance notification. */
+export interface SandboxNotificationUpdate {
+  readonly requestId: string;
+  readonly command: string;
+  /** The status before (absent when the command created the notification). */
+  readonly from?: string;
+  readonly to: string;
+  readonly bizDate: number;
+  /** When the sandbox applied it (ISO-8601). */
+  readonly at: string;
+}
+
+/** The current state of one performance notification, identified by (clientId, merchantBizNo). */
+export interface SandboxNotification {
+  readonly clientId: string;
+  readonly merchantBizNo: string;
+  readonly productTemplateCode: string;
+  readonly orderStatus: string;
+  /** bizDate of the last applied command. */
+  readonly bizDate: number;
+  /** When it expires (epoch ms). */
+  readonly endDate: number;
+  /** The (decrypted) body of the last applied command. */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** Every applied command since the last SEND, oldest first. */
+  readonly history: readonly SandboxNotificationUpdate[];
+}
+
+/** A notification as the store holds it. */
+export interface NotificationRecord {
+  clientId: string;
+  merchantBizNo: string;
+  productTemplateCode: string;
+  orderStatus: string;
+  bizDate: number;
+  endDate: number;
+  body: Record<string, unknown>;
+  history: SandboxNotificationUpdate[];
 }
 
 interface OrderRecord {
   clientId: string;
+  merchantAccountId?: string;
   merchantBizNo: string;
   merchantBizType: MerchantBizType;
   orderId: string;
@@ -123,7 +173,7 @@ interface OrderRecord {
   history: SandboxOrderUpdate[];
 }
 
-const keyOf = (a: string, b: string) => JSON.stringify([a, b]);
+const keyOf = (...parts: (string | undefined)[]) => JSON.stringify(parts);
 const bump = <K extends string | number>(counts: Partial<Record<K, number>>, key: K) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
@@ -131,6 +181,7 @@ const bump = <K extends string | number>(counts: Partial<Record<K, number>>, key
 /** The sandbox's memory. */
 export class Store {
   private readonly orderMap = new Map<string, OrderRecord>();
+  private readonly notificationMap = new Map<string, NotificationRecord>();
   private readonly answers = new Map<string, { text: string; answer: Answer }>();
   private readonly log: SandboxEvent[] = [];
   private readonly counts = { requests: 0, results: {} as Partial<Record<ResultCode, number>>, httpStatus: {} as Record<number, number>, faults: {} as Partial<Record<FaultKind, number>> };
@@ -147,22 +198,27 @@ export class Store {
     return this.now().toISOString();
   }
 
-  order(clientId: string, merchantBizNo: string): OrderRecord | undefined {
-    return this.orderMap.get(keyOf(clientId, merchantBizNo));
+  nowMs(): number {
+    return this.now().getTime();
+  }
+
+  order(clientId: string, merchantBizNo: string, merchantAccountId?: string): OrderRecord | undefined {
+    return this.orderMap.get(keyOf(clientId, merchantAccountId, merchantBizNo));
   }
 
   /** Applies an update: creates the order or moves it, and records it in its history. */
   apply(
     clientId: string,
     requestId: string,
-    body: Record<string, unknown> & { merchantBizNo: string; merchantBizType: MerchantBizType; orderStatus: string; orderCreateTime: number; orderModifyTime: number },
+    body: Record<string, unknown> & { merchantBizNo: string; merchantBizType: MerchantBizType; orderStatus: string; orderCreateTime: number; orderModifyTime: number; merchantAccountId?: string },
   ): OrderRecord {
-    const key = keyOf(clientId, body.merchantBizNo);
+    const { merchantAccountId } = body;
+    const key = keyOf(clientId, merchantAccountId, body.merchantBizNo);
     let record = this.orderMap.get(key);
     const from = record?.orderStatus;
     if (!record) {
       const orderId = this.orderIdPrefix + String(++this.orderCounter).padStart(10, "0");
-      record = { clientId, merchantBizNo: body.merchantBizNo, merchantBizType: body.merchantBizType, orderId, orderStatus: body.orderStatus, orderCreateTime: body.orderCreateTime, orderModifyTime: body.orderModifyTime, body, history: [] };
+      record = { clientId, ...(merchantAccountId !== undefined && { merchantAccountId }), merchantBizNo: body.merchantBizNo, merchantBizType: body.merchantBizType, orderId, orderStatus: body.orderStatus, orderCreateTime: body.orderCreateTime, orderModifyTime: body.orderModifyTime, body, history: [] };
       this.orderMap.set(key, record);
     }
     record.orderStatus = body.orderStatus;
@@ -170,6 +226,36 @@ export class Store {
     record.body = body;
     record.history.push({ requestId, ...(from !== undefined && { from }), to: body.orderStatus, orderModifyTime: body.orderModifyTime, at: this.time() });
     return record;
+  }
+
+  notification(clientId: string, merchantBizNo: string): NotificationRecord | undefined {
+    return this.notificationMap.get(keyOf(clientId, merchantBizNo));
+  }
+
+  /** A SEND: a new notification, replacing one that is no longer valid. */
+  sendNotification(clientId: string, body: ValidNotification, defaultEndDate: number): NotificationRecord {
+    const record: NotificationRecord = {
+      clientId,
+      merchantBizNo: body.merchantBizNo,
+      productTemplateCode: body.productTemplateCode,
+      orderStatus: body.orderStatus,
+      bizDate: body.bizDate,
+      endDate: body.endDate ?? defaultEndDate,
+      body,
+      history: [{ requestId: body.requestId, command: body.command, to: body.orderStatus, bizDate: body.bizDate, at: this.time() }],
+    };
+    this.notificationMap.delete(keyOf(clientId, body.merchantBizNo)); // re-inserted: listed in order of their last SEND
+    this.notificationMap.set(keyOf(clientId, body.merchantBizNo), record);
+    return record;
+  }
+
+  /** An UPDATE of a valid notification. */
+  updateNotification(record: NotificationRecord, body: ValidNotification): void {
+    record.history.push({ requestId: body.requestId, command: body.command, from: record.orderStatus, to: body.orderStatus, bizDate: body.bizDate, at: this.time() });
+    record.orderStatus = body.orderStatus;
+    record.bizDate = body.bizDate;
+    if (body.endDate !== undefined) record.endDate = body.endDate;
+    record.body = body;
   }
 
   /** The answer remembered for (clientId, requestId), with the body text it answered. */
@@ -205,6 +291,10 @@ export class Store {
     return [...this.orderMap.values()].map(snapshot);
   }
 
+  notifications(): readonly SandboxNotification[] {
+    return [...this.notificationMap.values()].map(snapshot);
+  }
+
   events(): readonly SandboxEvent[] {
     return this.log.slice();
   }
@@ -214,7 +304,7 @@ export class Store {
   }
 }
 
-/** A frozen deep copy of an order, for readers. */
-export function snapshot(record: OrderRecord): SandboxOrder {
-  return Object.freeze(structuredClone(record));
+/** A frozen deep copy of an order or a notification, for readers. */
+export function snapshot<T extends OrderRecord | NotificationRecord>(record: T): T extends OrderRecord ? SandboxOrder : SandboxNotification {
+  return Object.freeze(structuredClone(record)) as never;
 }

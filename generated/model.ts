@@ -1,0 +1,948 @@
+// Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
+import type { Example, Operation, ResultCodeFacts, SchemaTable, Variants } from "../packages/spec/src/model-types.js";
+
+export const SERVERS = {"production":"https://open.alipay.hk","testing":"https://open-id-pre.alipay.com"} as const satisfies Readonly<Record<string, string>>;
+
+export const OPERATIONS = {
+  "syncOrder": {
+    "method": "POST",
+    "path": "/api/open/alipay/v1/merchant/order/sync",
+    "schema": "OrderSyncRequest",
+    "requestId": true
+  },
+  "syncPerformanceNotification": {
+    "method": "POST",
+    "path": "/api/open/alipay/intl/promotion/order/contractCardSync",
+    "schema": "PerformanceNotificationRequest",
+    "requestId": true
+  }
+} as const satisfies Readonly<Record<string, Operation>>;
+
+export const RESULT_CODES = {
+  "SUCCESS": {"status":"S","retryable":false,"message":"Success."},
+  "PARAM_ILLEGAL": {"status":"F","retryable":false,"message":"The request is invalid, usually a missing parameter."},
+  "ORDER_STATUS_INVALID": {
+    "status": "F",
+    "retryable": false,
+    "message": "The status does not belong to the scenario, or the scenario's rules forbid this move."
+  },
+  "UNKNOWN_EXCEPTION": {
+    "status": "U",
+    "retryable": true,
+    "message": "Unknown exception; retry. The Base API page says F, other AlipayHK pages say U; retried either way."
+  },
+  "UN_SUPPORT_BUSINESS": {
+    "status": "F",
+    "retryable": false,
+    "message": "The service is not available, e.g. the merchant is not onboarded; check with support."
+  },
+  "PROCESS_FAIL": {"status":"F","retryable":false,"message":"Gateway processing failure."},
+  "KEY_NOT_FOUND": {"status":"F","retryable":false,"message":"No key is registered for the Client-Id and keyVersion."},
+  "ACCESS_DENIED": {"status":"F","retryable":false,"message":"The client may not call this API."},
+  "REQUEST_TRAFFIC_EXCEED_LIMIT": {"status":"U","retryable":true,"message":"Rate limited; retry later."},
+  "INVALID_API": {"status":"F","retryable":false,"message":"The API does not exist."},
+  "INVALID_CLIENT": {"status":"F","retryable":false,"message":"The Client-Id is unknown."},
+  "INVALID_SIGNATURE": {"status":"F","retryable":false,"message":"The request signature does not verify."},
+  "METHOD_NOT_SUPPORTED": {"status":"F","retryable":false,"message":"The HTTP method is not supported."},
+  "MEDIA_TYPE_NOT_ACCEPTABLE": {"status":"F","retryable":false,"message":"The Content-Type is not accepted."},
+  "ORDER_NOT_FOUND": {
+    "status": "F",
+    "retryable": false,
+    "message": "Performance notification UPDATE of a notification that does not exist. Its status letter is not published; F is inferred."
+  }
+} as const satisfies Readonly<Record<string, ResultCodeFacts>>;
+
+export const VARIANTS = {
+  "syncOrder": {
+    "property": "merchantBizType",
+    "statusProperty": "orderStatus",
+    "values": {
+      "PASS_TICKET": {
+        "statuses": ["TICKETED","REFUNDED","USED"],
+        "descriptions": {
+          "TICKETED": "Ticket issued into the Card Wallet.",
+          "REFUNDED": "Order refunded; the ticket disappears (end status).",
+          "USED": "Ticket used (end status)."
+        },
+        "endStatuses": ["REFUNDED","USED"],
+        "reversible": false,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "ALIPAY_COUPON": {
+        "statuses": ["TICKETED"],
+        "descriptions": {"TICKETED":"The voucher is issued into the Card Wallet."},
+        "endStatuses": [],
+        "reversible": false,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "GIFT_CARD_COUPON": {
+        "statuses": ["TICKETED","REFUNDED","USED"],
+        "descriptions": {
+          "TICKETED": "The coupon is issued.",
+          "REFUNDED": "The coupon disappears (end status).",
+          "USED": "The coupon is used (end status)."
+        },
+        "endStatuses": ["REFUNDED","USED"],
+        "reversible": false,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "CHARGING_PILE": {
+        "statuses": ["SERVING","SERVING_WO_ENDTIME","SERVING_LITE","PAUSED","COMPLETED","PARKING_DUE","FINISHED"],
+        "descriptions": {
+          "SERVING": "Charging.",
+          "SERVING_WO_ENDTIME": "Charging; the end time is unknown.",
+          "SERVING_LITE": "Charging; the end time and progress are unknown.",
+          "PAUSED": "Charging paused.",
+          "COMPLETED": "Charging completed.",
+          "PARKING_DUE": "The free parking period is due.",
+          "FINISHED": "The charging session is finished; the notification is hidden (end status)."
+        },
+        "endStatuses": ["FINISHED"],
+        "reversible": true,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "MOVIE_TICKET": {
+        "statuses": ["TICKETED","REFUNDED","USED"],
+        "descriptions": {
+          "TICKETED": "Ticket issued into the Card Wallet.",
+          "REFUNDED": "Order refunded; the ticket disappears (end status).",
+          "USED": "Ticket used (end status)."
+        },
+        "endStatuses": ["REFUNDED","USED"],
+        "reversible": false,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "LINE_UP": {
+        "statuses": ["CALL_NUM","NUMBER_ARRIVED","NUMBER_PASSED","CANCELLED","FINISHED"],
+        "descriptions": {
+          "CALL_NUM": "The queue started or a number was called; re-send on every call.",
+          "NUMBER_ARRIVED": "The user's number is reached; hidden after 10 minutes.",
+          "NUMBER_PASSED": "The number was already called; hidden after 10 minutes.",
+          "CANCELLED": "The queue ticket was cancelled; only from CALL_NUM.",
+          "FINISHED": "The service order is completed."
+        },
+        "endStatuses": [],
+        "reversible": false,
+        "onlyFrom": {"CANCELLED":["CALL_NUM"]},
+        "onlyTo": {}
+      },
+      "RIDE_HAILING": {
+        "statuses": [
+          "PENDING",
+          "BOOKED",
+          "ORDER_TAKEN",
+          "TO_BOARD",
+          "SERVING",
+          "WAIT_PAY",
+          "FINISHED",
+          "TO_SEND",
+          "CLOSED",
+          "CANCEL_WAIT_PAY"
+        ],
+        "descriptions": {
+          "PENDING": "Finding a driver.",
+          "BOOKED": "A pre-booked vehicle; the driver is not yet on the way.",
+          "ORDER_TAKEN": "A driver accepted; the display counts down from service_start_time and driver_board_duration.",
+          "TO_BOARD": "The user must board.",
+          "SERVING": "The journey is in progress.",
+          "WAIT_PAY": "The user must pay.",
+          "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
+          "TO_SEND": "Finding another driver.",
+          "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
+          "CANCEL_WAIT_PAY": "Cancelled by the user, still waiting for payment. Listed on a second version of AlipayHK's ride-hailing page only."
+        },
+        "endStatuses": [],
+        "reversible": true,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "SELF_PICK": {
+        "statuses": ["PENDING","ORDER_TAKEN","TO_PICK_UP","FINISHED","CLOSED","REFUNDED"],
+        "descriptions": {
+          "PENDING": "The restaurant has not confirmed the order.",
+          "ORDER_TAKEN": "The restaurant confirmed the order.",
+          "TO_PICK_UP": "Ready for pick-up; the next status must be FINISHED.",
+          "FINISHED": "Picked up (end status).",
+          "CLOSED": "Cancelled (end status).",
+          "REFUNDED": "Refunded; hidden after 10 minutes (end status)."
+        },
+        "endStatuses": ["FINISHED","CLOSED","REFUNDED"],
+        "reversible": false,
+        "onlyFrom": {},
+        "onlyTo": {"TO_PICK_UP":["FINISHED"]}
+      },
+      "TRAIN_TICKET": {
+        "statuses": ["TICKETED","REFUNDED","USED"],
+        "descriptions": {
+          "TICKETED": "Ticket issued into the Card Wallet.",
+          "REFUNDED": "Order refunded; the ticket disappears (end status).",
+          "USED": "Ticket used (end status)."
+        },
+        "endStatuses": ["REFUNDED","USED"],
+        "reversible": false,
+        "onlyFrom": {},
+        "onlyTo": {}
+      }
+    }
+  },
+  "syncPerformanceNotification": {
+    "property": "productTemplateCode",
+    "statusProperty": "orderStatus",
+    "values": {
+      "PAYMENT_ORDER_DEFAULT": {
+        "statuses": ["WAIT_PAY","PAY_FAILED","OVERDUED","CLOSED"],
+        "descriptions": {
+          "WAIT_PAY": "The user has to pay.",
+          "PAY_FAILED": "The automatic debit failed.",
+          "OVERDUED": "The bill is overdue.",
+          "CLOSED": "The order is complete; the notification disappears."
+        },
+        "endStatuses": ["CLOSED"],
+        "reversible": true,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "FINANCE_ORDER_DEFAULT": {
+        "statuses": ["WAIT_REPAY","OVERDUED","CLOSED"],
+        "descriptions": {
+          "WAIT_REPAY": "The user has to repay.",
+          "OVERDUED": "The repayment is overdue.",
+          "CLOSED": "The notification disappears."
+        },
+        "endStatuses": ["CLOSED"],
+        "reversible": true,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "MOVIE_TICKET_DEFAULT": {
+        "statuses": ["AWAIT_SCREENING","CLOSED"],
+        "descriptions": {
+          "AWAIT_SCREENING": "The movie is about to show; on the home screen and in the notification center.",
+          "CLOSED": "The notification disappears from both."
+        },
+        "endStatuses": ["CLOSED"],
+        "reversible": true,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "TRAIN_TICKET_DEFAULT": {
+        "statuses": ["AWAIT_SCREENING","CLOSED"],
+        "descriptions": {"AWAIT_SCREENING":"The user is about to board.","CLOSED":"The notification is not displayed."},
+        "endStatuses": ["CLOSED"],
+        "reversible": true,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "AIR_TICKET_DEFAULT": {
+        "statuses": ["NEAR_DEPART","FLIGHT_CHANGE","FLIGHT_DELAYS","FLIGHT_CANCELLATION","CLOSED"],
+        "descriptions": {
+          "NEAR_DEPART": "The user is about to board.",
+          "FLIGHT_CHANGE": "The flight changed.",
+          "FLIGHT_DELAYS": "The flight is delayed.",
+          "FLIGHT_CANCELLATION": "The flight is cancelled; the notification disappears after 10 minutes.",
+          "CLOSED": "The notification is not displayed."
+        },
+        "endStatuses": ["CLOSED"],
+        "reversible": true,
+        "onlyFrom": {},
+        "onlyTo": {}
+      },
+      "RIDE_HAILING_DEFAULT": {
+        "statuses": [
+          "PENDING",
+          "BOOKED",
+          "ORDER_TAKEN",
+          "TO_BOARD",
+          "SERVING",
+          "WAIT_PAY",
+          "FINISHED",
+          "TO_SEND",
+          "CLOSED",
+          "CANCEL_WAIT_PAY"
+        ],
+        "descriptions": {
+          "PENDING": "Finding a driver.",
+          "BOOKED": "Pre-booked; the driver is not yet on the way.",
+          "ORDER_TAKEN": "A driver accepted.",
+          "TO_BOARD": "The user must board.",
+          "SERVING": "The journey is in progress.",
+          "WAIT_PAY": "The user must pay.",
+          "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
+          "TO_SEND": "Finding another driver.",
+          "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
+          "CANCEL_WAIT_PAY": "Cancelled by the user, payment still due; the notification disappears."
+        },
+        "endStatuses": ["FINISHED","CLOSED","CANCEL_WAIT_PAY"],
+        "reversible": true,
+        "onlyFrom": {},
+        "onlyTo": {}
+      }
+    }
+  }
+} as const satisfies Readonly<Record<string, Variants>>;
+
+export const SCHEMAS = {
+  "PerformanceNotificationRequest": {
+    "type": "object",
+    "oneOf": [
+      {"$ref":"PaymentOrderNotification"},
+      {"$ref":"FinanceOrderNotification"},
+      {"$ref":"MovieTicketNotification"},
+      {"$ref":"TrainTicketNotification"},
+      {"$ref":"AirTicketNotification"},
+      {"$ref":"RideHailingNotification"}
+    ],
+    "discriminator": {
+      "propertyName": "productTemplateCode",
+      "mapping": {
+        "PAYMENT_ORDER_DEFAULT": "PaymentOrderNotification",
+        "FINANCE_ORDER_DEFAULT": "FinanceOrderNotification",
+        "MOVIE_TICKET_DEFAULT": "MovieTicketNotification",
+        "TRAIN_TICKET_DEFAULT": "TrainTicketNotification",
+        "AIR_TICKET_DEFAULT": "AirTicketNotification",
+        "RIDE_HAILING_DEFAULT": "RideHailingNotification"
+      }
+    }
+  },
+  "RideHailingNotification": {
+    "allOf": [
+      {"$ref":"PerformanceNotificationBase"},
+      {
+        "type": "object",
+        "required": ["productTemplateCode","orderStatus"],
+        "properties": {
+          "productTemplateCode": {"const":"RIDE_HAILING_DEFAULT"},
+          "orderStatus": {
+            "type": "string",
+            "enum": [
+              "PENDING",
+              "BOOKED",
+              "ORDER_TAKEN",
+              "TO_BOARD",
+              "SERVING",
+              "WAIT_PAY",
+              "FINISHED",
+              "TO_SEND",
+              "CLOSED",
+              "CANCEL_WAIT_PAY"
+            ]
+          }
+        }
+      }
+    ]
+  },
+  "PerformanceNotificationBase": {
+    "type": "object",
+    "required": ["requestId","command","productTemplateCode","merchantBizNo","orderStatus","bizDate","syncDataInfo"],
+    "properties": {
+      "requestId": {"type":"string"},
+      "command": {"type":"string","enum":["SEND","UPDATE"]},
+      "productTemplateCode": {
+        "type": "string",
+        "enum": [
+          "PAYMENT_ORDER_DEFAULT",
+          "FINANCE_ORDER_DEFAULT",
+          "MOVIE_TICKET_DEFAULT",
+          "TRAIN_TICKET_DEFAULT",
+          "AIR_TICKET_DEFAULT",
+          "RIDE_HAILING_DEFAULT"
+        ]
+      },
+      "merchantBizNo": {"type":"string"},
+      "orderStatus": {"type":"string"},
+      "bizDate": {"type":"integer","format":"int64"},
+      "endDate": {"type":"integer","format":"int64"},
+      "userId": {"type":"string"},
+      "openId": {"type":"string"},
+      "syncDataInfo": {"$ref":"SyncDataInfo"}
+    },
+    "allOf": [{"$ref":"UserIdentity"}]
+  },
+  "UserIdentity": {
+    "anyOf": [
+      {"required":["userId"],"properties":{"userId":{"type":"string"}}},
+      {"required":["openId"],"properties":{"openId":{"type":"string"}}}
+    ],
+    "not": {
+      "required": ["userId","openId"],
+      "properties": {"userId":{"type":"string"},"openId":{"type":"string"}},
+      "x-inferred": "AlipayHK says \"either one openId or userId\"; that both may not be sent together is our reading."
+    }
+  },
+  "SyncDataInfo": {
+    "type": "object",
+    "properties": {
+      "languageBusinessInfo": {
+        "type": "object",
+        "properties": {"zh_HK":{"$ref":"BusinessInfoJson"},"en_US":{"$ref":"BusinessInfoJson"}},
+        "additionalProperties": false
+      },
+      "amount": {"type":"integer"}
+    },
+    "additionalProperties": true,
+    "allOf": [
+      {
+        "required": ["languageBusinessInfo"],
+        "x-inferred": "the page's required marker for languageBusinessInfo is not visible; nothing can be shown without it."
+      }
+    ]
+  },
+  "BusinessInfoJson": {"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object"}},
+  "AirTicketNotification": {
+    "allOf": [
+      {"$ref":"PerformanceNotificationBase"},
+      {
+        "type": "object",
+        "required": ["productTemplateCode","orderStatus"],
+        "properties": {
+          "productTemplateCode": {"const":"AIR_TICKET_DEFAULT"},
+          "orderStatus": {
+            "type": "string",
+            "enum": ["NEAR_DEPART","FLIGHT_CHANGE","FLIGHT_DELAYS","FLIGHT_CANCELLATION","CLOSED"]
+          }
+        }
+      }
+    ]
+  },
+  "TrainTicketNotification": {
+    "allOf": [
+      {"$ref":"PerformanceNotificationBase"},
+      {
+        "type": "object",
+        "required": ["productTemplateCode","orderStatus"],
+        "properties": {
+          "productTemplateCode": {"const":"TRAIN_TICKET_DEFAULT"},
+          "orderStatus": {"type":"string","enum":["AWAIT_SCREENING","CLOSED"]}
+        }
+      }
+    ]
+  },
+  "MovieTicketNotification": {
+    "allOf": [
+      {"$ref":"PerformanceNotificationBase"},
+      {
+        "type": "object",
+        "required": ["productTemplateCode","orderStatus"],
+        "properties": {
+          "productTemplateCode": {"const":"MOVIE_TICKET_DEFAULT"},
+          "orderStatus": {"type":"string","enum":["AWAIT_SCREENING","CLOSED"]}
+        }
+      }
+    ]
+  },
+  "FinanceOrderNotification": {
+    "allOf": [
+      {"$ref":"PerformanceNotificationBase"},
+      {
+        "type": "object",
+        "required": ["productTemplateCode","orderStatus"],
+        "properties": {
+          "productTemplateCode": {"const":"FINANCE_ORDER_DEFAULT"},
+          "orderStatus": {"type":"string","enum":["WAIT_REPAY","OVERDUED","CLOSED"]}
+        }
+      }
+    ]
+  },
+  "PaymentOrderNotification": {
+    "allOf": [
+      {"$ref":"PerformanceNotificationBase"},
+      {
+        "type": "object",
+        "required": ["productTemplateCode","orderStatus"],
+        "properties": {
+          "productTemplateCode": {"const":"PAYMENT_ORDER_DEFAULT"},
+          "orderStatus": {"type":"string","enum":["WAIT_PAY","PAY_FAILED","OVERDUED","CLOSED"]}
+        }
+      }
+    ]
+  },
+  "OrderSyncRequest": {
+    "type": "object",
+    "oneOf": [
+      {"$ref":"PassTicketOrder"},
+      {"$ref":"AlipayCouponOrder"},
+      {"$ref":"GiftCardCouponOrder"},
+      {"$ref":"ChargingPileOrder"},
+      {"$ref":"MovieTicketOrder"},
+      {"$ref":"LineUpOrder"},
+      {"$ref":"RideHailingOrder"},
+      {"$ref":"SelfPickOrder"},
+      {"$ref":"TrainTicketOrder"}
+    ],
+    "discriminator": {
+      "propertyName": "merchantBizType",
+      "mapping": {
+        "PASS_TICKET": "PassTicketOrder",
+        "ALIPAY_COUPON": "AlipayCouponOrder",
+        "GIFT_CARD_COUPON": "GiftCardCouponOrder",
+        "CHARGING_PILE": "ChargingPileOrder",
+        "MOVIE_TICKET": "MovieTicketOrder",
+        "LINE_UP": "LineUpOrder",
+        "RIDE_HAILING": "RideHailingOrder",
+        "SELF_PICK": "SelfPickOrder",
+        "TRAIN_TICKET": "TrainTicketOrder"
+      }
+    }
+  },
+  "TrainTicketOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"TRAIN_TICKET"},
+          "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
+          "amount": {"$ref":"Amount"},
+          "payAmount": {"$ref":"Amount"},
+          "tradeNo": {"type":"string"},
+          "extInfo": {"type":"object","additionalProperties":true}
+        }
+      }
+    ]
+  },
+  "Amount": {
+    "type": "object",
+    "required": ["value","currency"],
+    "properties": {
+      "value": {"type":"string","minLength":1,"maxLength":64},
+      "currency": {"type":"string","pattern":"^[A-Z]{3}$"}
+    }
+  },
+  "BaseOrder": {
+    "type": "object",
+    "required": ["requestId","merchantBizNo","orderStatus","merchantBizType","orderCreateTime","orderModifyTime"],
+    "properties": {
+      "requestId": {"type":"string","minLength":1,"maxLength":32},
+      "merchantBizNo": {"type":"string","minLength":1,"maxLength":32},
+      "orderStatus": {"type":"string","minLength":1,"maxLength":32},
+      "userId": {"type":"string","minLength":1,"maxLength":64},
+      "openId": {"type":"string","minLength":1,"maxLength":64},
+      "merchantBizType": {
+        "type": "string",
+        "enum": [
+          "PASS_TICKET",
+          "ALIPAY_COUPON",
+          "GIFT_CARD_COUPON",
+          "CHARGING_PILE",
+          "MOVIE_TICKET",
+          "LINE_UP",
+          "RIDE_HAILING",
+          "SELF_PICK",
+          "TRAIN_TICKET"
+        ]
+      },
+      "orderCreateTime": {"type":"integer","format":"int64","minimum":0},
+      "orderModifyTime": {"type":"integer","format":"int64","minimum":0},
+      "merchantAccountId": {"type":"string","maxLength":64},
+      "merchantId": {"type":"string","maxLength":64},
+      "tinyAppId": {"type":"string"}
+    },
+    "allOf": [{"$ref":"UserIdentity"}]
+  },
+  "SelfPickOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","amount","itemOrderList","shopInfo","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"SELF_PICK"},
+          "orderStatus": {"type":"string","enum":["PENDING","ORDER_TAKEN","TO_PICK_UP","FINISHED","CLOSED","REFUNDED"]},
+          "amount": {"$ref":"Amount"},
+          "discountAmount": {"$ref":"Amount"},
+          "actualAmount": {"$ref":"Amount"},
+          "tradeNo": {"type":"string"},
+          "itemOrderList": {"type":"array","items":{"type":"object","additionalProperties":true}},
+          "shopInfo": {"type":"object","additionalProperties":true},
+          "extInfo": {"type":"object","additionalProperties":true}
+        }
+      }
+    ]
+  },
+  "RideHailingOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"RIDE_HAILING"},
+          "orderStatus": {
+            "type": "string",
+            "enum": [
+              "PENDING",
+              "BOOKED",
+              "ORDER_TAKEN",
+              "TO_BOARD",
+              "SERVING",
+              "WAIT_PAY",
+              "FINISHED",
+              "TO_SEND",
+              "CLOSED",
+              "CANCEL_WAIT_PAY"
+            ]
+          },
+          "extInfo": {"type":"object","additionalProperties":true}
+        }
+      }
+    ]
+  },
+  "LineUpOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","shopInfo","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"LINE_UP"},
+          "orderStatus": {"type":"string","enum":["CALL_NUM","NUMBER_ARRIVED","NUMBER_PASSED","CANCELLED","FINISHED"]},
+          "shopInfo": {"$ref":"ShopInfo"},
+          "extInfo": {"type":"object","additionalProperties":true}
+        }
+      }
+    ]
+  },
+  "ShopInfo": {
+    "type": "object",
+    "required": ["extInfo"],
+    "properties": {"extInfo":{"type":"object","properties":{"multiLang":{"$ref":"MultiLang"}},"additionalProperties":true}},
+    "additionalProperties": true
+  },
+  "MultiLang": {
+    "type": "object",
+    "properties": {
+      "zh_HK": {"type":"object","additionalProperties":true},
+      "en_US": {"type":"object","additionalProperties":true}
+    },
+    "additionalProperties": true
+  },
+  "MovieTicketOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"MOVIE_TICKET"},
+          "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
+          "amount": {"$ref":"Amount"},
+          "payAmount": {"$ref":"Amount"},
+          "tradeNo": {"type":"string"},
+          "extInfo": {"type":"object","additionalProperties":true}
+        }
+      }
+    ]
+  },
+  "ChargingPileOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"CHARGING_PILE"},
+          "orderStatus": {
+            "type": "string",
+            "enum": ["SERVING","SERVING_WO_ENDTIME","SERVING_LITE","PAUSED","COMPLETED","PARKING_DUE","FINISHED"]
+          },
+          "tradeNo": {"type":"string"},
+          "extInfo": {
+            "type": "object",
+            "properties": {"amount":{"$ref":"Amount"},"surcharge_amount":{"$ref":"Amount"}},
+            "additionalProperties": true
+          }
+        }
+      }
+    ]
+  },
+  "GiftCardCouponOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"GIFT_CARD_COUPON"},
+          "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
+          "tradeNo": {"type":"string"},
+          "amount": {"$ref":"Amount"},
+          "payAmount": {"$ref":"Amount"},
+          "extInfo": {"type":"object","additionalProperties":true}
+        }
+      }
+    ]
+  },
+  "AlipayCouponOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"ALIPAY_COUPON"},
+          "orderStatus": {"type":"string","enum":["TICKETED"]},
+          "tradeNo": {"type":"string"},
+          "amount": {"$ref":"Amount"},
+          "payAmount": {"$ref":"Amount"},
+          "extInfo": {"type":"object","additionalProperties":true}
+        }
+      }
+    ]
+  },
+  "PassTicketOrder": {
+    "allOf": [
+      {"$ref":"BaseOrder"},
+      {
+        "type": "object",
+        "required": ["merchantBizType","orderStatus","extInfo"],
+        "properties": {
+          "merchantBizType": {"const":"PASS_TICKET"},
+          "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
+          "amount": {"$ref":"Amount"},
+          "payAmount": {"$ref":"Amount"},
+          "tradeNo": {"type":"string"},
+          "extInfo": {"type":"object","additionalProperties":true}
+        }
+      }
+    ]
+  }
+} as const satisfies SchemaTable;
+
+export const EXAMPLES = {
+  "syncOrder": [
+    {
+      "variant": "PASS_TICKET",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "PASS_TICKET",
+        "merchantBizNo": "EX-PASS_TICKET",
+        "orderStatus": "TICKETED",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "amount": {"value":"28000","currency":"HKD"},
+        "extInfo": {}
+      }
+    },
+    {
+      "variant": "ALIPAY_COUPON",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "ALIPAY_COUPON",
+        "merchantBizNo": "EX-ALIPAY_COUPON",
+        "orderStatus": "TICKETED",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "payAmount": {"value":"5000","currency":"HKD"},
+        "extInfo": {}
+      }
+    },
+    {
+      "variant": "GIFT_CARD_COUPON",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "GIFT_CARD_COUPON",
+        "merchantBizNo": "EX-GIFT_CARD_COUPON",
+        "orderStatus": "TICKETED",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "amount": {"value":"20000","currency":"HKD"},
+        "extInfo": {}
+      }
+    },
+    {
+      "variant": "CHARGING_PILE",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "CHARGING_PILE",
+        "merchantBizNo": "EX-CHARGING_PILE",
+        "orderStatus": "SERVING",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "extInfo": {"amount":{"value":"7350","currency":"HKD"}}
+      }
+    },
+    {
+      "variant": "MOVIE_TICKET",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "MOVIE_TICKET",
+        "merchantBizNo": "EX-MOVIE_TICKET",
+        "orderStatus": "TICKETED",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "payAmount": {"value":"16000","currency":"HKD"},
+        "extInfo": {"seats":["G12","G13"]}
+      }
+    },
+    {
+      "variant": "LINE_UP",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "LINE_UP",
+        "merchantBizNo": "EX-LINE_UP",
+        "orderStatus": "CALL_NUM",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "shopInfo": {"extInfo":{"multiLang":{"en_US":{},"zh_HK":{}}}},
+        "extInfo": {}
+      }
+    },
+    {
+      "variant": "RIDE_HAILING",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "RIDE_HAILING",
+        "merchantBizNo": "EX-RIDE_HAILING",
+        "orderStatus": "PENDING",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "extInfo": {}
+      }
+    },
+    {
+      "variant": "SELF_PICK",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "SELF_PICK",
+        "merchantBizNo": "EX-SELF_PICK",
+        "orderStatus": "PENDING",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "amount": {"value":"8800","currency":"HKD"},
+        "itemOrderList": [{}],
+        "shopInfo": {},
+        "extInfo": {}
+      }
+    },
+    {
+      "variant": "TRAIN_TICKET",
+      "body": {
+        "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
+        "merchantBizType": "TRAIN_TICKET",
+        "merchantBizNo": "EX-TRAIN_TICKET",
+        "orderStatus": "TICKETED",
+        "userId": "2160120000000001",
+        "orderCreateTime": 1764122400000,
+        "orderModifyTime": 1764122400000,
+        "tradeNo": "2026112622000001",
+        "extInfo": {}
+      }
+    }
+  ],
+  "syncPerformanceNotification": [
+    {
+      "variant": "PAYMENT_ORDER_DEFAULT",
+      "body": {
+        "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+        "command": "SEND",
+        "productTemplateCode": "PAYMENT_ORDER_DEFAULT",
+        "merchantBizNo": "NTF-PAYMENT_ORDER_DEFAULT",
+        "orderStatus": "WAIT_PAY",
+        "bizDate": 1764122400000,
+        "userId": "2160120000000001",
+        "syncDataInfo": {
+          "languageBusinessInfo": {
+            "en_US": "{\"bill_name\":\"AlipayHK\",\"bill_amount\":\"10000\",\"bill_amount_currency\":\"HKD\",\"bill_due_time\":\"2026-12-30\",\"order_url\":\"https://merchant.example/bills/1\"}"
+          }
+        }
+      }
+    },
+    {
+      "variant": "FINANCE_ORDER_DEFAULT",
+      "body": {
+        "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+        "command": "SEND",
+        "productTemplateCode": "FINANCE_ORDER_DEFAULT",
+        "merchantBizNo": "NTF-FINANCE_ORDER_DEFAULT",
+        "orderStatus": "WAIT_REPAY",
+        "bizDate": 1764122400000,
+        "userId": "2160120000000001",
+        "syncDataInfo": {
+          "languageBusinessInfo": {
+            "en_US": "{\"bill_name\":\"Card repayment\",\"bill_amount\":\"250000\",\"bill_amount_currency\":\"HKD\",\"bill_month_time\":\"2026-11\"}"
+          }
+        }
+      }
+    },
+    {
+      "variant": "MOVIE_TICKET_DEFAULT",
+      "body": {
+        "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+        "command": "SEND",
+        "productTemplateCode": "MOVIE_TICKET_DEFAULT",
+        "merchantBizNo": "NTF-MOVIE_TICKET_DEFAULT",
+        "orderStatus": "AWAIT_SCREENING",
+        "bizDate": 1764122400000,
+        "userId": "2160120000000001",
+        "syncDataInfo": {
+          "languageBusinessInfo": {
+            "en_US": "{\"movie_name\":\"Sample Movie\",\"cinema_name\":\"Harbour Cinema\",\"cinema_house\":\"House 3\",\"movie_start_date\":\"2026/12/24 (Thu)\",\"movie_start_time\":\"19:30\",\"seat_num\":[\"G12\",\"G13\"],\"order_url\":\"https://merchant.example/orders/1\"}"
+          }
+        }
+      }
+    },
+    {
+      "variant": "TRAIN_TICKET_DEFAULT",
+      "body": {
+        "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+        "command": "SEND",
+        "productTemplateCode": "TRAIN_TICKET_DEFAULT",
+        "merchantBizNo": "NTF-TRAIN_TICKET_DEFAULT",
+        "orderStatus": "AWAIT_SCREENING",
+        "bizDate": 1764122400000,
+        "userId": "2160120000000001",
+        "syncDataInfo": {
+          "languageBusinessInfo": {
+            "en_US": "{\"from\":\"Hong Kong West Kowloon\",\"to\":\"Shenzhen Futian\",\"shift_number\":\"G5712\",\"start_time\":\"2026-12-24 09:15:00\",\"end_time\":\"2026-12-24 09:35:00\",\"seat_num\":[\"05A\"]}"
+          }
+        }
+      }
+    },
+    {
+      "variant": "AIR_TICKET_DEFAULT",
+      "body": {
+        "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+        "command": "SEND",
+        "productTemplateCode": "AIR_TICKET_DEFAULT",
+        "merchantBizNo": "NTF-AIR_TICKET_DEFAULT",
+        "orderStatus": "NEAR_DEPART",
+        "bizDate": 1764122400000,
+        "userId": "2160120000000001",
+        "syncDataInfo": {
+          "languageBusinessInfo": {
+            "en_US": "{\"airline_name\":\"Sample Air\",\"flight_no\":\"SA123\",\"from\":\"Hong Kong\",\"to\":\"Tokyo\",\"start_time\":\"2026-12-24 10:00:00\",\"end_time\":\"2026-12-24 15:00:00\",\"order_url\":\"https://merchant.example/orders/2\"}"
+          }
+        }
+      }
+    },
+    {
+      "variant": "RIDE_HAILING_DEFAULT",
+      "body": {
+        "requestId": "5b0f3c9e2d8a4f17b6c1e0a9d8f7e6c5",
+        "command": "SEND",
+        "productTemplateCode": "RIDE_HAILING_DEFAULT",
+        "merchantBizNo": "NTF-RIDE_HAILING_DEFAULT",
+        "orderStatus": "PENDING",
+        "bizDate": 1764122400000,
+        "userId": "2160120000000001",
+        "syncDataInfo": {
+          "languageBusinessInfo": {"en_US":"{\"auto_model\":\"Sample EV\",\"auto_color\":\"White\",\"driver_board_duration\":\"5\"}"}
+        }
+      }
+    }
+  ]
+} as const satisfies Readonly<Record<string, readonly Example[]>>;

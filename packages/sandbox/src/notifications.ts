@@ -1,0 +1,71 @@
+/**
+ * Performance notifications (contractCardSync): `SEND` creates a notification unless a valid one exists
+ * (UN_SUPPORT_BUSINESS); `UPDATE` changes an existing, valid one, is ignored for one that is no longer valid, and is
+ * answered ORDER_NOT_FOUND when there is none. A notification is valid until its `endDate` (default 24 hours after it
+ * was created) and while its status is not one that hides it (the template's end statuses; both readings inferred).
+ * An update whose bizDate is not newer than the last applied one is not applied.
+ */
+import { VARIANTS } from "alipayhk-spec";
+import { describeProblems, finish, type Behaviour } from "./call.js";
+import type { NotificationRecord, ResultCode, SandboxEventType } from "./store.js";
+
+const { property: TEMPLATE_FIELD, statusProperty: STATUS_FIELD, values: TEMPLATES } = VARIANTS.syncPerformanceNotification;
+
+/** How long a notification lives when the request gives no endDate. */
+export const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** The fields the rules read, once the validator found nothing wrong with them. */
+export interface ValidNotification extends Record<string, unknown> {
+  requestId: string;
+  command: "SEND" | "UPDATE";
+  productTemplateCode: keyof typeof TEMPLATES;
+  merchantBizNo: string;
+  orderStatus: string;
+  bizDate: number;
+  endDate?: number;
+}
+
+/** Why a notification is no longer valid at `nowMs`, or undefined while it is. */
+export function invalidity(record: NotificationRecord, nowMs: number): string | undefined {
+  if (nowMs >= record.endDate) return `it expired at ${new Date(record.endDate).toISOString()} (endDate)`;
+  const template = TEMPLATES[record.productTemplateCode as keyof typeof TEMPLATES];
+  if ((template?.endStatuses as readonly string[] | undefined)?.includes(record.orderStatus)) return `its status ${record.orderStatus} hides it`;
+  return undefined;
+}
+
+export const processNotification: Behaviour = (call) => {
+  const { store, clientId, body, problems } = call;
+  const facts = {
+    ...(typeof body[TEMPLATE_FIELD] === "string" && { productTemplateCode: body[TEMPLATE_FIELD] as string }),
+    ...(typeof body.command === "string" && { command: body.command }),
+    ...(typeof body[STATUS_FIELD] === "string" && { to: body[STATUS_FIELD] as string }),
+  };
+  const done = (event: SandboxEventType, code: ResultCode, message: string, from?: string) =>
+    finish(call, event, { httpStatus: 200, code, message }, { ...facts, ...(from !== undefined && { from }) });
+  if (problems.length) return done("rejected", "PARAM_ILLEGAL", describeProblems(problems));
+
+  const notification = body as ValidNotification;
+  const nowMs = store.nowMs();
+  const existing = store.notification(clientId, notification.merchantBizNo);
+  const whyInvalid = existing && invalidity(existing, nowMs);
+  const name = `notification ${notification.merchantBizNo}`;
+
+  if (notification.command === "SEND") {
+    if (existing && !whyInvalid) {
+      return done("rejected", "UN_SUPPORT_BUSINESS", `a valid ${name} exists (status ${existing.orderStatus}); send UPDATE to change it`, existing.orderStatus);
+    }
+    store.sendNotification(clientId, notification, nowMs + DEFAULT_LIFETIME_MS);
+    return done("applied", "SUCCESS", "success", existing?.orderStatus);
+  }
+  if (!existing) return done("rejected", "ORDER_NOT_FOUND", `no ${name} exists; SEND it first`);
+  const from = existing.orderStatus;
+  if (whyInvalid) return done("stale", "SUCCESS", `ignored: the ${name} is no longer valid (${whyInvalid}); SEND starts a new one`, from);
+  if (notification.productTemplateCode !== existing.productTemplateCode) {
+    return done("rejected", "PARAM_ILLEGAL", `productTemplateCode must stay ${existing.productTemplateCode} for every update of ${name}`, from);
+  }
+  if (notification.bizDate <= existing.bizDate) {
+    return done("stale", "SUCCESS", `ignored as stale: bizDate ${notification.bizDate} is not newer than ${existing.bizDate}, the last applied update; the ${name} stays ${from}`, from);
+  }
+  store.updateNotification(existing, notification);
+  return done("applied", "SUCCESS", "success", from);
+};

@@ -1,0 +1,89 @@
+/** The shapes of what scripts/generate.mjs reads from the spec (generated/model.ts). */
+
+/** A JSON Schema as the validator holds it: annotations dropped, component refs as `{ $ref: "<Name>" }`. */
+export type Schema = boolean | SchemaNode;
+
+export interface SchemaNode {
+  readonly $ref?: string;
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly format?: string;
+  readonly multipleOf?: number;
+  readonly maximum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly minimum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly maxLength?: number;
+  readonly minLength?: number;
+  readonly pattern?: string;
+  readonly maxItems?: number;
+  readonly minItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly contains?: Schema;
+  readonly maxContains?: number;
+  readonly minContains?: number;
+  readonly items?: Schema;
+  readonly maxProperties?: number;
+  readonly minProperties?: number;
+  readonly required?: readonly string[];
+  readonly dependentRequired?: { readonly [name: string]: readonly string[] };
+  readonly properties?: { readonly [name: string]: Schema };
+  readonly additionalProperties?: Schema;
+  readonly allOf?: readonly Schema[];
+  readonly anyOf?: readonly Schema[];
+  readonly oneOf?: readonly Schema[];
+  readonly not?: Schema;
+  readonly discriminator?: { readonly propertyName: string; readonly mapping: { readonly [value: string]: string } };
+  readonly contentMediaType?: string;
+  readonly contentSchema?: Schema;
+  /** Set when no AlipayHK page states the rule: why it is ours. */
+  readonly "x-inferred"?: string;
+}
+
+/** Component name -> schema. */
+export type SchemaTable = { readonly [name: string]: Schema };
+
+/** One operation of the spec, by operationId. */
+export interface Operation {
+  readonly method: string;
+  readonly path: string;
+  /** The request body's component schema. */
+  readonly schema: string;
+  /** Whether the body carries a `requestId` (generated when left out, reused by retries). */
+  readonly requestId: boolean;
+}
+
+/** A result code's meaning. */
+export interface ResultCodeFacts {
+  readonly status: string;
+  readonly retryable: boolean;
+  readonly message: string;
+}
+
+/** The status rules of one variant (a scenario, a template). */
+export interface VariantFacts {
+  readonly statuses: readonly string[];
+  readonly descriptions: { readonly [status: string]: string };
+  /** No move out of these. */
+  readonly endStatuses: readonly string[];
+  /** false: statuses may be skipped, never go back to an earlier one in the listed order. */
+  readonly reversible: boolean;
+  /** status -> the only statuses it may follow (also: a new record cannot start at it). */
+  readonly onlyFrom: { readonly [status: string]: readonly string[] };
+  /** status -> the only statuses that may follow it. */
+  readonly onlyTo: { readonly [status: string]: readonly string[] };
+}
+
+/** The variants of a discriminated request: which property picks them, which holds the status, and each one's facts. */
+export interface Variants {
+  readonly property: string;
+  readonly statusProperty: string;
+  readonly values: { readonly [value: string]: VariantFacts };
+}
+
+/** A complete request body from the spec's examples, and the variant it belongs to. */
+export interface Example {
+  readonly variant?: string;
+  readonly body: unknown;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  // The package's entry is generated: the spec's facts (generated/model.ts) and this package's src/, which reads them.
+  entry: { index: "../../generated/index.ts" },
+  format: ["esm"],
+  dts: true,
+  clean: true,
+  target: "es2022",
+  platform: "neutral",
+  sourcemap: false,
+});

@@ -1,0 +1,165 @@
+// @ts-check
+// Reads, from the bundled spec, everything the client and the sandbox need at run time. Nothing is taken by position:
+// operations are keyed by operationId, servers by their x-environment, variants by their discriminator mapping.
+import { deref } from "../spec.mjs";
+import { schemaTable } from "./schemas.mjs";
+
+const METHODS = ["get", "put", "post", "delete", "patch"];
+
+/**
+ * @param {any} bundled the bundled spec
+ * @param {Record<string, string>} files component schema name -> the spec file that defines it, for messages
+ */
+export function buildModel(bundled, files) {
+  const operations = readOperations(bundled);
+  const roots = Object.values(operations).map((op) => op.schema);
+  /** @type {Record<string, any>} */
+  const variants = {};
+  /** @type {Record<string, any[]>} */
+  const examples = {};
+  for (const [operationId, op] of Object.entries(operations)) {
+    const request = bundled.components.schemas[op.schema];
+    examples[operationId] = [];
+    if (request.discriminator) {
+      variants[operationId] = readVariants(bundled, op.schema, files);
+      for (const [value, ref] of Object.entries(request.discriminator.mapping)) {
+        const branch = bundled.components.schemas[String(ref).split("/").pop() ?? ""];
+        for (const body of branch.examples ?? []) examples[operationId].push({ variant: value, body });
+      }
+    }
+    for (const body of request.examples ?? []) examples[operationId].push({ body });
+  }
+  return {
+    SERVERS: readServers(bundled),
+    OPERATIONS: operations,
+    RESULT_CODES: readResultCodes(bundled),
+    VARIANTS: variants,
+    SCHEMAS: schemaTable(bundled, roots),
+    EXAMPLES: examples,
+  };
+}
+
+/** @param {any} bundled */
+function readServers(bundled) {
+  /** @type {Record<string, string>} */
+  const servers = {};
+  for (const [i, server] of (bundled.servers ?? []).entries()) {
+    const name = server["x-environment"];
+    if (typeof name !== "string") throw new Error(`spec: servers[${i}] (${server.url}) has no x-environment name`);
+    if (name in servers) throw new Error(`spec: two servers are named x-environment: ${name}`);
+    servers[name] = server.url.replace(/\/+$/, "");
+  }
+  return servers;
+}
+
+/** @param {any} bundled */
+function readOperations(bundled) {
+  /** @type {Record<string, { method: string; path: string; schema: string; requestId: boolean }>} */
+  const operations = {};
+  for (const [path, item] of Object.entries(bundled.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      if (!op.operationId) throw new Error(`spec: ${where} has no operationId`);
+      if (op.operationId in operations) throw new Error(`spec: operationId ${op.operationId} is used twice`);
+      const ref = op.requestBody?.content?.["application/json"]?.schema?.$ref;
+      const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref ?? "");
+      if (!match) throw new Error(`spec: ${where}: the application/json request body must be a $ref to a component schema`);
+      const schema = match[1];
+      operations[op.operationId] = {
+        method: method.toUpperCase(),
+        path,
+        schema,
+        requestId: propertyNames(deref(bundled, bundled.components.schemas[schema])).has("requestId"),
+      };
+    }
+  }
+  return operations;
+}
+
+/** Every property name a schema declares, through allOf/anyOf/oneOf. @param {any} schema @returns {Set<string>} */
+function propertyNames(schema, names = new Set()) {
+  if (!schema || typeof schema !== "object") return names;
+  for (const name of Object.keys(schema.properties ?? {})) names.add(name);
+  for (const list of [schema.allOf, schema.anyOf, schema.oneOf]) for (const sub of list ?? []) propertyNames(sub, names);
+  return names;
+}
+
+/**
+ * The variants of a discriminated request (order sync's scenarios, the notification templates): for each
+ * discriminator value its statuses and their descriptions, end statuses and transition rules. Fails, naming the
+ * files, when the discriminator mapping, the base schema's enum and the variants' consts disagree.
+ * @param {any} bundled @param {string} name @param {Record<string, string>} files
+ */
+function readVariants(bundled, name, files) {
+  const request = bundled.components.schemas[name];
+  const { propertyName, mapping } = request.discriminator;
+  const statusProperty = request["x-status-property"];
+  if (typeof statusProperty !== "string") throw new Error(`spec: ${name} (${files[name]}) needs x-status-property beside its discriminator`);
+  const mapped = Object.keys(mapping);
+  const alternatives = request.oneOf.map((/** @type {any} */ alt) => alt.$ref);
+  const unmapped = alternatives.filter((/** @type {string} */ ref) => !Object.values(mapping).includes(ref));
+  if (unmapped.length) throw new Error(`spec: ${name} (${files[name]}): oneOf ${unmapped.join(", ")} missing from the discriminator mapping`);
+  /** @type {string[]} */
+  const disagreements = [];
+  /** @type {Record<string, any>} */
+  const values = {};
+  for (const [value, ref] of Object.entries(mapping)) {
+    const component = String(ref).split("/").pop() ?? "";
+    const branch = bundled.components.schemas[component];
+    if (!branch) throw new Error(`spec: ${name}: the discriminator maps ${value} to ${ref}, which does not exist`);
+    if (!alternatives.includes(ref)) disagreements.push(`${value} is in the discriminator mapping (${files[name]}) but ${component} is not in its oneOf`);
+    const parts = partsOf(bundled, branch, files[component] ?? component, files);
+    const consts = parts.map(({ schema }) => schema.properties?.[propertyName]?.const).filter((c) => c !== undefined);
+    if (consts.length !== 1 || consts[0] !== value) {
+      disagreements.push(`${files[component]} must fix ${propertyName} to ${value} with one const (found ${consts.length ? consts.join(", ") : "none"})`);
+    }
+    for (const { schema, file } of parts) {
+      const listed = schema.properties?.[propertyName]?.enum;
+      if (!listed || (listed.length === mapped.length && mapped.every((v) => listed.includes(v)))) continue;
+      const only = (/** @type {string} */ where, /** @type {string[]} */ list) => (list.length ? [`${where} only: ${list.join(", ")}`] : []);
+      const detail = [...only("mapping", mapped.filter((v) => !listed.includes(v))), ...only("enum", listed.filter((/** @type {string} */ v) => !mapped.includes(v)))];
+      const text = `the ${propertyName} enum in ${file} and the discriminator mapping in ${files[name]} disagree (${detail.join("; ")})`;
+      if (!disagreements.includes(text)) disagreements.push(text);
+    }
+    const status = parts.map(({ schema }) => schema.properties?.[statusProperty]).find((s) => s?.enum);
+    if (!status) throw new Error(`spec: ${files[component]} lists no ${statusProperty} enum`);
+    const transitions = branch["x-transitions"] ?? {};
+    values[value] = {
+      statuses: status.enum,
+      descriptions: status["x-enum-descriptions"] ?? {},
+      endStatuses: branch["x-end-statuses"] ?? [],
+      reversible: transitions.reversible ?? true,
+      onlyFrom: transitions.onlyFrom ?? {},
+      onlyTo: transitions.onlyTo ?? {},
+    };
+  }
+  if (disagreements.length) throw new Error(`spec: the ${propertyName} lists disagree:\n  - ${disagreements.join("\n  - ")}`);
+  return { property: propertyName, statusProperty, values };
+}
+
+/**
+ * A schema and its allOf parts, recursively, each (refs resolved) with the spec file it is written in.
+ * @param {any} bundled @param {any} schema @param {string} file @param {Record<string, string>} files
+ * @returns {{ schema: any; file: string }[]}
+ */
+function partsOf(bundled, schema, file, files) {
+  const ref = /^#\/components\/schemas\/([^/]+)$/.exec(schema.$ref ?? "")?.[1];
+  if (ref) return partsOf(bundled, bundled.components.schemas[ref], files[ref] ?? ref, files);
+  const own = { schema: deref(bundled, { ...schema, allOf: undefined }), file };
+  return [own, ...(schema.allOf ?? []).flatMap((/** @type {any} */ part) => partsOf(bundled, part, file, files))];
+}
+
+/** @param {any} bundled */
+function readResultCodes(bundled) {
+  const resultCode = bundled.components.schemas.ResultCode;
+  /** @type {Record<string, { status: string; retryable: boolean; message: string }>} */
+  const codes = {};
+  for (const code of resultCode.enum) {
+    const facts = resultCode["x-result-codes"]?.[code];
+    if (!facts) throw new Error(`spec: ResultCode ${code} has no x-result-codes entry`);
+    codes[code] = { status: facts.status, retryable: facts.retryable, message: resultCode["x-enum-descriptions"][code] };
+  }
+  return codes;
+}

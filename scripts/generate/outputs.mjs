@@ -1,0 +1,103 @@
+// @ts-check
+// The text of each generated file, from the spec.
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import openapiTS, { astToString, STRING, tsRecord, tsUnion, UNKNOWN } from "openapi-typescript";
+import { parse } from "yaml";
+import { bundleSpec } from "../spec.mjs";
+import { buildModel } from "./model.mjs";
+
+const HEADER = "// Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.\n";
+
+/**
+ * @param {string} specFile the root YAML file
+ * @param {{ runtimeDir: string; outDir: string }} where the runtime's sources, and where the files will be written
+ * @returns {Promise<{ files: Record<string, string>; notes: string[] }>}
+ */
+export async function generate(specFile, { runtimeDir, outDir }) {
+  const bundled = bundleSpec(specFile);
+  const model = buildModel(bundled, componentFiles(specFile));
+  const runtime = relative(outDir, runtimeDir).replaceAll("\\", "/");
+  return {
+    files: {
+      "openapi.d.ts": await typesFile(bundled, false),
+      "inputs.d.ts": await typesFile(bundled, true),
+      "model.ts": modelFile(model, runtime),
+      "index.ts": indexFile(runtime),
+    },
+    notes: [],
+  };
+}
+
+/** Component schema name -> the spec file it is written in (relative to the working directory), for messages. */
+function componentFiles(specFile) {
+  const root = parse(readFileSync(specFile, "utf8"));
+  const here = relative(process.cwd(), specFile);
+  /** @type {Record<string, string>} */
+  const files = {};
+  for (const [name, value] of Object.entries(root.components?.schemas ?? {})) {
+    const ref = /** @type {any} */ (value)?.$ref;
+    files[name] = typeof ref === "string" && !ref.startsWith("#") ? relative(process.cwd(), resolve(dirname(specFile), ref)) : here;
+  }
+  return files;
+}
+
+/**
+ * openapi-typescript's types. With `asInput`, a string holding JSON (contentMediaType application/json) may also be
+ * given as the value itself: the client serialises it.
+ * @param {any} bundled @param {boolean} asInput
+ */
+async function typesFile(bundled, asInput) {
+  const ast = await openapiTS(structuredClone(bundled), {
+    alphabetize: false,
+    exportType: false,
+    transform: asInput
+      ? (schema) => (schema.type === "string" && schema.contentMediaType === "application/json" ? tsUnion([STRING, tsRecord(STRING, UNKNOWN)]) : undefined)
+      : undefined,
+  });
+  return HEADER + "\n" + astToString(ast);
+}
+
+/** @param {Record<string, unknown>} model @param {string} runtime */
+function modelFile(model, runtime) {
+  const types = {
+    SERVERS: "Readonly<Record<string, string>>",
+    OPERATIONS: "Readonly<Record<string, Operation>>",
+    RESULT_CODES: "Readonly<Record<string, ResultCodeFacts>>",
+    VARIANTS: "Readonly<Record<string, Variants>>",
+    SCHEMAS: "SchemaTable",
+    EXAMPLES: "Readonly<Record<string, readonly Example[]>>",
+  };
+  let text = HEADER + `import type { Example, Operation, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
+  for (const [name, value] of Object.entries(model)) {
+    const type = types[/** @type {keyof typeof types} */ (name)];
+    if (!type) throw new Error(`generate: no type for ${name}`);
+    text += `\nexport const ${name} = ${emit(value, 0)} as const satisfies ${type};\n`;
+  }
+  return text;
+}
+
+/** @param {string} runtime */
+function indexFile(runtime) {
+  return `${HEADER}/**
+ * alipayhk-spec: what the spec says, for the client and the sandbox: operations, servers, result codes, the variants
+ * of each discriminated request with their status rules, the validator's schemas, examples, and the code that reads them.
+ * @module
+ */
+export * from "./model.js";
+export * from "${runtime}/index.js";
+export type { components, operations, paths } from "./openapi.js";
+export type { operations as inputOperations } from "./inputs.js";
+`;
+}
+
+/** JSON-like TypeScript text: small objects on one line, larger ones one member a line. @param {unknown} value @param {number} indent @returns {string} */
+function emit(value, indent) {
+  const flat = JSON.stringify(value);
+  if (!value || typeof value !== "object" || flat.length + indent * 2 < 110) return flat;
+  const pad = "  ".repeat(indent + 1);
+  const end = "  ".repeat(indent);
+  if (Array.isArray(value)) return `[\n${value.map((v) => pad + emit(v, indent + 1)).join(",\n")}\n${end}]`;
+  const entries = Object.entries(value).map(([k, v]) => `${pad}${JSON.stringify(k)}: ${emit(v, indent + 1)}`);
+  return `{\n${entries.join(",\n")}\n${end}}`;
+}

@@ -1,0 +1,107 @@
+// @ts-check
+// Turns the spec's request schemas into the validator's schema table: JSON Schema with the annotations dropped,
+// every component reference written as `{ "$ref": "<ComponentName>" }`, and the table holding each component once.
+// A keyword the validator does not enforce stops generation, naming the keyword and where it is: nothing in a request
+// schema is silently ignored.
+
+/** Keywords the runtime validator (packages/spec/src/validate.ts) enforces, kept in the table as they are. */
+const ENFORCED = new Set([
+  "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+  "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
+  "maxProperties", "minProperties", "required", "dependentRequired", "contentMediaType", "format",
+]);
+/** Keywords whose values are schemas (or maps or lists of them), converted in turn. */
+const SUBSCHEMA = new Set(["not", "additionalProperties", "items", "contains", "contentSchema"]);
+const SUBSCHEMA_MAPS = new Set(["properties"]);
+const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf"]);
+/** Annotations: no effect on validation. */
+const ANNOTATIONS = new Set(["title", "description", "example", "examples", "deprecated", "default", "readOnly", "writeOnly", "$comment"]);
+/** `format` values the validator checks; any other format is refused rather than ignored. */
+const FORMATS = new Set(["int32", "int64"]);
+
+/**
+ * @param {any} bundled the bundled spec (scripts/spec.mjs), refs local
+ * @param {string[]} roots component names to start from (the operations' request schemas)
+ * @returns {Record<string, unknown>} component name -> converted schema, for every component the roots reach
+ */
+export function schemaTable(bundled, roots) {
+  const components = bundled.components.schemas;
+  /** @type {Record<string, unknown>} */
+  const table = {};
+  const pending = [...roots];
+  while (pending.length) {
+    const name = /** @type {string} */ (pending.pop());
+    if (name in table) continue;
+    if (!(name in components)) throw new Error(`spec: no component schema ${name}`);
+    table[name] = null; // reserved: a cycle back to it becomes a $ref
+    table[name] = convert(components[name], `#/components/schemas/${name}`, (ref) => {
+      pending.push(ref);
+    });
+  }
+  return table;
+}
+
+/**
+ * @param {any} schema
+ * @param {string} where a JSON pointer into the bundled spec, for messages
+ * @param {(name: string) => void} reach called for each component the schema refers to
+ * @returns {unknown}
+ */
+function convert(schema, where, reach) {
+  if (typeof schema === "boolean") return schema;
+  if (!schema || typeof schema !== "object" || Array.isArray(schema)) throw new Error(`spec: ${where} is not a schema`);
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    const at = `${where}/${key}`;
+    if (key === "$ref") {
+      const match = /^#\/components\/schemas\/([^/]+)$/.exec(value);
+      if (!match) throw new Error(`spec: ${at}: the validator follows refs to component schemas only, not ${value}`);
+      reach(match[1]);
+      out.$ref = match[1];
+    } else if (key === "x-inferred") {
+      if (typeof value !== "string" || !value.trim()) throw new Error(`spec: ${at}: x-inferred must say why the rule is ours`);
+      out[key] = value;
+    } else if (key.startsWith("x-") || ANNOTATIONS.has(key)) {
+      continue;
+    } else if (key === "format") {
+      if (!FORMATS.has(value)) throw new Error(`spec: ${at}: format "${value}" is not enforced by the validator (known: ${[...FORMATS].join(", ")})`);
+      out[key] = value;
+    } else if (key === "contentMediaType") {
+      if (value !== "application/json") throw new Error(`spec: ${at}: contentMediaType "${value}" is not enforced (only application/json is)`);
+      out[key] = value;
+    } else if (ENFORCED.has(key)) {
+      out[key] = value;
+    } else if (SUBSCHEMA.has(key)) {
+      out[key] = convert(value, at, reach);
+    } else if (SUBSCHEMA_MAPS.has(key)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, convert(sub, `${at}/${name}`, reach)]));
+    } else if (SUBSCHEMA_LISTS.has(key)) {
+      out[key] = value.map((/** @type {unknown} */ sub, /** @type {number} */ i) => convert(sub, `${at}/${i}`, reach));
+    } else if (key === "discriminator") {
+      out[key] = discriminator(schema, at, reach);
+    } else {
+      throw new Error(`spec: ${at}: the keyword "${key}" is not enforced by the validator; support it in packages/spec/src/validate.ts or remove it`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A discriminator becomes `{ propertyName, mapping: { value: componentName } }`; the validator then checks only the
+ * mapped alternative, and names the value's scenario in its messages.
+ * @param {any} schema @param {string} at @param {(name: string) => void} reach
+ */
+function discriminator(schema, at, reach) {
+  const { propertyName, mapping } = schema.discriminator;
+  if (!schema.oneOf) throw new Error(`spec: ${at}: a discriminator needs a oneOf beside it`);
+  if (!mapping) throw new Error(`spec: ${at}: give the discriminator an explicit mapping (nothing is taken by position)`);
+  /** @type {Record<string, string>} */
+  const names = {};
+  for (const [value, ref] of Object.entries(mapping)) {
+    const name = String(ref).replace(/^#\/components\/schemas\//, "");
+    reach(name);
+    names[value] = name;
+  }
+  return { propertyName, mapping: names };
+}
