@@ -1,28 +1,29 @@
 /**
- * One valid order per scenario, for this portable suite and for the packages' unit tests.
+ * One valid body per variant of each operation (the spec's own examples), for this portable suite and for the
+ * packages' unit tests.
  */
-import type { OrderInput } from "alipayhk-order";
+import type { MerchantBizType, OrderInput, PerformanceNotificationInput } from "alipayhk-order";
+import { EXAMPLES, OPERATIONS, VARIANTS } from "alipayhk-spec";
 
-export const SCENARIO_ORDERS = {
-  PASS_TICKET: { merchantBizType: "PASS_TICKET", orderStatus: "TICKETED", extInfo: {}, payAmount: { value: "12000", currency: "HKD" } },
-  ALIPAY_COUPON: { merchantBizType: "ALIPAY_COUPON", orderStatus: "TICKETED", extInfo: {} },
-  GIFT_CARD_COUPON: { merchantBizType: "GIFT_CARD_COUPON", orderStatus: "TICKETED", extInfo: {} },
-  CHARGING_PILE: { merchantBizType: "CHARGING_PILE", orderStatus: "SERVING", extInfo: { amount: { value: "5000", currency: "HKD" } } },
-  MOVIE_TICKET: { merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: { seats: ["F7", "F8"] }, tradeNo: "2026112622001" },
-  LINE_UP: { merchantBizType: "LINE_UP", orderStatus: "CALL_NUM", shopInfo: { extInfo: { multiLang: { en_US: { name: "Dim Sum" } } } }, extInfo: {} },
-  RIDE_HAILING: { merchantBizType: "RIDE_HAILING", orderStatus: "PENDING", extInfo: {} },
-  SELF_PICK: {
-    merchantBizType: "SELF_PICK",
-    orderStatus: "PENDING",
-    amount: { value: "8800", currency: "HKD" },
-    itemOrderList: [{ name: "Milk tea 奶茶 🧋" }],
-    shopInfo: {},
-    extInfo: {},
-  },
-  TRAIN_TICKET: { merchantBizType: "TRAIN_TICKET", orderStatus: "TICKETED", extInfo: {} },
-} as const;
+/** Each variant of each operation that the spec gives no example body for: the suite fails naming them. */
+export const MISSING_EXAMPLES: string[] = Object.keys(OPERATIONS).flatMap((operationId) => {
+  const examples = EXAMPLES[operationId as keyof typeof EXAMPLES];
+  const variants = Object.hasOwn(VARIANTS, operationId) ? Object.keys(VARIANTS[operationId as keyof typeof VARIANTS].values) : [undefined];
+  return variants.filter((v) => !examples.some((e) => e.variant === v)).map((v) => (v ? `${operationId} ${v}` : operationId));
+});
 
-export type Scenario = keyof typeof SCENARIO_ORDERS;
+const exampleOf = (operationId: keyof typeof EXAMPLES, variant: string) =>
+  (EXAMPLES[operationId].find((e) => e.variant === variant)?.body ?? {}) as Record<string, unknown>;
+
+/** Each scenario's own fields (status, extras), from the spec's example order. */
+export const SCENARIO_ORDERS = Object.fromEntries(
+  Object.keys(VARIANTS.syncOrder.values).map((scenario) => {
+    const { requestId: _r, merchantBizNo: _n, userId: _u, orderCreateTime: _c, orderModifyTime: _m, ...own } = exampleOf("syncOrder", scenario);
+    return [scenario, own];
+  }),
+) as Record<MerchantBizType, Record<string, unknown>>;
+
+export type Scenario = MerchantBizType;
 export const SCENARIOS = Object.keys(SCENARIO_ORDERS) as Scenario[];
 
 let modifyClock = 1_764_115_260_000;
@@ -45,4 +46,14 @@ export function nextUpdate(order: OrderInput, orderStatus: string): OrderInput {
   modifyClock += 1000;
   const { requestId: _drop, ...rest } = order as OrderInput & { requestId?: string };
   return { ...rest, orderStatus, orderModifyTime: modifyClock } as OrderInput;
+}
+
+/** The notification templates of the spec. */
+export const TEMPLATES = Object.keys(VARIANTS.syncPerformanceNotification.values) as (keyof typeof VARIANTS.syncPerformanceNotification.values)[];
+
+/** The spec's example notification of `template`, for `merchantBizNo`, with a fresh bizDate and no requestId. */
+export function notificationFor(template: (typeof TEMPLATES)[number], merchantBizNo: string, extra: Record<string, unknown> = {}): PerformanceNotificationInput {
+  modifyClock += 1000;
+  const { requestId: _drop, ...body } = exampleOf("syncPerformanceNotification", template);
+  return { ...body, merchantBizNo, bizDate: modifyClock, ...extra } as PerformanceNotificationInput;
 }

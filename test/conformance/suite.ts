@@ -47,6 +47,7 @@ import {
 } from "alipayhk-signature";
 import { decryptBody, encryptBody } from "alipayhk-signature/encryption";
 import { bytesEqual, createRegistry, deepEqual, equal, ok, rejects, type SuiteResult } from "./harness.js";
+import { registerNotificationTests } from "./notifications.js";
 import { nextUpdate, orderFor, SCENARIO_ORDERS, SCENARIOS } from "./orders.js";
 import vectors from "./vectors.json";
 
@@ -352,6 +353,11 @@ function register(env: SuiteEnv) {
       deepEqual(seen, ["text/plain; charset=UTF-8 true", "text/plain; charset=UTF-8 true"], "content types and Encrypt headers on the wire");
     });
   }
+
+  registerNotificationTests(test, async () => {
+    const sandbox = await sharedSandbox();
+    return { client: clientFor(sandbox, { fetch: sandbox.fetch }), sandbox, clientId: CLIENT_ID };
+  });
 
   test("PASS_TICKET lifecycle: TICKETED → USED, then USED → TICKETED is ORDER_STATUS_INVALID", async () => {
     const sandbox = await sharedSandbox();

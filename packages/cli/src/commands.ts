@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { OrderError, SYNC_ORDER_PATH, ValidationError, createOrderClient, type OrderInput } from "alipayhk-order";
+import { OPERATIONS, OrderError, SYNC_ORDER_PATH, VARIANTS, ValidationError, createOrderClient, type OperationId } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox } from "alipayhk-sandbox";
 import { AlipayHKError, contentToSign, formatRequestTime, importPrivateKey, importPublicKey, sign, verify } from "alipayhk-signature";
@@ -64,6 +64,19 @@ function messageFrom(values: Record<string, string | boolean | undefined>, time:
     // the exact bytes of the file: a reformatted body is a different signature
     body: readText(required(str(values.body), "--body"), "--body"),
   };
+}
+
+/** The operation to send `body` with: the one named, or the only one whose discriminating field the body has. */
+function operationFor(body: unknown, named: string | undefined): OperationId {
+  const known = Object.keys(OPERATIONS) as OperationId[];
+  if (named !== undefined) {
+    if (!(known as string[]).includes(named)) throw new UsageError(`--operation: must be one of ${known.join(", ")} (got ${JSON.stringify(named)})`);
+    return named as OperationId;
+  }
+  const fields = typeof body === "object" && body !== null ? body : {};
+  const matching = known.filter((id) => Object.hasOwn(VARIANTS, id) && VARIANTS[id as keyof typeof VARIANTS].property in fields);
+  if (matching.length !== 1) throw new UsageError(`cannot tell which operation the body is for: give --operation (one of ${known.join(", ")})`);
+  return matching[0]!;
 }
 
 export const commands: Record<string, Command> = {
@@ -170,11 +183,13 @@ export const commands: Record<string, Command> = {
   },
 
   sync: {
-    summary: "sync one order from a JSON file (to AlipayHK, or to an embedded sandbox when no credentials are set)",
+    summary: "send one request body from a JSON file: an order, a performance notification... (to AlipayHK, or to an embedded sandbox when no credentials are set)",
     usage:
-      "alipayhk sync order.json [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
+      "alipayhk sync body.json [--operation ID] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
+      `  --operation: one of ${Object.keys(OPERATIONS).join(", ")}; by default the one whose fields the body has (merchantBizType: syncOrder...)\n` +
       "  each setting may come from ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY_FILE, ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE, ALIPAYHK_BASE_URL, ALIPAYHK_ENVIRONMENT",
     options: {
+      operation: { type: "string" },
       "client-id": { type: "string" },
       "private-key": { type: "string" },
       "alipay-public-key": { type: "string" },
@@ -183,7 +198,8 @@ export const commands: Record<string, Command> = {
       encrypt: { type: "boolean" },
     },
     async run(values, positionals, io) {
-      const order = readJson(required(positionals[0], "the order file"), "order file") as OrderInput;
+      const body = readJson(required(positionals[0], "the body file"), "body file");
+      const operationId = operationFor(body, str(values.operation));
       const setting = (flag: string, env: string) => str(values[flag]) ?? io.env[env];
       const clientId = setting("client-id", "ALIPAYHK_CLIENT_ID");
       const privateKeyFile = setting("private-key", "ALIPAYHK_PRIVATE_KEY_FILE");
@@ -215,7 +231,7 @@ export const commands: Record<string, Command> = {
         client = createOrderClient(baseUrl ? { ...options, baseUrl } : { ...options, environment: environment as "production" });
       }
       try {
-        const result = await client.syncOrder(order);
+        const result = await (client[operationId] as (body: unknown) => Promise<unknown>)(body);
         io.out(JSON.stringify(result, null, 2));
         return EXIT.ok;
       } catch (error) {

@@ -3,37 +3,35 @@
  * lifecycle for each scenario through the real client over HTTP, plus an encrypted order, a refused transition
  * and a retried UNKNOWN_EXCEPTION.
  */
-import { OrderError, createOrderClient, type OrderClient, type OrderInput } from "alipayhk-order";
+import { OrderError, createOrderClient, type OrderClient, type OrderInput, type PerformanceNotificationInput } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
+import { EXAMPLES, statusMoveProblem, VARIANTS, type VariantFacts } from "alipayhk-spec";
 import { EXIT } from "./io.js";
 import { generateKeyPair } from "./keys.js";
 import { serve } from "./serve.js";
 import type { Io } from "./commands.js";
 
 const CLIENT_ID = "DEMO-MERCHANT-001";
-const hkd = (cents: number) => ({ value: String(cents), currency: "HKD" });
 
-/** Each scenario's extras (those its schema requires, and a few realistic ones) and a lifecycle. */
-const LIFECYCLES: { bizType: OrderInput["merchantBizType"]; statuses: string[]; extras: Record<string, unknown> }[] = [
-  { bizType: "MOVIE_TICKET", statuses: ["TICKETED", "USED"], extras: { payAmount: hkd(16000), extInfo: { seats: ["G12", "G13"] } } },
-  { bizType: "PASS_TICKET", statuses: ["TICKETED", "USED"], extras: { amount: hkd(28000), extInfo: {} } },
-  { bizType: "TRAIN_TICKET", statuses: ["TICKETED", "REFUNDED"], extras: { tradeNo: "2026112622000001", extInfo: {} } },
-  { bizType: "CHARGING_PILE", statuses: ["SERVING", "PAUSED", "SERVING", "COMPLETED", "FINISHED"], extras: { extInfo: { amount: hkd(7350) } } },
-  {
-    bizType: "LINE_UP",
-    statuses: ["CALL_NUM", "CALL_NUM", "NUMBER_ARRIVED", "FINISHED"],
-    extras: { shopInfo: { extInfo: { multiLang: { en_US: {}, zh_HK: {} } } }, extInfo: {} },
-  },
-  {
-    bizType: "SELF_PICK",
-    statuses: ["PENDING", "ORDER_TAKEN", "TO_PICK_UP", "FINISHED"],
-    extras: { amount: hkd(8800), itemOrderList: [{}], shopInfo: {}, extInfo: {} },
-  },
-  { bizType: "RIDE_HAILING", statuses: ["PENDING", "ORDER_TAKEN", "TO_BOARD", "SERVING", "WAIT_PAY", "FINISHED"], extras: { extInfo: {} } },
-  { bizType: "ALIPAY_COUPON", statuses: ["TICKETED"], extras: { payAmount: hkd(5000), extInfo: {} } },
-  { bizType: "GIFT_CARD_COUPON", statuses: ["TICKETED", "USED"], extras: { amount: hkd(20000), extInfo: {} } },
-];
+/** The spec's example body of each variant of `operationId`; a variant without one stops the demo, naming it. */
+function examples(operationId: keyof typeof VARIANTS): [string, Record<string, unknown>][] {
+  return Object.keys(VARIANTS[operationId].values).map((variant) => {
+    const example = EXAMPLES[operationId].find((e) => e.variant === variant);
+    if (!example) throw new Error(`the spec has no example body for ${operationId} ${variant}`);
+    return [variant, example.body as Record<string, unknown>];
+  });
+}
+
+/** A walk through a variant's statuses in their listed order, skipping the moves its rules refuse, up to an end status. */
+function lifecycle(variant: string, facts: VariantFacts): string[] {
+  const path: string[] = [];
+  for (const status of facts.statuses) {
+    if (statusMoveProblem(variant, facts, path.at(-1), status) === undefined) path.push(status);
+    if (facts.endStatuses.includes(path.at(-1)!)) break;
+  }
+  return path;
+}
 
 interface Row {
   what: string;
@@ -61,9 +59,14 @@ export async function demo(io: Io): Promise<number> {
   const newOrder = (name: string) => ({ merchantBizNo: `DEMO-${name}`, userId: "2160120000000001", orderCreateTime: clock });
   const send = (c: OrderClient, base: object, status: string, extras: object) =>
     c.syncOrder({ ...base, orderStatus: status, orderModifyTime: (clock += 60_000), ...extras } as OrderInput);
+  const notify = (base: object, command: "SEND" | "UPDATE", status: string) =>
+    client.syncPerformanceNotification({ ...base, command, orderStatus: status, bizDate: (clock += 60_000) } as PerformanceNotificationInput);
 
   try {
-    for (const { bizType, statuses, extras } of LIFECYCLES) {
+    io.out("order sync, every scenario of the spec:");
+    for (const [bizType, example] of examples("syncOrder")) {
+      const { requestId: _, merchantBizNo: __, orderStatus: ___, orderCreateTime: ____, orderModifyTime: _____, ...extras } = example;
+      const statuses = lifecycle(bizType, VARIANTS.syncOrder.values[bizType as keyof typeof VARIANTS.syncOrder.values]);
       const base = { ...newOrder(bizType), merchantBizType: bizType };
       let orderId = "";
       let attempts = 0;
@@ -76,6 +79,41 @@ export async function demo(io: Io): Promise<number> {
       rows.push({ what: bizType, statuses: statuses.join(" → "), orderId, syncs: statuses.length, attempts, outcome: "SUCCESS" });
     }
 
+    io.out("performance notifications, every template of the spec:");
+    for (const [template, example] of examples("syncPerformanceNotification")) {
+      const { requestId: _, merchantBizNo: __, orderStatus: ___, command: ____, bizDate: _____, ...rest } = example;
+      const statuses = lifecycle(template, VARIANTS.syncPerformanceNotification.values[template as keyof typeof VARIANTS.syncPerformanceNotification.values]);
+      const base = { ...rest, merchantBizNo: `DEMO-${template}` };
+      let attempts = 0;
+      for (const [i, status] of statuses.entries()) {
+        const result = await notify(base, i === 0 ? "SEND" : "UPDATE", status);
+        attempts += result.attempts;
+        io.out(`  ✓ ${template.padEnd(22)} ${`${i === 0 ? "SEND" : "UPDATE"} ${status}`.padEnd(27)} ${result.result.resultCode}`);
+      }
+      rows.push({ what: template, statuses: statuses.join(" → "), orderId: "", syncs: statuses.length, attempts, outcome: "SUCCESS" });
+    }
+
+    // a movie ticket as the app shows it: the order in the card wallet, and its notification two hours before the show
+    io.out("a movie ticket's order and its performance notification, side by side:");
+    const [, movieExample] = examples("syncOrder").find(([bizType]) => bizType === "MOVIE_TICKET")!;
+    const [, noticeExample] = examples("syncPerformanceNotification").find(([template]) => template === "MOVIE_TICKET_DEFAULT")!;
+    const ticket = { ...newOrder("SHOW-0001"), merchantBizType: "MOVIE_TICKET", extInfo: movieExample.extInfo };
+    const notice = { ...noticeExample, requestId: undefined, merchantBizNo: "DEMO-SHOW-0001" };
+    const steps: [string, () => Promise<{ result: { resultCode: string } }>][] = [
+      ["order TICKETED", () => send(client, ticket, "TICKETED", {})],
+      ["notification SEND AWAIT_SCREENING", () => notify(notice, "SEND", "AWAIT_SCREENING")],
+      ["order USED", () => send(client, ticket, "USED", {})],
+      ["notification UPDATE CLOSED", () => notify(notice, "UPDATE", "CLOSED")],
+    ];
+    for (const [what, step] of steps) io.out(`  ✓ ${what.padEnd(38)} ${(await step()).result.resultCode}`);
+    const again = await notify({ ...notice, merchantBizNo: "DEMO-SHOW-0002" }, "SEND", "AWAIT_SCREENING")
+      .then(() => notify({ ...notice, merchantBizNo: "DEMO-SHOW-0002" }, "SEND", "AWAIT_SCREENING"))
+      .then(() => undefined, (error: unknown) => error);
+    if (!(again instanceof OrderError) || again.resultCode !== "UN_SUPPORT_BUSINESS") throw new Error("the sandbox accepted a second SEND");
+    io.out(`  ✓ ${"a second SEND while one is valid".padEnd(38)} refused: ${again.resultCode}`);
+    rows.push({ what: "movie ticket + notification", statuses: "TICKETED, SEND → USED, UPDATE CLOSED", orderId: "", syncs: 4, attempts: 4, outcome: "SUCCESS" });
+
+    io.out("encryption, a refused move and a retry:");
     // RSA_AES: the body travels as ciphertext, the answer comes back encrypted for the merchant
     const secret = { ...newOrder("ENCRYPTED"), merchantBizType: "MOVIE_TICKET" };
     const encrypted = await send(encrypting, secret, "TICKETED", { extInfo: {} });

@@ -100,6 +100,28 @@ describe("alipayhk", () => {
     expect(invalid.stderr).toContain("orderStatus must be one of");
   });
 
+  test("sync sends a performance notification, chosen by the body's fields or by --operation", () => {
+    const notice = {
+      command: "SEND",
+      productTemplateCode: "MOVIE_TICKET_DEFAULT",
+      merchantBizNo: "CLI-NOTICE-1",
+      orderStatus: "AWAIT_SCREENING",
+      bizDate: 1764122400000,
+      userId: "2160120000000001",
+      syncDataInfo: { languageBusinessInfo: { en_US: JSON.stringify({ movie_name: "A film" }) } },
+    };
+    writeFileSync(join(work, "notice.json"), JSON.stringify(notice));
+    const res = run("sync", "notice.json");
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ result: { resultCode: "SUCCESS" } });
+    const wrong = run("sync", "notice.json", "--operation", "syncOrder");
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("merchantBizType is required");
+    const unknown = run("sync", "notice.json", "--operation", "cancelOrder");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("--operation: must be one of syncOrder, syncPerformanceNotification");
+  });
+
   test("sandbox serves on 127.0.0.1 and sync reaches it with the printed settings", async () => {
     execFileSync(process.execPath, [bin, "keys", "generate", "--out", "sbx"], { cwd: work });
     const child = spawn(process.execPath, [bin, "sandbox", "--client-id", "SBX", "--merchant-key", "sbx/merchant-public.pem"], { cwd: work });
