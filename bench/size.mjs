@@ -47,11 +47,12 @@ export const BUNDLES = [
 ];
 
 /**
- * Gzipped bytes a bundle may not exceed under --regression: a little above the sizes last measured (11,923 / 16,992 /
- * 3,668). Raised once, from 11,600 / 16,850, for syncOrder's per-call work, the timeout and retry option checks and
- * validating the JSON actually sent (+501 B on the client); a trial signature at key import has added 91 B since.
+ * Gzipped bytes a bundle may not exceed under --regression: a little above the sizes last measured (15,046 / 20,123 /
+ * 3,668). Raised from 12,000 / 17,250 when the spec began to drive the runtime: the validator's schema table for two
+ * operations (every keyword the spec uses, nine scenarios and six templates) and the generic validator replaced
+ * the order-only metadata (+3.1 kB gzip). Bringing the client back under its 8 kB budget is work of its own.
  */
-const REGRESSION_CEILINGS = { clientGzipBytes: 12_000, clientWithEncryptionGzipBytes: 17_250, signatureGzipBytes: 3_700 };
+const REGRESSION_CEILINGS = { clientGzipBytes: 15_350, clientWithEncryptionGzipBytes: 20_500, signatureGzipBytes: 3_700 };
 
 /**
  * What must not be in a bundle: input files (from the metafile, contributing bytes) and strings that survive

@@ -59,31 +59,14 @@ export const VARIANTS = {
     "values": {
       "PASS_TICKET": {
         "statuses": ["TICKETED","REFUNDED","USED"],
-        "descriptions": {
-          "TICKETED": "Ticket issued into the Card Wallet.",
-          "REFUNDED": "Order refunded; the ticket disappears (end status).",
-          "USED": "Ticket used (end status)."
-        },
         "endStatuses": ["REFUNDED","USED"],
         "reversible": false,
         "onlyFrom": {},
         "onlyTo": {}
       },
-      "ALIPAY_COUPON": {
-        "statuses": ["TICKETED"],
-        "descriptions": {"TICKETED":"The voucher is issued into the Card Wallet."},
-        "endStatuses": [],
-        "reversible": false,
-        "onlyFrom": {},
-        "onlyTo": {}
-      },
+      "ALIPAY_COUPON": {"statuses":["TICKETED"],"endStatuses":[],"reversible":false,"onlyFrom":{},"onlyTo":{}},
       "GIFT_CARD_COUPON": {
         "statuses": ["TICKETED","REFUNDED","USED"],
-        "descriptions": {
-          "TICKETED": "The coupon is issued.",
-          "REFUNDED": "The coupon disappears (end status).",
-          "USED": "The coupon is used (end status)."
-        },
         "endStatuses": ["REFUNDED","USED"],
         "reversible": false,
         "onlyFrom": {},
@@ -91,15 +74,6 @@ export const VARIANTS = {
       },
       "CHARGING_PILE": {
         "statuses": ["SERVING","SERVING_WO_ENDTIME","SERVING_LITE","PAUSED","COMPLETED","PARKING_DUE","FINISHED"],
-        "descriptions": {
-          "SERVING": "Charging.",
-          "SERVING_WO_ENDTIME": "Charging; the end time is unknown.",
-          "SERVING_LITE": "Charging; the end time and progress are unknown.",
-          "PAUSED": "Charging paused.",
-          "COMPLETED": "Charging completed.",
-          "PARKING_DUE": "The free parking period is due.",
-          "FINISHED": "The charging session is finished; the notification is hidden (end status)."
-        },
         "endStatuses": ["FINISHED"],
         "reversible": true,
         "onlyFrom": {},
@@ -107,11 +81,6 @@ export const VARIANTS = {
       },
       "MOVIE_TICKET": {
         "statuses": ["TICKETED","REFUNDED","USED"],
-        "descriptions": {
-          "TICKETED": "Ticket issued into the Card Wallet.",
-          "REFUNDED": "Order refunded; the ticket disappears (end status).",
-          "USED": "Ticket used (end status)."
-        },
         "endStatuses": ["REFUNDED","USED"],
         "reversible": false,
         "onlyFrom": {},
@@ -119,13 +88,6 @@ export const VARIANTS = {
       },
       "LINE_UP": {
         "statuses": ["CALL_NUM","NUMBER_ARRIVED","NUMBER_PASSED","CANCELLED","FINISHED"],
-        "descriptions": {
-          "CALL_NUM": "The queue started or a number was called; re-send on every call.",
-          "NUMBER_ARRIVED": "The user's number is reached; hidden after 10 minutes.",
-          "NUMBER_PASSED": "The number was already called; hidden after 10 minutes.",
-          "CANCELLED": "The queue ticket was cancelled; only from CALL_NUM.",
-          "FINISHED": "The service order is completed."
-        },
         "endStatuses": [],
         "reversible": false,
         "onlyFrom": {"CANCELLED":["CALL_NUM"]},
@@ -144,18 +106,6 @@ export const VARIANTS = {
           "CLOSED",
           "CANCEL_WAIT_PAY"
         ],
-        "descriptions": {
-          "PENDING": "Finding a driver.",
-          "BOOKED": "A pre-booked vehicle; the driver is not yet on the way.",
-          "ORDER_TAKEN": "A driver accepted; the display counts down from service_start_time and driver_board_duration.",
-          "TO_BOARD": "The user must board.",
-          "SERVING": "The journey is in progress.",
-          "WAIT_PAY": "The user must pay.",
-          "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
-          "TO_SEND": "Finding another driver.",
-          "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
-          "CANCEL_WAIT_PAY": "Cancelled by the user, still waiting for payment. Listed on a second version of AlipayHK's ride-hailing page only."
-        },
         "endStatuses": [],
         "reversible": true,
         "onlyFrom": {},
@@ -163,14 +113,6 @@ export const VARIANTS = {
       },
       "SELF_PICK": {
         "statuses": ["PENDING","ORDER_TAKEN","TO_PICK_UP","FINISHED","CLOSED","REFUNDED"],
-        "descriptions": {
-          "PENDING": "The restaurant has not confirmed the order.",
-          "ORDER_TAKEN": "The restaurant confirmed the order.",
-          "TO_PICK_UP": "Ready for pick-up; the next status must be FINISHED.",
-          "FINISHED": "Picked up (end status).",
-          "CLOSED": "Cancelled (end status).",
-          "REFUNDED": "Refunded; hidden after 10 minutes (end status)."
-        },
         "endStatuses": ["FINISHED","CLOSED","REFUNDED"],
         "reversible": false,
         "onlyFrom": {},
@@ -178,11 +120,6 @@ export const VARIANTS = {
       },
       "TRAIN_TICKET": {
         "statuses": ["TICKETED","REFUNDED","USED"],
-        "descriptions": {
-          "TICKETED": "Ticket issued into the Card Wallet.",
-          "REFUNDED": "Order refunded; the ticket disappears (end status).",
-          "USED": "Ticket used (end status)."
-        },
         "endStatuses": ["REFUNDED","USED"],
         "reversible": false,
         "onlyFrom": {},
@@ -196,12 +133,6 @@ export const VARIANTS = {
     "values": {
       "PAYMENT_ORDER_DEFAULT": {
         "statuses": ["WAIT_PAY","PAY_FAILED","OVERDUED","CLOSED"],
-        "descriptions": {
-          "WAIT_PAY": "The user has to pay.",
-          "PAY_FAILED": "The automatic debit failed.",
-          "OVERDUED": "The bill is overdue.",
-          "CLOSED": "The order is complete; the notification disappears."
-        },
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
@@ -209,11 +140,6 @@ export const VARIANTS = {
       },
       "FINANCE_ORDER_DEFAULT": {
         "statuses": ["WAIT_REPAY","OVERDUED","CLOSED"],
-        "descriptions": {
-          "WAIT_REPAY": "The user has to repay.",
-          "OVERDUED": "The repayment is overdue.",
-          "CLOSED": "The notification disappears."
-        },
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
@@ -221,10 +147,6 @@ export const VARIANTS = {
       },
       "MOVIE_TICKET_DEFAULT": {
         "statuses": ["AWAIT_SCREENING","CLOSED"],
-        "descriptions": {
-          "AWAIT_SCREENING": "The movie is about to show; on the home screen and in the notification center.",
-          "CLOSED": "The notification disappears from both."
-        },
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
@@ -232,7 +154,6 @@ export const VARIANTS = {
       },
       "TRAIN_TICKET_DEFAULT": {
         "statuses": ["AWAIT_SCREENING","CLOSED"],
-        "descriptions": {"AWAIT_SCREENING":"The user is about to board.","CLOSED":"The notification is not displayed."},
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
@@ -240,13 +161,6 @@ export const VARIANTS = {
       },
       "AIR_TICKET_DEFAULT": {
         "statuses": ["NEAR_DEPART","FLIGHT_CHANGE","FLIGHT_DELAYS","FLIGHT_CANCELLATION","CLOSED"],
-        "descriptions": {
-          "NEAR_DEPART": "The user is about to board.",
-          "FLIGHT_CHANGE": "The flight changed.",
-          "FLIGHT_DELAYS": "The flight is delayed.",
-          "FLIGHT_CANCELLATION": "The flight is cancelled; the notification disappears after 10 minutes.",
-          "CLOSED": "The notification is not displayed."
-        },
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
@@ -265,18 +179,6 @@ export const VARIANTS = {
           "CLOSED",
           "CANCEL_WAIT_PAY"
         ],
-        "descriptions": {
-          "PENDING": "Finding a driver.",
-          "BOOKED": "Pre-booked; the driver is not yet on the way.",
-          "ORDER_TAKEN": "A driver accepted.",
-          "TO_BOARD": "The user must board.",
-          "SERVING": "The journey is in progress.",
-          "WAIT_PAY": "The user must pay.",
-          "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
-          "TO_SEND": "Finding another driver.",
-          "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
-          "CANCEL_WAIT_PAY": "Cancelled by the user, payment still due; the notification disappears."
-        },
         "endStatuses": ["FINISHED","CLOSED","CANCEL_WAIT_PAY"],
         "reversible": true,
         "onlyFrom": {},
@@ -285,6 +187,105 @@ export const VARIANTS = {
     }
   }
 } as const satisfies Readonly<Record<string, Variants>>;
+
+export const STATUS_DESCRIPTIONS = {
+  "syncOrder": {
+    "PASS_TICKET": {
+      "TICKETED": "Ticket issued into the Card Wallet.",
+      "REFUNDED": "Order refunded; the ticket disappears (end status).",
+      "USED": "Ticket used (end status)."
+    },
+    "ALIPAY_COUPON": {"TICKETED":"The voucher is issued into the Card Wallet."},
+    "GIFT_CARD_COUPON": {
+      "TICKETED": "The coupon is issued.",
+      "REFUNDED": "The coupon disappears (end status).",
+      "USED": "The coupon is used (end status)."
+    },
+    "CHARGING_PILE": {
+      "SERVING": "Charging.",
+      "SERVING_WO_ENDTIME": "Charging; the end time is unknown.",
+      "SERVING_LITE": "Charging; the end time and progress are unknown.",
+      "PAUSED": "Charging paused.",
+      "COMPLETED": "Charging completed.",
+      "PARKING_DUE": "The free parking period is due.",
+      "FINISHED": "The charging session is finished; the notification is hidden (end status)."
+    },
+    "MOVIE_TICKET": {
+      "TICKETED": "Ticket issued into the Card Wallet.",
+      "REFUNDED": "Order refunded; the ticket disappears (end status).",
+      "USED": "Ticket used (end status)."
+    },
+    "LINE_UP": {
+      "CALL_NUM": "The queue started or a number was called; re-send on every call.",
+      "NUMBER_ARRIVED": "The user's number is reached; hidden after 10 minutes.",
+      "NUMBER_PASSED": "The number was already called; hidden after 10 minutes.",
+      "CANCELLED": "The queue ticket was cancelled; only from CALL_NUM.",
+      "FINISHED": "The service order is completed."
+    },
+    "RIDE_HAILING": {
+      "PENDING": "Finding a driver.",
+      "BOOKED": "A pre-booked vehicle; the driver is not yet on the way.",
+      "ORDER_TAKEN": "A driver accepted; the display counts down from service_start_time and driver_board_duration.",
+      "TO_BOARD": "The user must board.",
+      "SERVING": "The journey is in progress.",
+      "WAIT_PAY": "The user must pay.",
+      "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
+      "TO_SEND": "Finding another driver.",
+      "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
+      "CANCEL_WAIT_PAY": "Cancelled by the user, still waiting for payment. Listed on a second version of AlipayHK's ride-hailing page only."
+    },
+    "SELF_PICK": {
+      "PENDING": "The restaurant has not confirmed the order.",
+      "ORDER_TAKEN": "The restaurant confirmed the order.",
+      "TO_PICK_UP": "Ready for pick-up; the next status must be FINISHED.",
+      "FINISHED": "Picked up (end status).",
+      "CLOSED": "Cancelled (end status).",
+      "REFUNDED": "Refunded; hidden after 10 minutes (end status)."
+    },
+    "TRAIN_TICKET": {
+      "TICKETED": "Ticket issued into the Card Wallet.",
+      "REFUNDED": "Order refunded; the ticket disappears (end status).",
+      "USED": "Ticket used (end status)."
+    }
+  },
+  "syncPerformanceNotification": {
+    "PAYMENT_ORDER_DEFAULT": {
+      "WAIT_PAY": "The user has to pay.",
+      "PAY_FAILED": "The automatic debit failed.",
+      "OVERDUED": "The bill is overdue.",
+      "CLOSED": "The order is complete; the notification disappears."
+    },
+    "FINANCE_ORDER_DEFAULT": {
+      "WAIT_REPAY": "The user has to repay.",
+      "OVERDUED": "The repayment is overdue.",
+      "CLOSED": "The notification disappears."
+    },
+    "MOVIE_TICKET_DEFAULT": {
+      "AWAIT_SCREENING": "The movie is about to show; on the home screen and in the notification center.",
+      "CLOSED": "The notification disappears from both."
+    },
+    "TRAIN_TICKET_DEFAULT": {"AWAIT_SCREENING":"The user is about to board.","CLOSED":"The notification is not displayed."},
+    "AIR_TICKET_DEFAULT": {
+      "NEAR_DEPART": "The user is about to board.",
+      "FLIGHT_CHANGE": "The flight changed.",
+      "FLIGHT_DELAYS": "The flight is delayed.",
+      "FLIGHT_CANCELLATION": "The flight is cancelled; the notification disappears after 10 minutes.",
+      "CLOSED": "The notification is not displayed."
+    },
+    "RIDE_HAILING_DEFAULT": {
+      "PENDING": "Finding a driver.",
+      "BOOKED": "Pre-booked; the driver is not yet on the way.",
+      "ORDER_TAKEN": "A driver accepted.",
+      "TO_BOARD": "The user must board.",
+      "SERVING": "The journey is in progress.",
+      "WAIT_PAY": "The user must pay.",
+      "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
+      "TO_SEND": "Finding another driver.",
+      "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
+      "CANCEL_WAIT_PAY": "Cancelled by the user, payment still due; the notification disappears."
+    }
+  }
+} as const satisfies Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>;
 
 export const SCHEMAS = {
   "PerformanceNotificationRequest": {

@@ -10,6 +10,7 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** The library packages (web APIs only), in dependency order. The CLI is a Node command, not a library. */
 export const LIBRARIES = [
+  { dir: "packages/spec", name: "alipayhk-spec" },
   { dir: "packages/signature", name: "alipayhk-signature" },
   { dir: "packages/client", name: "alipayhk-order" },
   { dir: "packages/sandbox", name: "alipayhk-sandbox" },

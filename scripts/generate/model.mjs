@@ -15,6 +15,8 @@ export function buildModel(bundled, files) {
   const roots = Object.values(operations).map((op) => op.schema);
   /** @type {Record<string, any>} */
   const variants = {};
+  /** @type {Record<string, any>} */
+  const descriptions = {};
   /** @type {Record<string, any[]>} */
   const examples = {};
   for (const [operationId, op] of Object.entries(operations)) {
@@ -22,6 +24,9 @@ export function buildModel(bundled, files) {
     examples[operationId] = [];
     if (request.discriminator) {
       variants[operationId] = readVariants(bundled, op.schema, files);
+      // kept apart: a client never shows them, so it need not bundle them
+      descriptions[operationId] = Object.fromEntries(Object.entries(variants[operationId].values).map(([value, facts]) => [value, facts.descriptions]));
+      for (const facts of Object.values(variants[operationId].values)) delete facts.descriptions;
       for (const [value, ref] of Object.entries(request.discriminator.mapping)) {
         const branch = bundled.components.schemas[String(ref).split("/").pop() ?? ""];
         for (const body of branch.examples ?? []) examples[operationId].push({ variant: value, body });
@@ -34,6 +39,7 @@ export function buildModel(bundled, files) {
     OPERATIONS: operations,
     RESULT_CODES: readResultCodes(bundled),
     VARIANTS: variants,
+    STATUS_DESCRIPTIONS: descriptions,
     SCHEMAS: schemaTable(bundled, roots),
     EXAMPLES: examples,
   };

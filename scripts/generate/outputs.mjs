@@ -65,6 +65,7 @@ function modelFile(model, runtime) {
     OPERATIONS: "Readonly<Record<string, Operation>>",
     RESULT_CODES: "Readonly<Record<string, ResultCodeFacts>>",
     VARIANTS: "Readonly<Record<string, Variants>>",
+    STATUS_DESCRIPTIONS: "Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>",
     SCHEMAS: "SchemaTable",
     EXAMPLES: "Readonly<Record<string, readonly Example[]>>",
   };

@@ -63,8 +63,8 @@ export interface ResultCodeFacts {
 
 /** The status rules of one variant (a scenario, a template). */
 export interface VariantFacts {
+  /** In the spec's order (see STATUS_DESCRIPTIONS for what each means). */
   readonly statuses: readonly string[];
-  readonly descriptions: { readonly [status: string]: string };
   /** No move out of these. */
   readonly endStatuses: readonly string[];
   /** false: statuses may be skipped, never go back to an earlier one in the listed order. */
