@@ -25,6 +25,7 @@ import { Worker } from "node:worker_threads";
 import { createOrderClient, OrderError, ResultError, SCENARIOS, SYNC_ORDER_PATH, transitionProblem } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { mulberry32 } from "alipayhk-sandbox";
+import { EXAMPLES } from "alipayhk-spec";
 
 /** Every code an OrderError may carry (packages/client/src/errors.ts). */
 export const ORDER_ERROR_CODES = [
@@ -90,25 +91,31 @@ export const SHORT = {
   hangMs: 30_000,
 };
 
-const hkd = (cents) => ({ value: String(cents), currency: "HKD" });
-
-/** Scenario extras, valid against the spec (the shapes of packages/client/test/fake-alipay.ts). */
-const EXTRAS = {
-  PASS_TICKET: () => ({ payAmount: hkd(12_000), extInfo: {} }),
-  TRAIN_TICKET: (k) => ({ tradeNo: `2026112622${String(k).padStart(4, "0")}`, extInfo: {} }),
-  MOVIE_TICKET: () => ({ tradeNo: "2026112622001", extInfo: { seats: ["F7", "F8"] } }),
-  GIFT_CARD_COUPON: () => ({ amount: hkd(5_000), extInfo: {} }),
-  ALIPAY_COUPON: () => ({ extInfo: {} }),
-  CHARGING_PILE: (k) => ({ extInfo: { amount: hkd(500 * (k + 1)) } }),
-  LINE_UP: (k) => ({ shopInfo: { extInfo: { multiLang: { en_US: { name: "Dim Sum" }, zh_HK: {} } } }, extInfo: { queueNumber: `A${k}`, tablesAhead: Math.max(0, 5 - k) } }),
-  SELF_PICK: () => ({ amount: hkd(8_800), itemOrderList: [{ name: "Milk tea" }], shopInfo: {}, extInfo: {} }),
-  RIDE_HAILING: (k) => ({ extInfo: { driver_board_duration: String(10 - k) } }),
-};
+/** Each scenario's own fields, from the spec's example order of it (the plan fails, naming a scenario without one). */
+function extrasOf(bizType) {
+  const example = EXAMPLES.syncOrder.find((e) => e.variant === bizType);
+  if (!example) throw new Error(`soak plan: the spec has no example order for ${bizType}`);
+  const { requestId, merchantBizNo, merchantBizType, orderStatus, userId, openId, orderCreateTime, orderModifyTime, ...extras } = example.body;
+  return extras;
+}
 
 const TICKET = [["TICKETED"], ["TICKETED", "USED"], ["TICKETED", "REFUNDED"], ["TICKETED", "TICKETED", "USED"]];
 
-/** Legal lifecycles per scenario (checked with transitionProblem when the plan is made). */
-export const LIFECYCLES = {
+/** A walk through a scenario's statuses in their listed order, skipping what its rules refuse, up to an end status. */
+function walk(bizType) {
+  const path = [];
+  for (const status of SCENARIOS[bizType].statuses) {
+    if (transitionProblem(bizType, path.at(-1), status) === undefined) path.push(status);
+    if (SCENARIOS[bizType].endStatuses.includes(path.at(-1))) break;
+  }
+  return path;
+}
+
+/**
+ * Legal lifecycles per scenario (checked with transitionProblem when the plan is made): hand-picked ones that
+ * exercise each scenario's rules, and for a scenario of the spec without any, a walk through its statuses.
+ */
+const PICKED = {
   PASS_TICKET: TICKET,
   TRAIN_TICKET: TICKET,
   MOVIE_TICKET: TICKET,
@@ -135,6 +142,8 @@ export const LIFECYCLES = {
     ["BOOKED", "ORDER_TAKEN", "SERVING", "CANCEL_WAIT_PAY"],
   ],
 };
+
+export const LIFECYCLES = Object.fromEntries(Object.keys(SCENARIOS).map((bizType) => [bizType, PICKED[bizType] ?? [walk(bizType)]]));
 
 const hex8 = (n) => (n >>> 0).toString(16).padStart(8, "0");
 
@@ -189,7 +198,7 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
       ...identity,
       orderCreateTime,
       orderModifyTime: modifyTime,
-      ...EXTRAS[bizType](k),
+      ...extrasOf(bizType),
       ...changes,
     });
     statuses.forEach((status, k) => {
