@@ -9,7 +9,29 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** `value` with every JSON-text field that was given as a value turned into its text (a copy where anything changed). */
 export function encodeJsonText(table: SchemaTable, root: string, value: unknown): unknown {
-  return encode(table, { $ref: root }, value);
+  return holdsJsonText(table, root) ? encode(table, { $ref: root }, value) : value;
+}
+
+// Whether a root reaches any JSON-text field at all, worked out once: most bodies (order sync's) have none, and
+// then nothing is walked per call.
+const reachesJsonText = new WeakMap<SchemaTable, Map<string, boolean>>();
+function holdsJsonText(table: SchemaTable, root: string): boolean {
+  let roots = reachesJsonText.get(table);
+  if (!roots) reachesJsonText.set(table, (roots = new Map()));
+  let found = roots.get(root);
+  if (found === undefined) {
+    const seen = new Set<unknown>();
+    const search = (node: unknown): boolean => {
+      if (!node || typeof node !== "object" || seen.has(node)) return false;
+      seen.add(node);
+      const { $ref, contentMediaType } = node as { $ref?: string; contentMediaType?: string };
+      if (contentMediaType === "application/json") return true;
+      if ($ref !== undefined && search(table[$ref])) return true;
+      return Object.values(node).some(search);
+    };
+    roots.set(root, (found = search(table[root])));
+  }
+  return found;
 }
 
 function encode(table: SchemaTable, schema: Schema, value: unknown): unknown {
