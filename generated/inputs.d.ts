@@ -88,8 +88,10 @@ export interface components {
         OrderSyncRequest: components["schemas"]["PassTicketOrder"] | components["schemas"]["AlipayCouponOrder"] | components["schemas"]["GiftCardCouponOrder"] | components["schemas"]["ChargingPileOrder"] | components["schemas"]["MovieTicketOrder"] | components["schemas"]["LineUpOrder"] | components["schemas"]["RideHailingOrder"] | components["schemas"]["SelfPickOrder"] | components["schemas"]["TrainTicketOrder"];
         /**
          * Base order fields
-         * @description The fields every scenario shares, exactly as AlipayHK's Base API page lists them. A scenario adds its own
-         *     `orderStatus` values and extra fields at the top level of the same object.
+         * @description The fields every scenario shares, as AlipayHK's Base API page lists them, with its maximum lengths. What the page
+         *     does not state is marked `x-inferred` and described as "(inferred)": it is refused only by a strict client
+         *     (`strict: true`) and by the sandbox unless `strict: false`. A scenario adds its own `orderStatus` values and extra
+         *     fields at the top level of the same object.
          */
         BaseOrder: {
             /**
@@ -97,36 +99,36 @@ export interface components {
              *     characters). A retry of the same call re-sends the same value.
              * @example 3f1c2a9b8d7e4f60a1b2c3d4e5f60718
              */
-            requestId: string;
+            requestId: string & unknown;
             /**
              * @description The order's ID in the merchant's system. It must stay the same for every update of one order.
              * @example MT20240522000123
              */
-            merchantBizNo: string;
+            merchantBizNo: string & unknown;
             /** @description The order's status; each scenario lists its own values. */
             orderStatus: string;
             /**
              * @description ID of the AlipayHK user. Provide `userId` or `openId` (see `UserIdentity`).
              * @example 2160120000000001
              */
-            userId?: string;
+            userId?: string & unknown;
             /** @description The user's authorization ID for this merchant. Provide `openId` or `userId` (see `UserIdentity`). */
-            openId?: string;
+            openId?: string & unknown;
             /**
              * @description The scenario (type of order service).
              * @enum {string}
              */
             merchantBizType: "PASS_TICKET" | "ALIPAY_COUPON" | "GIFT_CARD_COUPON" | "CHARGING_PILE" | "MOVIE_TICKET" | "LINE_UP" | "RIDE_HAILING" | "SELF_PICK" | "TRAIN_TICKET";
             /**
-             * Format: int64
-             * @description Epoch milliseconds of the order's first business event. It must stay the same for every update of one order.
+             * @description Epoch milliseconds of the order's first business event (whole milliseconds: inferred). It must stay the same
+             *     for every update of one order.
              * @example 1716360141000
              */
             orderCreateTime: number;
             /**
-             * Format: int64
-             * @description Epoch milliseconds of this business event. It must be new for every update: AlipayHK uses it to order status
-             *     updates and discard out-of-order ones. Never earlier than `orderCreateTime` (inferred).
+             * @description Epoch milliseconds of this business event (whole milliseconds: inferred). It must be new for every update:
+             *     AlipayHK uses it to order status updates and discard out-of-order ones. Never earlier than `orderCreateTime`
+             *     (inferred).
              * @example 1716360141000
              */
             orderModifyTime: number;
@@ -139,7 +141,7 @@ export interface components {
             merchantId?: string;
             /** @description ID of the mini-program. AlipayHK gives no maximum length. */
             tinyAppId?: string;
-        } & components["schemas"]["UserIdentity"];
+        } & (components["schemas"]["UserIdentity"] & unknown);
         /**
          * User identity
          * @description `userId` or `openId` identifies the user: AlipayHK's pages say "to provide either one openId or userId", so at
@@ -156,7 +158,8 @@ export interface components {
          */
         Amount: {
             /**
-             * @description The amount in minor units (cents), as a string, e.g. `"12800"` for HKD 128.00.
+             * @description The amount in minor units (cents), as a string, e.g. `"12800"` for HKD 128.00. A maximum length (64) is given
+             *     on the Self Pick page only, and set there.
              * @example 12800
              */
             value: string;
@@ -207,7 +210,7 @@ export interface components {
          *       "orderStatus": "TICKETED",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "amount": {
          *         "value": "28000",
          *         "currency": "HKD"
@@ -227,10 +230,10 @@ export interface components {
             /** @description Alipay transaction number (listed for train and movie tickets; inferred for admission tickets). */
             tradeNo?: string;
             /** @description Extended order information. AlipayHK's field list for admission tickets is truncated after `payAmount`; `extInfo` (required on every other ticket scenario) is required here by analogy (inferred), and its children are not public. */
-            extInfo: {
+            extInfo?: {
                 [key: string]: unknown;
             };
-        } & {
+        } & unknown & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -247,7 +250,7 @@ export interface components {
          *       "orderStatus": "TICKETED",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "tradeNo": "2026112622000001",
          *       "extInfo": {}
          *     }
@@ -285,7 +288,7 @@ export interface components {
          *       "orderStatus": "TICKETED",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "payAmount": {
          *         "value": "16000",
          *         "currency": "HKD"
@@ -327,10 +330,11 @@ export interface components {
         };
         /**
          * EV charging order
-         * @description `CHARGING_PILE`. An EV charging session. The statuses are those of AlipayHK's current EV Charging page (an
-         *     older page had `SERVING`, `FAULT`, `COMPLETED` and `FINISHED`, with `COMPLETED` as an end status). The page does
-         *     not say that statuses cannot be reversed, and a session moves between `SERVING` and `PAUSED`, so any move is
-         *     allowed except out of `FINISHED`.
+         * @description `CHARGING_PILE`. An EV charging session. The statuses are those of AlipayHK's current EV Charging page, plus
+         *     `FAULT` from its older page (which had `SERVING`, `FAULT`, `COMPLETED` and `FINISHED`, with `COMPLETED` as an
+         *     end status), so that an integration built on the older page can still send it. The page does not say that
+         *     statuses cannot be reversed, and a session moves between `SERVING` and `PAUSED`, so any move is allowed except
+         *     out of `FINISHED` (inferred: a reading of the page's silence).
          * @example {
          *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
          *       "merchantBizType": "CHARGING_PILE",
@@ -338,7 +342,7 @@ export interface components {
          *       "orderStatus": "SERVING",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "extInfo": {
          *         "amount": {
          *           "value": "7350",
@@ -351,7 +355,7 @@ export interface components {
             /** @constant */
             merchantBizType: "CHARGING_PILE";
             /** @enum {string} */
-            orderStatus: "SERVING" | "SERVING_WO_ENDTIME" | "SERVING_LITE" | "PAUSED" | "COMPLETED" | "PARKING_DUE" | "FINISHED";
+            orderStatus: "SERVING" | "SERVING_WO_ENDTIME" | "SERVING_LITE" | "PAUSED" | "COMPLETED" | "PARKING_DUE" | "FINISHED" | "FAULT";
             /** @description Alipay transaction number. */
             tradeNo?: string;
             /**
@@ -361,8 +365,12 @@ export interface components {
             extInfo: {
                 /** @description Order amount. */
                 amount?: components["schemas"]["Amount"];
-                /** @description Surcharge for exceeding the charging or parking time limit. */
-                surcharge_amount?: components["schemas"]["Amount"];
+                /**
+                 * @description Surcharge for exceeding the charging or parking time limit. The page's description of its shape is
+                 *     cut off; it is probably an Amount (`{ "value": "500", "currency": "HKD" }`), but that is not stated, so
+                 *     any value is accepted.
+                 */
+                surcharge_amount?: unknown;
             } & {
                 [key: string]: unknown;
             };
@@ -376,7 +384,9 @@ export interface components {
         /**
          * Queue-up order
          * @description `LINE_UP`. A queue ticket at a shop. `CALL_NUM` must be re-sent every time a number is called. Statuses may be
-         *     skipped but not reversed, and `CANCELLED` is only allowed from `CALL_NUM`. The page labels no end status.
+         *     skipped but not reversed, and `CANCELLED` is only allowed from `CALL_NUM`. That a new order therefore cannot
+         *     start as `CANCELLED` is our reading (inferred): AlipayHK says a notification may start from any status. The page
+         *     labels no end status, so any forward move is allowed, `CANCELLED` → `FINISHED` included (inferred).
          * @example {
          *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
          *       "merchantBizType": "LINE_UP",
@@ -384,7 +394,7 @@ export interface components {
          *       "orderStatus": "CALL_NUM",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "shopInfo": {
          *         "extInfo": {
          *           "multiLang": {
@@ -428,7 +438,7 @@ export interface components {
          *       "orderStatus": "PENDING",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "amount": {
          *         "value": "8800",
          *         "currency": "HKD"
@@ -445,8 +455,10 @@ export interface components {
             merchantBizType: "SELF_PICK";
             /** @enum {string} */
             orderStatus: "PENDING" | "ORDER_TAKEN" | "TO_PICK_UP" | "FINISHED" | "CLOSED" | "REFUNDED";
-            /** @description Total order amount. */
-            amount: components["schemas"]["Amount"];
+            /** @description Total order amount; its `value` is at most 64 characters. */
+            amount: components["schemas"]["Amount"] & {
+                value?: unknown;
+            };
             /** @description Discount. */
             discountAmount?: components["schemas"]["Amount"];
             /** @description Amount actually charged. */
@@ -478,7 +490,8 @@ export interface components {
         /**
          * Ride-hailing order
          * @description `RIDE_HAILING`. A ride from booking to payment. The page does not say that statuses cannot be reversed (a
-         *     driver can cancel, `TO_SEND`, and the search starts again) and labels no end status, so any move is allowed.
+         *     driver can cancel, `TO_SEND`, and the search starts again) and labels no end status, so any move is allowed,
+         *     `FINISHED` → `PENDING` included (inferred: a reading of the page's silence).
          *     Which `extInfo` fields each status requires is in a table that is not public.
          * @example {
          *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
@@ -487,7 +500,7 @@ export interface components {
          *       "orderStatus": "PENDING",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "extInfo": {}
          *     }
          */
@@ -522,7 +535,7 @@ export interface components {
          *       "orderStatus": "TICKETED",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "payAmount": {
          *         "value": "5000",
          *         "currency": "HKD"
@@ -564,7 +577,7 @@ export interface components {
          *       "orderStatus": "TICKETED",
          *       "userId": "2160120000000001",
          *       "orderCreateTime": 1764122400000,
-         *       "orderModifyTime": 1764122400000,
+         *       "orderModifyTime": 1764122460000,
          *       "amount": {
          *         "value": "20000",
          *         "currency": "HKD"
@@ -584,14 +597,19 @@ export interface components {
             /** @description Amount actually paid for this order. */
             payAmount?: components["schemas"]["Amount"];
             /**
+             * @description The campaign AlipayHK issues for the merchant to configure. The page names it but not where it goes; a
+             *     top-level field is our guess (inferred), so any value is accepted and nothing requires it.
+             */
+            campaignId?: unknown;
+            /**
              * @description Extended order information. AlipayHK's field list for this scenario is truncated after `amount`;
              *     `extInfo` is required on every scenario page where the list is complete, so it is required here by
              *     analogy (inferred). Its children are not public.
              */
-            extInfo: {
+            extInfo?: {
                 [key: string]: unknown;
             };
-        } & {
+        } & unknown & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -646,14 +664,12 @@ export interface components {
             /** @description The order's status; each template lists its own values. */
             orderStatus: string;
             /**
-             * Format: int64
              * @description Epoch milliseconds of the business event (inferred from the 13-digit sample). It orders status changes and
              *     fast-changing data, so that an older update does not overwrite a newer one.
              * @example 1632833743000
              */
             bizDate: number;
             /**
-             * Format: int64
              * @description Epoch milliseconds when the notification expires. Default 24 hours after it was created.
              * @example 1632920143000
              */

@@ -1,5 +1,5 @@
 // Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
-import type { Example, Operation, ResultCodeFacts, SchemaTable, Variants } from "../packages/spec/src/model-types.js";
+import type { Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "../packages/spec/src/model-types.js";
 
 export const SERVERS = {"production":"https://open.alipay.hk","testing":"https://open-id-pre.alipay.com"} as const satisfies Readonly<Record<string, string>>;
 
@@ -62,36 +62,43 @@ export const VARIANTS = {
         "endStatuses": ["REFUNDED","USED"],
         "reversible": false,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
-      "ALIPAY_COUPON": {"statuses":["TICKETED"],"endStatuses":[],"reversible":false,"onlyFrom":{},"onlyTo":{}},
+      "ALIPAY_COUPON": {"statuses":["TICKETED"],"endStatuses":[],"reversible":false,"onlyFrom":{},"onlyTo":{},"inferred":{}},
       "GIFT_CARD_COUPON": {
         "statuses": ["TICKETED","REFUNDED","USED"],
         "endStatuses": ["REFUNDED","USED"],
         "reversible": false,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "CHARGING_PILE": {
-        "statuses": ["SERVING","SERVING_WO_ENDTIME","SERVING_LITE","PAUSED","COMPLETED","PARKING_DUE","FINISHED"],
+        "statuses": ["SERVING","SERVING_WO_ENDTIME","SERVING_LITE","PAUSED","COMPLETED","PARKING_DUE","FINISHED","FAULT"],
         "endStatuses": ["FINISHED"],
         "reversible": true,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "MOVIE_TICKET": {
         "statuses": ["TICKETED","REFUNDED","USED"],
         "endStatuses": ["REFUNDED","USED"],
         "reversible": false,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "LINE_UP": {
         "statuses": ["CALL_NUM","NUMBER_ARRIVED","NUMBER_PASSED","CANCELLED","FINISHED"],
         "endStatuses": [],
         "reversible": false,
         "onlyFrom": {"CANCELLED":["CALL_NUM"]},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {
+          "newOrders": "AlipayHK says a notification may start from any status; that \"only from CALL_NUM\" also keeps a new order from starting as CANCELLED is our reading."
+        }
       },
       "RIDE_HAILING": {
         "statuses": [
@@ -109,21 +116,24 @@ export const VARIANTS = {
         "endStatuses": [],
         "reversible": true,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "SELF_PICK": {
         "statuses": ["PENDING","ORDER_TAKEN","TO_PICK_UP","FINISHED","CLOSED","REFUNDED"],
         "endStatuses": ["FINISHED","CLOSED","REFUNDED"],
         "reversible": false,
         "onlyFrom": {},
-        "onlyTo": {"TO_PICK_UP":["FINISHED"]}
+        "onlyTo": {"TO_PICK_UP":["FINISHED"]},
+        "inferred": {}
       },
       "TRAIN_TICKET": {
         "statuses": ["TICKETED","REFUNDED","USED"],
         "endStatuses": ["REFUNDED","USED"],
         "reversible": false,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       }
     }
   },
@@ -136,35 +146,40 @@ export const VARIANTS = {
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "FINANCE_ORDER_DEFAULT": {
         "statuses": ["WAIT_REPAY","OVERDUED","CLOSED"],
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "MOVIE_TICKET_DEFAULT": {
         "statuses": ["AWAIT_SCREENING","CLOSED"],
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "TRAIN_TICKET_DEFAULT": {
         "statuses": ["AWAIT_SCREENING","CLOSED"],
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "AIR_TICKET_DEFAULT": {
         "statuses": ["NEAR_DEPART","FLIGHT_CHANGE","FLIGHT_DELAYS","FLIGHT_CANCELLATION","CLOSED"],
         "endStatuses": ["CLOSED"],
         "reversible": true,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       },
       "RIDE_HAILING_DEFAULT": {
         "statuses": [
@@ -182,7 +197,8 @@ export const VARIANTS = {
         "endStatuses": ["FINISHED","CLOSED","CANCEL_WAIT_PAY"],
         "reversible": true,
         "onlyFrom": {},
-        "onlyTo": {}
+        "onlyTo": {},
+        "inferred": {}
       }
     }
   }
@@ -208,7 +224,8 @@ export const STATUS_DESCRIPTIONS = {
       "PAUSED": "Charging paused.",
       "COMPLETED": "Charging completed.",
       "PARKING_DUE": "The free parking period is due.",
-      "FINISHED": "The charging session is finished; the notification is hidden (end status)."
+      "FINISHED": "The charging session is finished; the notification is hidden (end status).",
+      "FAULT": "Charging paused by a fault. Listed on AlipayHK's older EV Charging page only (the current page has PAUSED)."
     },
     "MOVIE_TICKET": {
       "TICKETED": "Ticket issued into the Card Wallet.",
@@ -356,8 +373,26 @@ export const SCHEMAS = {
       },
       "merchantBizNo": {"type":"string"},
       "orderStatus": {"type":"string"},
-      "bizDate": {"type":"integer","format":"int64"},
-      "endDate": {"type":"integer","format":"int64"},
+      "bizDate": {
+        "type": "number",
+        "allOf": [
+          {
+            "type": "integer",
+            "format": "int64",
+            "x-inferred": "the page says \"Number\"; whole epoch milliseconds is our reading of its 13-digit sample."
+          }
+        ]
+      },
+      "endDate": {
+        "type": "number",
+        "allOf": [
+          {
+            "type": "integer",
+            "format": "int64",
+            "x-inferred": "the page says \"Number\"; whole epoch milliseconds is our reading of its sample."
+          }
+        ]
+      },
       "userId": {"type":"string"},
       "openId": {"type":"string"},
       "syncDataInfo": {"$ref":"SyncDataInfo"}
@@ -510,20 +545,53 @@ export const SCHEMAS = {
   "Amount": {
     "type": "object",
     "required": ["value","currency"],
-    "properties": {
-      "value": {"type":"string","minLength":1,"maxLength":64},
-      "currency": {"type":"string","pattern":"^[A-Z]{3}$"}
-    }
+    "properties": {"value":{"type":"string"},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}
   },
   "BaseOrder": {
     "type": "object",
     "required": ["requestId","merchantBizNo","orderStatus","merchantBizType","orderCreateTime","orderModifyTime"],
     "properties": {
-      "requestId": {"type":"string","minLength":1,"maxLength":32},
-      "merchantBizNo": {"type":"string","minLength":1,"maxLength":32},
-      "orderStatus": {"type":"string","minLength":1,"maxLength":32},
-      "userId": {"type":"string","minLength":1,"maxLength":64},
-      "openId": {"type":"string","minLength":1,"maxLength":64},
+      "requestId": {
+        "type": "string",
+        "maxLength": 32,
+        "allOf": [
+          {
+            "minLength": 1,
+            "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+          }
+        ]
+      },
+      "merchantBizNo": {
+        "type": "string",
+        "maxLength": 32,
+        "allOf": [
+          {
+            "minLength": 1,
+            "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+          }
+        ]
+      },
+      "orderStatus": {"type":"string","maxLength":32},
+      "userId": {
+        "type": "string",
+        "maxLength": 64,
+        "allOf": [
+          {
+            "minLength": 1,
+            "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+          }
+        ]
+      },
+      "openId": {
+        "type": "string",
+        "maxLength": 64,
+        "allOf": [
+          {
+            "minLength": 1,
+            "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+          }
+        ]
+      },
       "merchantBizType": {
         "type": "string",
         "enum": [
@@ -538,13 +606,39 @@ export const SCHEMAS = {
           "TRAIN_TICKET"
         ]
       },
-      "orderCreateTime": {"type":"integer","format":"int64","minimum":0},
-      "orderModifyTime": {"type":"integer","format":"int64","minimum":0},
+      "orderCreateTime": {
+        "type": "number",
+        "allOf": [
+          {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "x-inferred": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
+          }
+        ]
+      },
+      "orderModifyTime": {
+        "type": "number",
+        "allOf": [
+          {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "x-inferred": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
+          }
+        ]
+      },
       "merchantAccountId": {"type":"string","maxLength":64},
       "merchantId": {"type":"string","maxLength":64},
       "tinyAppId": {"type":"string"}
     },
-    "allOf": [{"$ref":"UserIdentity"}]
+    "allOf": [
+      {"$ref":"UserIdentity"},
+      {
+        "x-not-before": {"orderModifyTime":"orderCreateTime"},
+        "x-inferred": "the page does not say that an update's time cannot precede the order's creation; that it cannot is our reading."
+      }
+    ]
   },
   "SelfPickOrder": {
     "allOf": [
@@ -555,7 +649,7 @@ export const SCHEMAS = {
         "properties": {
           "merchantBizType": {"const":"SELF_PICK"},
           "orderStatus": {"type":"string","enum":["PENDING","ORDER_TAKEN","TO_PICK_UP","FINISHED","CLOSED","REFUNDED"]},
-          "amount": {"$ref":"Amount"},
+          "amount": {"allOf":[{"$ref":"Amount"},{"properties":{"value":{"maxLength":64}}}]},
           "discountAmount": {"$ref":"Amount"},
           "actualAmount": {"$ref":"Amount"},
           "tradeNo": {"type":"string"},
@@ -650,12 +744,21 @@ export const SCHEMAS = {
           "merchantBizType": {"const":"CHARGING_PILE"},
           "orderStatus": {
             "type": "string",
-            "enum": ["SERVING","SERVING_WO_ENDTIME","SERVING_LITE","PAUSED","COMPLETED","PARKING_DUE","FINISHED"]
+            "enum": [
+              "SERVING",
+              "SERVING_WO_ENDTIME",
+              "SERVING_LITE",
+              "PAUSED",
+              "COMPLETED",
+              "PARKING_DUE",
+              "FINISHED",
+              "FAULT"
+            ]
           },
           "tradeNo": {"type":"string"},
           "extInfo": {
             "type": "object",
-            "properties": {"amount":{"$ref":"Amount"},"surcharge_amount":{"$ref":"Amount"}},
+            "properties": {"amount":{"$ref":"Amount"},"surcharge_amount":{}},
             "additionalProperties": true
           }
         }
@@ -667,15 +770,20 @@ export const SCHEMAS = {
       {"$ref":"BaseOrder"},
       {
         "type": "object",
-        "required": ["merchantBizType","orderStatus","extInfo"],
+        "required": ["merchantBizType","orderStatus"],
         "properties": {
           "merchantBizType": {"const":"GIFT_CARD_COUPON"},
           "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
           "tradeNo": {"type":"string"},
           "amount": {"$ref":"Amount"},
           "payAmount": {"$ref":"Amount"},
+          "campaignId": {},
           "extInfo": {"type":"object","additionalProperties":true}
         }
+      },
+      {
+        "required": ["extInfo"],
+        "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
       }
     ]
   },
@@ -701,7 +809,7 @@ export const SCHEMAS = {
       {"$ref":"BaseOrder"},
       {
         "type": "object",
-        "required": ["merchantBizType","orderStatus","extInfo"],
+        "required": ["merchantBizType","orderStatus"],
         "properties": {
           "merchantBizType": {"const":"PASS_TICKET"},
           "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
@@ -710,10 +818,159 @@ export const SCHEMAS = {
           "tradeNo": {"type":"string"},
           "extInfo": {"type":"object","additionalProperties":true}
         }
+      },
+      {
+        "required": ["extInfo"],
+        "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
       }
     ]
   }
 } as const satisfies SchemaTable;
+
+export const INFERRED = [
+  {
+    "operationId": "syncOrder",
+    "path": "",
+    "keywords": ["not"],
+    "schema": {
+      "not": {
+        "required": ["userId","openId"],
+        "properties": {"userId":{"type":"string"},"openId":{"type":"string"}},
+        "x-inferred": "AlipayHK says \"either one openId or userId\"; that both may not be sent together is our reading."
+      }
+    },
+    "why": "AlipayHK says \"either one openId or userId\"; that both may not be sent together is our reading."
+  },
+  {
+    "operationId": "syncOrder",
+    "path": "",
+    "keywords": ["x-not-before"],
+    "schema": {
+      "x-not-before": {"orderModifyTime":"orderCreateTime"},
+      "x-inferred": "the page does not say that an update's time cannot precede the order's creation; that it cannot is our reading."
+    },
+    "why": "the page does not say that an update's time cannot precede the order's creation; that it cannot is our reading."
+  },
+  {
+    "operationId": "syncOrder",
+    "path": "requestId",
+    "keywords": ["minLength"],
+    "schema": {"minLength":1,"x-inferred":"an empty ID is this SDK's refusal: the page gives only maximum lengths."},
+    "why": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+  },
+  {
+    "operationId": "syncOrder",
+    "path": "merchantBizNo",
+    "keywords": ["minLength"],
+    "schema": {"minLength":1,"x-inferred":"an empty ID is this SDK's refusal: the page gives only maximum lengths."},
+    "why": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+  },
+  {
+    "operationId": "syncOrder",
+    "path": "userId",
+    "keywords": ["minLength"],
+    "schema": {"minLength":1,"x-inferred":"an empty ID is this SDK's refusal: the page gives only maximum lengths."},
+    "why": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+  },
+  {
+    "operationId": "syncOrder",
+    "path": "openId",
+    "keywords": ["minLength"],
+    "schema": {"minLength":1,"x-inferred":"an empty ID is this SDK's refusal: the page gives only maximum lengths."},
+    "why": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+  },
+  {
+    "operationId": "syncOrder",
+    "path": "orderCreateTime",
+    "keywords": ["type","format","minimum"],
+    "schema": {
+      "type": "integer",
+      "format": "int64",
+      "minimum": 0,
+      "x-inferred": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
+    },
+    "why": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
+  },
+  {
+    "operationId": "syncOrder",
+    "path": "orderModifyTime",
+    "keywords": ["type","format","minimum"],
+    "schema": {
+      "type": "integer",
+      "format": "int64",
+      "minimum": 0,
+      "x-inferred": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
+    },
+    "why": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
+  },
+  {
+    "operationId": "syncOrder",
+    "variant": "PASS_TICKET",
+    "path": "",
+    "keywords": ["required"],
+    "schema": {
+      "required": ["extInfo"],
+      "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
+    },
+    "why": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
+  },
+  {
+    "operationId": "syncOrder",
+    "variant": "GIFT_CARD_COUPON",
+    "path": "",
+    "keywords": ["required"],
+    "schema": {
+      "required": ["extInfo"],
+      "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
+    },
+    "why": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
+  },
+  {
+    "operationId": "syncPerformanceNotification",
+    "path": "",
+    "keywords": ["not"],
+    "schema": {
+      "not": {
+        "required": ["userId","openId"],
+        "properties": {"userId":{"type":"string"},"openId":{"type":"string"}},
+        "x-inferred": "AlipayHK says \"either one openId or userId\"; that both may not be sent together is our reading."
+      }
+    },
+    "why": "AlipayHK says \"either one openId or userId\"; that both may not be sent together is our reading."
+  },
+  {
+    "operationId": "syncPerformanceNotification",
+    "path": "bizDate",
+    "keywords": ["type","format"],
+    "schema": {
+      "type": "integer",
+      "format": "int64",
+      "x-inferred": "the page says \"Number\"; whole epoch milliseconds is our reading of its 13-digit sample."
+    },
+    "why": "the page says \"Number\"; whole epoch milliseconds is our reading of its 13-digit sample."
+  },
+  {
+    "operationId": "syncPerformanceNotification",
+    "path": "endDate",
+    "keywords": ["type","format"],
+    "schema": {
+      "type": "integer",
+      "format": "int64",
+      "x-inferred": "the page says \"Number\"; whole epoch milliseconds is our reading of its sample."
+    },
+    "why": "the page says \"Number\"; whole epoch milliseconds is our reading of its sample."
+  },
+  {
+    "operationId": "syncPerformanceNotification",
+    "path": "syncDataInfo",
+    "keywords": ["required"],
+    "schema": {
+      "required": ["languageBusinessInfo"],
+      "x-inferred": "the page's required marker for languageBusinessInfo is not visible; nothing can be shown without it."
+    },
+    "why": "the page's required marker for languageBusinessInfo is not visible; nothing can be shown without it."
+  }
+] as const satisfies readonly InferredConstraint[];
 
 export const EXAMPLES = {
   "syncOrder": [
@@ -726,7 +983,7 @@ export const EXAMPLES = {
         "orderStatus": "TICKETED",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "amount": {"value":"28000","currency":"HKD"},
         "extInfo": {}
       }
@@ -740,7 +997,7 @@ export const EXAMPLES = {
         "orderStatus": "TICKETED",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "payAmount": {"value":"5000","currency":"HKD"},
         "extInfo": {}
       }
@@ -754,7 +1011,7 @@ export const EXAMPLES = {
         "orderStatus": "TICKETED",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "amount": {"value":"20000","currency":"HKD"},
         "extInfo": {}
       }
@@ -768,7 +1025,7 @@ export const EXAMPLES = {
         "orderStatus": "SERVING",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "extInfo": {"amount":{"value":"7350","currency":"HKD"}}
       }
     },
@@ -781,7 +1038,7 @@ export const EXAMPLES = {
         "orderStatus": "TICKETED",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "payAmount": {"value":"16000","currency":"HKD"},
         "extInfo": {"seats":["G12","G13"]}
       }
@@ -795,7 +1052,7 @@ export const EXAMPLES = {
         "orderStatus": "CALL_NUM",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "shopInfo": {"extInfo":{"multiLang":{"en_US":{},"zh_HK":{}}}},
         "extInfo": {}
       }
@@ -809,7 +1066,7 @@ export const EXAMPLES = {
         "orderStatus": "PENDING",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "extInfo": {}
       }
     },
@@ -822,7 +1079,7 @@ export const EXAMPLES = {
         "orderStatus": "PENDING",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "amount": {"value":"8800","currency":"HKD"},
         "itemOrderList": [{}],
         "shopInfo": {},
@@ -838,7 +1095,7 @@ export const EXAMPLES = {
         "orderStatus": "TICKETED",
         "userId": "2160120000000001",
         "orderCreateTime": 1764122400000,
-        "orderModifyTime": 1764122400000,
+        "orderModifyTime": 1764122460000,
         "tradeNo": "2026112622000001",
         "extInfo": {}
       }

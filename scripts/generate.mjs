@@ -25,7 +25,7 @@ try {
   console.error(String(/** @type {Error} */ (error).message));
   process.exit(1);
 }
-for (const line of outputs.notes) console.log(line);
+if (!values.check) for (const line of outputs.notes) console.log(line);
 
 let stale = 0;
 mkdirSync(outDir, { recursive: true });

@@ -34,15 +34,49 @@ export function buildModel(bundled, files) {
     }
     for (const body of request.examples ?? []) examples[operationId].push({ body });
   }
+  const schemas = schemaTable(bundled, roots);
   return {
     SERVERS: readServers(bundled),
     OPERATIONS: operations,
     RESULT_CODES: readResultCodes(bundled),
     VARIANTS: variants,
     STATUS_DESCRIPTIONS: descriptions,
-    SCHEMAS: schemaTable(bundled, roots),
+    SCHEMAS: schemas,
+    INFERRED: inferredConstraints(schemas, operations),
     EXAMPLES: examples,
   };
+}
+
+/**
+ * Every schema marked x-inferred that a request reaches, with where it applies in the body. A component shared by
+ * the variants (the base fields) is listed once, without a variant.
+ * @param {Record<string, any>} table @param {Record<string, { schema: string }>} operations
+ */
+function inferredConstraints(table, operations) {
+  /** @type {Map<string, any>} */
+  const found = new Map();
+  const join = (/** @type {string} */ path, /** @type {string} */ name) => (path ? `${path}.${name}` : name);
+  for (const [operationId, op] of Object.entries(operations)) {
+    /** @param {any} node @param {string} path @param {string | undefined} variant @param {string[]} refs */
+    const walk = (node, path, variant, refs) => {
+      if (!node || typeof node !== "object") return;
+      const record = (/** @type {any} */ schema, /** @type {string[]} */ keywords, /** @type {string} */ why) => {
+        const entry = { operationId, ...(variant !== undefined && { variant }), path, keywords, schema, why };
+        found.set(JSON.stringify([operationId, variant, path, keywords, why]), entry);
+      };
+      if (node.$ref && !refs.includes(node.$ref)) walk(table[node.$ref], path, undefined, [...refs, node.$ref]);
+      if (node["x-inferred"]) record(node, Object.keys(node).filter((k) => k !== "x-inferred"), node["x-inferred"]);
+      if (node.not?.["x-inferred"]) record({ not: node.not }, ["not"], node.not["x-inferred"]);
+      for (const part of [...(node.allOf ?? []), ...(node.anyOf ?? [])]) walk(part, path, variant, refs);
+      if (node.discriminator) {
+        for (const [value, name] of Object.entries(node.discriminator.mapping)) walk(table[/** @type {string} */ (name)], path, value, [...refs, name]);
+      } else for (const alt of node.oneOf ?? []) walk(alt, path, variant, refs);
+      for (const [name, sub] of Object.entries(node.properties ?? {})) walk(sub, join(path, name), variant, refs);
+      if (node.items) walk(node.items, `${path}[0]`, variant, refs);
+    };
+    walk({ $ref: op.schema }, "", undefined, []);
+  }
+  return [...found.values()];
 }
 
 /** @param {any} bundled */
@@ -139,6 +173,7 @@ function readVariants(bundled, name, files) {
       reversible: transitions.reversible ?? true,
       onlyFrom: transitions.onlyFrom ?? {},
       onlyTo: transitions.onlyTo ?? {},
+      inferred: transitions["x-inferred"] ?? {},
     };
   }
   if (disagreements.length) throw new Error(`spec: the ${propertyName} lists disagree:\n  - ${disagreements.join("\n  - ")}`);

@@ -18,6 +18,13 @@ export async function generate(specFile, { runtimeDir, outDir }) {
   const bundled = bundleSpec(specFile);
   const model = buildModel(bundled, componentFiles(specFile));
   const runtime = relative(outDir, runtimeDir).replaceAll("\\", "/");
+  const notes = [
+    "inferred (refused by a client with strict: true, and by the sandbox unless strict: false):",
+    ...model.INFERRED.map((c) => `  ${c.operationId}${c.variant ? ` ${c.variant}` : ""} ${c.path || "(body)"} ${c.keywords.join(", ")}: ${c.why}`),
+    ...Object.entries(model.VARIANTS).flatMap(([operationId, { values }]) =>
+      Object.entries(values).flatMap(([variant, facts]) => Object.entries(facts.inferred).map(([rule, why]) => `  ${operationId} ${variant} status rule ${rule}: ${why}`)),
+    ),
+  ];
   return {
     files: {
       "openapi.d.ts": await typesFile(bundled, false),
@@ -25,7 +32,7 @@ export async function generate(specFile, { runtimeDir, outDir }) {
       "model.ts": modelFile(model, runtime),
       "index.ts": indexFile(runtime),
     },
-    notes: [],
+    notes,
   };
 }
 
@@ -67,9 +74,10 @@ function modelFile(model, runtime) {
     VARIANTS: "Readonly<Record<string, Variants>>",
     STATUS_DESCRIPTIONS: "Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>",
     SCHEMAS: "SchemaTable",
+    INFERRED: "readonly InferredConstraint[]",
     EXAMPLES: "Readonly<Record<string, readonly Example[]>>",
   };
-  let text = HEADER + `import type { Example, Operation, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
+  let text = HEADER + `import type { Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
   for (const [name, value] of Object.entries(model)) {
     const type = types[/** @type {keyof typeof types} */ (name)];
     if (!type) throw new Error(`generate: no type for ${name}`);

@@ -62,6 +62,11 @@ function convert(schema, where, reach) {
     } else if (key === "x-inferred") {
       if (typeof value !== "string" || !value.trim()) throw new Error(`spec: ${at}: x-inferred must say why the rule is ours`);
       out[key] = value;
+    } else if (key === "x-not-before") {
+      // our one keyword beyond JSON Schema: { later: earlier } between two members of the same object
+      const pairs = Object.entries(value ?? {});
+      if (!pairs.length || pairs.some(([a, b]) => typeof a !== "string" || typeof b !== "string")) throw new Error(`spec: ${at}: x-not-before maps a member to the member it may not precede`);
+      out[key] = value;
     } else if (key.startsWith("x-") || ANNOTATIONS.has(key)) {
       continue;
     } else if (key === "format") {

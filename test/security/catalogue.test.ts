@@ -175,8 +175,9 @@ const headers: Case[] = [
 
 // Orders through the client: refused before anything is sent (attempts 0, fetch never called).
 const calledFetch = { calls: 0 };
-const orderClient = () =>
+const orderClient = (strict: boolean) =>
   createOrderClient({
+    strict,
     clientId: CLIENT_ID,
     privateKey: merchant.privatePem,
     alipayPublicKey: alipay.publicPem,
@@ -186,7 +187,9 @@ const orderClient = () =>
       return new Response("{}");
     },
   });
-const refused = (order: unknown): Case["run"] => () => orderClient().syncOrder(order as never);
+const refused = (order: unknown, strict: boolean): Case["run"] => () => orderClient(strict).syncOrder(order as never);
+/** Rules the spec marks x-inferred: refused before sending by a client with strict: true only. */
+const STRICT_ONLY = new Set(["an empty requestId", "both userId and openId", "a non-integer orderCreateTime", "a negative orderCreateTime", "orderModifyTime negative", "no extInfo"]);
 const notSent = (e: Record<string, unknown>) => expect(e.attempts).toBe(0);
 const cyclic = () => {
   const order = validOrder({ extInfo: {} }) as Record<string, unknown> & { extInfo: Record<string, unknown> };
@@ -221,7 +224,10 @@ const orders: Case[] = [
   ["null instead of an order", null],
   ["undefined instead of an order", undefined],
   ["a cyclic extInfo (cannot be serialised)", cyclic()],
-].map(([input, order]) => ({ input: `order: ${input as string}`, run: refused(order), code: "ERR_VALIDATION", outcome: "not_applied" as const, also: notSent }));
+].map(([input, order]) => {
+  const strict = STRICT_ONLY.has(input as string);
+  return { input: `order: ${input as string}${strict ? " (strict client)" : ""}`, run: refused(order, strict), code: "ERR_VALIDATION", outcome: "not_applied" as const, also: notSent };
+});
 
 // Responses through the client, from a fake AlipayHK (signed with node:crypto).
 const replied = (reply: Reply, options: Partial<OrderClientOptions> = {}): Case["run"] => () =>

@@ -66,6 +66,13 @@ function messageFrom(values: Record<string, string | boolean | undefined>, time:
   };
 }
 
+/** `--strict` and `--no-strict`: whether the spec's inferred rules are enforced. */
+const strictFlags = { strict: { type: "boolean" }, "no-strict": { type: "boolean" } } as const;
+function strictFrom(values: Record<string, string | boolean | undefined>, byDefault: boolean): boolean {
+  if (values.strict && values["no-strict"]) throw new UsageError("give --strict or --no-strict, not both");
+  return values.strict === true ? true : values["no-strict"] === true ? false : byDefault;
+}
+
 /** The operation to send `body` with: the one named, or the only one whose discriminating field the body has. */
 function operationFor(body: unknown, named: string | undefined): OperationId {
   const known = Object.keys(OPERATIONS) as OperationId[];
@@ -133,8 +140,11 @@ export const commands: Record<string, Command> = {
 
   sandbox: {
     summary: "serve a local AlipayHK on 127.0.0.1 and print the client settings to use",
-    usage: "alipayhk sandbox [--port 0] [--host 127.0.0.1] [--client-id ID --merchant-key public.pem] [--seed N] [--unknown-rate R]",
+    usage:
+      "alipayhk sandbox [--port 0] [--host 127.0.0.1] [--client-id ID --merchant-key public.pem] [--seed N] [--unknown-rate R] [--strict | --no-strict]\n" +
+      "  --no-strict: accept what only this SDK's reading of AlipayHK's pages forbids (the spec's inferred rules); --strict (the default) refuses it, saying so",
     options: {
+      ...strictFlags,
       port: { type: "string", default: "0" },
       host: { type: "string", default: "127.0.0.1" },
       "client-id": { type: "string" },
@@ -154,6 +164,7 @@ export const commands: Record<string, Command> = {
       const sandbox = await createSandbox({
         merchants: { [clientId]: given || pair!.publicKey },
         seed,
+        strict: strictFrom(values, true),
         faults: unknownRate ? { unknownException: unknownRate } : {},
       }).catch((e: Error) => {
         throw new UsageError(`${given ? "--merchant-key" : "--client-id"}: ${e.message}`);
@@ -185,10 +196,12 @@ export const commands: Record<string, Command> = {
   sync: {
     summary: "send one request body from a JSON file: an order, a performance notification... (to AlipayHK, or to an embedded sandbox when no credentials are set)",
     usage:
-      "alipayhk sync body.json [--operation ID] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
+      "alipayhk sync body.json [--operation ID] [--strict | --no-strict] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
       `  --operation: one of ${Object.keys(OPERATIONS).join(", ")}; by default the one whose fields the body has (merchantBizType: syncOrder...)\n` +
+      "  --strict: also refuse, before sending, what only this SDK's reading of AlipayHK's pages forbids (off by default)\n" +
       "  each setting may come from ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY_FILE, ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE, ALIPAYHK_BASE_URL, ALIPAYHK_ENVIRONMENT",
     options: {
+      ...strictFlags,
       operation: { type: "string" },
       "client-id": { type: "string" },
       "private-key": { type: "string" },
@@ -207,12 +220,13 @@ export const commands: Record<string, Command> = {
       const baseUrl = setting("base-url", "ALIPAYHK_BASE_URL");
       const environment = setting("environment", "ALIPAYHK_ENVIRONMENT");
       const encrypt = values.encrypt === true ? rsaAes() : undefined;
+      const strict = strictFrom(values, false);
 
       let client;
       if (!clientId && !privateKeyFile && !publicKeyFile && !baseUrl && !environment) {
         io.err("no credentials given: using an embedded AlipayHK sandbox (nothing leaves this machine)");
         const merchant = generateKeyPair();
-        const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey } });
+        const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey }, strict: values["no-strict"] !== true });
         client = createOrderClient({
           clientId: "SANDBOX-MERCHANT",
           privateKey: merchant.privateKey,
@@ -220,6 +234,7 @@ export const commands: Record<string, Command> = {
           baseUrl: "http://sandbox.invalid",
           fetch: sandbox.fetch,
           encrypt,
+          strict,
         });
       } else {
         const options = {
@@ -227,6 +242,7 @@ export const commands: Record<string, Command> = {
           privateKey: readText(required(privateKeyFile, "--private-key (or ALIPAYHK_PRIVATE_KEY_FILE)"), "--private-key"),
           alipayPublicKey: readText(required(publicKeyFile, "--alipay-public-key (or ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE)"), "--alipay-public-key"),
           encrypt,
+          strict,
         };
         client = createOrderClient(baseUrl ? { ...options, baseUrl } : { ...options, environment: environment as "production" });
       }

@@ -100,6 +100,19 @@ describe("alipayhk", () => {
     expect(invalid.stderr).toContain("orderStatus must be one of");
   });
 
+  test("--strict refuses an inferred rule before sending; by default the sandbox refuses it saying so; --no-strict sends it", () => {
+    writeFileSync(join(work, "both.json"), JSON.stringify({ ...ORDER, openId: "o-1" }));
+    const strict = run("sync", "both.json", "--strict");
+    expect(strict.status).toBe(2);
+    expect(strict.stderr).toContain("syncOrder was not sent: userId and openId must not both be given (inferred");
+    const byDefault = run("sync", "both.json");
+    expect(byDefault.status).toBe(1);
+    expect(byDefault.stderr).toMatch(/PARAM_ILLEGAL: userId and openId must not both be given \(inferred: /);
+    const lenient = run("sync", "both.json", "--no-strict");
+    expect(lenient.status, lenient.stderr).toBe(0);
+    expect(run("sync", "both.json", "--strict", "--no-strict").status).toBe(2);
+  });
+
   test("sync sends a performance notification, chosen by the body's fields or by --operation", () => {
     const notice = {
       command: "SEND",

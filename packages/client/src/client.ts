@@ -37,6 +37,12 @@ export interface OrderClientOptions extends SignerOptions {
    * signal and the platform's own limits then end a request that hangs.
    */
   timeoutMs?: number;
+  /**
+   * Also refuse, before sending, what only this SDK's reading of AlipayHK's pages forbids (the spec's x-inferred
+   * rules: both userId and openId, an empty ID, fractional timestamps...). Default false: a body is refused locally
+   * only for what AlipayHK's pages state, so that nothing AlipayHK may accept is kept from reaching it.
+   */
+  strict?: boolean;
   /** Retry policy for outcomes that are not known (U results, network errors, timeouts, 5xx, 429). */
   retry?: RetryOptions;
   /**
@@ -95,6 +101,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
     throw new ConfigError(`timeoutMs: must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, or Infinity for no timeout`);
   }
   const retry = checkRetryOptions(options.retry ?? {});
+  const strict = options.strict === true;
   // Kept in a local, never called as a method: fetch throws "Illegal invocation" on workerd when it is.
   const userFetch = options.fetch;
   // The global fetch gets (url, init): building a Request first costs it more than the signature does.
@@ -129,7 +136,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
     const json = serialise(op, copy, operationId);
     const sent = JSON.parse(json) as Record<string, unknown>;
     const requestId = typeof sent.requestId === "string" ? sent.requestId : undefined;
-    const problems = validate(SCHEMAS, op.schema, sent);
+    const problems = validate(SCHEMAS, op.schema, sent).filter((p) => strict || p.inferred === undefined);
     if (problems.length) throw new ValidationError(problems, { requestId, operationId });
 
     /** One attempt: the result, or the retryable error it ended with; a definite failure is thrown. */

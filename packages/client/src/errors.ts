@@ -73,7 +73,9 @@ export class ValidationError extends OrderError<"ERR_VALIDATION"> {
   readonly problems: readonly Problem[];
   /** @param operationId the call refused, named in the message */
   constructor(problems: readonly Problem[], details?: CallDetails & { operationId?: string }) {
-    const list = problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join("; ");
+    const list = problems
+      .map((p) => (p.path ? `${p.path} ${p.message}` : p.message) + (p.inferred === undefined ? "" : " (inferred: refused because strict is on)"))
+      .join("; ");
     super("ERR_VALIDATION", "not_applied", `${details?.operationId ?? "the request"} was not sent: ${list}`, details);
     this.problems = problems;
   }

@@ -364,10 +364,10 @@ describe("invalid input never reaches the network", () => {
     expect(error.code).toBe("ERR_VALIDATION");
     expect(error.attempts).toBe(0);
     const paths = error.problems.map((p: { path: string }) => p.path);
-    expect(paths.sort()).toEqual(["", "merchantBizNo", "orderStatus", "payAmount.currency"]);
+    // both userId and openId is refused only by a strict client: that rule is our reading of AlipayHK's pages
+    expect(paths.sort()).toEqual(["merchantBizNo", "orderStatus", "payAmount.currency"]);
     expect(error.message).toMatch(/^syncOrder was not sent: .*merchantBizNo must be at most 32 characters/);
     expect(error.message).toContain("orderStatus must be one of TICKETED, REFUNDED, USED for merchantBizType MOVIE_TICKET (got SERVING)");
-    expect(error.message).toContain("userId and openId must not both be given");
     expect(requests).toHaveLength(0);
   });
 

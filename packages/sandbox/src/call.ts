@@ -14,8 +14,10 @@ export interface Call {
   readonly operationId: string;
   readonly clientId: string;
   readonly body: Record<string, unknown>;
-  /** What the spec's validator found wrong with the body. */
+  /** What the spec's validator found wrong with the body (without the inferred rules unless strict). */
   readonly problems: readonly Problem[];
+  /** Whether the rules that are this SDK's reading (x-inferred) are enforced. */
+  readonly strict: boolean;
   /** The event fields every record of this call carries. */
   readonly facts: Omit<SandboxEvent, "seq" | "at" | "type">;
 }
@@ -23,7 +25,18 @@ export interface Call {
 /** An operation with behaviour of its own. It records its event and returns the answer. */
 export type Behaviour = (call: Call) => Outcome;
 
-export const describeProblems = (problems: readonly Problem[]) => problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join("; ");
+/** A refusal's text for a rule that is our reading: what, why, and how to accept it. */
+export const inferredNote = (why: string) => ` (inferred: ${why} createSandbox({ strict: false }) accepts it)`;
+
+/** One sentence per problem; an inferred one says so. */
+export const describeProblems = (problems: readonly Problem[]) =>
+  problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message) + (p.inferred === undefined ? "" : inferredNote(p.inferred))).join("; ");
+
+/** The reasons of the inferred rules among `problems`, for the event log. */
+export const inferredOf = (problems: readonly { inferred?: string }[]) => {
+  const whys = [...new Set(problems.flatMap((p) => (p.inferred === undefined ? [] : [p.inferred])))];
+  return whys.length ? { inferred: whys } : {};
+};
 
 /** Records the event of `call` and returns its answer. */
 export function finish(call: Call, event: SandboxEventType, answer: Answer, facts: Partial<SandboxEvent> = {}): Outcome {

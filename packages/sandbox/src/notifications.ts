@@ -6,7 +6,7 @@
  * An update whose bizDate is not newer than the last applied one is not applied.
  */
 import { VARIANTS } from "alipayhk-spec";
-import { describeProblems, finish, type Behaviour } from "./call.js";
+import { describeProblems, finish, inferredOf, type Behaviour } from "./call.js";
 import type { NotificationRecord, ResultCode, SandboxEventType } from "./store.js";
 
 const { property: TEMPLATE_FIELD, statusProperty: STATUS_FIELD, values: TEMPLATES } = VARIANTS.syncPerformanceNotification;
@@ -41,7 +41,7 @@ export const processNotification: Behaviour = (call) => {
     ...(typeof body[STATUS_FIELD] === "string" && { to: body[STATUS_FIELD] as string }),
   };
   const done = (event: SandboxEventType, code: ResultCode, message: string, from?: string) =>
-    finish(call, event, { httpStatus: 200, code, message }, { ...facts, ...(from !== undefined && { from }) });
+    finish(call, event, { httpStatus: 200, code, message }, { ...facts, ...(from !== undefined && { from }), ...inferredOf(problems) });
   if (problems.length) return done("rejected", "PARAM_ILLEGAL", describeProblems(problems));
 
   const notification = body as ValidNotification;

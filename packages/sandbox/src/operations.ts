@@ -5,7 +5,7 @@
  * Synchronous on purpose: check and update happen with no await in between.
  */
 import { OPERATIONS, SCHEMAS, validate } from "alipayhk-spec";
-import { describeProblems, finish, type Behaviour, type Call, type Outcome } from "./call.js";
+import { describeProblems, finish, inferredOf, type Behaviour, type Call, type Outcome } from "./call.js";
 import { processNotification } from "./notifications.js";
 import { processOrder } from "./orders.js";
 import type { Store } from "./store.js";
@@ -20,12 +20,19 @@ const BEHAVIOURS: Readonly<Record<string, Behaviour>> = {
 /** The answer of an operation without behaviour of its own: refused when the body breaks the spec, SUCCESS otherwise. */
 const acceptValid: Behaviour = (call) =>
   call.problems.length
-    ? finish(call, "rejected", { httpStatus: 200, code: "PARAM_ILLEGAL", message: describeProblems(call.problems) })
+    ? finish(call, "rejected", { httpStatus: 200, code: "PARAM_ILLEGAL", message: describeProblems(call.problems) }, inferredOf(call.problems))
     : finish(call, "applied", { httpStatus: 200, code: "SUCCESS", message: "success" });
 
 /** Processes one request of `operationId` for `clientId`, records its event and returns the answer. */
-export function processRequest(store: Store, operationId: keyof typeof OPERATIONS, clientId: string, text: string, body: Record<string, unknown>): Outcome {
-  const problems = validate(SCHEMAS, OPERATIONS[operationId].schema, body);
+export function processRequest(
+  store: Store,
+  operationId: keyof typeof OPERATIONS,
+  clientId: string,
+  text: string,
+  body: Record<string, unknown>,
+  strict: boolean,
+): Outcome {
+  const problems = validate(SCHEMAS, OPERATIONS[operationId].schema, body).filter((p) => strict || p.inferred === undefined);
   const requestId = typeof body.requestId === "string" && !problems.some((p) => p.path === "requestId") ? body.requestId : undefined;
   const facts = {
     operation: operationId,
@@ -33,7 +40,7 @@ export function processRequest(store: Store, operationId: keyof typeof OPERATION
     ...(requestId !== undefined && { requestId }),
     ...(typeof body.merchantBizNo === "string" && { merchantBizNo: body.merchantBizNo }),
   };
-  const call: Call = { store, operationId, clientId, body, problems, facts };
+  const call: Call = { store, operationId, clientId, body, problems, strict, facts };
 
   // Idempotency first: a retry gets the first answer, whatever happened since.
   if (requestId !== undefined) {

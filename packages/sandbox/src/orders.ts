@@ -4,7 +4,7 @@
  * ORDER_STATUS_INVALID ("status not valid for the scenario").
  */
 import { statusMoveProblem, VARIANTS } from "alipayhk-spec";
-import { describeProblems, finish, type Behaviour } from "./call.js";
+import { describeProblems, finish, inferredNote, inferredOf, type Behaviour } from "./call.js";
 import type { Answer, ResultCode } from "./store.js";
 
 const { property: SCENARIO_FIELD, statusProperty: STATUS_FIELD, values: SCENARIOS } = VARIANTS.syncOrder;
@@ -32,12 +32,13 @@ export const processOrder: Behaviour = (call) => {
     ...(existing && { orderId: existing.orderId, from: existing.orderStatus }),
     ...(typeof body[STATUS_FIELD] === "string" && { to: body[STATUS_FIELD] as string }),
   };
-  const done = (event: Parameters<typeof finish>[1], code: ResultCode, message: string, known = ids()) => finish(call, event, answer(code, message, known), facts);
+  const done = (event: Parameters<typeof finish>[1], code: ResultCode, message: string, known = ids(), more = {}) =>
+    finish(call, event, answer(code, message, known), { ...facts, ...more });
 
   // a status the scenario does not list, but otherwise a well-formed value: the scenario's enum is the only problem
   const foreign = problems.some((p) => p.path === STATUS_FIELD && p.keyword === "enum") && !problems.some((p) => p.path === STATUS_FIELD && p.keyword !== "enum");
   const paramProblems = foreign ? problems.filter((p) => p.path !== STATUS_FIELD) : problems;
-  if (paramProblems.length) return done("rejected", "PARAM_ILLEGAL", describeProblems(paramProblems));
+  if (paramProblems.length) return done("rejected", "PARAM_ILLEGAL", describeProblems(paramProblems), ids(), inferredOf(paramProblems));
   const order = body as ValidOrder;
 
   if (existing) {
@@ -55,8 +56,11 @@ export const processOrder: Behaviour = (call) => {
     }
   }
 
-  const problem = statusMoveProblem(order.merchantBizType, SCENARIOS[order.merchantBizType], existing?.orderStatus, order.orderStatus);
-  if (problem) return done("rejected", "ORDER_STATUS_INVALID", problem);
+  const problem = statusMoveProblem(order.merchantBizType, SCENARIOS[order.merchantBizType], existing?.orderStatus, order.orderStatus, { strict: call.strict });
+  if (problem?.inferred !== undefined) {
+    return done("rejected", "ORDER_STATUS_INVALID", problem.message + inferredNote(problem.inferred), ids(), { inferred: [problem.inferred] });
+  }
+  if (problem) return done("rejected", "ORDER_STATUS_INVALID", problem.message);
 
   const record = store.apply(clientId, order.requestId, order);
   return finish(call, "applied", answer("SUCCESS", "success", ids(record)), { ...facts, orderId: record.orderId });

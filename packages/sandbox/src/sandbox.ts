@@ -26,6 +26,12 @@ export interface SandboxOptions {
   seed?: number;
   /** Largest request body accepted, in bytes; larger ones get HTTP 413 with PARAM_ILLEGAL. Default 65536. */
   maxBodyBytes?: number;
+  /**
+   * Enforce the rules that are this SDK's reading of AlipayHK's pages (the spec's x-inferred: both userId and openId,
+   * an empty ID, a LINE_UP order starting as CANCELLED...) as well as the stated ones. Default true, so that what
+   * AlipayHK may refuse is caught here; each such refusal says it is inferred. `false` accepts exactly those.
+   */
+  strict?: boolean;
   /** The clock, for Response-Time and event times. Default `() => new Date()`. */
   now?: () => Date;
 }
@@ -94,6 +100,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const faults = options.faults ?? {};
   const plan = faultPlanner(faults, seed);
   const now = options.now ?? (() => new Date());
+  const strict = options.strict !== false;
   const store = new Store(seed, now);
   const merchants = new Map<string, PublicKey>();
   const { privateKey, publicKeyPem } = await loadAlipayKeys(options.alipayPrivateKey);
@@ -130,7 +137,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   /** Runs the request through the gateway and the operation, recording what happened. */
   function answerFor(operationId: OperationId, incoming: Incoming): Outcome {
-    if (!incoming.rejection) return processRequest(store, operationId, incoming.clientId, incoming.text, incoming.order);
+    if (!incoming.rejection) return processRequest(store, operationId, incoming.clientId, incoming.text, incoming.order, strict);
     const answer = incoming.rejection;
     store.record({
       type: "rejected",

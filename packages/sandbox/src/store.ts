@@ -87,6 +87,8 @@ export interface SandboxEvent {
   readonly to?: string;
   /** The result code answered (for a fault: of the answer the fault replaced, when the request was processed). */
   readonly resultCode?: ResultCode;
+  /** For a refusal by rules that are this SDK's reading of AlipayHK's pages (x-inferred): why each is ours. */
+  readonly inferred?: readonly string[];
   /** The answer's resultMessage (for a 404: what was not found). */
   readonly message?: string;
   /** The HTTP status of the answer (for a fault: of the faulty answer actually sent; absent for a drop). */

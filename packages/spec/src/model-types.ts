@@ -37,6 +37,8 @@ export interface SchemaNode {
   readonly discriminator?: { readonly propertyName: string; readonly mapping: { readonly [value: string]: string } };
   readonly contentMediaType?: string;
   readonly contentSchema?: Schema;
+  /** Our one keyword beyond JSON Schema: member -> the member of the same object it may not be less than. */
+  readonly "x-not-before"?: { readonly [later: string]: string };
   /** Set when no AlipayHK page states the rule: why it is ours. */
   readonly "x-inferred"?: string;
 }
@@ -73,6 +75,22 @@ export interface VariantFacts {
   readonly onlyFrom: { readonly [status: string]: readonly string[] };
   /** status -> the only statuses that may follow it. */
   readonly onlyTo: { readonly [status: string]: readonly string[] };
+  /** The rules above that are this SDK's reading, with why. `newOrders`: onlyFrom also keeps a new record from starting there. */
+  readonly inferred: { readonly newOrders?: string };
+}
+
+/** A constraint of a request schema that no AlipayHK page states (`x-inferred`), where it is and why it is ours. */
+export interface InferredConstraint {
+  readonly operationId: string;
+  /** The discriminator value whose schema holds it; absent when every variant shares it. */
+  readonly variant?: string;
+  /** Where it applies in the body (`requestId`, `syncDataInfo`, "" for the body itself). */
+  readonly path: string;
+  /** The keywords of the marked schema (`minLength`, `required`, `not`...). */
+  readonly keywords: readonly string[];
+  /** The marked schema itself, so that a test can build a body that breaks it. */
+  readonly schema: SchemaNode;
+  readonly why: string;
 }
 
 /** The variants of a discriminated request: which property picks them, which holds the status, and each one's facts. */

@@ -202,6 +202,10 @@ function checkObject(schema: SchemaNode, value: Record<string, unknown>, path: s
     if (!has(value, name)) continue;
     for (const other of needs) if (!has(value, other)) report("dependentRequired", `is required when ${name} is given`, join(path, other));
   }
+  for (const [later, earlier] of Object.entries(schema["x-not-before"] ?? {})) {
+    const [a, b] = [value[later], value[earlier]];
+    if (typeof a === "number" && typeof b === "number" && a < b) report("x-not-before", `must not be earlier than ${earlier}`, join(path, later));
+  }
   const properties = schema.properties ?? {};
   for (const [name, sub] of Object.entries(properties)) if (has(value, name)) check(sub, value[name], join(path, name), context);
   if (schema.additionalProperties !== undefined) {
