@@ -18,8 +18,10 @@ export interface paths {
          *
          *     **Status rules.** Each scenario schema carries `x-end-statuses` (no move out of them) and `x-transitions`
          *     (`reversible: false` means statuses may be skipped but never go back to an earlier one in the listed order;
-         *     `onlyFrom` and `onlyTo` restrict particular moves; `onlyFrom` also keeps a new order from starting at that
-         *     status, which is this SDK's reading of "only allowed from"). Re-sending the current status is always allowed (Queue Up
+         *     `onlyFrom` and `onlyTo` restrict particular moves; where `x-transitions` marks `newOrders` as `x-inferred`, that
+         *     `onlyFrom` also keeps a new order from starting at that status is this SDK's reading, enforced only in strict
+         *     mode). Rules no AlipayHK page states are marked `x-inferred` throughout the spec: a client refuses them before
+         *     sending only with `strict: true`, the sandbox unless `strict: false`. Re-sending the current status is always allowed (Queue Up
          *     must re-send `CALL_NUM` each time a number is called). A move the rules forbid fails with
          *     `ORDER_STATUS_INVALID`.
          *
