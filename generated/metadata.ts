@@ -366,4 +366,93 @@ export const RESULT_CODES = {
   }
 } as const;
 
+export const SCENARIO_DESCRIPTIONS = {
+  "PASS_TICKET": {
+    "scenario": "Admission tickets.",
+    "statuses": {
+      "TICKETED": "Ticket issued into the Card Wallet.",
+      "REFUNDED": "Order refunded; the ticket disappears (end status).",
+      "USED": "Ticket used (end status)."
+    }
+  },
+  "ALIPAY_COUPON": {
+    "scenario": "Auto-deducting voucher used within the AlipayHK app.",
+    "statuses": {
+      "TICKETED": "The voucher is issued into the Card Wallet."
+    }
+  },
+  "GIFT_CARD_COUPON": {
+    "scenario": "Coupon with a scanned or written code.",
+    "statuses": {
+      "TICKETED": "The coupon is issued.",
+      "REFUNDED": "The coupon disappears (end status).",
+      "USED": "The coupon is used (end status)."
+    }
+  },
+  "CHARGING_PILE": {
+    "scenario": "EV charging.",
+    "statuses": {
+      "SERVING": "Charging.",
+      "SERVING_WO_ENDTIME": "Charging; the end time is unknown.",
+      "SERVING_LITE": "Charging; the end time and progress are unknown.",
+      "PAUSED": "Charging paused.",
+      "COMPLETED": "Charging completed.",
+      "PARKING_DUE": "The free parking period is due.",
+      "FINISHED": "The charging session is finished; the notification is hidden (end status)."
+    }
+  },
+  "MOVIE_TICKET": {
+    "scenario": "Movie tickets.",
+    "statuses": {
+      "TICKETED": "Ticket issued into the Card Wallet.",
+      "REFUNDED": "Order refunded; the ticket disappears (end status).",
+      "USED": "Ticket used (end status)."
+    }
+  },
+  "LINE_UP": {
+    "scenario": "Queue up.",
+    "statuses": {
+      "CALL_NUM": "The queue started or a number was called; re-send on every call.",
+      "NUMBER_ARRIVED": "The user's number is reached; hidden after 10 minutes.",
+      "NUMBER_PASSED": "The number was already called; hidden after 10 minutes.",
+      "CANCELLED": "The queue ticket was cancelled; only from CALL_NUM.",
+      "FINISHED": "The service order is completed."
+    }
+  },
+  "RIDE_HAILING": {
+    "scenario": "Ride hailing.",
+    "statuses": {
+      "PENDING": "Finding a driver.",
+      "BOOKED": "A pre-booked vehicle; the driver is not yet on the way.",
+      "ORDER_TAKEN": "A driver accepted; the display counts down from service_start_time and driver_board_duration.",
+      "TO_BOARD": "The user must board.",
+      "SERVING": "The journey is in progress.",
+      "WAIT_PAY": "The user must pay.",
+      "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
+      "TO_SEND": "Finding another driver.",
+      "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
+      "CANCEL_WAIT_PAY": "Cancelled by the user, still waiting for payment. Listed on a second version of AlipayHK's ride-hailing page only."
+    }
+  },
+  "SELF_PICK": {
+    "scenario": "Self pick-up order.",
+    "statuses": {
+      "PENDING": "The restaurant has not confirmed the order.",
+      "ORDER_TAKEN": "The restaurant confirmed the order.",
+      "TO_PICK_UP": "Ready for pick-up; the next status must be FINISHED.",
+      "FINISHED": "Picked up (end status).",
+      "CLOSED": "Cancelled (end status).",
+      "REFUNDED": "Refunded; hidden after 10 minutes (end status)."
+    }
+  },
+  "TRAIN_TICKET": {
+    "scenario": "Train tickets.",
+    "statuses": {
+      "TICKETED": "Ticket issued into the Card Wallet.",
+      "REFUNDED": "Order refunded; the ticket disappears (end status).",
+      "USED": "Ticket used (end status)."
+    }
+  }
+} as const;
+
 export const RETRYABLE_RESULT_CODES = ["UNKNOWN_EXCEPTION", "REQUEST_TRAFFIC_EXCEED_LIMIT"] as const;

@@ -2,7 +2,8 @@
 // Regenerates everything in generated/ from spec/:
 //   generated/openapi.d.ts  types, by openapi-typescript
 //   generated/metadata.ts   the runtime facts the client and the sandbox need (scenarios, statuses, status rules,
-//                           field limits, result codes), read from the same spec
+//                           field limits, result codes, the spec's words for each scenario and status), read
+//                           from the same spec
 // With --check it writes nothing and exits 1 naming every file that differs from what the spec gives.
 // (openapi-typescript's own --check is not used: it is known to pass stale output for multi-input configs.)
 import { readFileSync, writeFileSync } from "node:fs";
@@ -62,6 +63,7 @@ function metadata(bundled) {
   const request = schemas.OrderSyncRequest;
   const scenarios = {};
   const statusRules = {};
+  const descriptions = {};
   for (const [bizType, ref] of Object.entries(request.discriminator.mapping)) {
     const schema = schemas[ref.split("/").pop()];
     // the scenario's own part: everything in its allOf except the shared base fields
@@ -74,6 +76,10 @@ function metadata(bundled) {
       required: own.required.filter((f) => f !== "merchantBizType" && f !== "orderStatus"),
       properties: extras,
     };
+    // the spec's own words for the scenario and its statuses, for people (the sandbox console); not bundled by the client
+    const statusWords = schema.allOf.find((part) => part.properties?.orderStatus)?.properties.orderStatus["x-enum-descriptions"];
+    if (!statusWords) throw new Error(`spec: ${ref} has no x-enum-descriptions for orderStatus`);
+    descriptions[bizType] = { scenario: schemas.BaseOrder.properties.merchantBizType["x-enum-descriptions"][bizType], statuses: statusWords };
     statusRules[bizType] = {
       endStatuses: schema["x-end-statuses"] ?? [],
       reversible: transitions.reversible ?? true,
@@ -95,6 +101,7 @@ function metadata(bundled) {
     SCENARIOS: scenarios,
     STATUS_RULES: statusRules,
     RESULT_CODES: resultCodes,
+    SCENARIO_DESCRIPTIONS: descriptions,
     RETRYABLE_RESULT_CODES: Object.keys(resultCodes).filter((code) => resultCodes[code].retryable),
   };
 }
