@@ -52,6 +52,7 @@ export function processOrder(store: Store, clientId: string, text: string, order
     ...(typeof order.merchantBizType === "string" && { merchantBizType: order.merchantBizType }),
     ...(existing && { orderId: existing.orderId, from: existing.orderStatus }),
     ...(typeof order.orderStatus === "string" && { to: order.orderStatus }),
+    ...(typeof order.orderModifyTime === "number" && { orderModifyTime: order.orderModifyTime }),
   };
 
   const finish = (event: SandboxEventType, code: ResultCode, message: string, ids = known): Outcome => {

@@ -3,6 +3,7 @@
  * All of it is in memory and synchronous, so one request's check-then-update never interleaves with another's.
  */
 import type { MerchantBizType, RESULT_CODES } from "alipayhk-order";
+import type { SignatureDiagnosis } from "./diagnose.js";
 import type { FaultKind } from "./faults.js";
 
 /** A result code of the order sync API (`SUCCESS`, `PARAM_ILLEGAL`, ...), from the spec's RESULT_CODES. */
@@ -75,6 +76,8 @@ export interface SandboxEvent {
   readonly from?: string;
   /** The status the request asked for. */
   readonly to?: string;
+  /** The body's orderModifyTime (epoch ms). */
+  readonly orderModifyTime?: number;
   /** The result code answered (for a fault: of the answer the fault replaced, when the request was processed). */
   readonly resultCode?: ResultCode;
   /** The answer's resultMessage (for a 404: what was not found). */
@@ -87,6 +90,8 @@ export interface SandboxEvent {
   readonly processed?: boolean;
   /** For `fault` events: whether processing it changed an order (an `applied` event precedes this one). */
   readonly applied?: boolean;
+  /** For INVALID_CLIENT and INVALID_SIGNATURE: what the sandbox expected to be signed and the likely cause. */
+  readonly diagnosis?: SignatureDiagnosis;
 }
 
 /** Counters, from the sandbox's creation. */
