@@ -14,7 +14,8 @@ import { content, makeMerchant, newRequestId, signatureHeader } from "./helpers.
 import { serve, type Server } from "./http-server.js";
 
 const OUTPUT = fileURLToPath(new URL("../../../test-output/console/", import.meta.url));
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => path && existsSync(path));
+// $CHROMIUM_PATH when set (and then only it), else Debian's (or Ubuntu's) package
+const CHROMIUM = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"]).find((path) => existsSync(path));
 
 const merchant = makeMerchant("2102000000001234");
 const stranger = makeMerchant(merchant.clientId); // same Client-Id, another key
@@ -58,7 +59,8 @@ const logLength = (count: number) => page.waitForFunction((n) => document.queryS
 
 beforeAll(async () => {
   if (!CHROMIUM) {
-    throw new Error("Chromium not found (looked for $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser): the console's browser test needs it. Install Debian's package: apt-get install -y chromium");
+    const looked = process.env.CHROMIUM_PATH ? `$CHROMIUM_PATH (${process.env.CHROMIUM_PATH})` : "/usr/bin/chromium and /usr/bin/chromium-browser";
+    throw new Error(`Chromium not found at ${looked}: the console's browser test needs it. Install Debian's package (apt-get install -y chromium; .ci/run does when it runs as root) or set CHROMIUM_PATH`);
   }
   mkdirSync(OUTPUT, { recursive: true });
   sandbox = await createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, alipayPrivateKey: alipay.privateKey, seed: 7 });
