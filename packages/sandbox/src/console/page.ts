@@ -112,7 +112,8 @@ function render(s) {
   $("summary").textContent = orders + " order" + (orders === 1 ? "" : "s") + " · " + s.requestCount + " request" + (s.requestCount === 1 ? "" : "s") + " · " + refused + " refused · seed " + s.seed;
   const kind = $("kind");
   if (!kind.options.length) kind.replaceChildren(...s.faultKinds.map((k) => h("option", { value: k }, k)));
-  $("queued").textContent = s.queuedFaults.length ? "Queued for the next requests: " + s.queuedFaults.join(", ") : "No fault queued.";
+  const q = s.queuedFaults;
+  $("queued").textContent = q.length ? "Queued for the next request" + (q.length > 1 ? "s, in order: " : ": ") + q.join(", ") : "No fault queued.";
   $("key").textContent = s.alipayPublicKey;
   let i = 0;
   $("merchants").replaceChildren(...(s.merchants.length ? s.merchants.map((m) =>
@@ -148,7 +149,7 @@ async function post(path, body, done) {
 $("fault").addEventListener("submit", (event) => {
   event.preventDefault();
   const kind = $("kind").value, processed = $("processed").value;
-  post("console/fault", processed ? { kind, processed: processed === "yes" } : { kind }, "Queued " + kind + " for the next request.");
+  post("console/fault", processed ? { kind, processed: processed === "yes" } : { kind }, "");
 });
 $("reset").addEventListener("click", () => post("console/reset", {}, "The sandbox was reset: no orders, requests or queued faults."));
 poll();
@@ -175,7 +176,7 @@ export function consolePage(): string {
 <label>Processed before the fault?<select id="processed" name="processed"><option value="">as the seed decides</option><option value="yes">yes</option><option value="no">no</option></select></label>
 <button type="submit">Queue fault</button>
 </form>
-<p id="queued">No fault queued.</p>
+<p id="queued" role="status">No fault queued.</p>
 <button id="reset" type="button" class="danger">Reset sandbox</button>
 <p id="notice" role="status" aria-live="polite"></p>
 <details class="key"><summary>The sandbox's public key (the client's alipayPublicKey)</summary><pre id="key"></pre></details>
