@@ -181,6 +181,35 @@ describe("the sandbox console in Chromium", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it("has text in sufficient contrast (WCAG AA, 4.5:1) everywhere, and a label on every control", async () => {
+    const low = await page.evaluate(() => {
+      const rgb = (color: string) => color.match(/[\d.]+/g)!.map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const [R, G, B] = [r!, g!, b!].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+      };
+      const background = (element: Element | null): number[] => {
+        for (; element; element = element.parentElement) {
+          const color = rgb(getComputedStyle(element).backgroundColor);
+          if (color.length < 4 || color[3]! > 0) return color;
+        }
+        return [255, 255, 255];
+      };
+      const out: string[] = [];
+      for (const element of document.querySelectorAll("body *")) {
+        const own = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+        if (!own || !(element as HTMLElement).offsetParent) continue;
+        const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(background(element))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) out.push(`${element.tagName}.${element.className} ${ratio.toFixed(2)}: ${element.textContent!.slice(0, 40)}`);
+      }
+      return out;
+    });
+    expect(low).toEqual([]);
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll("select, button, input")].filter((e) => !(e as HTMLSelectElement).labels?.length && !e.textContent!.trim()).length);
+    expect(unlabelled).toBe(0);
+  });
+
   it("resets the sandbox from its button", async () => {
     await page.getByRole("button", { name: "Reset sandbox" }).click();
     await expect.poll(() => page.locator("#merchants").innerText()).toContain("No orders yet");
