@@ -119,30 +119,32 @@ function pkcs1ToSpki(pkcs1: Uint8Array): Uint8Array {
 }
 
 /** Other ways the same request may have been written when it was signed, each with the cause it would show. */
-function variants(attempt: SignedAttempt & { time: string }): { cause: SignatureCause; change: string; content: string }[] {
-  const out: { cause: SignatureCause; change: string; content: string }[] = [];
-  const withField = (cause: SignatureCause, change: string, field: Partial<SignedAttempt>) =>
-    out.push({ cause, change, content: contentToSign({ ...attempt, ...field } as SignedAttempt & { time: string }) });
+function variants(attempt: SignedAttempt & { time: string }): { cause: SignatureCause; explanation: string; content: string }[] {
+  const out: { cause: SignatureCause; explanation: string; content: string }[] = [];
+  const add = (cause: SignatureCause, explanation: string, field: { path?: string; time?: string; body?: string }) => out.push({ cause, explanation, content: contentToSign({ ...attempt, ...field }) });
+  const body = (how: string, changed: string) => add("bodyChanged", `The body changed after signing: it was signed ${how}.`, { body: changed });
   try {
     const parsed: unknown = JSON.parse(attempt.body);
-    withField("bodyChanged", "it was signed as compact JSON (JSON.stringify of the same value)", { body: JSON.stringify(parsed) });
-    for (const indent of [2, 4]) withField("bodyChanged", `it was signed as JSON indented by ${indent} spaces`, { body: JSON.stringify(parsed, null, indent) });
+    body("as compact JSON (JSON.stringify of the same value)", JSON.stringify(parsed));
+    for (const indent of [2, 4]) body(`as JSON indented by ${indent} spaces`, JSON.stringify(parsed, null, indent));
   } catch {
     // not JSON (e.g. an encrypted body): only whitespace variants
   }
-  withField("bodyChanged", "it was signed without surrounding whitespace", { body: attempt.body.trim() });
-  withField("bodyChanged", "it was signed with a trailing newline", { body: attempt.body + "\n" });
+  body("without surrounding whitespace", attempt.body.trim());
+  body("with a trailing newline", attempt.body + "\n");
+  const path = (how: string, changed: string) => add("pathChanged", `The path is not the one signed: it was signed ${how} (${changed}).`, { path: changed });
   const query = attempt.path.indexOf("?");
-  if (query >= 0) withField("pathChanged", `the path was signed without its query (${attempt.path.slice(0, query)})`, { path: attempt.path.slice(0, query) });
-  if (attempt.path.endsWith("/")) withField("pathChanged", "the path was signed without its trailing slash", { path: attempt.path.slice(0, -1) });
-  else withField("pathChanged", "the path was signed with a trailing slash", { path: attempt.path + "/" });
+  if (query >= 0) path("without its query", attempt.path.slice(0, query));
+  if (attempt.path.endsWith("/")) path("without its trailing slash", attempt.path.slice(0, -1));
+  else path("with a trailing slash", attempt.path + "/");
   const instant = new Date(attempt.time);
   if (!Number.isNaN(instant.getTime())) {
     for (const time of [instant.toISOString(), formatRequestTime(instant), formatRequestTime(instant, { offsetMinutes: 480 })]) {
-      withField("timeChanged", `Request-Time was signed as ${time}, the same instant written another way`, { time });
+      add("timeChanged", `Request-Time is not the one signed: it was signed as ${time}, the same instant written another way.`, { time });
     }
   }
-  return out.filter((v, i) => v.content !== contentToSign(attempt as SignedAttempt & { time: string }) && out.findIndex((w) => w.content === v.content) === i);
+  const received = contentToSign(attempt);
+  return out.filter((v, i) => v.content !== received && out.findIndex((w) => w.content === v.content) === i);
 }
 
 function requestIdOf(body: string): { requestId?: string } {
@@ -191,14 +193,12 @@ export async function diagnoseSignature(attempt: SignedAttempt, key: RsaNumbers 
   }
   const opened = { ...base, ...seen, signedDigest };
   if (!attempt.time) return { ...opened, cause: "timeChanged", explanation: "The merchant's key signed other content; the request has no Request-Time header." };
-  for (const variant of variants({ ...attempt, time })) {
-    if ((await sha256(variant.content)) !== signedDigest) continue;
-    const what = { bodyChanged: "The body changed after signing", pathChanged: "The path is not the one signed", timeChanged: "Request-Time is not the one signed" }[variant.cause as "bodyChanged"];
-    return { ...opened, cause: variant.cause, explanation: `${what}: ${variant.change}.` };
+  for (const { cause, explanation, content } of variants({ ...attempt, time })) {
+    if ((await sha256(content)) === signedDigest) return { ...opened, cause, explanation };
   }
   return {
     ...opened,
     cause: "contentChanged",
-    explanation: "The merchant's key signed, but other content: the method, path, Client-Id, Request-Time or body signed differ from those received (compare with the expected content below).",
+    explanation: "The merchant's key signed, but other content: the method, path, Client-Id, Request-Time or body signed differ from those received (compare with the expected content).",
   };
 }
