@@ -172,6 +172,15 @@ describe("the console's routes", () => {
     expect((await sandbox.fetch(post({ body: body() }))).status).toBe(503);
     expect((await sandbox.fetch(post({ body: body() }))).status).toBe(200);
     expect((await state()).requests.map((r) => r.fault)).toEqual([undefined, "http503"]);
+    // a fault on a processed request is part of that request's entry
+    sandbox.faultNext("http500", { processed: true });
+    await sandbox.fetch(post({ body: body() }));
+    sandbox.faultNext("http502", { processed: true });
+    await sandbox.fetch(post({ body: body(), signer: stranger }));
+    const [refused, applied] = (await state()).requests;
+    expect(applied).toMatchObject({ outcome: "applied", resultCode: "SUCCESS", fault: "http500", httpStatus: 500 });
+    expect(refused).toMatchObject({ outcome: "rejected", resultCode: "INVALID_SIGNATURE", fault: "http502", httpStatus: 502 });
+    expect((await state()).requests).toHaveLength(4);
   });
 
   it("resets: no orders, events, counters or queued faults, and the fault PRNG back at its seed", async () => {

@@ -170,12 +170,12 @@ export function consoleState(sandbox: Sandbox, queuedFaults: readonly FaultKind[
     merchants.set(clientId, [...(merchants.get(clientId) ?? []), orderCard(clientId, merchantBizNo, orders.get(key), recordEvents)]);
   }
 
-  // Requests: one event each, except a fault on a processed request, which follows that request's own event.
+  // Requests: one event each, except a fault on a processed request, recorded right after that request's own event.
   const requests: RequestEntry[] = [];
   const attempts = new Map<string, number>();
   for (const e of events) {
     const previous = requests[requests.length - 1];
-    if (e.type === "fault" && e.processed && previous && previous.requestId === e.requestId) {
+    if (e.type === "fault" && e.processed && previous) {
       requests[requests.length - 1] = { ...previous, fault: e.fault!, ...(e.httpStatus !== undefined && { httpStatus: e.httpStatus }) };
       continue;
     }
