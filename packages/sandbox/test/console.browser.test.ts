@@ -210,6 +210,23 @@ describe("the sandbox console in Chromium", () => {
     expect(unlabelled).toBe(0);
   });
 
+  it("is usable from the keyboard: a skip link first, then every control in order", async () => {
+    await page.reload();
+    await logLength(10);
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("Skip to orders");
+    const order = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await focused());
+    }
+    expect(order).toEqual(["kind", "processed", "Queue fault", "reset", "The sandbox's public key (the client's alipayPublicKey)"]);
+    await page.getByRole("link", { name: "Skip to orders" }).focus();
+    await page.keyboard.press("Enter");
+    expect(await focused()).toBe("orders");
+  });
+
   it("resets the sandbox from its button", async () => {
     await page.getByRole("button", { name: "Reset sandbox" }).click();
     await expect.poll(() => page.locator("#merchants").innerText()).toContain("No orders yet");
