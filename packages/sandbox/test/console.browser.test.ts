@@ -25,6 +25,7 @@ let sandbox: Sandbox;
 let server: Server;
 let browser: Browser;
 let page: Page;
+const pageErrors: string[] = [];
 
 /** A PASS_TICKET order body (as text), for requests sent by hand. */
 const ticket = (merchantBizNo: string, orderStatus = "TICKETED") =>
@@ -67,6 +68,9 @@ beforeAll(async () => {
   server = await serve(sandbox.fetch);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // script errors and Content-Security-Policy refusals show up here
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && pageErrors.push(message.text()));
 
   const client = createOrderClient({ clientId: merchant.clientId, privateKey: merchant.privateKey, alipayPublicKey: sandbox.alipayPublicKey, baseUrl: server.url });
   const order = {
@@ -241,5 +245,6 @@ describe("the sandbox console in Chromium", () => {
     console.log(`console page: ${bytes} bytes`);
     expect(bytes).toBeLessThan(16_000); // 11.3 KB today: growth past this needs a reason
     expect(response.headers.get("Content-Security-Policy")).toMatch(/default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/);
+    expect(pageErrors).toEqual([]);
   });
 });
