@@ -25,14 +25,15 @@ const json = (value: unknown, status = 200) => Response.json(value, { status, he
 const base64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
 const sha256Source = async (text: string) => `'sha256-${base64(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))}'`;
 
-let page: Promise<{ html: string; policy: string }> | undefined;
+// The value, not a pending promise, is kept: workerd does not let one request await another request's promise.
+let page: { html: string; policy: string } | undefined;
 
 /** The page and a Content-Security-Policy that allows its own inline style and script only, computed once. */
-function pageWithPolicy() {
-  page ??= Promise.all([sha256Source(CONSOLE_STYLE), sha256Source(CONSOLE_SCRIPT)]).then(([style, script]) => ({
-    html: consolePage(),
-    policy: `default-src 'none'; style-src ${style}; script-src ${script}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-  }));
+async function pageWithPolicy() {
+  if (!page) {
+    const [style, script] = await Promise.all([sha256Source(CONSOLE_STYLE), sha256Source(CONSOLE_SCRIPT)]);
+    page = { html: consolePage(), policy: `default-src 'none'; style-src ${style}; script-src ${script}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'` };
+  }
   return page;
 }
 
