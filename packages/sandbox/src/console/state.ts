@@ -112,7 +112,7 @@ const OUTCOMES: Partial<Record<SandboxEventType, TimelineEntry["outcome"]>> = { 
 
 function orderCard(clientId: string, merchantBizNo: string, order: SandboxOrder | undefined, events: readonly SandboxEvent[]): Card {
   const scenario = order?.merchantBizType ?? events.find((e) => e.merchantBizType)?.merchantBizType ?? "";
-  const described = words[scenario];
+  const described = Object.hasOwn(words, scenario) ? words[scenario] : undefined;
   const body = (order?.body ?? {}) as Record<string, unknown>;
   const extInfo = (typeof body.extInfo === "object" && body.extInfo) || {};
   const amount = amountText(body.amount) ?? amountText((extInfo as Record<string, unknown>).amount);
