@@ -1,5 +1,5 @@
 // Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
-import type { Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "../packages/spec/src/model-types.js";
+import type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "../packages/spec/src/model-types.js";
 
 export const SERVERS = {"production":"https://open.alipay.hk","testing":"https://open-id-pre.alipay.com"} as const satisfies Readonly<Record<string, string>>;
 
@@ -204,105 +204,150 @@ export const VARIANTS = {
   }
 } as const satisfies Readonly<Record<string, Variants>>;
 
-export const STATUS_DESCRIPTIONS = {
+export const DESCRIPTIONS = {
   "syncOrder": {
     "PASS_TICKET": {
-      "TICKETED": "Ticket issued into the Card Wallet.",
-      "REFUNDED": "Order refunded; the ticket disappears (end status).",
-      "USED": "Ticket used (end status)."
+      "variant": "Admission tickets.",
+      "statuses": {
+        "TICKETED": "Ticket issued into the Card Wallet.",
+        "REFUNDED": "Order refunded; the ticket disappears (end status).",
+        "USED": "Ticket used (end status)."
+      }
     },
-    "ALIPAY_COUPON": {"TICKETED":"The voucher is issued into the Card Wallet."},
+    "ALIPAY_COUPON": {
+      "variant": "Auto-deducting voucher used within the AlipayHK app.",
+      "statuses": {"TICKETED":"The voucher is issued into the Card Wallet."}
+    },
     "GIFT_CARD_COUPON": {
-      "TICKETED": "The coupon is issued.",
-      "REFUNDED": "The coupon disappears (end status).",
-      "USED": "The coupon is used (end status)."
+      "variant": "Coupon with a scanned or written code.",
+      "statuses": {
+        "TICKETED": "The coupon is issued.",
+        "REFUNDED": "The coupon disappears (end status).",
+        "USED": "The coupon is used (end status)."
+      }
     },
     "CHARGING_PILE": {
-      "SERVING": "Charging.",
-      "SERVING_WO_ENDTIME": "Charging; the end time is unknown.",
-      "SERVING_LITE": "Charging; the end time and progress are unknown.",
-      "PAUSED": "Charging paused.",
-      "COMPLETED": "Charging completed.",
-      "PARKING_DUE": "The free parking period is due.",
-      "FINISHED": "The charging session is finished; the notification is hidden (end status).",
-      "FAULT": "Charging paused by a fault. Listed on AlipayHK's older EV Charging page only (the current page has PAUSED)."
+      "variant": "EV charging.",
+      "statuses": {
+        "SERVING": "Charging.",
+        "SERVING_WO_ENDTIME": "Charging; the end time is unknown.",
+        "SERVING_LITE": "Charging; the end time and progress are unknown.",
+        "PAUSED": "Charging paused.",
+        "COMPLETED": "Charging completed.",
+        "PARKING_DUE": "The free parking period is due.",
+        "FINISHED": "The charging session is finished; the notification is hidden (end status).",
+        "FAULT": "Charging paused by a fault. Listed on AlipayHK's older EV Charging page only (the current page has PAUSED)."
+      }
     },
     "MOVIE_TICKET": {
-      "TICKETED": "Ticket issued into the Card Wallet.",
-      "REFUNDED": "Order refunded; the ticket disappears (end status).",
-      "USED": "Ticket used (end status)."
+      "variant": "Movie tickets.",
+      "statuses": {
+        "TICKETED": "Ticket issued into the Card Wallet.",
+        "REFUNDED": "Order refunded; the ticket disappears (end status).",
+        "USED": "Ticket used (end status)."
+      }
     },
     "LINE_UP": {
-      "CALL_NUM": "The queue started or a number was called; re-send on every call.",
-      "NUMBER_ARRIVED": "The user's number is reached; hidden after 10 minutes.",
-      "NUMBER_PASSED": "The number was already called; hidden after 10 minutes.",
-      "CANCELLED": "The queue ticket was cancelled; only from CALL_NUM.",
-      "FINISHED": "The service order is completed."
+      "variant": "Queue up.",
+      "statuses": {
+        "CALL_NUM": "The queue started or a number was called; re-send on every call.",
+        "NUMBER_ARRIVED": "The user's number is reached; hidden after 10 minutes.",
+        "NUMBER_PASSED": "The number was already called; hidden after 10 minutes.",
+        "CANCELLED": "The queue ticket was cancelled; only from CALL_NUM.",
+        "FINISHED": "The service order is completed."
+      }
     },
     "RIDE_HAILING": {
-      "PENDING": "Finding a driver.",
-      "BOOKED": "A pre-booked vehicle; the driver is not yet on the way.",
-      "ORDER_TAKEN": "A driver accepted; the display counts down from service_start_time and driver_board_duration.",
-      "TO_BOARD": "The user must board.",
-      "SERVING": "The journey is in progress.",
-      "WAIT_PAY": "The user must pay.",
-      "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
-      "TO_SEND": "Finding another driver.",
-      "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
-      "CANCEL_WAIT_PAY": "Cancelled by the user, still waiting for payment. Listed on a second version of AlipayHK's ride-hailing page only."
+      "variant": "Ride hailing.",
+      "statuses": {
+        "PENDING": "Finding a driver.",
+        "BOOKED": "A pre-booked vehicle; the driver is not yet on the way.",
+        "ORDER_TAKEN": "A driver accepted; the display counts down from service_start_time and driver_board_duration.",
+        "TO_BOARD": "The user must board.",
+        "SERVING": "The journey is in progress.",
+        "WAIT_PAY": "The user must pay.",
+        "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
+        "TO_SEND": "Finding another driver.",
+        "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
+        "CANCEL_WAIT_PAY": "Cancelled by the user, still waiting for payment. Listed on a second version of AlipayHK's ride-hailing page only."
+      }
     },
     "SELF_PICK": {
-      "PENDING": "The restaurant has not confirmed the order.",
-      "ORDER_TAKEN": "The restaurant confirmed the order.",
-      "TO_PICK_UP": "Ready for pick-up; the next status must be FINISHED.",
-      "FINISHED": "Picked up (end status).",
-      "CLOSED": "Cancelled (end status).",
-      "REFUNDED": "Refunded; hidden after 10 minutes (end status)."
+      "variant": "Self pick-up order.",
+      "statuses": {
+        "PENDING": "The restaurant has not confirmed the order.",
+        "ORDER_TAKEN": "The restaurant confirmed the order.",
+        "TO_PICK_UP": "Ready for pick-up; the next status must be FINISHED.",
+        "FINISHED": "Picked up (end status).",
+        "CLOSED": "Cancelled (end status).",
+        "REFUNDED": "Refunded; hidden after 10 minutes (end status)."
+      }
     },
     "TRAIN_TICKET": {
-      "TICKETED": "Ticket issued into the Card Wallet.",
-      "REFUNDED": "Order refunded; the ticket disappears (end status).",
-      "USED": "Ticket used (end status)."
+      "variant": "Train tickets.",
+      "statuses": {
+        "TICKETED": "Ticket issued into the Card Wallet.",
+        "REFUNDED": "Order refunded; the ticket disappears (end status).",
+        "USED": "Ticket used (end status)."
+      }
     }
   },
   "syncPerformanceNotification": {
     "PAYMENT_ORDER_DEFAULT": {
-      "WAIT_PAY": "The user has to pay.",
-      "PAY_FAILED": "The automatic debit failed.",
-      "OVERDUED": "The bill is overdue.",
-      "CLOSED": "The order is complete; the notification disappears."
+      "variant": "Payment order notification",
+      "statuses": {
+        "WAIT_PAY": "The user has to pay.",
+        "PAY_FAILED": "The automatic debit failed.",
+        "OVERDUED": "The bill is overdue.",
+        "CLOSED": "The order is complete; the notification disappears."
+      }
     },
     "FINANCE_ORDER_DEFAULT": {
-      "WAIT_REPAY": "The user has to repay.",
-      "OVERDUED": "The repayment is overdue.",
-      "CLOSED": "The notification disappears."
+      "variant": "Finance order notification",
+      "statuses": {
+        "WAIT_REPAY": "The user has to repay.",
+        "OVERDUED": "The repayment is overdue.",
+        "CLOSED": "The notification disappears."
+      }
     },
     "MOVIE_TICKET_DEFAULT": {
-      "AWAIT_SCREENING": "The movie is about to show; on the home screen and in the notification center.",
-      "CLOSED": "The notification disappears from both."
+      "variant": "Movie ticket notification",
+      "statuses": {
+        "AWAIT_SCREENING": "The movie is about to show; on the home screen and in the notification center.",
+        "CLOSED": "The notification disappears from both."
+      }
     },
-    "TRAIN_TICKET_DEFAULT": {"AWAIT_SCREENING":"The user is about to board.","CLOSED":"The notification is not displayed."},
+    "TRAIN_TICKET_DEFAULT": {
+      "variant": "Train ticket notification",
+      "statuses": {"AWAIT_SCREENING":"The user is about to board.","CLOSED":"The notification is not displayed."}
+    },
     "AIR_TICKET_DEFAULT": {
-      "NEAR_DEPART": "The user is about to board.",
-      "FLIGHT_CHANGE": "The flight changed.",
-      "FLIGHT_DELAYS": "The flight is delayed.",
-      "FLIGHT_CANCELLATION": "The flight is cancelled; the notification disappears after 10 minutes.",
-      "CLOSED": "The notification is not displayed."
+      "variant": "Air ticket notification",
+      "statuses": {
+        "NEAR_DEPART": "The user is about to board.",
+        "FLIGHT_CHANGE": "The flight changed.",
+        "FLIGHT_DELAYS": "The flight is delayed.",
+        "FLIGHT_CANCELLATION": "The flight is cancelled; the notification disappears after 10 minutes.",
+        "CLOSED": "The notification is not displayed."
+      }
     },
     "RIDE_HAILING_DEFAULT": {
-      "PENDING": "Finding a driver.",
-      "BOOKED": "Pre-booked; the driver is not yet on the way.",
-      "ORDER_TAKEN": "A driver accepted.",
-      "TO_BOARD": "The user must board.",
-      "SERVING": "The journey is in progress.",
-      "WAIT_PAY": "The user must pay.",
-      "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
-      "TO_SEND": "Finding another driver.",
-      "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
-      "CANCEL_WAIT_PAY": "Cancelled by the user, payment still due; the notification disappears."
+      "variant": "Ride hailing notification",
+      "statuses": {
+        "PENDING": "Finding a driver.",
+        "BOOKED": "Pre-booked; the driver is not yet on the way.",
+        "ORDER_TAKEN": "A driver accepted.",
+        "TO_BOARD": "The user must board.",
+        "SERVING": "The journey is in progress.",
+        "WAIT_PAY": "The user must pay.",
+        "FINISHED": "Completed, or cancelled by the user; the notification disappears.",
+        "TO_SEND": "Finding another driver.",
+        "CLOSED": "Cancelled by the driver; disappears after 5 minutes.",
+        "CANCEL_WAIT_PAY": "Cancelled by the user, payment still due; the notification disappears."
+      }
     }
   }
-} as const satisfies Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>;
+} as const satisfies Readonly<Record<string, Readonly<Record<string, Descriptions>>>>;
 
 export const SCHEMAS = {
   "PerformanceNotificationRequest": {

@@ -25,8 +25,13 @@ export function buildModel(bundled, files) {
     if (request.discriminator) {
       variants[operationId] = readVariants(bundled, op.schema, files);
       // kept apart: a client never shows them, so it need not bundle them
-      descriptions[operationId] = Object.fromEntries(Object.entries(variants[operationId].values).map(([value, facts]) => [value, facts.descriptions]));
-      for (const facts of Object.values(variants[operationId].values)) delete facts.descriptions;
+      descriptions[operationId] = Object.fromEntries(
+        Object.entries(variants[operationId].values).map(([value, facts]) => [value, { variant: facts.name, statuses: facts.descriptions }]),
+      );
+      for (const facts of Object.values(variants[operationId].values)) {
+        delete facts.descriptions;
+        delete facts.name;
+      }
       for (const [value, ref] of Object.entries(request.discriminator.mapping)) {
         const branch = bundled.components.schemas[String(ref).split("/").pop() ?? ""];
         for (const body of branch.examples ?? []) examples[operationId].push({ variant: value, body });
@@ -40,7 +45,7 @@ export function buildModel(bundled, files) {
     OPERATIONS: operations,
     RESULT_CODES: readResultCodes(bundled),
     VARIANTS: variants,
-    STATUS_DESCRIPTIONS: descriptions,
+    DESCRIPTIONS: descriptions,
     SCHEMAS: schemas,
     INFERRED: inferredConstraints(schemas, operations),
     EXAMPLES: examples,
@@ -164,11 +169,15 @@ function readVariants(bundled, name, files) {
       if (!disagreements.includes(text)) disagreements.push(text);
     }
     const status = parts.map(({ schema }) => schema.properties?.[statusProperty]).find((s) => s?.enum);
+    // the variant's name for people: the discriminator enum's words for it, or its schema's title
+    const words = parts.map(({ schema }) => schema.properties?.[propertyName]?.["x-enum-descriptions"]?.[value]).find(Boolean);
     if (!status) throw new Error(`spec: ${files[component]} lists no ${statusProperty} enum`);
     const transitions = branch["x-transitions"] ?? {};
+    if (!status["x-enum-descriptions"]) throw new Error(`spec: ${files[component]} has no x-enum-descriptions for ${statusProperty}`);
     values[value] = {
+      name: words ?? branch.title ?? value,
       statuses: status.enum,
-      descriptions: status["x-enum-descriptions"] ?? {},
+      descriptions: status["x-enum-descriptions"],
       endStatuses: branch["x-end-statuses"] ?? [],
       reversible: transitions.reversible ?? true,
       onlyFrom: transitions.onlyFrom ?? {},

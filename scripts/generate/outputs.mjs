@@ -72,12 +72,12 @@ function modelFile(model, runtime) {
     OPERATIONS: "Readonly<Record<string, Operation>>",
     RESULT_CODES: "Readonly<Record<string, ResultCodeFacts>>",
     VARIANTS: "Readonly<Record<string, Variants>>",
-    STATUS_DESCRIPTIONS: "Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>",
+    DESCRIPTIONS: "Readonly<Record<string, Readonly<Record<string, Descriptions>>>>",
     SCHEMAS: "SchemaTable",
     INFERRED: "readonly InferredConstraint[]",
     EXAMPLES: "Readonly<Record<string, readonly Example[]>>",
   };
-  let text = HEADER + `import type { Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
+  let text = HEADER + `import type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
   for (const [name, value] of Object.entries(model)) {
     const type = types[/** @type {keyof typeof types} */ (name)];
     if (!type) throw new Error(`generate: no type for ${name}`);

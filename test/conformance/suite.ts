@@ -441,6 +441,26 @@ function register(env: SuiteEnv) {
     equal(sandbox.orders.length, 0, "nothing applied");
   });
 
+  test("the sandbox console: GET / serves the page; its state shows the order and why a signature was refused; a fault queued there hits the next request", async () => {
+    const sandbox = await newSandbox();
+    const page = await sandbox.fetch(new Request(`${BASE_URL}/`));
+    equal(page.headers.get("Content-Type"), "text/html; charset=UTF-8", "page type");
+    ok((await page.text()).includes("<title>AlipayHK sandbox console</title>"), "the page");
+    await clientFor(sandbox, { fetch: sandbox.fetch }).syncOrder(orderFor("PASS_TICKET", "console"));
+    await rejects(clientFor(sandbox, { fetch: sandbox.fetch, privateKey: ALIPAY.pkcs8Pem }).syncOrder(orderFor("PASS_TICKET", "console-badsig")), ResultError, "another key");
+    const state = (await (await sandbox.fetch(new Request(`${BASE_URL}/console/state`))).json()) as {
+      merchants: { clientId: string; cards: { title: string; status: string }[] }[];
+      requests: { resultCode: string; diagnosis?: { cause: string; expectedContent: string } }[];
+    };
+    deepEqual(state.merchants.map((m) => [m.clientId, m.cards.map((c) => [c.title, c.status])]), [[CLIENT_ID, [["console-PASS_TICKET", "TICKETED"]]]], "cards");
+    equal(state.requests[0]?.resultCode, "INVALID_SIGNATURE", "newest request");
+    equal(state.requests[0]?.diagnosis?.cause, "otherKey", "diagnosis");
+    ok(state.requests[0]!.diagnosis!.expectedContent.startsWith(`POST ${SYNC_ORDER_PATH}\n${CLIENT_ID}.`), "expected content");
+    const queued = await sandbox.fetch(new Request(`${BASE_URL}/console/fault`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"kind":"http503","processed":false}' }));
+    equal(queued.status, 200, "fault queued");
+    await rejects(clientFor(sandbox, { fetch: sandbox.fetch }).syncOrder(orderFor("PASS_TICKET", "console-503")), HttpError, "the queued fault");
+  });
+
   test("UNKNOWN_EXCEPTION (injected at 50%) is retried with the same requestId until SUCCESS", async () => {
     const sandbox = await newSandbox({ faults: { unknownException: 0.5 }, seed: 20261117 });
     const client = clientFor(sandbox, { fetch: sandbox.fetch, retry: { maxAttempts: 12, initialDelayMs: 1, maxDelayMs: 4 } });

@@ -178,6 +178,7 @@ export const commands: Record<string, Command> = {
         writeFileSync(join(dir, "alipay-public.pem"), sandbox.alipayPublicKey);
         if (pair) writeFileSync(join(dir, "merchant-private.pem"), pair.privateKey, { mode: 0o600 });
         io.out(`AlipayHK sandbox listening on ${server.url}`);
+        io.out(`console (orders, requests, why a request was refused): ${server.url}/`);
         io.out("client settings:");
         io.out(`  ALIPAYHK_BASE_URL=${server.url}`);
         io.out(`  ALIPAYHK_CLIENT_ID=${clientId}`);

@@ -164,6 +164,12 @@ describe("alipayhk", () => {
       });
       expect(refused.status, refused.stderr).toBe(1);
       expect(refused.stderr).toContain("INVALID_CLIENT");
+      // the printed console URL serves the page, and its data says why the request was refused
+      const consoleUrl = /^console \(.*\): (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out)?.[1];
+      expect(consoleUrl).toBe(`${env.ALIPAYHK_BASE_URL}/`);
+      expect(await (await fetch(consoleUrl!)).text()).toContain("<title>AlipayHK sandbox console</title>");
+      const state = await (await fetch(`${consoleUrl}console/state`)).json();
+      expect(state.requests[0]).toMatchObject({ resultCode: "INVALID_CLIENT", diagnosis: { cause: "noMerchantKey" } });
       // stopped, it leaves no key files behind
       const keyFile = env.ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE!;
       expect(existsSync(keyFile)).toBe(true);

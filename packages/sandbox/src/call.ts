@@ -28,14 +28,16 @@ export type Behaviour = (call: Call) => Outcome;
 /** A refusal's text for a rule that is our reading: what, why, and how to accept it. */
 export const inferredNote = (why: string) => ` (inferred: ${why} createSandbox({ strict: false }) accepts it)`;
 
-/** One sentence per problem; an inferred one says so. */
-export const describeProblems = (problems: readonly Problem[]) =>
-  problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message) + (p.inferred === undefined ? "" : inferredNote(p.inferred))).join("; ");
+/** One sentence for a problem; an inferred one says so. */
+const describeProblem = (p: Problem) => (p.path ? `${p.path} ${p.message}` : p.message) + (p.inferred === undefined ? "" : inferredNote(p.inferred));
 
-/** The reasons of the inferred rules among `problems`, for the event log. */
-export const inferredOf = (problems: readonly { inferred?: string }[]) => {
+/** The problems as one resultMessage. */
+export const describeProblems = (problems: readonly Problem[]) => problems.map(describeProblem).join("; ");
+
+/** For the event log: each problem's sentence, and the reasons of the inferred rules among them. */
+export const inferredOf = (problems: readonly Problem[]) => {
   const whys = [...new Set(problems.flatMap((p) => (p.inferred === undefined ? [] : [p.inferred])))];
-  return whys.length ? { inferred: whys } : {};
+  return { ...(problems.length && { problems: problems.map(describeProblem) }), ...(whys.length && { inferred: whys }) };
 };
 
 /** Records the event of `call` and returns its answer. */

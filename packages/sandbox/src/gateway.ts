@@ -4,6 +4,7 @@
  * Nothing here changes the sandbox's state.
  */
 import { AlipayHKError, decryptBody, verify, type PrivateKey, type PublicKey } from "alipayhk-signature";
+import type { SignatureDiagnosis, SignedAttempt } from "./diagnose.js";
 import type { Answer } from "./store.js";
 
 /** What the gateway learnt of a request, whether it let it through or not. */
@@ -20,7 +21,7 @@ interface Seen {
 
 /** A request as far as the gateway got with it: answered by the gateway itself, or an order for the order service. */
 export type Incoming =
-  | (Seen & { readonly rejection: Answer })
+  | (Seen & { readonly rejection: Answer; readonly diagnosis?: SignatureDiagnosis })
   | (Seen & {
       readonly rejection?: undefined;
       /** The (decrypted) body text, whose signature verified. */
@@ -34,6 +35,8 @@ export interface GatewayContext {
   readonly maxBodyBytes: number;
   readonly merchants: ReadonlyMap<string, PublicKey>;
   readonly privateKey: PrivateKey;
+  /** Explains a refused Client-Id or signature (for the console). */
+  readonly diagnose?: (attempt: SignedAttempt) => Promise<SignatureDiagnosis>;
 }
 
 const reject = (httpStatus: number, code: Answer["code"], message: string): Answer => ({ httpStatus, code, message });
@@ -97,9 +100,12 @@ export async function passGateway(request: Request, path: string, context: Gatew
     return { ...base, rejection: reject(413, "PARAM_ILLEGAL", `the request body is larger than ${context.maxBodyBytes} bytes`) };
   }
 
+  const attempt = { method: request.method, path, clientId, time: request.headers.get("Request-Time"), body: raw, signature: request.headers.get("Signature") };
+  const refused = async (rejection: Answer) => ({ rejection, ...(context.diagnose && { diagnosis: await context.diagnose(attempt) }) });
+
   const merchantKey = context.merchants.get(clientId);
   if (!merchantKey) {
-    return { ...base, rejection: reject(200, "INVALID_CLIENT", clientId ? `Client-Id ${clientId} is not registered with the sandbox` : "the Client-Id header is missing") };
+    return { ...base, ...(await refused(reject(200, "INVALID_CLIENT", clientId ? `Client-Id ${clientId} is not registered with the sandbox` : "the Client-Id header is missing"))) };
   }
   const known = { ...base, merchantKey };
 
@@ -114,10 +120,10 @@ export async function passGateway(request: Request, path: string, context: Gatew
     valid = await verify({ method: request.method, path, clientId, time, body: raw }, request.headers.get("Signature"), merchantKey);
   } catch (error) {
     if (!(error instanceof AlipayHKError)) throw error;
-    return { ...known, rejection: reject(200, "INVALID_SIGNATURE", error.message) };
+    return { ...known, ...(await refused(reject(200, "INVALID_SIGNATURE", error.message))) };
   }
   if (!valid) {
-    return { ...known, rejection: reject(200, "INVALID_SIGNATURE", "the signature does not match the request (method, path, Client-Id, Request-Time and body)") };
+    return { ...known, ...(await refused(reject(200, "INVALID_SIGNATURE", "the signature does not match the request (method, path, Client-Id, Request-Time and body)"))) };
   }
 
   let text = raw;

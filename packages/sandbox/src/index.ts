@@ -2,10 +2,12 @@
  * alipayhk-sandbox: a local AlipayHK (order sync, performance notifications: every operation of the spec) as a
  * standard fetch handler, for tests and demos.
  * It checks signatures, decrypts RSA_AES bodies, enforces the spec's order rules, signs (and encrypts)
- * its answers, and can inject reproducible faults.
+ * its answers, and can inject reproducible faults. At `GET /` it serves a console: the orders as cards with their
+ * timelines, and the request log with why each refused request was refused.
  * @module
  */
 export { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox.js";
+export type { SignatureCause, SignatureDiagnosis } from "./diagnose.js";
 export { FAULT_KINDS, SandboxDropError, mulberry32, type FaultKind, type FaultOptions } from "./faults.js";
 export type {
   ResultCode,

@@ -4,7 +4,7 @@
  * sync's state machine, performance notifications), or a SUCCESS answer when it has none.
  * Synchronous on purpose: check and update happen with no await in between.
  */
-import { OPERATIONS, SCHEMAS, validate } from "alipayhk-spec";
+import { OPERATIONS, SCHEMAS, validate, VARIANTS } from "alipayhk-spec";
 import { describeProblems, finish, inferredOf, type Behaviour, type Call, type Outcome } from "./call.js";
 import { processNotification } from "./notifications.js";
 import { processOrder } from "./orders.js";
@@ -34,11 +34,13 @@ export function processRequest(
 ): Outcome {
   const problems = validate(SCHEMAS, OPERATIONS[operationId].schema, body).filter((p) => strict || p.inferred === undefined);
   const requestId = typeof body.requestId === "string" && !problems.some((p) => p.path === "requestId") ? body.requestId : undefined;
+  const status = Object.hasOwn(VARIANTS, operationId) ? body[VARIANTS[operationId as keyof typeof VARIANTS].statusProperty] : undefined;
   const facts = {
     operation: operationId,
     clientId,
     ...(requestId !== undefined && { requestId }),
     ...(typeof body.merchantBizNo === "string" && { merchantBizNo: body.merchantBizNo }),
+    ...(typeof status === "string" && { to: status }),
   };
   const call: Call = { store, operationId, clientId, body, problems, strict, facts };
 

@@ -31,6 +31,7 @@ export const processOrder: Behaviour = (call) => {
     ...(typeof body[SCENARIO_FIELD] === "string" && { merchantBizType: body[SCENARIO_FIELD] as string }),
     ...(existing && { orderId: existing.orderId, from: existing.orderStatus }),
     ...(typeof body[STATUS_FIELD] === "string" && { to: body[STATUS_FIELD] as string }),
+    ...(typeof body.orderModifyTime === "number" && { orderModifyTime: body.orderModifyTime }),
   };
   const done = (event: Parameters<typeof finish>[1], code: ResultCode, message: string, known = ids(), more = {}) =>
     finish(call, event, answer(code, message, known), { ...facts, ...more });

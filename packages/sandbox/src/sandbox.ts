@@ -4,6 +4,8 @@
  */
 import { OPERATIONS } from "alipayhk-spec";
 import { importPublicKey, type PrivateKeyInput, type PublicKey, type PublicKeyInput } from "alipayhk-signature";
+import { consoleRoute } from "./console/routes.js";
+import { diagnoseSignature, rsaNumbers, type RsaNumbers } from "./diagnose.js";
 import { delay, FAULT_KINDS, faultPlanner, SandboxDropError, type FaultKind, type FaultOptions } from "./faults.js";
 import { passGateway, type Incoming } from "./gateway.js";
 import { processRequest, type Outcome } from "./operations.js";
@@ -69,6 +71,11 @@ export interface Sandbox {
    * PRNG decides, as for drawn faults (`http429` is never processed).
    */
   faultNext(kind: FaultKind, options?: { processed?: boolean }): void;
+  /**
+   * Forgets every order, remembered answer, event, counter and queued fault, and restarts the fault PRNG from the
+   * seed: as if just created. Merchants and keys stay.
+   */
+  reset(): void;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -98,16 +105,18 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new RangeError("maxBodyBytes must be a positive integer");
   const faults = options.faults ?? {};
-  const plan = faultPlanner(faults, seed);
+  let plan = faultPlanner(faults, seed);
   const now = options.now ?? (() => new Date());
   const strict = options.strict !== false;
-  const store = new Store(seed, now);
+  let store = new Store(seed, now);
   const merchants = new Map<string, PublicKey>();
+  const keyNumbers = new Map<string, RsaNumbers | undefined>(); // to tell why a signature fails
   const { privateKey, publicKeyPem } = await loadAlipayKeys(options.alipayPrivateKey);
 
   async function addMerchant(clientId: string, publicKey: PublicKeyInput): Promise<void> {
     if (typeof clientId !== "string" || clientId === "") throw new TypeError("clientId must be a non-empty string");
     merchants.set(clientId, await importPublicKey(publicKey));
+    keyNumbers.set(clientId, await rsaNumbers(publicKey));
   }
   for (const [clientId, key] of Object.entries(options.merchants ?? {})) await addMerchant(clientId, key);
 
@@ -146,6 +155,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       resultCode: answer.code,
       message: answer.message,
       httpStatus: answer.httpStatus,
+      ...(incoming.diagnosis && { diagnosis: incoming.diagnosis }),
     });
     return { answer, event: "rejected" };
   }
@@ -192,8 +202,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
 
   async function handle(request: Request): Promise<Response> {
-    store.countRequest();
     const url = new URL(request.url);
+    const page = consoleRoute(request, url, { sandbox, queuedFaults: () => forced.map((f) => f.kind) });
+    if (page) return page;
+    store.countRequest();
     const operationId = ROUTES.get(`${request.method} ${url.pathname}`);
     if (!operationId) {
       store.record({ type: "rejected", message: `not found: ${request.method} ${url.pathname}`, httpStatus: 404 });
@@ -205,14 +217,19 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const drawn = plan(next?.kind);
     const fault = next?.processed === undefined ? drawn : { ...drawn, processed: next.processed };
     if (fault.latencyMs > 0) await delay(fault.latencyMs, request.signal ?? undefined);
-    const incoming = await passGateway(request, url.pathname + url.search, { maxBodyBytes, merchants, privateKey });
+    const incoming = await passGateway(request, url.pathname + url.search, {
+      maxBodyBytes,
+      merchants,
+      privateKey,
+      diagnose: (attempt) => diagnoseSignature(attempt, keyNumbers.has(attempt.clientId) ? keyNumbers.get(attempt.clientId) : null, [...merchants.keys()]),
+    });
     if (fault.kind && !fault.processed) return faulty(fault.kind, operationId, incoming, undefined);
     const outcome = answerFor(operationId, incoming);
     if (fault.kind) return faulty(fault.kind, operationId, incoming, outcome);
     return respond(incoming, outcome.answer);
   }
 
-  return {
+  const sandbox: Sandbox = {
     fetch: handle,
     alipayPublicKey: publicKeyPem,
     seed,
@@ -238,5 +255,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     get stats() {
       return store.stats();
     },
+    reset() {
+      store = new Store(seed, now);
+      plan = faultPlanner(faults, seed);
+      forced.length = 0;
+    },
   };
+  return sandbox;
 }

@@ -3,6 +3,7 @@
  * All of it is in memory and synchronous, so one request's check-then-update never interleaves with another's.
  */
 import type { RESULT_CODES, VARIANTS } from "alipayhk-spec";
+import type { SignatureDiagnosis } from "./diagnose.js";
 import type { FaultKind } from "./faults.js";
 import type { ValidNotification } from "./notifications.js";
 
@@ -85,8 +86,12 @@ export interface SandboxEvent {
   readonly from?: string;
   /** The status the request asked for. */
   readonly to?: string;
+  /** The body's orderModifyTime (epoch ms). */
+  readonly orderModifyTime?: number;
   /** The result code answered (for a fault: of the answer the fault replaced, when the request was processed). */
   readonly resultCode?: ResultCode;
+  /** For a PARAM_ILLEGAL from validation: each problem, as a sentence. */
+  readonly problems?: readonly string[];
   /** For a refusal by rules that are this SDK's reading of AlipayHK's pages (x-inferred): why each is ours. */
   readonly inferred?: readonly string[];
   /** The answer's resultMessage (for a 404: what was not found). */
@@ -99,6 +104,8 @@ export interface SandboxEvent {
   readonly processed?: boolean;
   /** For `fault` events: whether processing it changed an order (an `applied` event precedes this one). */
   readonly applied?: boolean;
+  /** For INVALID_CLIENT and INVALID_SIGNATURE: what the sandbox expected to be signed and the likely cause. */
+  readonly diagnosis?: SignatureDiagnosis;
 }
 
 /** Counters, from the sandbox's creation. */

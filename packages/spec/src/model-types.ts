@@ -65,7 +65,7 @@ export interface ResultCodeFacts {
 
 /** The status rules of one variant (a scenario, a template). */
 export interface VariantFacts {
-  /** In the spec's order (see STATUS_DESCRIPTIONS for what each means). */
+  /** In the spec's order (see DESCRIPTIONS for what each means). */
   readonly statuses: readonly string[];
   /** No move out of these. */
   readonly endStatuses: readonly string[];
@@ -98,6 +98,12 @@ export interface Variants {
   readonly property: string;
   readonly statusProperty: string;
   readonly values: { readonly [value: string]: VariantFacts };
+}
+
+/** What a variant and its statuses mean, in the spec's own words (for people: the sandbox console). */
+export interface Descriptions {
+  readonly variant: string;
+  readonly statuses: { readonly [status: string]: string };
 }
 
 /** A complete request body from the spec's examples, and the variant it belongs to. */
