@@ -57,6 +57,11 @@ const EXPECTED_AMBIENT_GLOBALS = "AbortSignal Headers Request RequestInit Respon
 //    is undefined: the workerd (no_nodejs_compat) and edge-runtime conformance runs execute it.
 const DEPENDENCY_ALLOW_LIST = [{ module: /(^|\/)node_modules\/openapi-fetch\/dist\/index\.mjs$/, use: "uses the Node global process" }];
 
+// Subpaths that are Node adapters, not libraries: exempt from "web APIs only" (they exist to use node:http) and
+// left out of the JSR package (deno.json), which has Deno.serve instead.
+const NODE_ONLY_SUBPATHS = { "alipayhk-sandbox": ["./node"] };
+const nodeOnly = (name, subpath) => (NODE_ONLY_SUBPATHS[name] ?? []).includes(subpath);
+
 // Files a tarball may contain besides dist/.
 const TARBALL_EXTRAS = new Set(["package.json", "README.md", "LICENSE"]);
 
@@ -236,7 +241,10 @@ await check("web-only detector canary: finds node:fs, crypto, Buffer, process an
 
 for (const lib of LIBRARIES) {
   const installed = join(consumer, "node_modules", lib.name);
-  const jsFiles = (packed[lib.name]?.files ?? []).filter((f) => f.endsWith(".js"));
+  const nodeOnlyFiles = Object.entries(packed[lib.name]?.manifest.exports ?? {})
+    .filter(([subpath, target]) => nodeOnly(lib.name, subpath) && typeof target === "object")
+    .map(([, target]) => target.default.replace(/^\.\//, ""));
+  const jsFiles = (packed[lib.name]?.files ?? []).filter((f) => f.endsWith(".js") && !nodeOnlyFiles.includes(f));
   await check(`web APIs only: ${lib.name} dist/*.js (${jsFiles.length} files)`, async () => {
     if (!jsFiles.length) throw new Error("no dist/*.js in the tarball");
     const found = [];
@@ -247,7 +255,7 @@ for (const lib of LIBRARIES) {
   await check(`web APIs only: ${lib.name} entries bundled with their dependencies`, async () => {
     const found = [];
     for (const [subpath, target] of Object.entries(packed[lib.name]?.manifest.exports ?? {})) {
-      if (typeof target === "string") continue;
+      if (typeof target === "string" || nodeOnly(lib.name, subpath)) continue;
       for (const f of await nodeOnlyUses(join(installed, target.default), { bundleDependencies: true })) found.push({ ...f, subpath });
     }
     const bad = found.filter((f) => !allowed(f));
@@ -257,6 +265,7 @@ for (const lib of LIBRARIES) {
   });
 }
 record("web APIs only: alipayhk (CLI) excepted: it is a Node command (node:http, node:fs, process)", true);
+record(`web APIs only: Node adapters excepted: ${Object.entries(NODE_ONLY_SUBPATHS).flatMap(([name, subs]) => subs.map((s) => name + s.slice(1))).join(", ")}`, true);
 
 // 5. types, from the installed tarballs
 cpSync(join(ROOT, "test/dist-types/consumer.ts"), join(consumer, "consumer.ts"));
@@ -297,7 +306,7 @@ await check("runtime: Node imports every entry of the installed tarballs", () =>
   const script = `
     const want = { "alipayhk-signature": ["sign", "verify", "importPrivateKey", "importPublicKey", "encryptBody", "decryptBody"],
       "alipayhk-signature/encryption": ["encryptBody", "decryptBody"], "alipayhk-order": ["createOrderClient", "OrderError"],
-      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-sandbox": ["createSandbox"] };
+      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-sandbox": ["createSandbox"], "alipayhk-sandbox/node": ["serve"] };
     for (const [entry, names] of Object.entries(want)) {
       const m = await import(entry);
       for (const n of names) if (typeof m[n] !== "function") throw new Error(entry + " has no function " + n);
@@ -315,7 +324,7 @@ for (const lib of LIBRARIES) {
     const problems = [];
     if (deno.version !== manifest.version) problems.push(`version ${deno.version} ≠ package.json ${manifest.version}`);
     if (deno.license !== manifest.license) problems.push(`license ${deno.license} ≠ package.json ${manifest.license}`);
-    const npmSubpaths = Object.keys(manifest.exports).filter((s) => s !== "./package.json").sort().join(",");
+    const npmSubpaths = Object.keys(manifest.exports).filter((s) => s !== "./package.json" && !nodeOnly(lib.name, s)).sort().join(",");
     if (Object.keys(deno.exports).sort().join(",") !== npmSubpaths) problems.push(`exports ${Object.keys(deno.exports)} ≠ package.json ${npmSubpaths}`);
     const { code, out } = offline(join(BIN, "deno"), ["publish", "--dry-run", "--allow-dirty", "--node-modules-dir=manual", "--unstable-sloppy-imports"], { cwd: dir });
     if (code !== 0 || !/Dry run complete/.test(out)) problems.push(`deno publish --dry-run failed:\n${out.slice(-3000)}`);

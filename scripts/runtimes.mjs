@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { buildStale, LIBRARIES } from "./build-stale.mjs";
 
@@ -444,9 +444,9 @@ addEventListener("fetch", (event) => event.respondWith(handler(event.request)));
 async function runExamples() {
   const t = Date.now();
   const { createSandbox } = await import("alipayhk-sandbox"); // the built package, as Node resolves it
-  const { serve } = await import(pathToFileURL(await bundle("packages/cli/src/serve.ts", "serve.mjs", { platform: "node" })).href);
+  const { serve } = await import("alipayhk-sandbox/node");
   const sandbox = await createSandbox({ merchants: { [vectors.clientId]: MERCHANT.spkiPem } });
-  const server = await serve(sandbox.fetch, { port: 0, hostname: "127.0.0.1" });
+  const server = await serve(sandbox.fetch, { port: 0, host: "127.0.0.1" });
   const context = { sandbox, baseUrl: server.url, alipayPublicKey: sandbox.alipayPublicKey };
   const results = [];
   try {

@@ -6,10 +6,10 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { OrderError, SYNC_ORDER_PATH, ValidationError, createOrderClient, type OrderInput } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox } from "alipayhk-sandbox";
+import { serve } from "alipayhk-sandbox/node";
 import { AlipayHKError, contentToSign, formatRequestTime, importPrivateKey, importPublicKey, sign, verify } from "alipayhk-signature";
 import { EXIT, UsageError, readJson, readText, required } from "./io.js";
 import { generateKeyPair, writeKeyPair } from "./keys.js";
-import { serve } from "./serve.js";
 
 export interface Io {
   out: (line: string) => void;
@@ -145,7 +145,7 @@ export const commands: Record<string, Command> = {
       }).catch((e: Error) => {
         throw new UsageError(`${given ? "--merchant-key" : "--client-id"}: ${e.message}`);
       });
-      const server = await serve(sandbox.fetch, { port, hostname: str(values.host) }).catch((e: Error) => {
+      const server = await serve(sandbox.fetch, { port, host: str(values.host) }).catch((e: Error) => {
         throw new UsageError(`--port/--host: cannot listen: ${e.message}`);
       });
       // the key files the client settings point to live as long as the sandbox does

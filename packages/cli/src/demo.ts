@@ -8,7 +8,7 @@ import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { EXIT } from "./io.js";
 import { generateKeyPair } from "./keys.js";
-import { serve } from "./serve.js";
+import { serve } from "alipayhk-sandbox/node";
 import type { Io } from "./commands.js";
 
 const CLIENT_ID = "DEMO-MERCHANT-001";
