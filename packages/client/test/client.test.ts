@@ -181,6 +181,21 @@ describe("responses are verified before they are believed", () => {
     const near = setup([{}], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T08:00:30+08:00") });
     await expect(near.client.syncOrder(movie())).resolves.toBeDefined();
   });
+
+  // The forms Alipay's SDKs write times in: the same instant, 2026-11-26T00:00:00Z, three ways.
+  test.each(["2026-11-26T08:00:00+0800", "1795651200000", "2026-11-26T00:00:00+00:00"])("maxResponseSkewMs reads a Response-Time of %s", async (responseTime) => {
+    const near = setup([{ responseTime }], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T00:00:30Z") });
+    await expect(near.client.syncOrder(movie())).resolves.toBeDefined();
+    const far = setup([{ responseTime }], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T00:02:00Z") });
+    await expect(far.client.syncOrder(movie())).rejects.toThrow(/is more than 60000 ms from the local clock/);
+  });
+
+  test("maxResponseSkewMs: an unparseable Response-Time is reported as unparseable", async () => {
+    const { client } = setup([{ responseTime: "Thursday" }], { maxResponseSkewMs: 60_000 });
+    const error = await client.syncOrder(movie()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseSignatureError);
+    expect((error as Error).message).toBe('Response-Time "Thursday" is unparseable: not ISO-8601 with a time zone, nor epoch milliseconds');
+  });
 });
 
 describe("results and retries", () => {

@@ -188,10 +188,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const fault = next?.processed === undefined ? drawn : { ...drawn, processed: next.processed };
     if (fault.latencyMs > 0) await delay(fault.latencyMs, request.signal ?? undefined);
     const incoming = await passGateway(request, url.pathname + url.search, { maxBodyBytes, merchants, privateKey });
-    if (fault.kind && !fault.processed) return faulty(fault.kind, incoming, undefined);
-    const outcome = answerFor(incoming);
-    if (fault.kind) return faulty(fault.kind, incoming, outcome);
-    return respond(incoming, outcome.answer);
+    return store.tagged(incoming.requestTimeForm ? { requestTimeForm: incoming.requestTimeForm } : {}, () => {
+      if (fault.kind && !fault.processed) return faulty(fault.kind, incoming, undefined);
+      const outcome = answerFor(incoming);
+      if (fault.kind) return faulty(fault.kind, incoming, outcome);
+      return respond(incoming, outcome.answer);
+    });
   }
 
   return {

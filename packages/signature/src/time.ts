@@ -42,3 +42,35 @@ export function formatRequestTime(date: Date | number = new Date(), options: Req
   const two = (n: number) => String(n).padStart(2, "0");
   return `${iso.slice(0, 19)}${offset < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
+
+/** Which of the forms AlipayHK's SDKs send a time in (see {@link parseAlipayTime}). */
+export type AlipayTimeForm = "iso-8601" | "iso-8601-no-colon" | "epoch-ms";
+
+// ISO-8601 date-time with seconds and an explicit offset (Z, +08:00, +0800 or +08); fractions allowed.
+const ISO_TIME =
+  /^(?<date>\d{4}-\d{2}-\d{2})T(?<time>\d{2}:\d{2}:\d{2})(?<fraction>\.\d{1,9})?(?:Z|(?<sign>[+-])(?<oh>\d{2})(?:(?<colon>:)?(?<om>\d{2}))?)$/;
+
+/**
+ * Reads a `Request-Time` or `Response-Time` value in any of the forms Alipay's own SDKs send:
+ * ISO-8601 with an offset written `+08:00` or `Z` (the documented form; Python's SDK), `+0800` or `+08` (PHP's), or
+ * epoch milliseconds (Java's). Returns the instant and the form, or undefined for anything else, including dates
+ * that do not exist (2024-02-30). Signatures cover the header text as sent, so this only reads it.
+ *
+ * @example parseAlipayTime("2024-05-22T14:42:21+0800") // { ms: 1716360141000, form: "iso-8601-no-colon" }
+ */
+export function parseAlipayTime(text: string): { ms: number; form: AlipayTimeForm } | undefined {
+  if (/^\d{1,15}$/.test(text)) return { ms: Number(text), form: "epoch-ms" };
+  const g = ISO_TIME.exec(text)?.groups;
+  if (!g) return undefined;
+  const [year, month, day] = g.date!.split("-").map(Number) as [number, number, number];
+  const [hour, minute, second] = g.time!.split(":").map(Number) as [number, number, number];
+  const offsetMinutes = (g.sign === "-" ? -1 : 1) * (Number(g.oh ?? 0) * 60 + Number(g.om ?? 0));
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const date = new Date(utc);
+  // Date.UTC rolls 2024-02-30 over into March: a real date reads back the same.
+  const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+  if (!real || Number(g.oh ?? 0) > 18 || Number(g.om ?? 0) >= 60) return undefined;
+  const ms = utc + Math.floor(Number(`0${g.fraction ?? ""}`) * 1000) - offsetMinutes * 60_000;
+  const documented = g.sign === undefined || g.colon !== undefined; // Z, or an offset with its colon
+  return { ms, form: documented ? "iso-8601" : "iso-8601-no-colon" };
+}
