@@ -21,7 +21,7 @@ import {
 } from "./errors.js";
 import { MAX_TIMER_MS, checkRetryOptions, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
 import { createSigner, type SignerOptions } from "./signer.js";
-import { exchange, signedFetch, type FetchLike } from "./transport.js";
+import { exchange, sentNothing, signedFetch, type FetchLike } from "./transport.js";
 import { validateOrder } from "./validate.js";
 
 type OrderSync = paths["/api/open/alipay/v1/merchant/order/sync"]["post"];
@@ -163,7 +163,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
         // reason) says what happened; anything else is a bug, and is not disguised as a retryable failure.
         const error = thrown instanceof OrderError ? thrown : reason();
         if (!error) throw thrown;
-        error.attempts = attempts;
+        error.attempts = sentNothing(thrown) ? attempts - 1 : attempts; // e.g. a bad key: this attempt sent nothing
         error.requestId ??= requestId; // the transport does not know it
         if (isRetryableError(error)) return error;
         throw error;

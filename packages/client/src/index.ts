@@ -40,7 +40,7 @@ export {
 export { isRetryableResult, type RetryOptions } from "./retry.js";
 export { transitionProblem } from "./rules.js";
 export type { Encryption, SignerOptions } from "./signer.js";
-export { createSigningMiddleware, signedFetch, type FetchLike } from "./transport.js";
+export { createSigningMiddleware, type FetchLike } from "./transport.js";
 export { validateOrder, type Problem } from "./validate.js";
 export { BASE_ORDER, RESULT_CODES, SCENARIOS, SERVERS, STATUS_RULES, SYNC_ORDER_PATH } from "../../../generated/metadata.js";
 export type { components, paths } from "../../../generated/openapi.js";

@@ -134,7 +134,8 @@ export function createSigner(options: SignerOptions): Signer {
         "Client-Id": clientId,
         "Request-Time": time,
       };
-      if (encryption) {
+      if (encryption && body !== "") {
+        // a body-less request (signed over an empty body) has nothing to encrypt
         const encrypted = await encryption.encrypt(body, alipayPublicKey!, keyVersion);
         body = encrypted.body;
         headers["Content-Type"] = "text/plain; charset=UTF-8";

@@ -361,6 +361,7 @@ describe("timeouts and aborts", () => {
     const call = client.syncOrder(movie(), { signal: controller.signal }); // now importing the keys, then signing
     controller.abort();
     await expect(call).rejects.toBeInstanceOf(AbortedError);
+    await expect(call).rejects.toMatchObject({ attempts: 0 });
     expect(requests).toHaveLength(0);
   });
 });
@@ -432,6 +433,7 @@ describe("configuration", () => {
     expect(error.message).toMatch(/^privateKey: /);
     expect(error.message).not.toContain("TUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD");
     expect(requests).toHaveLength(0);
+    expect(error.attempts).toBe(0); // nothing was sent
   });
 
   test("environment selects AlipayHK's production server", async () => {
@@ -468,5 +470,18 @@ describe("openapi-fetch", () => {
     expect(data?.orderStatus).toBe("PENDING");
     expect(fake.requests[0]!.signatureValid).toBe(true);
     await expect(api.POST("/api/open/alipay/v1/merchant/order/sync", { body })).rejects.toBeInstanceOf(ResponseSignatureError);
+  });
+
+  test("createSigningMiddleware signs a body-less request over an empty body, as the client's own transport does", async () => {
+    const fake = fakeAlipay([{}]);
+    // no GET in the spec: an untyped client, to send one
+    const api = createClient<Record<string, never>>({ baseUrl: BASE_URL, fetch: fake.fetch }) as unknown as { GET(path: string): Promise<{ data?: unknown }> };
+    (api as unknown as ReturnType<typeof createClient>).use(createSigningMiddleware({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic }));
+    const { data } = await api.GET("/api/open/some/query");
+    expect(data).toMatchObject({ result: SUCCESS });
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]!.body).toBe("");
+    expect(fake.requests[0]!.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=/);
+    expect(fake.requests[0]!.signatureValid).toBe(true); // checked with node:crypto over "GET /api/open/some/query\n<Client-Id>.<time>."
   });
 });
