@@ -339,7 +339,7 @@ const EXAMPLES = [
   {
     id: "node (examples/node/sync-order.mjs)",
     async run({ sandbox, baseUrl, alipayPublicKey }) {
-      const env = { ...process.env, ...exampleEnv(baseUrl, MERCHANT.pkcs8Pem), ALIPAYHK_PUBLIC_KEY: alipayPublicKey };
+      const env = { ...process.env, ...exampleEnv(baseUrl, MERCHANT.pkcs8Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
       const answers = [];
       for (const status of ORDER_STATUSES) {
         const { code, stdout, stderr } = await run(process.execPath, ["examples/node/sync-order.mjs", "example-node", status], { env, timeoutMs: 30_000 });
@@ -355,8 +355,8 @@ const EXAMPLES = [
     async run({ sandbox, baseUrl, alipayPublicKey }) {
       const server = startServer(
         deno,
-        ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env=ALIPAYHK_CLIENT_ID,ALIPAYHK_PRIVATE_KEY,ALIPAYHK_PUBLIC_KEY,ALIPAYHK_BASE_URL,PORT", "server.ts"],
-        { cwd: join(ROOT, "examples/deno"), env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8Base64), ALIPAYHK_PUBLIC_KEY: alipayPublicKey, PORT: "0" }, ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/ },
+        ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env=ALIPAYHK_CLIENT_ID,ALIPAYHK_PRIVATE_KEY,ALIPAYHK_PRIVATE_KEY_FILE,ALIPAYHK_ALIPAY_PUBLIC_KEY,ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE,ALIPAYHK_BASE_URL,PORT", "server.ts"],
+        { cwd: join(ROOT, "examples/deno"), env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8Base64), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" }, ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/ },
       );
       try {
         const [, url] = await server.started;
@@ -370,7 +370,7 @@ const EXAMPLES = [
     id: "bun (examples/bun/server.ts)",
     async run({ sandbox, baseUrl, alipayPublicKey }) {
       const server = startServer(bun, ["run", "examples/bun/server.ts"], {
-        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs1Pem), ALIPAYHK_PUBLIC_KEY: alipayPublicKey, PORT: "0" },
+        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs1Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" },
         ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       });
       try {
@@ -398,7 +398,7 @@ const EXAMPLES = [
       const port = await freePort();
       const server = startServer(workerd, ["serve", "examples/cloudflare-worker/config.capnp", `--socket-addr=http=127.0.0.1:${port}`], {
         // The PEM as it arrives from a one-line secret: literal \n escapes.
-        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8PemEscaped), ALIPAYHK_PUBLIC_KEY: alipayPublicKey },
+        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8PemEscaped), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey },
       });
       try {
         const url = `http://127.0.0.1:${port}`;
@@ -427,7 +427,7 @@ addEventListener("fetch", (event) => event.respondWith(handler(event.request)));
       const file = await bundle(relative(ROOT, entry), "vercel-edge.js", { format: "iife" });
       const { EdgeRuntime } = await import("edge-runtime");
       // Vercel gives edge functions process.env (and nothing else of process); the JWK goes in as JSON text.
-      const env = { ...exampleEnv(baseUrl, JSON.stringify(MERCHANT.privateJwk)), ALIPAYHK_PUBLIC_KEY: alipayPublicKey };
+      const env = { ...exampleEnv(baseUrl, JSON.stringify(MERCHANT.privateJwk)), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
       const runtime = new EdgeRuntime({ initialCode: readFileSync(file, "utf8"), extend: (context) => Object.assign(context, { process: { env } }) });
       const post = async (body) => {
         const response = await runtime.dispatchFetch("https://example.vercel.app/api/sync-order", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

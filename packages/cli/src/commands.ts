@@ -2,14 +2,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { OrderError, SYNC_ORDER_PATH, ValidationError, createOrderClient, type OrderInput } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox } from "alipayhk-sandbox";
 import { serve } from "alipayhk-sandbox/node";
-import { AlipayHKError, contentToSign, formatRequestTime, importPrivateKey, importPublicKey, sign, verify } from "alipayhk-signature";
+import { AlipayHKError, contentToSign, formatRequestTime, importPrivateKey, importPublicKey, parseAlipayTime, sign, verify } from "alipayhk-signature";
 import { EXIT, UsageError, readJson, readText, required } from "./io.js";
 import { generateKeyPair, writeKeyPair } from "./keys.js";
+import { ENV, badPortMessage, checkBaseUrl, checkEnvNames, hasKey, isBadPort, loadPrivateKey, loadPublicKey } from "./settings.js";
 
 export interface Io {
   out: (line: string) => void;
@@ -21,6 +22,9 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  /** How many arguments besides the flags it takes, and what they are (for the error when there are more). */
+  positionals: number;
+  takes: string;
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>;
 }
 
@@ -55,6 +59,14 @@ const messageOptions = {
   path: { type: "string", default: SYNC_ORDER_PATH },
 } as const;
 
+/** A --time in one of the forms Alipay's SDKs send (ISO-8601 with a time zone, or epoch milliseconds). */
+function timeFlag(value: string): string {
+  if (!parseAlipayTime(value)) {
+    throw new UsageError(`--time: ${JSON.stringify(value)} is not a time: write ISO-8601 with a time zone (2026-11-26T10:00:00+08:00) or epoch milliseconds`);
+  }
+  return value;
+}
+
 function messageFrom(values: Record<string, string | boolean | undefined>, time: string) {
   return {
     method: str(values.method)!,
@@ -71,8 +83,12 @@ export const commands: Record<string, Command> = {
     summary: "generate a merchant key pair (PKCS#8 + SPKI PEM)",
     usage: "alipayhk keys generate [--out DIR] [--name NAME] [--force]",
     options: { out: { type: "string", default: "." }, name: { type: "string", default: "merchant" }, force: { type: "boolean" } },
+    positionals: 1,
+    takes: "one subcommand, generate",
     async run(values, positionals, io) {
-      if (positionals[0] !== "generate") throw new UsageError("keys: the only subcommand is `generate`");
+      if (positionals[0] !== "generate") {
+        throw new UsageError(`${positionals[0] === undefined ? "a subcommand is missing" : `unknown subcommand ${JSON.stringify(positionals[0])}`}: the only one is \`alipayhk keys generate\``);
+      }
       const { privatePath, publicPath } = writeKeyPair(str(values.out)!, str(values.name)!, values.force === true);
       io.out(`private key: ${privatePath} (mode 0600: keep it secret)`);
       io.out(`public key:  ${publicPath} (register this one with AlipayHK)`);
@@ -85,9 +101,12 @@ export const commands: Record<string, Command> = {
     usage:
       "alipayhk sign --key private.pem --body body.json --client-id ID [--time ISO-8601] [--method POST] [--path PATH] [--key-version 1]",
     options: { key: { type: "string" }, ...messageOptions, "key-version": { type: "string" } },
+    positionals: 0,
+    takes: "flags only",
     async run(values, _, io) {
+      const time = values.time === undefined ? formatRequestTime() : timeFlag(str(values.time)!);
       const key = await privateKeyFrom(required(str(values.key), "--key"), "--key");
-      const message = messageFrom(values, str(values.time) ?? formatRequestTime());
+      const message = messageFrom(values, time);
       const keyVersion = str(values["key-version"]);
       io.out("content to sign (between the markers, UTF-8, \\n is a line feed):");
       io.out(">>>" + contentToSign(message) + "<<<");
@@ -102,9 +121,12 @@ export const commands: Record<string, Command> = {
     summary: "check a Signature header against a body, a time and a public key",
     usage: "alipayhk verify --key public.pem --body body.json --client-id ID --time TIME --signature HEADER [--method POST] [--path PATH]",
     options: { key: { type: "string" }, ...messageOptions, signature: { type: "string" } },
+    positionals: 0,
+    takes: "flags only",
     async run(values, _, io) {
+      const time = timeFlag(required(str(values.time), "--time"));
       const key = await publicKeyFrom(required(str(values.key), "--key"), "--key");
-      const message = messageFrom(values, required(str(values.time), "--time"));
+      const message = messageFrom(values, time);
       const header = required(str(values.signature), "--signature");
       let valid: boolean;
       try {
@@ -129,9 +151,12 @@ export const commands: Record<string, Command> = {
       seed: { type: "string" },
       "unknown-rate": { type: "string" },
     },
+    positionals: 0,
+    takes: "flags only",
     async run(values, _, io) {
       // every flag checked before anything is created, each error naming its flag
       const port = numberFlag(values.port, "--port", { integer: true, min: 0, max: 65535 });
+      if (isBadPort(port)) throw new UsageError(`--port: ${badPortMessage(port)}`); // no client could reach it
       const seed = values.seed === undefined ? 1 : numberFlag(values.seed, "--seed", { integer: true, min: 0, max: 2 ** 32 - 1 });
       const unknownRate = values["unknown-rate"] === undefined ? 0 : numberFlag(values["unknown-rate"], "--unknown-rate", { min: 0, max: 1 });
       const clientId = str(values["client-id"]) ?? "SANDBOX-MERCHANT";
@@ -154,11 +179,15 @@ export const commands: Record<string, Command> = {
         writeFileSync(join(dir, "alipay-public.pem"), sandbox.alipayPublicKey);
         if (pair) writeFileSync(join(dir, "merchant-private.pem"), pair.privateKey, { mode: 0o600 });
         io.out(`AlipayHK sandbox listening on ${server.url}`);
-        io.out("client settings:");
-        io.out(`  ALIPAYHK_BASE_URL=${server.url}`);
-        io.out(`  ALIPAYHK_CLIENT_ID=${clientId}`);
-        io.out(`  ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE=${join(dir, "alipay-public.pem")}`);
-        if (pair) io.out(`  ALIPAYHK_PRIVATE_KEY_FILE=${join(dir, "merchant-private.pem")}`);
+        io.out("client settings (paste them into a shell; `alipayhk sync` and examples/ read them):");
+        const settings: [string, string][] = [
+          [ENV.baseUrl, server.url],
+          [ENV.clientId, clientId],
+          [ENV.alipayPublicKeyFile, join(dir, "alipay-public.pem")],
+          ...(pair ? [[ENV.privateKeyFile, join(dir, "merchant-private.pem")] as [string, string]] : []),
+        ];
+        for (const [name, value] of settings) io.out(`  export ${name}=${shellQuote(value)}`);
+        if (!pair) io.out(`  # and ${ENV.privateKeyFile} (or ${ENV.privateKey}): the private key that goes with ${merchantKeyFile}`);
         io.out("press Ctrl+C to stop");
         await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
       } finally {
@@ -172,9 +201,11 @@ export const commands: Record<string, Command> = {
   sync: {
     summary: "sync one order from a JSON file (to AlipayHK, or to an embedded sandbox when no credentials are set)",
     usage:
-      "alipayhk sync order.json [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
-      "  each setting may come from ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY_FILE, ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE, ALIPAYHK_BASE_URL, ALIPAYHK_ENVIRONMENT",
+      "alipayhk sync order.json [--request-id ID] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
+      `  settings may come from ${ENV.clientId}, ${ENV.privateKey} or ${ENV.privateKeyFile}, ${ENV.alipayPublicKey} or ${ENV.alipayPublicKeyFile}, ${ENV.baseUrl}, ${ENV.environment}\n` +
+      "  --request-id: re-send an order whose outcome was unknown (exit 3) with the requestId it printed",
     options: {
+      "request-id": { type: "string" },
       "client-id": { type: "string" },
       "private-key": { type: "string" },
       "alipay-public-key": { type: "string" },
@@ -182,18 +213,39 @@ export const commands: Record<string, Command> = {
       environment: { type: "string" },
       encrypt: { type: "boolean" },
     },
+    positionals: 1,
+    takes: "one order file",
     async run(values, positionals, io) {
-      const order = readJson(required(positionals[0], "the order file"), "order file") as OrderInput;
-      const setting = (flag: string, env: string) => str(values[flag]) ?? io.env[env];
-      const clientId = setting("client-id", "ALIPAYHK_CLIENT_ID");
-      const privateKeyFile = setting("private-key", "ALIPAYHK_PRIVATE_KEY_FILE");
-      const publicKeyFile = setting("alipay-public-key", "ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE");
-      const baseUrl = setting("base-url", "ALIPAYHK_BASE_URL");
-      const environment = setting("environment", "ALIPAYHK_ENVIRONMENT");
+      checkEnvNames(io.env);
+      const order = readJson(required(positionals[0], "the order file"), "order file") as OrderInput & { requestId?: unknown };
+      const requestId = str(values["request-id"]);
+      if (requestId !== undefined) {
+        if (requestId === "") throw new UsageError("--request-id: must not be empty");
+        if (order.requestId !== undefined && order.requestId !== requestId) {
+          throw new UsageError(`--request-id ${requestId} differs from the requestId in ${positionals[0]} (${JSON.stringify(order.requestId)}); keep one`);
+        }
+        order.requestId = requestId;
+      }
+      const setting = (flag: string, env: string) => {
+        const fromFlag = str(values[flag]);
+        return fromFlag !== undefined ? { value: fromFlag, source: `--${flag}` } : io.env[env] ? { value: io.env[env]!, source: env } : undefined;
+      };
+      const clientId = setting("client-id", ENV.clientId);
+      const baseUrl = setting("base-url", ENV.baseUrl);
+      const environment = setting("environment", ENV.environment);
+      const privateKey = { flag: "--private-key", flagValue: str(values["private-key"]), variable: ENV.privateKey, fileVariable: ENV.privateKeyFile };
+      const alipayKey = { flag: "--alipay-public-key", flagValue: str(values["alipay-public-key"]), variable: ENV.alipayPublicKey, fileVariable: ENV.alipayPublicKeyFile };
       const encrypt = values.encrypt === true ? rsaAes() : undefined;
 
+      // Settings that cannot work fail here, before anything is sent (exit 2, not "outcome unknown").
+      if (baseUrl && environment) throw new UsageError(`${baseUrl.source} and ${environment.source} both say where AlipayHK is; give one`);
+      if (baseUrl) checkBaseUrl(baseUrl.value, baseUrl.source);
+      if (environment && environment.value !== "production" && environment.value !== "testing") {
+        throw new UsageError(`${environment.source}: must be production or testing (got ${JSON.stringify(environment.value)})`);
+      }
+
       let client;
-      if (!clientId && !privateKeyFile && !publicKeyFile && !baseUrl && !environment) {
+      if (!clientId && !hasKey(privateKey, io.env) && !hasKey(alipayKey, io.env) && !baseUrl && !environment) {
         io.err("no credentials given: using an embedded AlipayHK sandbox (nothing leaves this machine)");
         const merchant = generateKeyPair();
         const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey } });
@@ -206,13 +258,15 @@ export const commands: Record<string, Command> = {
           encrypt,
         });
       } else {
+        if (!baseUrl && !environment) throw new UsageError(`--base-url (or ${ENV.baseUrl}) or --environment (or ${ENV.environment}) is required`);
         const options = {
-          clientId: required(clientId, "--client-id (or ALIPAYHK_CLIENT_ID)"),
-          privateKey: readText(required(privateKeyFile, "--private-key (or ALIPAYHK_PRIVATE_KEY_FILE)"), "--private-key"),
-          alipayPublicKey: readText(required(publicKeyFile, "--alipay-public-key (or ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE)"), "--alipay-public-key"),
+          clientId: required(clientId?.value, `--client-id (or ${ENV.clientId})`),
+          // imported here, so that a bad key names the flag or variable and the file
+          privateKey: await loadPrivateKey(privateKey, io.env),
+          alipayPublicKey: await loadPublicKey(alipayKey, io.env),
           encrypt,
         };
-        client = createOrderClient(baseUrl ? { ...options, baseUrl } : { ...options, environment: environment as "production" });
+        client = createOrderClient(baseUrl ? { ...options, baseUrl: baseUrl.value } : { ...options, environment: environment!.value as "production" });
       }
       try {
         const result = await client.syncOrder(order);
@@ -223,8 +277,18 @@ export const commands: Record<string, Command> = {
         io.err(`${error.name} (${error.code}): ${error.message}`);
         if (error.requestId) io.err(`requestId: ${error.requestId}${error.tracerId ? `, tracerId: ${error.tracerId}` : ""}`);
         if (error instanceof ValidationError || error.code === "ERR_CONFIG") return EXIT.usage;
-        return error.outcome === "unknown" ? EXIT.unknown : EXIT.failed;
+        if (error.outcome !== "unknown") return EXIT.failed;
+        io.err(
+          `the outcome is unknown: AlipayHK may or may not have applied this update. Retry it as the same call: re-run the same command` +
+            ` with --request-id ${error.requestId} (AlipayHK asks for the same requestId when a call is retried).`,
+        );
+        return EXIT.unknown;
       }
     },
   },
 };
+
+/** A value as a POSIX shell word: as is when it is safe, else in single quotes. */
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
