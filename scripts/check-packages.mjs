@@ -13,8 +13,10 @@
 //     node16 and nodenext; the ambient globals they need with a bare lib are pinned; Deno type-checks the
 //     same consumer; Node imports every entry of the installed tarballs.
 //  6. deno.json: version, licence and subpaths agree with package.json; `deno publish --dry-run` passes
-//     with every export target, and nothing outside the package, in the published file list; and Deno
-//     imports the packages by their JSR names and syncs an order (test/dist-types/deno-workspace.mjs).
+//     with every export target, and nothing outside the package, in the published file list; `deno doc` finds
+//     every export of every JSR entry declared in TypeScript (sources, or .d.ts named by @ts-self-types), none
+//     untyped JavaScript (a canary proves the check can fail); and Deno imports the packages by their JSR
+//     names and syncs an order (test/dist-types/deno-workspace.mjs).
 //     Deno runs offline: in a network namespace when `unshare -n` is available.
 //
 // Like jose's tools/attw-check.js and tools/typecheck-dist.sh, the allow-lists below are explicit and
@@ -272,7 +274,7 @@ cpSync(join(ROOT, "test/dist-types/consumer.ts"), join(consumer, "consumer.ts"))
 const entryDeclarations = LIBRARIES.flatMap((lib) =>
   Object.values(packed[lib.name]?.manifest.exports ?? {})
     .filter((t) => typeof t === "object")
-    .map((t) => join("node_modules", lib.name, t.types)),
+    .map((t) => join(consumer, "node_modules", lib.name, t.types)), // absolute: --listFiles prints them as given
 );
 const tsc = (args) => sh(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "es2022", ...args], { cwd: consumer });
 const MODES = [
@@ -334,6 +336,36 @@ for (const lib of LIBRARIES) {
     }
     const outside = published.filter((p) => !p.startsWith(dir + "/"));
     if (outside.length) problems.push(`published files outside the package: ${outside.join(", ")}`);
+    if (problems.length) throw new Error(problems.join("\n"));
+  });
+}
+
+/** Exports `deno doc` can only show as untyped JavaScript: those declared in a .js file rather than in TypeScript. */
+function untypedExports(dir, entry) {
+  const { code, stdout, out } = offline(join(BIN, "deno"), ["doc", "--json", "--unstable-sloppy-imports", "--node-modules-dir=manual", entry], { cwd: dir });
+  if (code !== 0) throw new Error(`deno doc ${entry} failed:\n${out.slice(-3000)}`);
+  const symbols = Object.values(JSON.parse(stdout).nodes).flatMap((node) => node.symbols ?? []);
+  if (!symbols.length) throw new Error(`deno doc ${entry}: no exports found`);
+  return symbols.filter((s) => s.declarations.some((d) => /\.[cm]?js$/.test(d.location.filename))).map((s) => s.name);
+}
+
+await check("deno doc canary: an export declared in plain JavaScript is reported as untyped", () => {
+  const dir = join(tmp, "deno-doc-canary");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "untyped.js"), "export function f(x) { return x; }\n");
+  writeFileSync(join(dir, "typed.ts"), "export function g(x: string): string { return x; }\n");
+  if (untypedExports(dir, "untyped.js").join() !== "f") throw new Error("untyped.js: f not reported");
+  if (untypedExports(dir, "typed.ts").length) throw new Error("typed.ts: reported although typed");
+});
+
+for (const lib of LIBRARIES) {
+  await check(`deno doc ${lib.name}: every export of every JSR entry is typed`, () => {
+    const dir = join(ROOT, lib.dir);
+    const problems = [];
+    for (const [subpath, target] of Object.entries(readJson(join(dir, "deno.json")).exports)) {
+      const untyped = untypedExports(dir, target);
+      if (untyped.length) problems.push(`${subpath} (${target}): untyped ${untyped.join(", ")}`);
+    }
     if (problems.length) throw new Error(problems.join("\n"));
   });
 }
