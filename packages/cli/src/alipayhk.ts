@@ -7,7 +7,7 @@ import { AlipayHKError } from "alipayhk-signature";
 import { parseCommandArgs } from "./args.js";
 import { commands, type Io } from "./commands.js";
 import { demo } from "./demo.js";
-import { EXIT, UsageError, closest } from "./io.js";
+import { EXIT, UsageError, bugLine, closest } from "./io.js";
 
 const HELP = `alipayhk: AlipayHK order service from the command line
 
@@ -63,10 +63,8 @@ async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /** Anything unexpected: one line saying it is a bug, never a stack trace; exit 1. */
-function bug(error: unknown, name = "") {
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.error(`alipayhk${name ? ` ${name}` : ""}: internal error (a bug in alipayhk, not in your input): ${what.split("\n")[0]}`);
-  console.error("please report it to the maintainers with this line and the command you ran (leave out any key)");
+function bug(error: unknown, name?: string) {
+  console.error(bugLine(error, name));
   return EXIT.failed;
 }
 

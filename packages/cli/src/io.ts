@@ -63,3 +63,12 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/** The one line printed for an unexpected failure: what it was, that it is a bug, and what to do. Never a stack. */
+export function bugLine(error: unknown, command?: string): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return (
+    `alipayhk${command ? ` ${command}` : ""}: internal error, a bug in alipayhk rather than in your input (${what.split("\n")[0]}); ` +
+    "please report it to the maintainers with this line and the command you ran, leaving out any key"
+  );
+}

@@ -18,11 +18,14 @@ export const ENV = {
 } as const;
 const KNOWN = Object.values(ENV) as string[];
 
+/** Names the examples once used for AlipayHK's key; by spelling, the nearest known name would be the private key. */
+const RENAMED: Record<string, string> = { ALIPAYHK_PUBLIC_KEY: ENV.alipayPublicKey, ALIPAYHK_PUBLIC_KEY_FILE: ENV.alipayPublicKeyFile };
+
 /** A mistyped ALIPAYHK_* variable would otherwise be ignored silently (and `sync` fall back to its sandbox). */
 export function checkEnvNames(env: Record<string, string | undefined>): void {
   for (const name of Object.keys(env)) {
     if (!name.startsWith("ALIPAYHK_") || KNOWN.includes(name)) continue;
-    const near = closest(name, KNOWN);
+    const near = RENAMED[name] ?? closest(name, KNOWN);
     throw new UsageError(`${name} is not a variable alipayhk reads${near ? `; did you mean ${near}?` : ""} (known: ${KNOWN.join(", ")})`);
   }
 }

@@ -105,6 +105,7 @@ describe("alipayhk", () => {
     ["a port fetch refuses", ["sync", "order.json", "--base-url", "http://127.0.0.1:6000"], {}, /--base-url: port 6000 is one that fetch refuses/],
     ["sandbox on a port fetch refuses", ["sandbox", "--port", "6000"], {}, /--port: port 6000 is one that fetch refuses/],
     ["a mistyped variable", ["sync", "order.json"], { ALIPAYHK_CLIENTID: "C" }, /ALIPAYHK_CLIENTID is not a variable alipayhk reads; did you mean ALIPAYHK_CLIENT_ID\?/],
+    ["the old name of AlipayHK's key", ["sync", "order.json"], { ALIPAYHK_PUBLIC_KEY: "x" }, /ALIPAYHK_PUBLIC_KEY is not a variable alipayhk reads; did you mean ALIPAYHK_ALIPAY_PUBLIC_KEY\?/],
     ["a boolean flag given a value", ["sync", "order.json", "--encrypt=yes"], {}, /--encrypt takes no value/],
     ["a flag without its value", ["sync", "order.json", "--client-id"], {}, /--client-id needs a value/],
   ])("%s: exit 2 with one line", (_, args, env, message) => {
