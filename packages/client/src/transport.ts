@@ -26,9 +26,10 @@ function verifiedResponse(text: string, response: Response): Response {
 
 /** Errors thrown before the request was handed to fetch (a bad key, an abort while signing): that attempt sent nothing. */
 const unsent = new WeakSet<object>();
+const beforeSending = (error: unknown) => (error instanceof Object && unsent.add(error), error);
 
 /** True when `error` was thrown before anything was sent. */
-export const sentNothing = (error: unknown): boolean => typeof error === "object" && error !== null && unsent.has(error);
+export const sentNothing = (error: unknown): boolean => unsent.has(error as object);
 
 /**
  * Signs and sends `body`, then reads and verifies the answer: its verified (decrypted) text and the response.
@@ -47,14 +48,10 @@ export async function exchange(
 ) {
   const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : signal ? untilAborted(work, signal) : work);
   const signed = await signer.signRequest(method, url, body).catch((error: unknown) => {
-    if (typeof error === "object" && error !== null) unsent.add(error);
-    throw error;
+    throw beforeSending(error);
   });
   // aborted while signing (or importing the keys): send nothing, even with a fetch that ignores signals
-  if (signal?.aborted) {
-    if (typeof signal.reason === "object" && signal.reason !== null) unsent.add(signal.reason);
-    throw signal.reason;
-  }
+  if (signal?.aborted) throw beforeSending(signal.reason);
   // an empty body is sent as none: fetch refuses any body, even "", on a GET
   const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body || undefined, signal }).catch(network));
   const raw = await until(response.text().catch(network));

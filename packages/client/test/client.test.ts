@@ -194,7 +194,7 @@ describe("responses are verified before they are believed", () => {
     const { client } = setup([{ responseTime: "Thursday" }], { maxResponseSkewMs: 60_000 });
     const error = await client.syncOrder(movie()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseSignatureError);
-    expect((error as Error).message).toBe('Response-Time "Thursday" is unparseable: not ISO-8601 with a time zone, nor epoch milliseconds');
+    expect((error as Error).message).toBe('Response-Time "Thursday" is unparseable');
   });
 });
 

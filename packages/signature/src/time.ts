@@ -46,31 +46,36 @@ export function formatRequestTime(date: Date | number = new Date(), options: Req
 /** Which of the forms AlipayHK's SDKs send a time in (see {@link parseAlipayTime}). */
 export type AlipayTimeForm = "iso-8601" | "iso-8601-no-colon" | "epoch-ms";
 
-// ISO-8601 date-time with seconds and an explicit offset (Z, +08:00, +0800 or +08); fractions allowed.
-const ISO_TIME =
-  /^(?<date>\d{4}-\d{2}-\d{2})T(?<time>\d{2}:\d{2}:\d{2})(?<fraction>\.\d{1,9})?(?:Z|(?<sign>[+-])(?<oh>\d{2})(?:(?<colon>:)?(?<om>\d{2}))?)$/;
+// ISO-8601 date-time with seconds and a zone: Z, +08:00, +0800 or +08; fractions allowed.
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d(:?\d\d)?)$/;
 
 /**
- * Reads a `Request-Time` or `Response-Time` value in any of the forms Alipay's own SDKs send:
- * ISO-8601 with an offset written `+08:00` or `Z` (the documented form; Python's SDK), `+0800` or `+08` (PHP's), or
- * epoch milliseconds (Java's). Returns the instant and the form, or undefined for anything else, including dates
- * that do not exist (2024-02-30). Signatures cover the header text as sent, so this only reads it.
+ * The instant a `Request-Time` or `Response-Time` names, in any of the forms Alipay's own SDKs send: ISO-8601 with
+ * a zone written `Z` or `+08:00` (the documented form; Python's SDK), `+0800` or `+08` (PHP's), or epoch
+ * milliseconds (Java's). NaN for anything else. Lenient about impossible dates (2024-02-30 rolls over, as in
+ * `Date.parse`); {@link parseAlipayTime} is strict.
+ */
+export function alipayTimeMs(text: string): number {
+  if (/^\d{1,15}$/.test(text)) return Number(text);
+  if (!ISO_TIME.test(text)) return NaN;
+  // rewritten to the form Date.parse reads in every runtime: at most milliseconds, a ±HH:MM offset
+  return Date.parse(text.replace(/(\.\d{3})\d+/, "$1").replace(/([+-]\d\d):?(\d\d)?$/, (_, hours: string, minutes = "00") => `${hours}:${minutes}`));
+}
+
+/**
+ * Reads a `Request-Time` or `Response-Time` value like {@link alipayTimeMs}, and says which form it is in.
+ * Returns undefined for anything else, including dates and times that do not exist (2024-02-30, 24:00, +19:00).
+ * Signatures cover the header text as sent, so this only reads it.
  *
  * @example parseAlipayTime("2024-05-22T14:42:21+0800") // { ms: 1716360141000, form: "iso-8601-no-colon" }
  */
 export function parseAlipayTime(text: string): { ms: number; form: AlipayTimeForm } | undefined {
-  if (/^\d{1,15}$/.test(text)) return { ms: Number(text), form: "epoch-ms" };
-  const g = ISO_TIME.exec(text)?.groups;
-  if (!g) return undefined;
-  const [year, month, day] = g.date!.split("-").map(Number) as [number, number, number];
-  const [hour, minute, second] = g.time!.split(":").map(Number) as [number, number, number];
-  const offsetMinutes = (g.sign === "-" ? -1 : 1) * (Number(g.oh ?? 0) * 60 + Number(g.om ?? 0));
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const date = new Date(utc);
-  // Date.UTC rolls 2024-02-30 over into March: a real date reads back the same.
-  const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
-  if (!real || Number(g.oh ?? 0) > 18 || Number(g.om ?? 0) >= 60) return undefined;
-  const ms = utc + Math.floor(Number(`0${g.fraction ?? ""}`) * 1000) - offsetMinutes * 60_000;
-  const documented = g.sign === undefined || g.colon !== undefined; // Z, or an offset with its colon
-  return { ms, form: documented ? "iso-8601" : "iso-8601-no-colon" };
+  const ms = alipayTimeMs(text);
+  if (Number.isNaN(ms)) return undefined;
+  if (!text.includes("T")) return { ms, form: "epoch-ms" };
+  // A real date and time reads back the same once parsed as UTC; the offset is at most ±18:00.
+  const wall = text.slice(0, 19);
+  const zone = text.slice(19).replace(/^\.\d+/, "");
+  if (new Date(Date.parse(`${wall}Z`)).toISOString().slice(0, 19) !== wall || Number(zone.slice(1, 3)) > 18) return undefined;
+  return { ms, form: zone === "Z" || zone.includes(":") ? "iso-8601" : "iso-8601-no-colon" };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAlipayTime } from "../src/index.js";
+import { alipayTimeMs, parseAlipayTime } from "../src/index.js";
 
 // Expected instants are written out by hand (epoch ms of 2024-05-22T06:42:21Z is 1716360141000).
 const T = 1_716_360_141_000;
@@ -25,4 +25,18 @@ describe("parseAlipayTime: the Request-Time / Response-Time forms of Alipay's SD
       expect(parseAlipayTime(text)).toBeUndefined();
     },
   );
+});
+
+describe("alipayTimeMs: the instant alone, leniently", () => {
+  it.each([
+    ["2024-05-22T06:42:21.123456+00:00", T + 123], // Python's isoformat() with microseconds
+    ["2024-05-22T14:42:21+08", T],
+    ["1716360141000", T],
+  ])("%s", (text, ms) => {
+    expect(alipayTimeMs(text)).toBe(ms);
+  });
+
+  it.each(["yesterday", "2024-05-22T06:42:21", "2024-05-22 06:42:21Z", ""])("NaN for %j", (text) => {
+    expect(alipayTimeMs(text)).toBeNaN();
+  });
 });
