@@ -5,13 +5,13 @@
 import { createOrderClient, OrderError } from "alipayhk-order";
 
 /** A setting given as its value (NAME) or as a file holding it (NAME_FILE). */
-const valueOrFile = async (name: string) => Bun.env[name] ?? (await Bun.file(Bun.env[`${name}_FILE`]!).text());
+const valueOrFile = async (name: string, file = Bun.env[`${name}_FILE`]) => Bun.env[name] ?? (file && (await Bun.file(file).text()));
 
 // Created once: the client imports the keys on its first call and reuses them.
 const client = createOrderClient({
   clientId: Bun.env.ALIPAYHK_CLIENT_ID!,
-  privateKey: await valueOrFile("ALIPAYHK_PRIVATE_KEY"),
-  alipayPublicKey: await valueOrFile("ALIPAYHK_ALIPAY_PUBLIC_KEY"),
+  privateKey: (await valueOrFile("ALIPAYHK_PRIVATE_KEY"))!,
+  alipayPublicKey: (await valueOrFile("ALIPAYHK_ALIPAY_PUBLIC_KEY"))!,
   baseUrl: Bun.env.ALIPAYHK_BASE_URL ?? "https://open.alipay.hk",
 });
 

@@ -5,13 +5,13 @@
 import { createOrderClient, OrderError } from "alipayhk-order";
 
 /** A setting given as its value (NAME) or as a file holding it (NAME_FILE). */
-const valueOrFile = (name: string) => Deno.env.get(name) ?? Deno.readTextFileSync(Deno.env.get(`${name}_FILE`)!);
+const valueOrFile = (name: string, file = Deno.env.get(`${name}_FILE`)) => Deno.env.get(name) ?? (file && Deno.readTextFileSync(file));
 
 // Created once: the client imports the keys on its first call and reuses them.
 const client = createOrderClient({
   clientId: Deno.env.get("ALIPAYHK_CLIENT_ID")!,
-  privateKey: valueOrFile("ALIPAYHK_PRIVATE_KEY"),
-  alipayPublicKey: valueOrFile("ALIPAYHK_ALIPAY_PUBLIC_KEY"),
+  privateKey: valueOrFile("ALIPAYHK_PRIVATE_KEY")!,
+  alipayPublicKey: valueOrFile("ALIPAYHK_ALIPAY_PUBLIC_KEY")!,
   baseUrl: Deno.env.get("ALIPAYHK_BASE_URL") ?? "https://open.alipay.hk",
 });
 
