@@ -218,6 +218,7 @@ export const commands: Record<string, Command> = {
     async run(values, positionals, io) {
       checkEnvNames(io.env);
       const order = readJson(required(positionals[0], "the order file"), "order file") as OrderInput & { requestId?: unknown };
+      if (typeof order !== "object" || order === null || Array.isArray(order)) throw new UsageError(`${positionals[0]}: must hold one order, a JSON object`);
       const requestId = str(values["request-id"]);
       if (requestId !== undefined) {
         if (requestId === "") throw new UsageError("--request-id: must not be empty");

@@ -108,9 +108,11 @@ describe("alipayhk", () => {
     ["the old name of AlipayHK's key", ["sync", "order.json"], { ALIPAYHK_PUBLIC_KEY: "x" }, /ALIPAYHK_PUBLIC_KEY is not a variable alipayhk reads; did you mean ALIPAYHK_ALIPAY_PUBLIC_KEY\?/],
     ["a boolean flag given a value", ["sync", "order.json", "--encrypt=yes"], {}, /--encrypt takes no value/],
     ["a flag without its value", ["sync", "order.json", "--client-id"], {}, /--client-id needs a value/],
+    ["an order file holding null", ["sync", "null.json", "--request-id", "abc"], {}, /null\.json: must hold one order, a JSON object$/],
   ])("%s: exit 2 with one line", (_, args, env, message) => {
     writeFileSync(join(work, "order.json"), JSON.stringify(ORDER));
     mkdirSync(join(work, "dirkeys", "d-private.pem"), { recursive: true });
+    writeFileSync(join(work, "null.json"), "null");
     const res = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });
     expect(res.status, res.stderr).toBe(2);
     expect(res.stderr.trimEnd().split("\n")).toHaveLength(1);
