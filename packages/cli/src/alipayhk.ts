@@ -34,6 +34,7 @@ async function main(argv: string[], io: Io): Promise<number> {
         io.out("usage: alipayhk demo\n\nRuns every scenario through the real client against a sandbox on 127.0.0.1.");
         return EXIT.ok;
       }
+      parseCommandArgs(rest, {}, 0, "no arguments"); // an extra argument or a flag is a mistake, not something to ignore
       return await demo(io);
     }
     const command = commands[name];
@@ -68,8 +69,9 @@ function bug(error: unknown, name?: string) {
   return EXIT.failed;
 }
 
-// Failures outside the command's own promise chain (an error event, a late rejection) get the same treatment.
-process.on("uncaughtException", (error) => process.exit(bug(error)));
+// Failures outside the command's own promise chain (an error event, a late rejection) get the same treatment, except
+// a closed stdout (`alipayhk demo | head`): the reader has seen enough.
+process.on("uncaughtException", (error) => process.exit((error as NodeJS.ErrnoException).code === "EPIPE" ? EXIT.ok : bug(error)));
 process.on("unhandledRejection", (error) => process.exit(bug(error)));
 
 const io: Io = { out: (line) => console.log(line), err: (line) => console.error(line), env: process.env };

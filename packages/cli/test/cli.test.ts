@@ -108,6 +108,7 @@ describe("alipayhk", () => {
     ["the old name of AlipayHK's key", ["sync", "order.json"], { ALIPAYHK_PUBLIC_KEY: "x" }, /ALIPAYHK_PUBLIC_KEY is not a variable alipayhk reads; did you mean ALIPAYHK_ALIPAY_PUBLIC_KEY\?/],
     ["a boolean flag given a value", ["sync", "order.json", "--encrypt=yes"], {}, /--encrypt takes no value/],
     ["a flag without its value", ["sync", "order.json", "--client-id"], {}, /--client-id needs a value/],
+    ["demo with an argument", ["demo", "extra"], {}, /^alipayhk demo: unexpected argument "extra": this command takes no arguments$/],
     ["an order file holding null", ["sync", "null.json", "--request-id", "abc"], {}, /null\.json: must hold one order, a JSON object$/],
   ])("%s: exit 2 with one line", (_, args, env, message) => {
     writeFileSync(join(work, "order.json"), JSON.stringify(ORDER));
