@@ -51,7 +51,7 @@ export const BUNDLES = [
  * 3,668). Raised once, from 11,600 / 16,850, for syncOrder's per-call work, the timeout and retry option checks and
  * validating the JSON actually sent (+501 B on the client); a trial signature at key import has added 91 B since.
  * Raised again, from 12,000 on the signing-only client, for reading Response-Time in the three forms Alipay's SDKs
- * send, attempts counting only requests sent, and body-less requests signed alike (+207 B, to 12,130).
+ * send, attempts counting only requests sent, and body-less requests signed alike (+228 B, to 12,151).
  */
 const REGRESSION_CEILINGS = { clientGzipBytes: 12_200, clientWithEncryptionGzipBytes: 17_250, signatureGzipBytes: 3_700 };
 
