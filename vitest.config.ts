@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^alipayhk-signature$/, replacement: src("./packages/signature/src/index.ts") },
       { find: /^alipayhk-order\/encryption$/, replacement: src("./packages/client/src/encryption.ts") },
       { find: /^alipayhk-order$/, replacement: src("./packages/client/src/index.ts") },
+      { find: /^alipayhk-sandbox\/node$/, replacement: src("./packages/sandbox/src/node.ts") },
       { find: /^alipayhk-sandbox$/, replacement: src("./packages/sandbox/src/index.ts") },
     ],
   },

@@ -679,8 +679,8 @@ ${busyNote}
   signature (sign) or base64-decode it (verify). Also shown: crypto.subtle handed the very same buffers on every call,
   which no caller with new messages can do (on Bun, fresh buffers alone cost crypto.subtle.verify 5-15%).
   ${SETTINGS.rounds} rounds, task order reversed every other round; medians of the rounds.
-- **HTTP:** the sandbox (\`alipayhk-sandbox\`) served by a separate Node process on 127.0.0.1 (the CLI's
-  \`node:http\` adapter, bench/server.mjs), one server for the whole run, nothing pinned. \`client.syncOrder(order)\` (signing-only
+- **HTTP:** the sandbox (\`alipayhk-sandbox\`) served by a separate Node process on 127.0.0.1 (the
+  \`node:http\` adapter of \`alipayhk-sandbox/node\`, bench/server.mjs), one server for the whole run, nothing pinned. \`client.syncOrder(order)\` (signing-only
   client, retries off) against a **baseline** on the same server: plain \`fetch\` of the same JSON body, signed inline with
   \`crypto.subtle.sign\` and a cached key, the response signature verified inline with \`crypto.subtle.verify\` (and the
   body parsed to check for SUCCESS), nothing else. Also measured, not a budget: the baseline plus what any client with

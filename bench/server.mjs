@@ -6,14 +6,13 @@
 // Prints one line `{"url":...,"alipayPublicKey":...}` once listening. `GET /bench/stats` answers the sandbox's
 // counters (handled here, not by the sandbox). Exits on SIGTERM/SIGINT or when its stdin closes (the parent died).
 //
-// Served with the CLI's node:http adapter (packages/cli/src/serve.ts, loaded as the soak loads it); the adapter
-// only sees the sandbox's fetch handler, with the stats route in front of it.
+// Served with the node:http adapter of alipayhk-sandbox/node (as `alipayhk sandbox` serves it); the adapter only
+// sees the sandbox's fetch handler, with the stats route in front of it.
 import { createSandbox } from "alipayhk-sandbox";
-import { loadServe } from "../soak/sandbox-host.mjs";
+import { serve } from "alipayhk-sandbox/node";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const sandbox = await createSandbox({ merchants: options.merchants, seed: options.seed ?? 1 });
-const serve = await loadServe();
 const server = await serve(async (request) =>
   request.method === "GET" && new URL(request.url).pathname === "/bench/stats" ? Response.json(sandbox.stats) : sandbox.fetch(request),
 );

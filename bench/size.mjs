@@ -47,12 +47,14 @@ export const BUNDLES = [
 ];
 
 /**
- * Gzipped bytes a bundle may not exceed under --regression: a little above the sizes last measured (15,046 / 20,123 /
- * 3,668). Raised from 12,000 / 17,250 when the spec began to drive the runtime: the validator's schema table for two
+ * Gzipped bytes a bundle may not exceed under --regression: a little above the sizes last measured (15,868 / 20,980 /
+ * 3,669). Raised from 12,000 / 17,250 when the spec began to drive the runtime: the validator's schema table for two
  * operations (every keyword the spec uses, nine scenarios and six templates) and the generic validator replaced
- * the order-only metadata (+3.1 kB gzip). Bringing the client back under its 8 kB budget is work of its own.
+ * the order-only metadata (+3.1 kB gzip); the x-inferred marks with their reasons (the client's strict option)
+ * and reading Response-Time in the three forms Alipay's SDKs send added 0.8 kB. Bringing the client back under its
+ * 8 kB budget is work of its own.
  */
-const REGRESSION_CEILINGS = { clientGzipBytes: 15_350, clientWithEncryptionGzipBytes: 20_500, signatureGzipBytes: 3_700 };
+const REGRESSION_CEILINGS = { clientGzipBytes: 16_150, clientWithEncryptionGzipBytes: 21_300, signatureGzipBytes: 3_700 };
 
 /**
  * What must not be in a bundle: input files (from the metafile, contributing bytes) and strings that survive

@@ -13,8 +13,10 @@
 //     node16 and nodenext; the ambient globals they need with a bare lib are pinned; Deno type-checks the
 //     same consumer; Node imports every entry of the installed tarballs.
 //  6. deno.json: version, licence and subpaths agree with package.json; `deno publish --dry-run` passes
-//     with every export target, and nothing outside the package, in the published file list; and Deno
-//     imports the packages by their JSR names and syncs an order (test/dist-types/deno-workspace.mjs).
+//     with every export target, and nothing outside the package, in the published file list; `deno doc` finds
+//     every export of every JSR entry declared in TypeScript (sources, or .d.ts named by @ts-self-types), none
+//     untyped JavaScript (a canary proves the check can fail); and Deno imports the packages by their JSR
+//     names and syncs an order (test/dist-types/deno-workspace.mjs).
 //     Deno runs offline: in a network namespace when `unshare -n` is available.
 //
 // Like jose's tools/attw-check.js and tools/typecheck-dist.sh, the allow-lists below are explicit and
@@ -56,6 +58,11 @@ const EXPECTED_AMBIENT_GLOBALS = "AbortSignal Headers Request RequestInit Respon
 //    process.versions.undici`, a guarded feature test for undici's extra fetch options. Harmless where process
 //    is undefined: the workerd (no_nodejs_compat) and edge-runtime conformance runs execute it.
 const DEPENDENCY_ALLOW_LIST = [{ module: /(^|\/)node_modules\/openapi-fetch\/dist\/index\.mjs$/, use: "uses the Node global process" }];
+
+// Subpaths that are Node adapters, not libraries: exempt from "web APIs only" (they exist to use node:http) and
+// left out of the JSR package (deno.json), which has Deno.serve instead.
+const NODE_ONLY_SUBPATHS = { "alipayhk-sandbox": ["./node"] };
+const nodeOnly = (name, subpath) => (NODE_ONLY_SUBPATHS[name] ?? []).includes(subpath);
 
 // Files a tarball may contain besides dist/.
 const TARBALL_EXTRAS = new Set(["package.json", "README.md", "LICENSE"]);
@@ -236,7 +243,10 @@ await check("web-only detector canary: finds node:fs, crypto, Buffer, process an
 
 for (const lib of LIBRARIES) {
   const installed = join(consumer, "node_modules", lib.name);
-  const jsFiles = (packed[lib.name]?.files ?? []).filter((f) => f.endsWith(".js"));
+  const nodeOnlyFiles = Object.entries(packed[lib.name]?.manifest.exports ?? {})
+    .filter(([subpath, target]) => nodeOnly(lib.name, subpath) && typeof target === "object")
+    .map(([, target]) => target.default.replace(/^\.\//, ""));
+  const jsFiles = (packed[lib.name]?.files ?? []).filter((f) => f.endsWith(".js") && !nodeOnlyFiles.includes(f));
   await check(`web APIs only: ${lib.name} dist/*.js (${jsFiles.length} files)`, async () => {
     if (!jsFiles.length) throw new Error("no dist/*.js in the tarball");
     const found = [];
@@ -247,7 +257,7 @@ for (const lib of LIBRARIES) {
   await check(`web APIs only: ${lib.name} entries bundled with their dependencies`, async () => {
     const found = [];
     for (const [subpath, target] of Object.entries(packed[lib.name]?.manifest.exports ?? {})) {
-      if (typeof target === "string") continue;
+      if (typeof target === "string" || nodeOnly(lib.name, subpath)) continue;
       for (const f of await nodeOnlyUses(join(installed, target.default), { bundleDependencies: true })) found.push({ ...f, subpath });
     }
     const bad = found.filter((f) => !allowed(f));
@@ -257,13 +267,14 @@ for (const lib of LIBRARIES) {
   });
 }
 record("web APIs only: alipayhk (CLI) excepted: it is a Node command (node:http, node:fs, process)", true);
+record(`web APIs only: Node adapters excepted: ${Object.entries(NODE_ONLY_SUBPATHS).flatMap(([name, subs]) => subs.map((s) => name + s.slice(1))).join(", ")}`, true);
 
 // 5. types, from the installed tarballs
 cpSync(join(ROOT, "test/dist-types/consumer.ts"), join(consumer, "consumer.ts"));
 const entryDeclarations = LIBRARIES.flatMap((lib) =>
   Object.values(packed[lib.name]?.manifest.exports ?? {})
     .filter((t) => typeof t === "object")
-    .map((t) => join("node_modules", lib.name, t.types)),
+    .map((t) => join(consumer, "node_modules", lib.name, t.types)), // absolute: --listFiles prints them as given
 );
 const tsc = (args) => sh(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "es2022", ...args], { cwd: consumer });
 const MODES = [
@@ -297,7 +308,7 @@ await check("runtime: Node imports every entry of the installed tarballs", () =>
   const script = `
     const want = { "alipayhk-signature": ["sign", "verify", "importPrivateKey", "importPublicKey", "encryptBody", "decryptBody"],
       "alipayhk-signature/encryption": ["encryptBody", "decryptBody"], "alipayhk-order": ["createOrderClient", "OrderError"],
-      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-sandbox": ["createSandbox"] };
+      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-sandbox": ["createSandbox"], "alipayhk-sandbox/node": ["serve"] };
     for (const [entry, names] of Object.entries(want)) {
       const m = await import(entry);
       for (const n of names) if (typeof m[n] !== "function") throw new Error(entry + " has no function " + n);
@@ -315,7 +326,7 @@ for (const lib of LIBRARIES) {
     const problems = [];
     if (deno.version !== manifest.version) problems.push(`version ${deno.version} ≠ package.json ${manifest.version}`);
     if (deno.license !== manifest.license) problems.push(`license ${deno.license} ≠ package.json ${manifest.license}`);
-    const npmSubpaths = Object.keys(manifest.exports).filter((s) => s !== "./package.json").sort().join(",");
+    const npmSubpaths = Object.keys(manifest.exports).filter((s) => s !== "./package.json" && !nodeOnly(lib.name, s)).sort().join(",");
     if (Object.keys(deno.exports).sort().join(",") !== npmSubpaths) problems.push(`exports ${Object.keys(deno.exports)} ≠ package.json ${npmSubpaths}`);
     const { code, out } = offline(join(BIN, "deno"), ["publish", "--dry-run", "--allow-dirty", "--node-modules-dir=manual", "--unstable-sloppy-imports"], { cwd: dir });
     if (code !== 0 || !/Dry run complete/.test(out)) problems.push(`deno publish --dry-run failed:\n${out.slice(-3000)}`);
@@ -325,6 +336,36 @@ for (const lib of LIBRARIES) {
     }
     const outside = published.filter((p) => !p.startsWith(dir + "/"));
     if (outside.length) problems.push(`published files outside the package: ${outside.join(", ")}`);
+    if (problems.length) throw new Error(problems.join("\n"));
+  });
+}
+
+/** Exports `deno doc` can only show as untyped JavaScript: those declared in a .js file rather than in TypeScript. */
+function untypedExports(dir, entry) {
+  const { code, stdout, out } = offline(join(BIN, "deno"), ["doc", "--json", "--unstable-sloppy-imports", "--node-modules-dir=manual", entry], { cwd: dir });
+  if (code !== 0) throw new Error(`deno doc ${entry} failed:\n${out.slice(-3000)}`);
+  const symbols = Object.values(JSON.parse(stdout).nodes).flatMap((node) => node.symbols ?? []);
+  if (!symbols.length) throw new Error(`deno doc ${entry}: no exports found`);
+  return symbols.filter((s) => s.declarations.some((d) => /\.[cm]?js$/.test(d.location.filename))).map((s) => s.name);
+}
+
+await check("deno doc canary: an export declared in plain JavaScript is reported as untyped", () => {
+  const dir = join(tmp, "deno-doc-canary");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "untyped.js"), "export function f(x) { return x; }\n");
+  writeFileSync(join(dir, "typed.ts"), "export function g(x: string): string { return x; }\n");
+  if (untypedExports(dir, "untyped.js").join() !== "f") throw new Error("untyped.js: f not reported");
+  if (untypedExports(dir, "typed.ts").length) throw new Error("typed.ts: reported although typed");
+});
+
+for (const lib of LIBRARIES) {
+  await check(`deno doc ${lib.name}: every export of every JSR entry is typed`, () => {
+    const dir = join(ROOT, lib.dir);
+    const problems = [];
+    for (const [subpath, target] of Object.entries(readJson(join(dir, "deno.json")).exports)) {
+      const untyped = untypedExports(dir, target);
+      if (untyped.length) problems.push(`${subpath} (${target}): untyped ${untyped.join(", ")}`);
+    }
     if (problems.length) throw new Error(problems.join("\n"));
   });
 }

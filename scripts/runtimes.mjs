@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { buildStale, LIBRARIES } from "./build-stale.mjs";
 
@@ -339,7 +339,7 @@ const EXAMPLES = [
   {
     id: "node (examples/node/sync-order.mjs)",
     async run({ sandbox, baseUrl, alipayPublicKey }) {
-      const env = { ...process.env, ...exampleEnv(baseUrl, MERCHANT.pkcs8Pem), ALIPAYHK_PUBLIC_KEY: alipayPublicKey };
+      const env = { ...process.env, ...exampleEnv(baseUrl, MERCHANT.pkcs8Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
       const answers = [];
       for (const status of ORDER_STATUSES) {
         const { code, stdout, stderr } = await run(process.execPath, ["examples/node/sync-order.mjs", "example-node", status], { env, timeoutMs: 30_000 });
@@ -355,8 +355,8 @@ const EXAMPLES = [
     async run({ sandbox, baseUrl, alipayPublicKey }) {
       const server = startServer(
         deno,
-        ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env=ALIPAYHK_CLIENT_ID,ALIPAYHK_PRIVATE_KEY,ALIPAYHK_PUBLIC_KEY,ALIPAYHK_BASE_URL,PORT", "server.ts"],
-        { cwd: join(ROOT, "examples/deno"), env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8Base64), ALIPAYHK_PUBLIC_KEY: alipayPublicKey, PORT: "0" }, ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/ },
+        ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env=ALIPAYHK_CLIENT_ID,ALIPAYHK_PRIVATE_KEY,ALIPAYHK_PRIVATE_KEY_FILE,ALIPAYHK_ALIPAY_PUBLIC_KEY,ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE,ALIPAYHK_BASE_URL,PORT", "server.ts"],
+        { cwd: join(ROOT, "examples/deno"), env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8Base64), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" }, ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/ },
       );
       try {
         const [, url] = await server.started;
@@ -370,7 +370,7 @@ const EXAMPLES = [
     id: "bun (examples/bun/server.ts)",
     async run({ sandbox, baseUrl, alipayPublicKey }) {
       const server = startServer(bun, ["run", "examples/bun/server.ts"], {
-        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs1Pem), ALIPAYHK_PUBLIC_KEY: alipayPublicKey, PORT: "0" },
+        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs1Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" },
         ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       });
       try {
@@ -398,7 +398,7 @@ const EXAMPLES = [
       const port = await freePort();
       const server = startServer(workerd, ["serve", "examples/cloudflare-worker/config.capnp", `--socket-addr=http=127.0.0.1:${port}`], {
         // The PEM as it arrives from a one-line secret: literal \n escapes.
-        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8PemEscaped), ALIPAYHK_PUBLIC_KEY: alipayPublicKey },
+        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8PemEscaped), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey },
       });
       try {
         const url = `http://127.0.0.1:${port}`;
@@ -427,7 +427,7 @@ addEventListener("fetch", (event) => event.respondWith(handler(event.request)));
       const file = await bundle(relative(ROOT, entry), "vercel-edge.js", { format: "iife" });
       const { EdgeRuntime } = await import("edge-runtime");
       // Vercel gives edge functions process.env (and nothing else of process); the JWK goes in as JSON text.
-      const env = { ...exampleEnv(baseUrl, JSON.stringify(MERCHANT.privateJwk)), ALIPAYHK_PUBLIC_KEY: alipayPublicKey };
+      const env = { ...exampleEnv(baseUrl, JSON.stringify(MERCHANT.privateJwk)), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
       const runtime = new EdgeRuntime({ initialCode: readFileSync(file, "utf8"), extend: (context) => Object.assign(context, { process: { env } }) });
       const post = async (body) => {
         const response = await runtime.dispatchFetch("https://example.vercel.app/api/sync-order", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -444,9 +444,9 @@ addEventListener("fetch", (event) => event.respondWith(handler(event.request)));
 async function runExamples() {
   const t = Date.now();
   const { createSandbox } = await import("alipayhk-sandbox"); // the built package, as Node resolves it
-  const { serve } = await import(pathToFileURL(await bundle("packages/cli/src/serve.ts", "serve.mjs", { platform: "node" })).href);
+  const { serve } = await import("alipayhk-sandbox/node");
   const sandbox = await createSandbox({ merchants: { [vectors.clientId]: MERCHANT.spkiPem } });
-  const server = await serve(sandbox.fetch, { port: 0, hostname: "127.0.0.1" });
+  const server = await serve(sandbox.fetch, { port: 0, host: "127.0.0.1" });
   const context = { sandbox, baseUrl: server.url, alipayPublicKey: sandbox.alipayPublicKey };
   const results = [];
   try {

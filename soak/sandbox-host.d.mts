@@ -1,5 +1,4 @@
-export declare function loadServe(): Promise<(handler: (request: Request) => Promise<Response>, options?: { port?: number; hostname?: string }) => Promise<{ url: string; close(): Promise<void> }>>;
-export declare function startSandboxHost(config: Record<string, unknown>, serve?: unknown): Promise<{
+export declare function startSandboxHost(config: Record<string, unknown>): Promise<{
   url: string;
   alipayPublicKey: string;
   seed: number;

@@ -1,6 +1,6 @@
 /**
  * The soak's AlipayHK: `alipayhk-sandbox` served over loopback HTTP (127.0.0.1, a port the OS picks) with the
- * `serve` adapter of packages/cli/src/serve.ts. It runs either in the soak's own thread ("inline", used by the
+ * node:http adapter of alipayhk-sandbox/node. It runs either in the soak's own thread ("inline", used by the
  * vitest short run so that the sandbox comes from packages/sandbox/src) or in a worker thread ("worker", the
  * default of `npm run soak`, so that the client and the sandbox each get a core of their own).
  *
@@ -8,29 +8,15 @@
  * Response-Time) jumps by ±`skewSpikeMs` on a seeded fraction of readings: AlipayHK's clock going wrong now and
  * then, which a client with `maxResponseSkewMs` must refuse.
  */
-import { readFile } from "node:fs/promises";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { createSandbox, mulberry32 } from "alipayhk-sandbox";
-
-/**
- * The `serve` adapter from packages/cli/src/serve.ts. Plain Node cannot import TypeScript, so the file is
- * compiled with esbuild (a dev dependency) and imported from a data: URL; it only imports node:http.
- */
-export async function loadServe() {
-  const url = new URL("../packages/cli/src/serve.ts", import.meta.url);
-  const { transform } = await import("esbuild");
-  const { code } = await transform(await readFile(url, "utf8"), { loader: "ts", format: "esm", target: "node20" });
-  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-  return module.serve;
-}
+import { serve } from "alipayhk-sandbox/node";
 
 /**
  * Creates the sandbox and serves it on 127.0.0.1.
  * @param {object} config { merchants, seed, faults, maxBodyBytes, skewSpikeRate, skewSpikeMs }
- * @param {Function} [serve] the adapter (loaded with loadServe() when absent)
  */
-export async function startSandboxHost(config, serve) {
-  serve ??= await loadServe();
+export async function startSandboxHost(config) {
   const random = mulberry32((config.seed ^ 0x51ce) >>> 0);
   const now = () => {
     const t = Date.now();
@@ -46,7 +32,7 @@ export async function startSandboxHost(config, serve) {
     maxBodyBytes: config.maxBodyBytes,
     now,
   });
-  const server = await serve(sandbox.fetch, { port: 0, hostname: "127.0.0.1" });
+  const server = await serve(sandbox.fetch, { port: 0, host: "127.0.0.1" });
   return {
     url: server.url,
     alipayPublicKey: sandbox.alipayPublicKey,

@@ -99,7 +99,6 @@ export declare function makePlan(
 export declare function runSoak(
   options?: Partial<SoakOptions> & {
     faults?: Record<string, unknown>;
-    serve?: (handler: (request: Request) => Promise<Response>, options?: { port?: number; hostname?: string }) => Promise<{ url: string; close(): Promise<void> }>;
     log?: (line: string) => void;
   },
 ): Promise<SoakReport>;

@@ -247,10 +247,10 @@ function rsaPem() {
   });
 }
 
-async function startHost(mode, config, serve) {
+async function startHost(mode, config) {
   if (mode === "inline") {
     const { startSandboxHost } = await import("./sandbox-host.mjs");
-    const host = await startSandboxHost(config, serve);
+    const host = await startSandboxHost(config);
     return { ...host, snapshot: async () => host.snapshot(), stop: () => host.close() };
   }
   const worker = new Worker(new URL("./sandbox-host.mjs", import.meta.url), { workerData: { soakHost: true, config } });
@@ -290,7 +290,7 @@ const LOOKS_LIKE_KEY_MATERIAL = /[A-Za-z0-9+/_-]{60,}/;
 
 /**
  * Runs the soak and returns its report; `report.failures` is empty when every invariant held.
- * @param {Partial<typeof FULL> & { faults?: object, serve?: Function, log?: (line: string) => void }} options
+ * @param {Partial<typeof FULL> & { faults?: object, log?: (line: string) => void }} options
  */
 export async function runSoak(options = {}) {
   const o = { ...FULL, ...options, faults: { ...DEFAULT_FAULTS, ...options.faults } };
@@ -319,7 +319,6 @@ export async function runSoak(options = {}) {
       skewSpikeRate: o.skewSpikeRate,
       skewSpikeMs: o.skewSpikeMs,
     },
-    o.serve,
   );
   const baseUrl = new URL(host.url);
   if (baseUrl.hostname !== "127.0.0.1") failures.push(`the sandbox listens on ${host.url}, not on loopback 127.0.0.1`);
@@ -506,7 +505,7 @@ export async function runSoak(options = {}) {
   failures.push(...checkSoak({ orders, snapshot, maxAttempts: o.maxAttempts, alipaySeed: host.seed }));
 
   const report = {
-    options: { ...o, serve: undefined, log: undefined },
+    options: { ...o, log: undefined },
     orders: orders.length,
     steps,
     snapshot,

@@ -1,13 +1,17 @@
 // Bun: an HTTP endpoint that syncs an order.
-//   ALIPAYHK_CLIENT_ID=... ALIPAYHK_PRIVATE_KEY=... ALIPAYHK_PUBLIC_KEY=... bun server.ts
+//   ALIPAYHK_CLIENT_ID=... ALIPAYHK_PRIVATE_KEY_FILE=merchant.pem ALIPAYHK_ALIPAY_PUBLIC_KEY=... bun server.ts
+//   (each key as its value, NAME, or as a file, NAME_FILE)
 //   curl -X POST localhost:3000 -d '{"merchantBizNo":"M-0001","orderStatus":"TICKETED"}'
 import { createOrderClient, OrderError } from "alipayhk-order";
+
+/** A setting given as its value (NAME) or as a file holding it (NAME_FILE). */
+const valueOrFile = async (name: string, file = Bun.env[`${name}_FILE`]) => Bun.env[name] ?? (file && (await Bun.file(file).text()));
 
 // Created once: the client imports the keys on its first call and reuses them.
 const client = createOrderClient({
   clientId: Bun.env.ALIPAYHK_CLIENT_ID!,
-  privateKey: Bun.env.ALIPAYHK_PRIVATE_KEY!,
-  alipayPublicKey: Bun.env.ALIPAYHK_PUBLIC_KEY!,
+  privateKey: (await valueOrFile("ALIPAYHK_PRIVATE_KEY"))!,
+  alipayPublicKey: (await valueOrFile("ALIPAYHK_ALIPAY_PUBLIC_KEY"))!,
   baseUrl: Bun.env.ALIPAYHK_BASE_URL ?? "https://open.alipay.hk",
 });
 

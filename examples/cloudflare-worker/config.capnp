@@ -19,7 +19,7 @@ const worker :Workerd.Worker = (
   bindings = [
     (name = "ALIPAYHK_CLIENT_ID", fromEnvironment = "ALIPAYHK_CLIENT_ID"),
     (name = "ALIPAYHK_PRIVATE_KEY", fromEnvironment = "ALIPAYHK_PRIVATE_KEY"),
-    (name = "ALIPAYHK_PUBLIC_KEY", fromEnvironment = "ALIPAYHK_PUBLIC_KEY"),
+    (name = "ALIPAYHK_ALIPAY_PUBLIC_KEY", fromEnvironment = "ALIPAYHK_ALIPAY_PUBLIC_KEY"),
     (name = "ALIPAYHK_BASE_URL", fromEnvironment = "ALIPAYHK_BASE_URL"),
   ],
   globalOutbound = "internet",

@@ -6,7 +6,7 @@ import { createOrderClient, OrderError, type OrderClient } from "alipayhk-order"
 interface Env {
   ALIPAYHK_CLIENT_ID: string;
   ALIPAYHK_PRIVATE_KEY: string; // a secret: `wrangler secret put ALIPAYHK_PRIVATE_KEY`
-  ALIPAYHK_PUBLIC_KEY: string;
+  ALIPAYHK_ALIPAY_PUBLIC_KEY: string; // values only: a worker has no files to read (no ..._FILE forms)
   ALIPAYHK_BASE_URL?: string;
 }
 
@@ -19,7 +19,7 @@ export default {
     client ??= createOrderClient({
       clientId: env.ALIPAYHK_CLIENT_ID,
       privateKey: env.ALIPAYHK_PRIVATE_KEY,
-      alipayPublicKey: env.ALIPAYHK_PUBLIC_KEY,
+      alipayPublicKey: env.ALIPAYHK_ALIPAY_PUBLIC_KEY,
       baseUrl: env.ALIPAYHK_BASE_URL ?? "https://open.alipay.hk",
     });
     const { merchantBizNo, orderStatus } = (await request.json()) as { merchantBizNo: string; orderStatus: "TICKETED" | "USED" };

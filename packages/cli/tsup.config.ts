@@ -8,5 +8,5 @@ export default defineConfig({
   platform: "node",
   sourcemap: false,
   // the command runs the published packages it depends on
-  external: ["alipayhk-signature", "alipayhk-order", "alipayhk-sandbox"],
+  external: ["alipayhk-signature", "alipayhk-order", "alipayhk-sandbox", "alipayhk-sandbox/node"],
 });

@@ -1,7 +1,10 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
+const entries = { index: "src/index.ts", encryption: "src/encryption.ts" };
+
 export default defineConfig({
-  entry: ["src/index.ts", "src/encryption.ts"],
+  entry: entries,
   format: ["esm"],
   dts: true,
   clean: true,
@@ -9,4 +12,11 @@ export default defineConfig({
   platform: "neutral",
   sourcemap: false,
   external: ["alipayhk-signature", "alipayhk-spec", "openapi-fetch"],
+  // JSR (deno.json) publishes dist/: each file names its declarations, so that Deno and JSR see typed exports
+  async onSuccess() {
+    for (const name of Object.keys(entries)) {
+      const file = `dist/${name}.js`;
+      writeFileSync(file, `/* @ts-self-types="./${name}.d.ts" */\n${readFileSync(file, "utf8")}`);
+    }
+  },
 });

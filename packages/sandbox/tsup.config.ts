@@ -1,12 +1,14 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/node.ts"],
   format: ["esm"],
-  dts: true,
+  // src/node.ts (the alipayhk-sandbox/node adapter) is the one Node-only module: its declarations need Node's types
+  dts: { compilerOptions: { types: ["node"] } },
   clean: true,
   target: "es2022",
   platform: "neutral",
   sourcemap: false,
-  external: ["alipayhk-signature", "alipayhk-spec"],
+  // node:* stays external for src/node.ts, the Node adapter
+  external: ["alipayhk-signature", "alipayhk-spec", /^node:/],
 });

@@ -2,7 +2,6 @@
 // kind of fault, then the invariants (nothing lost, nothing doubled, nothing forged). `npm run soak` runs the
 // same code with 10,000 syncs on the built packages. The second half shows that the checker itself can fail.
 import { describe, expect, it } from "vitest";
-import { serve } from "../../packages/cli/src/serve.js";
 import { SCENARIOS } from "alipayhk-order";
 import { checkSoak, LIFECYCLES, makePlan, runSoak, SHORT, type SoakOrder, type SoakStep, type SyncRecord } from "../../soak/soak.mjs";
 
@@ -11,7 +10,7 @@ const FAULT_KINDS = ["unknownException", "http500", "http502", "http503", "http4
 describe("soak (short)", () => {
   it("500 syncs under faults: every sync ends once, typed; nothing lost, doubled or forged; recovery converges", async () => {
     // The deadline and hang bounds only catch a hang: generous, so that a busy machine cannot fail the run.
-    const report = await runSoak({ ...SHORT, host: "inline", serve, concurrency: 30, deadlineMs: 150_000, hangMs: 60_000 });
+    const report = await runSoak({ ...SHORT, host: "inline", concurrency: 30, deadlineMs: 150_000, hangMs: 60_000 });
     if (report.failures.length) console.error(report.table);
     expect(report.failures).toEqual([]);
     expect(report.summary.logicalSyncs).toBe(500);

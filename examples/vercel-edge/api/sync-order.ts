@@ -1,5 +1,5 @@
 // Vercel Edge Function: POST /api/sync-order {"merchantBizNo":"M-0001","orderStatus":"TICKETED"}.
-// Set ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY, ALIPAYHK_PUBLIC_KEY (and ALIPAYHK_BASE_URL) in the project's
+// Set ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY, ALIPAYHK_ALIPAY_PUBLIC_KEY (and ALIPAYHK_BASE_URL) in the project's
 // environment variables; Vercel exposes them to edge functions as process.env, the only Node-like global there.
 import { createOrderClient, OrderError, type OrderClient } from "alipayhk-order";
 
@@ -11,7 +11,7 @@ export default async function handler(request: Request): Promise<Response> {
   client ??= createOrderClient({
     clientId: process.env.ALIPAYHK_CLIENT_ID!,
     privateKey: process.env.ALIPAYHK_PRIVATE_KEY!,
-    alipayPublicKey: process.env.ALIPAYHK_PUBLIC_KEY!,
+    alipayPublicKey: process.env.ALIPAYHK_ALIPAY_PUBLIC_KEY!,
     baseUrl: process.env.ALIPAYHK_BASE_URL ?? "https://open.alipay.hk",
   });
   const { merchantBizNo, orderStatus } = (await request.json()) as { merchantBizNo: string; orderStatus: "TICKETED" | "USED" };

@@ -2,14 +2,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { OPERATIONS, OrderError, SYNC_ORDER_PATH, VARIANTS, ValidationError, createOrderClient, type OperationId } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox } from "alipayhk-sandbox";
-import { AlipayHKError, contentToSign, formatRequestTime, importPrivateKey, importPublicKey, sign, verify } from "alipayhk-signature";
+import { serve } from "alipayhk-sandbox/node";
+import { AlipayHKError, contentToSign, formatRequestTime, importPrivateKey, importPublicKey, parseAlipayTime, sign, verify } from "alipayhk-signature";
 import { EXIT, UsageError, readJson, readText, required } from "./io.js";
 import { generateKeyPair, writeKeyPair } from "./keys.js";
-import { serve } from "./serve.js";
+import { ENV, badPortMessage, checkBaseUrl, checkEnvNames, hasKey, isBadPort, loadPrivateKey, loadPublicKey } from "./settings.js";
 
 export interface Io {
   out: (line: string) => void;
@@ -21,6 +22,9 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  /** How many arguments besides the flags it takes, and what they are (for the error when there are more). */
+  positionals: number;
+  takes: string;
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>;
 }
 
@@ -54,6 +58,14 @@ const messageOptions = {
   method: { type: "string", default: "POST" },
   path: { type: "string", default: SYNC_ORDER_PATH },
 } as const;
+
+/** A --time in one of the forms Alipay's SDKs send (ISO-8601 with a time zone, or epoch milliseconds). */
+function timeFlag(value: string): string {
+  if (!parseAlipayTime(value)) {
+    throw new UsageError(`--time: ${JSON.stringify(value)} is not a time: write ISO-8601 with a time zone (2026-11-26T10:00:00+08:00) or epoch milliseconds`);
+  }
+  return value;
+}
 
 function messageFrom(values: Record<string, string | boolean | undefined>, time: string) {
   return {
@@ -91,8 +103,12 @@ export const commands: Record<string, Command> = {
     summary: "generate a merchant key pair (PKCS#8 + SPKI PEM)",
     usage: "alipayhk keys generate [--out DIR] [--name NAME] [--force]",
     options: { out: { type: "string", default: "." }, name: { type: "string", default: "merchant" }, force: { type: "boolean" } },
+    positionals: 1,
+    takes: "one subcommand, generate",
     async run(values, positionals, io) {
-      if (positionals[0] !== "generate") throw new UsageError("keys: the only subcommand is `generate`");
+      if (positionals[0] !== "generate") {
+        throw new UsageError(`${positionals[0] === undefined ? "a subcommand is missing" : `unknown subcommand ${JSON.stringify(positionals[0])}`}: the only one is \`alipayhk keys generate\``);
+      }
       const { privatePath, publicPath } = writeKeyPair(str(values.out)!, str(values.name)!, values.force === true);
       io.out(`private key: ${privatePath} (mode 0600: keep it secret)`);
       io.out(`public key:  ${publicPath} (register this one with AlipayHK)`);
@@ -105,9 +121,12 @@ export const commands: Record<string, Command> = {
     usage:
       "alipayhk sign --key private.pem --body body.json --client-id ID [--time ISO-8601] [--method POST] [--path PATH] [--key-version 1]",
     options: { key: { type: "string" }, ...messageOptions, "key-version": { type: "string" } },
+    positionals: 0,
+    takes: "flags only",
     async run(values, _, io) {
+      const time = values.time === undefined ? formatRequestTime() : timeFlag(str(values.time)!);
       const key = await privateKeyFrom(required(str(values.key), "--key"), "--key");
-      const message = messageFrom(values, str(values.time) ?? formatRequestTime());
+      const message = messageFrom(values, time);
       const keyVersion = str(values["key-version"]);
       io.out("content to sign (between the markers, UTF-8, \\n is a line feed):");
       io.out(">>>" + contentToSign(message) + "<<<");
@@ -122,9 +141,12 @@ export const commands: Record<string, Command> = {
     summary: "check a Signature header against a body, a time and a public key",
     usage: "alipayhk verify --key public.pem --body body.json --client-id ID --time TIME --signature HEADER [--method POST] [--path PATH]",
     options: { key: { type: "string" }, ...messageOptions, signature: { type: "string" } },
+    positionals: 0,
+    takes: "flags only",
     async run(values, _, io) {
+      const time = timeFlag(required(str(values.time), "--time"));
       const key = await publicKeyFrom(required(str(values.key), "--key"), "--key");
-      const message = messageFrom(values, required(str(values.time), "--time"));
+      const message = messageFrom(values, time);
       const header = required(str(values.signature), "--signature");
       let valid: boolean;
       try {
@@ -152,9 +174,12 @@ export const commands: Record<string, Command> = {
       seed: { type: "string" },
       "unknown-rate": { type: "string" },
     },
+    positionals: 0,
+    takes: "flags only",
     async run(values, _, io) {
       // every flag checked before anything is created, each error naming its flag
       const port = numberFlag(values.port, "--port", { integer: true, min: 0, max: 65535 });
+      if (isBadPort(port)) throw new UsageError(`--port: ${badPortMessage(port)}`); // no client could reach it
       const seed = values.seed === undefined ? 1 : numberFlag(values.seed, "--seed", { integer: true, min: 0, max: 2 ** 32 - 1 });
       const unknownRate = values["unknown-rate"] === undefined ? 0 : numberFlag(values["unknown-rate"], "--unknown-rate", { min: 0, max: 1 });
       const clientId = str(values["client-id"]) ?? "SANDBOX-MERCHANT";
@@ -169,7 +194,7 @@ export const commands: Record<string, Command> = {
       }).catch((e: Error) => {
         throw new UsageError(`${given ? "--merchant-key" : "--client-id"}: ${e.message}`);
       });
-      const server = await serve(sandbox.fetch, { port, hostname: str(values.host) }).catch((e: Error) => {
+      const server = await serve(sandbox.fetch, { port, host: str(values.host) }).catch((e: Error) => {
         throw new UsageError(`--port/--host: cannot listen: ${e.message}`);
       });
       // the key files the client settings point to live as long as the sandbox does
@@ -179,11 +204,15 @@ export const commands: Record<string, Command> = {
         if (pair) writeFileSync(join(dir, "merchant-private.pem"), pair.privateKey, { mode: 0o600 });
         io.out(`AlipayHK sandbox listening on ${server.url}`);
         io.out(`console (orders, requests, why a request was refused): ${server.url}/`);
-        io.out("client settings:");
-        io.out(`  ALIPAYHK_BASE_URL=${server.url}`);
-        io.out(`  ALIPAYHK_CLIENT_ID=${clientId}`);
-        io.out(`  ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE=${join(dir, "alipay-public.pem")}`);
-        if (pair) io.out(`  ALIPAYHK_PRIVATE_KEY_FILE=${join(dir, "merchant-private.pem")}`);
+        io.out("client settings (paste them into a shell; `alipayhk sync` and examples/ read them):");
+        const settings: [string, string][] = [
+          [ENV.baseUrl, server.url],
+          [ENV.clientId, clientId],
+          [ENV.alipayPublicKeyFile, join(dir, "alipay-public.pem")],
+          ...(pair ? [[ENV.privateKeyFile, join(dir, "merchant-private.pem")] as [string, string]] : []),
+        ];
+        for (const [name, value] of settings) io.out(`  export ${name}=${shellQuote(value)}`);
+        if (!pair) io.out(`  # and ${ENV.privateKeyFile} (or ${ENV.privateKey}): the private key that goes with ${merchantKeyFile}`);
         io.out("press Ctrl+C to stop");
         await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
       } finally {
@@ -197,13 +226,15 @@ export const commands: Record<string, Command> = {
   sync: {
     summary: "send one request body from a JSON file: an order, a performance notification... (to AlipayHK, or to an embedded sandbox when no credentials are set)",
     usage:
-      "alipayhk sync body.json [--operation ID] [--strict | --no-strict] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
+      "alipayhk sync body.json [--operation ID] [--request-id ID] [--strict | --no-strict] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
       `  --operation: one of ${Object.keys(OPERATIONS).join(", ")}; by default the one whose fields the body has (merchantBizType: syncOrder...)\n` +
       "  --strict: also refuse, before sending, what only this SDK's reading of AlipayHK's pages forbids (off by default)\n" +
-      "  each setting may come from ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY_FILE, ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE, ALIPAYHK_BASE_URL, ALIPAYHK_ENVIRONMENT",
+      `  settings may come from ${ENV.clientId}, ${ENV.privateKey} or ${ENV.privateKeyFile}, ${ENV.alipayPublicKey} or ${ENV.alipayPublicKeyFile}, ${ENV.baseUrl}, ${ENV.environment}\n` +
+      "  --request-id: re-send a call whose outcome was unknown (exit 3) with the requestId it printed",
     options: {
       ...strictFlags,
       operation: { type: "string" },
+      "request-id": { type: "string" },
       "client-id": { type: "string" },
       "private-key": { type: "string" },
       "alipay-public-key": { type: "string" },
@@ -211,20 +242,42 @@ export const commands: Record<string, Command> = {
       environment: { type: "string" },
       encrypt: { type: "boolean" },
     },
+    positionals: 1,
+    takes: "one order file",
     async run(values, positionals, io) {
-      const body = readJson(required(positionals[0], "the body file"), "body file");
+      checkEnvNames(io.env);
+      const body = readJson(required(positionals[0], "the body file"), "body file") as { requestId?: unknown };
+      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new UsageError(`${positionals[0]}: must hold one request body, a JSON object`);
       const operationId = operationFor(body, str(values.operation));
-      const setting = (flag: string, env: string) => str(values[flag]) ?? io.env[env];
-      const clientId = setting("client-id", "ALIPAYHK_CLIENT_ID");
-      const privateKeyFile = setting("private-key", "ALIPAYHK_PRIVATE_KEY_FILE");
-      const publicKeyFile = setting("alipay-public-key", "ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE");
-      const baseUrl = setting("base-url", "ALIPAYHK_BASE_URL");
-      const environment = setting("environment", "ALIPAYHK_ENVIRONMENT");
+      const requestId = str(values["request-id"]);
+      if (requestId !== undefined) {
+        if (requestId === "") throw new UsageError("--request-id: must not be empty");
+        if (body.requestId !== undefined && body.requestId !== requestId) {
+          throw new UsageError(`--request-id ${requestId} differs from the requestId in ${positionals[0]} (${JSON.stringify(body.requestId)}); keep one`);
+        }
+        body.requestId = requestId;
+      }
+      const setting = (flag: string, env: string) => {
+        const fromFlag = str(values[flag]);
+        return fromFlag !== undefined ? { value: fromFlag, source: `--${flag}` } : io.env[env] ? { value: io.env[env]!, source: env } : undefined;
+      };
+      const clientId = setting("client-id", ENV.clientId);
+      const baseUrl = setting("base-url", ENV.baseUrl);
+      const environment = setting("environment", ENV.environment);
+      const privateKey = { flag: "--private-key", flagValue: str(values["private-key"]), variable: ENV.privateKey, fileVariable: ENV.privateKeyFile };
+      const alipayKey = { flag: "--alipay-public-key", flagValue: str(values["alipay-public-key"]), variable: ENV.alipayPublicKey, fileVariable: ENV.alipayPublicKeyFile };
       const encrypt = values.encrypt === true ? rsaAes() : undefined;
       const strict = strictFrom(values, false);
 
+      // Settings that cannot work fail here, before anything is sent (exit 2, not "outcome unknown").
+      if (baseUrl && environment) throw new UsageError(`${baseUrl.source} and ${environment.source} both say where AlipayHK is; give one`);
+      if (baseUrl) checkBaseUrl(baseUrl.value, baseUrl.source);
+      if (environment && environment.value !== "production" && environment.value !== "testing") {
+        throw new UsageError(`${environment.source}: must be production or testing (got ${JSON.stringify(environment.value)})`);
+      }
+
       let client;
-      if (!clientId && !privateKeyFile && !publicKeyFile && !baseUrl && !environment) {
+      if (!clientId && !hasKey(privateKey, io.env) && !hasKey(alipayKey, io.env) && !baseUrl && !environment) {
         io.err("no credentials given: using an embedded AlipayHK sandbox (nothing leaves this machine)");
         const merchant = generateKeyPair();
         const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey }, strict: values["no-strict"] !== true });
@@ -238,14 +291,16 @@ export const commands: Record<string, Command> = {
           strict,
         });
       } else {
+        if (!baseUrl && !environment) throw new UsageError(`--base-url (or ${ENV.baseUrl}) or --environment (or ${ENV.environment}) is required`);
         const options = {
-          clientId: required(clientId, "--client-id (or ALIPAYHK_CLIENT_ID)"),
-          privateKey: readText(required(privateKeyFile, "--private-key (or ALIPAYHK_PRIVATE_KEY_FILE)"), "--private-key"),
-          alipayPublicKey: readText(required(publicKeyFile, "--alipay-public-key (or ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE)"), "--alipay-public-key"),
+          clientId: required(clientId?.value, `--client-id (or ${ENV.clientId})`),
+          // imported here, so that a bad key names the flag or variable and the file
+          privateKey: await loadPrivateKey(privateKey, io.env),
+          alipayPublicKey: await loadPublicKey(alipayKey, io.env),
           encrypt,
           strict,
         };
-        client = createOrderClient(baseUrl ? { ...options, baseUrl } : { ...options, environment: environment as "production" });
+        client = createOrderClient(baseUrl ? { ...options, baseUrl: baseUrl.value } : { ...options, environment: environment!.value as "production" });
       }
       try {
         const result = await (client[operationId] as (body: unknown) => Promise<unknown>)(body);
@@ -256,8 +311,18 @@ export const commands: Record<string, Command> = {
         io.err(`${error.name} (${error.code}): ${error.message}`);
         if (error.requestId) io.err(`requestId: ${error.requestId}${error.tracerId ? `, tracerId: ${error.tracerId}` : ""}`);
         if (error instanceof ValidationError || error.code === "ERR_CONFIG") return EXIT.usage;
-        return error.outcome === "unknown" ? EXIT.unknown : EXIT.failed;
+        if (error.outcome !== "unknown") return EXIT.failed;
+        io.err(
+          `the outcome is unknown: AlipayHK may or may not have applied this update. Retry it as the same call: re-run the same command` +
+            ` with --request-id ${error.requestId} (AlipayHK asks for the same requestId when a call is retried).`,
+        );
+        return EXIT.unknown;
       }
     },
   },
 };
+
+/** A value as a POSIX shell word: as is when it is safe, else in single quotes. */
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -9,7 +9,7 @@ import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { EXAMPLES, statusMoveProblem, VARIANTS, type VariantFacts } from "alipayhk-spec";
 import { EXIT } from "./io.js";
 import { generateKeyPair } from "./keys.js";
-import { serve } from "./serve.js";
+import { serve } from "alipayhk-sandbox/node";
 import type { Io } from "./commands.js";
 
 const CLIENT_ID = "DEMO-MERCHANT-001";

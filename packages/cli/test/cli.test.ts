@@ -1,6 +1,8 @@
 // The built `alipayhk` command, run as a user runs it.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,6 +87,54 @@ describe("alipayhk", () => {
     expect(badJson.stderr).toContain("is not valid JSON");
     const unknownFlag = run("sign", "--kee", "x");
     expect(unknownFlag.status).toBe(2);
+    expect(unknownFlag.stderr).toBe("alipayhk sign: unknown flag --kee; did you mean --key? (see alipayhk sign --help)\n");
+  });
+
+  // Each of these can never work: exit 2, one line naming what to fix, nothing sent, no stack trace.
+  test.each<[string, string[], Record<string, string>, RegExp]>([
+    ["keys alone", ["keys"], {}, /^alipayhk keys: a subcommand is missing: the only one is `alipayhk keys generate`$/],
+    ["--out under a file", ["keys", "generate", "--out", "order.json/keys"], {}, /--out: cannot create order\.json\/keys \(a part of the path is a file, not a directory\)$/],
+    ["--out onto a file", ["keys", "generate", "--out", "order.json"], {}, /--out: order\.json is a file, not a directory$/],
+    ["--force onto a directory", ["keys", "generate", "--out", "dirkeys", "--name", "d", "--force"], {}, /dirkeys\/d-private\.pem is a directory; --force replaces key files only$/],
+    ["an empty --name", ["keys", "generate", "--name", ""], {}, /--name: "" must be a plain name/],
+    ["--name ../x", ["keys", "generate", "--name", "../x"], {}, /--name: "\.\.\/x" must be a plain name/],
+    ["--time yesterday", ["sign", "--key", "k.pem", "--body", "order.json", "--client-id", "C", "--time", "yesterday"], {}, /--time: "yesterday" is not a time/],
+    ["two order files", ["sync", "order.json", "b.json"], {}, /unexpected argument "b\.json": this command takes one order file/],
+    ["--base-url with --environment", ["sync", "order.json", "--base-url", "http://127.0.0.1:8080", "--environment", "production"], {}, /--base-url and --environment both say where AlipayHK is; give one/],
+    ["a base URL without a scheme", ["sync", "order.json"], { ALIPAYHK_BASE_URL: "localhost:8080" }, /ALIPAYHK_BASE_URL: "localhost:8080" is not an http\(s\) URL with a host/],
+    ["a port fetch refuses", ["sync", "order.json", "--base-url", "http://127.0.0.1:6000"], {}, /--base-url: port 6000 is one that fetch refuses/],
+    ["sandbox on a port fetch refuses", ["sandbox", "--port", "6000"], {}, /--port: port 6000 is one that fetch refuses/],
+    ["a mistyped variable", ["sync", "order.json"], { ALIPAYHK_CLIENTID: "C" }, /ALIPAYHK_CLIENTID is not a variable alipayhk reads; did you mean ALIPAYHK_CLIENT_ID\?/],
+    ["the old name of AlipayHK's key", ["sync", "order.json"], { ALIPAYHK_PUBLIC_KEY: "x" }, /ALIPAYHK_PUBLIC_KEY is not a variable alipayhk reads; did you mean ALIPAYHK_ALIPAY_PUBLIC_KEY\?/],
+    ["a boolean flag given a value", ["sync", "order.json", "--encrypt=yes"], {}, /--encrypt takes no value/],
+    ["a flag without its value", ["sync", "order.json", "--client-id"], {}, /--client-id needs a value/],
+    ["demo with an argument", ["demo", "extra"], {}, /^alipayhk demo: unexpected argument "extra": this command takes no arguments$/],
+    ["an order file holding null", ["sync", "null.json", "--request-id", "abc"], {}, /null\.json: must hold one request body, a JSON object$/],
+  ])("%s: exit 2 with one line", (_, args, env, message) => {
+    writeFileSync(join(work, "order.json"), JSON.stringify(ORDER));
+    mkdirSync(join(work, "dirkeys", "d-private.pem"), { recursive: true });
+    writeFileSync(join(work, "null.json"), "null");
+    const res = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });
+    expect(res.status, res.stderr).toBe(2);
+    expect(res.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(res.stderr.trimEnd()).toMatch(message);
+    expect(res.stdout).toBe("");
+  });
+
+  test("a bad key names the flag or the variable and the file, never the key", () => {
+    writeFileSync(join(work, "order.json"), JSON.stringify(ORDER));
+    writeFileSync(join(work, "garbage.pem"), "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n");
+    const common = ["sync", "order.json", "--client-id", "C", "--alipay-public-key", "garbage.pem", "--base-url", "http://127.0.0.1:8080"];
+    const byFlag = run(...common, "--private-key", "garbage.pem");
+    expect(byFlag.status).toBe(2);
+    expect(byFlag.stderr).toMatch(/^alipayhk sync: --private-key garbage\.pem: /);
+    const byFile = spawnSync(process.execPath, [bin, ...common], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ALIPAYHK_PRIVATE_KEY_FILE: "garbage.pem" } });
+    expect(byFile.status).toBe(2);
+    expect(byFile.stderr).toMatch(/^alipayhk sync: ALIPAYHK_PRIVATE_KEY_FILE=garbage\.pem: /);
+    const byValue = spawnSync(process.execPath, [bin, ...common], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ALIPAYHK_PRIVATE_KEY: "not a key" } });
+    expect(byValue.status).toBe(2);
+    expect(byValue.stderr).toMatch(/^alipayhk sync: ALIPAYHK_PRIVATE_KEY: /);
+    for (const res of [byFlag, byFile, byValue]) expect(res.stderr).not.toContain("TUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD");
   });
 
   test("sync with no credentials uses an embedded sandbox and says so", () => {
@@ -98,6 +148,10 @@ describe("alipayhk", () => {
     const invalid = run("sync", "invalid.json");
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toContain("orderStatus must be one of");
+
+    const chosen = run("sync", "order.json", "--request-id", "0123456789abcdef0123456789abcdef");
+    expect(chosen.status, chosen.stderr).toBe(0);
+    expect(JSON.parse(chosen.stdout).requestId).toBe("0123456789abcdef0123456789abcdef");
   });
 
   test("--strict refuses an inferred rule before sending; by default the sandbox refuses it saying so; --no-strict sends it", () => {
@@ -147,7 +201,7 @@ describe("alipayhk", () => {
         });
         child.once("exit", () => reject(new Error(`sandbox exited: ${out}`)));
       });
-      const env = Object.fromEntries([...out.matchAll(/^\s+(ALIPAYHK_\w+)=(.+)$/gm)].map((m) => [m[1], m[2]]));
+      const env = Object.fromEntries([...out.matchAll(/^\s+export (ALIPAYHK_\w+)=(.+)$/gm)].map((m) => [m[1], m[2]]));
       expect(env.ALIPAYHK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const res = spawnSync(process.execPath, [bin, "sync", "order.json", "--private-key", "sbx/merchant-private.pem"], {
         cwd: work,
@@ -182,11 +236,47 @@ describe("alipayhk", () => {
     }
   }, 30_000);
 
-  test("sync exits 3 when the outcome is unknown (nothing listens at the base URL)", () => {
+  test("node examples/node/sync-order.mjs runs with exactly the settings `alipayhk sandbox` prints", async () => {
+    const child = spawn(process.execPath, [bin, "sandbox"], { cwd: work });
+    try {
+      let out = "";
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (d) => {
+          out += d;
+          if (out.includes("Ctrl+C")) resolve();
+        });
+        child.once("exit", () => reject(new Error(`sandbox exited: ${out}`)));
+      });
+      const env = Object.fromEntries([...out.matchAll(/^\s+export (ALIPAYHK_\w+)=(.+)$/gm)].map((m) => [m[1], m[2]]));
+      expect(Object.keys(env).sort()).toEqual(["ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE", "ALIPAYHK_BASE_URL", "ALIPAYHK_CLIENT_ID", "ALIPAYHK_PRIVATE_KEY_FILE"]);
+      const example = fileURLToPath(new URL("../../../examples/node/sync-order.mjs", import.meta.url));
+      const res = spawnSync(process.execPath, [example, "EXAMPLE-1", "TICKETED"], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });
+      expect(res.status, res.stderr).toBe(0);
+      expect(JSON.parse(res.stdout)).toMatchObject({ orderStatus: "TICKETED", orderId: expect.any(String) });
+      // and the CLI reads the same names
+      const sync = spawnSync(process.execPath, [bin, "sync", "order.json"], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });
+      expect(sync.status, sync.stderr).toBe(0);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  }, 30_000);
+
+  test("sync exits 3 when the outcome is unknown (nothing listens at the base URL), saying how to retry", async () => {
     execFileSync(process.execPath, [bin, "keys", "generate", "--out", "lost"], { cwd: work });
-    const res = run("sync", "order.json", "--client-id", "C", "--private-key", "lost/merchant-private.pem", "--alipay-public-key", "lost/merchant-public.pem", "--base-url", "http://127.0.0.1:1");
+    // a port that was free a moment ago: nothing listens there
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const args = ["sync", "order.json", "--client-id", "C", "--private-key", "lost/merchant-private.pem", "--alipay-public-key", "lost/merchant-public.pem", "--base-url", `http://127.0.0.1:${port}`];
+    const res = run(...args);
     expect(res.status, res.stderr).toBe(3);
     expect(res.stderr).toContain("ERR_NETWORK");
+    const requestId = /^requestId: ([0-9a-f]{32})/m.exec(res.stderr)![1]!;
+    expect(res.stderr).toContain(`re-run the same command with --request-id ${requestId}`);
+    const again = run(...args, "--request-id", requestId);
+    expect(again.status).toBe(3);
+    expect(again.stderr).toContain(`requestId: ${requestId}`);
   }, 30_000);
 
   test.each([

@@ -21,7 +21,7 @@ import {
 } from "./errors.js";
 import { MAX_TIMER_MS, checkRetryOptions, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
 import { createSigner, type SignerOptions } from "./signer.js";
-import { exchange, signedFetch, type FetchLike } from "./transport.js";
+import { exchange, sentNothing, signedFetch, type FetchLike } from "./transport.js";
 import type { InputOf, OperationId, ResultOf } from "./types.js";
 
 export type Environment = keyof typeof SERVERS;
@@ -148,9 +148,13 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
       } catch (thrown) {
         // An error of our own (a forged answer, a network failure, a timeout or abort passed through as the signal's
         // reason) says what happened; anything else is a bug, and is not disguised as a retryable failure.
-        const error = thrown instanceof OrderError ? thrown : reason();
+        let error = thrown instanceof OrderError ? thrown : reason();
         if (!error) throw thrown;
-        error.attempts = attempts;
+        if (sentNothing(thrown)) {
+          // This attempt sent nothing (a bad key, an abort while signing); aborted before any request went, nothing applied.
+          if (error instanceof AbortedError && attempts === 1) error = new AbortedError({ cause: error.cause });
+          error.attempts = attempts - 1;
+        } else error.attempts = attempts;
         error.requestId ??= requestId; // the transport does not know it
         if (isRetryableError(error)) return error;
         throw error;

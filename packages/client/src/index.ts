@@ -50,7 +50,7 @@ export {
 export { isRetryableResult, type RetryOptions } from "./retry.js";
 export { transitionProblem } from "./rules.js";
 export type { Encryption, SignerOptions } from "./signer.js";
-export { createSigningMiddleware, signedFetch, type FetchLike } from "./transport.js";
+export { createSigningMiddleware, type FetchLike } from "./transport.js";
 export { validateOrder, validateRequest } from "./validate.js";
 export { OPERATIONS, RESULT_CODES, SERVERS, VARIANTS, type Problem } from "alipayhk-spec";
 export type { components, operations, paths } from "alipayhk-spec";

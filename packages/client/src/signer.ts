@@ -5,6 +5,7 @@
 import {
   formatRequestTime,
   importPrivateKey,
+  alipayTimeMs,
   importPublicKey,
   sign,
   verify,
@@ -133,7 +134,8 @@ export function createSigner(options: SignerOptions): Signer {
         "Client-Id": clientId,
         "Request-Time": time,
       };
-      if (encryption) {
+      if (encryption && body !== "") {
+        // a body-less request (signed over an empty body) has nothing to encrypt
         const encrypted = await encryption.encrypt(body, alipayPublicKey!, keyVersion);
         body = encrypted.body;
         headers["Content-Type"] = "text/plain; charset=UTF-8";
@@ -164,7 +166,10 @@ export function createSigner(options: SignerOptions): Signer {
         }
         if (!valid) throw new ResponseSignatureError("the response's signature does not match its body and Response-Time", { tracerId });
         if (maxResponseSkewMs !== undefined) {
-          const skew = Math.abs(Date.parse(time) - +now());
+          // read in any form Alipay's SDKs write (ISO-8601 with +08:00 or +0800, epoch milliseconds)
+          const sent = alipayTimeMs(time);
+          if (Number.isNaN(sent)) throw new ResponseSignatureError(`Response-Time ${JSON.stringify(time)} is unparseable`, { tracerId });
+          const skew = Math.abs(sent - +now());
           if (!(skew <= maxResponseSkewMs)) {
             throw new ResponseSignatureError(`Response-Time ${time} is more than ${maxResponseSkewMs} ms from the local clock`, { tracerId });
           }

@@ -3,7 +3,8 @@
  * - `exchange`: sign (and encrypt) a body, send it with plain `fetch(url, init)`, read and verify (and decrypt) the
  *   answer. `syncOrder` calls it directly: handing fetch a `Request` object, as openapi-fetch must, costs more than
  *   the RSA signature on Node.
- * - `signedFetch`: `exchange` as openapi-fetch's `fetch`, for the client's typed `client.api`.
+ * - `signedFetch`: `exchange` as openapi-fetch's `fetch`, for the client's typed `client.api` (internal: it needs a
+ *   `Signer`; users sign their own openapi-fetch client with `createSigningMiddleware`).
  * - `createSigningMiddleware`, for your own openapi-fetch client: the standard onRequest/onResponse hooks.
  */
 import type { Middleware } from "openapi-fetch";
@@ -23,6 +24,13 @@ function verifiedResponse(text: string, response: Response): Response {
   return new Response(text, { status: response.status, statusText: response.statusText, headers });
 }
 
+/** Errors thrown before the request was handed to fetch (a bad key, an abort while signing): that attempt sent nothing. */
+const unsent = new WeakSet<object>();
+const beforeSending = (error: unknown) => (error instanceof Object && unsent.add(error), error);
+
+/** True when `error` was thrown before anything was sent. */
+export const sentNothing = (error: unknown): boolean => unsent.has(error as object);
+
 /**
  * Signs and sends `body`, then reads and verifies the answer: its verified (decrypted) text and the response.
  * `signal` bounds the network part (the answer's headers and body), even for a fetch that ignores signals; once the
@@ -39,10 +47,13 @@ export async function exchange(
   stopped?: Promise<never>,
 ) {
   const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : signal ? untilAborted(work, signal) : work);
-  const signed = await signer.signRequest(method, url, body);
+  const signed = await signer.signRequest(method, url, body).catch((error: unknown) => {
+    throw beforeSending(error);
+  });
   // aborted while signing (or importing the keys): send nothing, even with a fetch that ignores signals
-  if (signal?.aborted) throw signal.reason;
-  const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body, signal }).catch(network));
+  if (signal?.aborted) throw beforeSending(signal.reason);
+  // an empty body is sent as none: fetch refuses any body, even "", on a GET
+  const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body || undefined, signal }).catch(network));
   const raw = await until(response.text().catch(network));
   return { response, text: await signer.openResponse(method, url, response, raw) };
 }
@@ -91,11 +102,12 @@ export function createSigningMiddleware(options: SignerOptions): Middleware {
   const signer = createSigner(options);
   return {
     async onRequest({ request }) {
-      if (request.body === null) return undefined;
-      const signed = await signer.signRequest(request.method, request.url, await request.clone().text());
+      // A body-less request is signed over an empty body, as the signed content is defined and as the client does.
+      const body = request.body === null ? "" : await request.clone().text();
+      const signed = await signer.signRequest(request.method, request.url, body);
       const headers = new Headers(request.headers);
       for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
-      return new Request(request, { body: signed.body, headers });
+      return new Request(request, { body: signed.body || null, headers });
     },
     async onResponse({ request, response }) {
       return verifiedResponse(await signer.openResponse(request.method, request.url, response, await response.text()), response);

@@ -179,6 +179,21 @@ describe("responses are verified before they are believed", () => {
     const near = setup([{}], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T08:00:30+08:00") });
     await expect(near.client.syncOrder(movie())).resolves.toBeDefined();
   });
+
+  // The forms Alipay's SDKs write times in: the same instant, 2026-11-26T00:00:00Z, three ways.
+  test.each(["2026-11-26T08:00:00+0800", "1795651200000", "2026-11-26T00:00:00+00:00"])("maxResponseSkewMs reads a Response-Time of %s", async (responseTime) => {
+    const near = setup([{ responseTime }], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T00:00:30Z") });
+    await expect(near.client.syncOrder(movie())).resolves.toBeDefined();
+    const far = setup([{ responseTime }], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T00:02:00Z") });
+    await expect(far.client.syncOrder(movie())).rejects.toThrow(/is more than 60000 ms from the local clock/);
+  });
+
+  test("maxResponseSkewMs: an unparseable Response-Time is reported as unparseable", async () => {
+    const { client } = setup([{ responseTime: "Thursday" }], { maxResponseSkewMs: 60_000 });
+    const error = await client.syncOrder(movie()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseSignatureError);
+    expect((error as Error).message).toBe('Response-Time "Thursday" is unparseable');
+  });
 });
 
 describe("results and retries", () => {
@@ -299,10 +314,12 @@ describe("timeouts and aborts", () => {
   });
 
   test("the caller's signal aborts a call in flight", async () => {
-    const { client } = setup([{ delayMs: 5_000 }]);
+    const { client, requests } = setup([{ delayMs: 5_000 }]);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const error = await client.syncOrder(movie(), { signal: controller.signal }).catch((e) => e);
+    const call = client.syncOrder(movie(), { signal: controller.signal }).catch((e) => e);
+    await vi.waitFor(() => expect(requests).toHaveLength(1)); // in flight: sent, not answered
+    controller.abort();
+    const error = await call;
     expect(error).toBeInstanceOf(AbortedError);
     expect(error).toMatchObject({ attempts: 1, outcome: "unknown" });
   });
@@ -345,6 +362,7 @@ describe("timeouts and aborts", () => {
     const call = client.syncOrder(movie(), { signal: controller.signal }); // now importing the keys, then signing
     controller.abort();
     await expect(call).rejects.toBeInstanceOf(AbortedError);
+    await expect(call).rejects.toMatchObject({ attempts: 0, outcome: "not_applied" }); // nothing was sent
     expect(requests).toHaveLength(0);
   });
 });
@@ -417,6 +435,7 @@ describe("configuration", () => {
     expect(error.message).toMatch(/^privateKey: /);
     expect(error.message).not.toContain("TUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD");
     expect(requests).toHaveLength(0);
+    expect(error.attempts).toBe(0); // nothing was sent
   });
 
   test("environment selects AlipayHK's production server", async () => {
@@ -453,5 +472,18 @@ describe("openapi-fetch", () => {
     expect(data?.orderStatus).toBe("PENDING");
     expect(fake.requests[0]!.signatureValid).toBe(true);
     await expect(api.POST("/api/open/alipay/v1/merchant/order/sync", { body })).rejects.toBeInstanceOf(ResponseSignatureError);
+  });
+
+  test("createSigningMiddleware signs a body-less request over an empty body, as the client's own transport does", async () => {
+    const fake = fakeAlipay([{}]);
+    // no GET in the spec: an untyped client, to send one
+    const api = createClient<Record<string, never>>({ baseUrl: BASE_URL, fetch: fake.fetch }) as unknown as { GET(path: string): Promise<{ data?: unknown }> };
+    (api as unknown as ReturnType<typeof createClient>).use(createSigningMiddleware({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic }));
+    const { data } = await api.GET("/api/open/some/query");
+    expect(data).toMatchObject({ result: SUCCESS });
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]!.body).toBe("");
+    expect(fake.requests[0]!.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=/);
+    expect(fake.requests[0]!.signatureValid).toBe(true); // checked with node:crypto over "GET /api/open/some/query\n<Client-Id>.<time>."
   });
 });

@@ -35,6 +35,8 @@ export interface Answer {
   tamper?: boolean;
   unsigned?: boolean;
   noResponseTime?: boolean;
+  /** The Response-Time to send (and sign); 2026-11-26T08:00:00+08:00 by default. */
+  responseTime?: string;
   signWith?: "other";
   /** Raw body instead of a JSON answer (still signed unless `unsigned`). */
   rawBody?: string;
@@ -88,7 +90,7 @@ export function fakeAlipay(script: Answer[] = [{}]) {
         orderStatus: parsed.orderStatus,
         distributeResult: [],
       });
-    const time = "2026-11-26T08:00:00+08:00";
+    const time = answer.responseTime ?? "2026-11-26T08:00:00+08:00";
     const out = new Headers({ "Content-Type": "application/json", "Tracer-Id": `tr-${randomUUID()}` });
     if (!answer.noResponseTime) out.set("Response-Time", time);
     if (!answer.unsigned) {

@@ -3,7 +3,7 @@
  * Request-Time, Signature (over the raw body, before anything is decrypted or parsed), Encrypt, JSON.
  * Nothing here changes the sandbox's state.
  */
-import { AlipayHKError, decryptBody, verify, type PrivateKey, type PublicKey } from "alipayhk-signature";
+import { AlipayHKError, decryptBody, parseAlipayTime, verify, type AlipayTimeForm, type PrivateKey, type PublicKey } from "alipayhk-signature";
 import type { SignatureDiagnosis, SignedAttempt } from "./diagnose.js";
 import type { Answer } from "./store.js";
 
@@ -17,6 +17,8 @@ interface Seen {
   readonly merchantKey?: PublicKey;
   /** The body was RSA_AES-encrypted and decrypted successfully: answer encrypted. */
   readonly encrypted: boolean;
+  /** The Request-Time form, when it is one of Alipay's SDKs' forms other than the documented ISO-8601 one. */
+  readonly requestTimeForm?: Exclude<AlipayTimeForm, "iso-8601">;
 }
 
 /** A request as far as the gateway got with it: answered by the gateway itself, or an order for the order service. */
@@ -40,27 +42,6 @@ export interface GatewayContext {
 }
 
 const reject = (httpStatus: number, code: Answer["code"], message: string): Answer => ({ httpStatus, code, message });
-
-// ISO-8601 date-time with seconds and an explicit offset (Z, +08:00, +0800 or +08); fractions allowed.
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
-
-/** True when `value` is an ISO-8601 date-time with a time zone that names a real instant. */
-export function isRequestTime(value: string): boolean {
-  const m = ISO_TIME.exec(value);
-  if (!m) return false;
-  const [year, month, day, hour, minute, second, offsetHours = "0", offsetMinutes = "0"] = m.slice(1).map((part) => part ?? "0");
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)));
-  // Date.UTC rolls 2024-02-30 over into March: a real date reads back the same.
-  return (
-    date.getUTCMonth() === Number(month) - 1 &&
-    date.getUTCDate() === Number(day) &&
-    Number(hour) < 24 &&
-    Number(minute) < 60 &&
-    Number(second) < 60 &&
-    Number(offsetHours) <= 18 &&
-    Number(offsetMinutes) < 60
-  );
-}
 
 /** Reads the body as text, or returns undefined as soon as it is larger than `max` bytes. */
 async function readBody(request: Request, max: number): Promise<string | undefined> {
@@ -109,21 +90,25 @@ export async function passGateway(request: Request, path: string, context: Gatew
   }
   const known = { ...base, merchantKey };
 
+  // Alipay's own SDKs send three forms (ISO-8601 with +08:00, with +0800, epoch milliseconds); the signature covers
+  // the text as sent, whatever its form.
   const time = request.headers.get("Request-Time");
-  if (time === null || !isRequestTime(time)) {
+  const parsed = time === null ? undefined : parseAlipayTime(time);
+  if (time === null || !parsed) {
     const problem = time === null ? "is missing" : "must be an ISO-8601 date-time with a time zone, e.g. 2024-05-22T06:42:21+08:00";
     return { ...known, rejection: reject(200, "PARAM_ILLEGAL", `the Request-Time header ${problem}`) };
   }
+  const timed: Seen = parsed.form === "iso-8601" ? known : { ...known, requestTimeForm: parsed.form };
 
   let valid: boolean;
   try {
     valid = await verify({ method: request.method, path, clientId, time, body: raw }, request.headers.get("Signature"), merchantKey);
   } catch (error) {
     if (!(error instanceof AlipayHKError)) throw error;
-    return { ...known, ...(await refused(reject(200, "INVALID_SIGNATURE", error.message))) };
+    return { ...timed, ...(await refused(reject(200, "INVALID_SIGNATURE", error.message))) };
   }
   if (!valid) {
-    return { ...known, ...(await refused(reject(200, "INVALID_SIGNATURE", "the signature does not match the request (method, path, Client-Id, Request-Time and body)"))) };
+    return { ...timed, ...(await refused(reject(200, "INVALID_SIGNATURE", "the signature does not match the request (method, path, Client-Id, Request-Time and body)"))) };
   }
 
   let text = raw;
@@ -134,10 +119,10 @@ export async function passGateway(request: Request, path: string, context: Gatew
     } catch (error) {
       if (!(error instanceof AlipayHKError)) throw error;
       const detail = error.message.startsWith("Encrypt header") ? error.message : `Encrypt header: ${error.message}`;
-      return { ...known, rejection: reject(200, "PARAM_ILLEGAL", detail) };
+      return { ...timed, rejection: reject(200, "PARAM_ILLEGAL", detail) };
     }
   }
-  const decrypted = { ...known, encrypted: encryptHeader !== null, text };
+  const decrypted = { ...timed, encrypted: encryptHeader !== null, text };
 
   let order: unknown;
   try {

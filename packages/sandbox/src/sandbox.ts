@@ -223,10 +223,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       privateKey,
       diagnose: (attempt) => diagnoseSignature(attempt, keyNumbers.has(attempt.clientId) ? keyNumbers.get(attempt.clientId) : null, [...merchants.keys()]),
     });
-    if (fault.kind && !fault.processed) return faulty(fault.kind, operationId, incoming, undefined);
-    const outcome = answerFor(operationId, incoming);
-    if (fault.kind) return faulty(fault.kind, operationId, incoming, outcome);
-    return respond(incoming, outcome.answer);
+    return store.tagged(incoming.requestTimeForm ? { requestTimeForm: incoming.requestTimeForm } : {}, () => {
+      if (fault.kind && !fault.processed) return faulty(fault.kind, operationId, incoming, undefined);
+      const outcome = answerFor(operationId, incoming);
+      if (fault.kind) return faulty(fault.kind, operationId, incoming, outcome);
+      return respond(incoming, outcome.answer);
+    });
   }
 
   const sandbox: Sandbox = {

@@ -106,6 +106,11 @@ export interface SandboxEvent {
   readonly applied?: boolean;
   /** For INVALID_CLIENT and INVALID_SIGNATURE: what the sandbox expected to be signed and the likely cause. */
   readonly diagnosis?: SignatureDiagnosis;
+  /**
+   * The request's Request-Time was in a form Alipay's SDKs send other than the documented ISO-8601 one:
+   * `iso-8601-no-colon` (`+0800`, PHP's SDK) or `epoch-ms` (Java's). Absent for the documented form.
+   */
+  readonly requestTimeForm?: "iso-8601-no-colon" | "epoch-ms";
 }
 
 /** Counters, from the sandbox's creation. */
@@ -276,8 +281,22 @@ export class Store {
     this.answers.set(keyOf(clientId, requestId), { text, answer });
   }
 
+  /** Facts of the request being answered, added to every event recorded while `tagged` runs. */
+  private tags: Partial<SandboxEvent> = {};
+
+  /** Runs `fn` (whose events are recorded before its first await), adding `tags` to each event it records. */
+  tagged<T>(tags: Partial<SandboxEvent>, fn: () => T): T {
+    const saved = this.tags;
+    this.tags = tags;
+    try {
+      return fn();
+    } finally {
+      this.tags = saved;
+    }
+  }
+
   record(event: Omit<SandboxEvent, "seq" | "at">): SandboxEvent {
-    const entry = Object.freeze({ seq: this.log.length + 1, at: this.time(), ...event });
+    const entry = Object.freeze({ seq: this.log.length + 1, at: this.time(), ...event, ...this.tags });
     this.log.push(entry);
     return entry;
   }

@@ -11,7 +11,7 @@ import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { content, makeMerchant, newRequestId, signatureHeader } from "./helpers.js";
-import { serve, type Server } from "./http-server.js";
+import { serve, type Server } from "alipayhk-sandbox/node";
 
 const OUTPUT = fileURLToPath(new URL("../../../test-output/console/", import.meta.url));
 // $CHROMIUM_PATH when set (and then only it), else Debian's (or Ubuntu's) package

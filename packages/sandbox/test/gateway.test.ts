@@ -78,7 +78,7 @@ describe("Request-Time", () => {
     await expectRejected(signedRequest({ body: body(), merchant, headers: { "Request-Time": null } }), "PARAM_ILLEGAL", /Request-Time header is missing/);
   });
 
-  it.each(["1716360141000", "2024-05-22 06:42:21+08:00", "2024-05-22T06:42:21", "2024-13-22T06:42:21Z", "2024-02-30T06:42:21Z", "2024-05-22T24:42:21Z", "yesterday", ""])(
+  it.each(["171636014100000000", "2024-05-22 06:42:21+08:00", "2024-05-22T06:42:21", "2024-13-22T06:42:21Z", "2024-02-30T06:42:21Z", "2024-05-22T24:42:21Z", "yesterday", ""])(
     "malformed %j → PARAM_ILLEGAL naming the header",
     async (time) => {
       // Signed over the same malformed time, so only the format is at fault.
@@ -86,8 +86,28 @@ describe("Request-Time", () => {
     },
   );
 
-  it.each(["2024-05-22T06:42:21+05:30", "2024-05-22T06:42:21+0800", "2024-05-22T06:42:21.123Z", "2024-05-22T06:42:21-03:00"])("accepts %s", async (time) => {
+  // The forms Alipay's own SDKs send: Python's +00:00, PHP's +0000, Java's epoch milliseconds. The event log says
+  // when the form is not the documented ISO-8601 one.
+  it.each([
+    ["2024-05-22T06:42:21+05:30", undefined],
+    ["2024-05-22T06:42:21+00:00", undefined],
+    ["2024-05-22T06:42:21.123Z", undefined],
+    ["2024-05-22T06:42:21-03:00", undefined],
+    ["2024-05-22T06:42:21+0800", "iso-8601-no-colon"],
+    ["2024-05-22T06:42:21+0000", "iso-8601-no-colon"],
+    ["1716360141000", "epoch-ms"],
+  ])("accepts %s (event requestTimeForm: %s)", async (time, form) => {
     expect((await call(sandbox, signedRequest({ body: body(), merchant, time }), merchant.clientId)).result.resultCode).toBe("SUCCESS");
+    expect(sandbox.events.at(-1)).toMatchObject({ type: "applied" });
+    expect(sandbox.events.at(-1)?.requestTimeForm).toBe(form);
+  });
+
+  it("the signature covers the header text as sent: epoch milliseconds signed, the same instant sent as ISO-8601 → INVALID_SIGNATURE", async () => {
+    const request = signedRequest({ body: body(), merchant, time: "1716360141000", headers: { "Request-Time": "2024-05-22T06:42:21.000Z" } });
+    const answer = await expectRejected(request, "INVALID_SIGNATURE", /signature does not match/);
+    expect(answer.result.resultCode).toBe("INVALID_SIGNATURE");
+    expect(sandbox.events.at(-1)).toMatchObject({ type: "rejected", resultCode: "INVALID_SIGNATURE" });
+    expect(sandbox.events.at(-1)?.requestTimeForm).toBeUndefined();
   });
 });
 

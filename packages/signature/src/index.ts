@@ -27,7 +27,7 @@ export {
 } from "./keys.js";
 export { parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
 export { contentToSign, sign, verify, type Message, type SignOptions } from "./signature.js";
-export { formatRequestTime, type RequestTimeOptions } from "./time.js";
+export { alipayTimeMs, formatRequestTime, parseAlipayTime, type AlipayTimeForm, type RequestTimeOptions } from "./time.js";
 export {
   decryptBody,
   encryptBody,

@@ -42,3 +42,40 @@ export function formatRequestTime(date: Date | number = new Date(), options: Req
   const two = (n: number) => String(n).padStart(2, "0");
   return `${iso.slice(0, 19)}${offset < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
+
+/** Which of the forms AlipayHK's SDKs send a time in (see {@link parseAlipayTime}). */
+export type AlipayTimeForm = "iso-8601" | "iso-8601-no-colon" | "epoch-ms";
+
+// ISO-8601 date-time with seconds and a zone: Z, +08:00, +0800 or +08; fractions allowed.
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d(:?\d\d)?)$/;
+
+/**
+ * The instant a `Request-Time` or `Response-Time` names, in any of the forms Alipay's own SDKs send: ISO-8601 with
+ * a zone written `Z` or `+08:00` (the documented form; Python's SDK), `+0800` or `+08` (PHP's), or epoch
+ * milliseconds (Java's). NaN for anything else. Lenient about impossible dates (2024-02-30 rolls over, as in
+ * `Date.parse`); {@link parseAlipayTime} is strict.
+ */
+export function alipayTimeMs(text: string): number {
+  if (/^\d{1,15}$/.test(text)) return Number(text);
+  if (!ISO_TIME.test(text)) return NaN;
+  // rewritten to the form Date.parse reads in every runtime: at most milliseconds, a ±HH:MM offset
+  return Date.parse(text.replace(/(\.\d{3})\d+/, "$1").replace(/([+-]\d\d):?(\d\d)?$/, (_, hours: string, minutes = "00") => `${hours}:${minutes}`));
+}
+
+/**
+ * Reads a `Request-Time` or `Response-Time` value like {@link alipayTimeMs}, and says which form it is in.
+ * Returns undefined for anything else, including dates and times that do not exist (2024-02-30, 24:00, +19:00).
+ * Signatures cover the header text as sent, so this only reads it.
+ *
+ * @example parseAlipayTime("2024-05-22T14:42:21+0800") // { ms: 1716360141000, form: "iso-8601-no-colon" }
+ */
+export function parseAlipayTime(text: string): { ms: number; form: AlipayTimeForm } | undefined {
+  const ms = alipayTimeMs(text);
+  if (Number.isNaN(ms)) return undefined;
+  if (!text.includes("T")) return { ms, form: "epoch-ms" };
+  // A real date and time reads back the same once parsed as UTC; the offset is at most ±18:00.
+  const wall = text.slice(0, 19);
+  const zone = text.slice(19).replace(/^\.\d+/, "");
+  if (new Date(Date.parse(`${wall}Z`)).toISOString().slice(0, 19) !== wall || Number(zone.slice(1, 3)) > 18) return undefined;
+  return { ms, form: zone === "Z" || zone.includes(":") ? "iso-8601" : "iso-8601-no-colon" };
+}
