@@ -150,9 +150,11 @@ export interface components {
          *     least one is required. That the two may not be sent together is this SDK's reading of "either one" (inferred).
          */
         UserIdentity: {
-            userId: string;
+            "userId": string;
         } | {
-            openId: string;
+            "openId": string;
+        } | {
+            "give userId or openId": never;
         };
         /**
          * Amount

@@ -2,7 +2,7 @@
 // The text of each generated file, from the spec.
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import openapiTS, { astToString, STRING, tsRecord, tsUnion, UNKNOWN } from "openapi-typescript";
+import openapiTS, { astToString, STRING, stringToAST, tsRecord, tsUnion, UNKNOWN } from "openapi-typescript";
 import { parse } from "yaml";
 import { bundleSpec } from "../spec.mjs";
 import { buildModel } from "./model.mjs";
@@ -50,19 +50,29 @@ function componentFiles(specFile) {
 }
 
 /**
- * openapi-typescript's types. With `asInput`, a string holding JSON (contentMediaType application/json) may also be
- * given as the value itself: the client serialises it.
+ * openapi-typescript's types. With `asInput`, what callers write: a string holding JSON (contentMediaType
+ * application/json) may also be given as the value itself (the client serialises it), and "one of these fields is
+ * required" (an anyOf whose alternatives each require one field) gets a member no value can have, so that leaving
+ * all of them out is reported by a name that says what to do (`Property '"give userId or openId"' is missing`).
  * @param {any} bundled @param {boolean} asInput
  */
 async function typesFile(bundled, asInput) {
   const ast = await openapiTS(structuredClone(bundled), {
     alphabetize: false,
     exportType: false,
-    transform: asInput
-      ? (schema) => (schema.type === "string" && schema.contentMediaType === "application/json" ? tsUnion([STRING, tsRecord(STRING, UNKNOWN)]) : undefined)
-      : undefined,
+    transform: asInput ? inputType : undefined,
   });
   return HEADER + "\n" + astToString(ast);
+}
+
+/** @param {any} schema */
+function inputType(schema) {
+  if (schema.type === "string" && schema.contentMediaType === "application/json") return tsUnion([STRING, tsRecord(STRING, UNKNOWN)]);
+  const fields = schema.anyOf?.map((/** @type {any} */ alt) => (alt.required?.length === 1 && !alt.anyOf && !alt.oneOf ? alt.required[0] : undefined));
+  if (!fields?.length || fields.some((/** @type {unknown} */ f) => f === undefined)) return undefined;
+  const members = fields.map((/** @type {string} */ f) => `{ ${JSON.stringify(f)}: string }`);
+  const hint = JSON.stringify(`give ${fields.join(" or ")}`);
+  return /** @type {any} */ (stringToAST(`type T = ${[...members, `{ ${hint}: never }`].join(" | ")};`)[0]).type;
 }
 
 /** @param {Record<string, unknown>} model @param {string} runtime */
