@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
@@ -9,4 +10,8 @@ export default defineConfig({
   target: "es2022",
   platform: "neutral",
   sourcemap: false,
+  // JSR (deno.json) publishes dist/: the file names its declarations, so that Deno and JSR see typed exports
+  async onSuccess() {
+    writeFileSync("dist/index.js", `/* @ts-self-types="./index.d.ts" */\n${readFileSync("dist/index.js", "utf8")}`);
+  },
 });
