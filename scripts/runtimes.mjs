@@ -140,7 +140,7 @@ function workerdRuntime(id, flags, nodeGlobals) {
 
 // How many tests each runtime must run, as README.md says: a runner that lost a registration (its `serve`, the
 // NODE_GLOBALS binding) would otherwise pass with fewer. Change these with the suite.
-const SHARED_TESTS = 89; // test/conformance/suite.ts, everywhere
+const SHARED_TESTS = 90; // test/conformance/suite.ts, everywhere
 const WITH_LOOPBACK = SHARED_TESTS + 4; // Node, Deno, Bun: the loopback HTTP tests
 const WITH_GLOBALS_CHECK = SHARED_TESTS + 1; // workerd, edge-runtime: the assertion about Node's globals
 

@@ -51,6 +51,7 @@ import {
 import { decryptBody, encryptBody } from "alipayhk-signature/encryption";
 import { bytesEqual, createRegistry, deepEqual, equal, ok, rejects, type SuiteResult } from "./harness.js";
 import { nextUpdate, orderFor, SCENARIO_ORDERS, SCENARIOS } from "./orders.js";
+import certificate from "./certificate.json";
 import vectors from "./vectors.json";
 
 export type { Failure, SuiteResult } from "./harness.js";
@@ -151,6 +152,7 @@ function register(env: SuiteEnv) {
     ["bare base64 PKCS#1 DER", () => MERCHANT.pkcs1PublicBase64],
     ["SPKI DER bytes", () => fromBase64(MERCHANT.spkiBase64)],
     ["JWK object", () => ({ ...MERCHANT.publicJwk }) as JsonWebKey],
+    ["X.509 certificate PEM (openssl req -x509)", () => certificate.merchantCertificatePem],
   ];
   for (const [format, input] of publicFormats) {
     test(`importPublicKey(${format}) verifies the node:crypto vector and rejects a tampered one`, async () => {

@@ -73,7 +73,7 @@ export const commands: Record<string, Command> = {
     options: { out: { type: "string", default: "." }, name: { type: "string", default: "merchant" }, force: { type: "boolean" } },
     async run(values, positionals, io) {
       if (positionals[0] !== "generate") throw new UsageError("keys: the only subcommand is `generate`");
-      const { privatePath, publicPath } = writeKeyPair(str(values.out)!, str(values.name)!, values.force === true);
+      const { privatePath, publicPath } = await writeKeyPair(str(values.out)!, str(values.name)!, values.force === true);
       io.out(`private key: ${privatePath} (mode 0600: keep it secret)`);
       io.out(`public key:  ${publicPath} (register this one with AlipayHK)`);
       return EXIT.ok;
@@ -137,7 +137,7 @@ export const commands: Record<string, Command> = {
       const clientId = str(values["client-id"]) ?? "SANDBOX-MERCHANT";
       const merchantKeyFile = str(values["merchant-key"]);
       const given = merchantKeyFile && readText(merchantKeyFile, "--merchant-key");
-      const pair = given ? undefined : generateKeyPair();
+      const pair = given ? undefined : await generateKeyPair();
       const sandbox = await createSandbox({
         merchants: { [clientId]: given || pair!.publicKey },
         seed,
@@ -195,7 +195,7 @@ export const commands: Record<string, Command> = {
       let client;
       if (!clientId && !privateKeyFile && !publicKeyFile && !baseUrl && !environment) {
         io.err("no credentials given: using an embedded AlipayHK sandbox (nothing leaves this machine)");
-        const merchant = generateKeyPair();
+        const merchant = await generateKeyPair();
         const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey } });
         client = createOrderClient({
           clientId: "SANDBOX-MERCHANT",
