@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run bench`: one run that measures, for Node, Deno and Bun, the signing package against raw WebCrypto and
 // the order client against a plain-fetch baseline on the same loopback server; on Node, OpenSSL's one-core RSA
 // sign rate and npm `alipay-sdk`'s signing; and the bundle sizes. Prints a table, rewrites BENCHMARKS.md and
@@ -72,7 +73,12 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 // ------------------------------------------------------------------------------------------------------------
 // Child processes
 
-/** Runs a command; streams its stderr (progress) through; resolves with its stdout. */
+/**
+ * Runs a command; streams its stderr (progress) through; resolves with its stdout.
+ * @param {string} command
+ * @param {string[]} argv
+ * @param {{ timeoutMs?: number; cwd?: string; onSpawn?: (pid: number | undefined) => void }} [options]
+ */
 function run(command, argv, { timeoutMs = 600_000, cwd = ROOT, onSpawn } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, argv, { cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -203,8 +209,6 @@ const bundled = await build({
   target: "es2022",
   metafile: true,
   logLevel: "warning",
-  // the packages' tsconfig.json "paths" point at src/ for the type checker; resolve like an install instead
-  tsconfigRaw: {},
 });
 const bundledInputs = Object.keys(bundled.metafile.inputs);
 const fromSource = bundledInputs.filter((p) => /packages\/[^/]+\/src\//.test(p));
@@ -242,7 +246,7 @@ async function startServer() {
       return (await fetch(`${info.url}/bench/stats`)).json();
     },
     stop() {
-      return new Promise((resolve) => {
+      return new Promise(/** @param {(value?: void) => void} resolve */ (resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => {
           children.delete(child);
@@ -270,6 +274,7 @@ const server = await startServer();
 say(`sandbox served by pid ${server.pid} at ${server.url}`);
 const runtimes = {};
 const errors = {};
+/** @type {Record<string, { seconds: number | null; machineBusyCores: number | null; benchCores: number | null; otherCores: number | null } | null>} */
 const cpu = {};
 const loadBefore = loadavg();
 const statsBefore = await server.stats();
@@ -427,6 +432,7 @@ results.bundle = {
 };
 
 // Budgets: met / not met, with the numbers.
+/** @type {{ name: string; value: number | null; threshold: number | null; met: boolean | null; detail: string; otherCores?: number | null; busy?: boolean; bytes?: boolean }[]} */
 const budgets = [];
 const BUSY_CORES = 0.2; // more CPU than this used by other processes during a measurement: a noisy number
 const check = (name, value, threshold, detail, load) =>
@@ -653,7 +659,7 @@ function markdown() {
   };
   const spreadRows = [...KEYS, ...EXTRA_KEYS].map((k) => [k, ...names.map((n) => spread(n, k))]);
   const failedBundles = (bundles ?? []).filter((b) => b.passed === false);
-  const busy = Object.entries(cpu).filter(([, c]) => c && c.otherCores > BUSY_CORES);
+  const busy = Object.entries(cpu).flatMap(([k, c]) => (c?.otherCores != null && c.otherCores > BUSY_CORES ? [/** @type {const} */ ([k, c])] : []));
   const busyNote = busy.length
     ? `\n> **The machine was not quiet:** other processes used ${busy.map(([k, c]) => `${c.otherCores} cores during ${k}`).join(", ")} (load average ${results.run.loadAverageBefore.join(" / ")} before, ${results.run.loadAverageAfter.join(" / ")} after). Both sides of each ratio were slowed, in alternation, but absolute numbers are low and ratios noisier; re-run on a quiet machine before drawing conclusions.\n`
     : "";

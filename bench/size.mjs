@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run size`: the bundle budgets, enforced.
 //
 // 1. size-limit with .size-limit.cjs (minified + gzip level 9, esbuild, platform "neutral", ESM, from the built
@@ -7,7 +8,7 @@
 //    bundle report does): the signing-only client contains no AES / @noble/ciphers / RSA_AES code, and no
 //    client bundle contains sandbox or CLI code.
 // 3. When a size check fails, it prints where the bytes are: minified bytes per input file of the measured
-//    (dist) bundle, the same per source module (bundled from packages/*/src through tsconfig.base.json's paths),
+//    (dist) bundle, the same per source module (bundled from packages/*/src through the "alipayhk-source" condition),
 //    and what taking openapi-fetch, @noble/ciphers or jose out of the bundle would save, gzipped. `--breakdown` prints
 //    it always.
 //
@@ -83,6 +84,7 @@ const FORBIDDEN = {
   },
 };
 
+/** @type {import("esbuild").BuildOptions & { write: false; metafile: true }} */
 const ESBUILD_BASE = {
   bundle: true,
   minify: true,
@@ -95,10 +97,17 @@ const ESBUILD_BASE = {
   absWorkingDir: ROOT,
 };
 
-/** The measured configuration: the built packages, resolved like an install (see .size-limit.cjs). */
-const fromDist = (entry, extra = {}) => build({ ...ESBUILD_BASE, entryPoints: [entry], tsconfigRaw: {}, ...extra });
-/** Attribution only: alipayhk-* resolved to their TypeScript sources through tsconfig.base.json's paths. */
-const fromSrc = (entry, extra = {}) => build({ ...ESBUILD_BASE, entryPoints: [entry], tsconfig: "tsconfig.base.json", ...extra });
+/**
+ * The measured configuration: the built packages, resolved like an install (package.json "exports" to dist/).
+ * @param {string} entry
+ * @param {{ external?: string[] }} [extra]
+ */
+const fromDist = (entry, extra = {}) => build({ ...ESBUILD_BASE, entryPoints: [entry], ...extra });
+/**
+ * Attribution only: alipayhk-* resolved to their TypeScript sources through the "alipayhk-source" export condition.
+ * @param {string} entry
+ */
+const fromSrc = (entry) => build({ ...ESBUILD_BASE, entryPoints: [entry], conditions: ["alipayhk-source"] });
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the library packages whose dist/ is missing or older than what it is built from (src/, generated/,
 // tsup.config.ts, package.json), in dependency order; a rebuilt package rebuilds its dependents too.
 // Shared by scripts/runtimes.mjs and scripts/check-packages.mjs. `node scripts/build-stale.mjs [--build]`.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Regenerates everything in generated/ from spec/:
 //   generated/openapi.d.ts  types, by openapi-typescript
 //   generated/metadata.ts   the runtime facts the client and the sandbox need (scenarios, statuses, status rules,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:runtimes`: one client, every runtime.
 //
 // 1. Builds the library packages whose dist/ is missing or older than their sources (scripts/build-stale.mjs;
@@ -62,7 +63,12 @@ function run(command, argv, options = {}) {
 // ---------------------------------------------------------------------------------------------
 // 2. Bundles
 
-/** Bundles `entry`; fails if an alipayhk-* import was resolved to anything but a package's dist/. */
+/**
+ * Bundles `entry`; fails if an alipayhk-* import was resolved to anything but a package's dist/.
+ * @param {string} entry
+ * @param {string} outfile
+ * @param {{ platform?: import("esbuild").Platform; format?: import("esbuild").Format }} [options]
+ */
 async function bundle(entry, outfile, { platform = "neutral", format = "esm" } = {}) {
   const result = await build({
     entryPoints: [join(ROOT, entry)],
@@ -74,9 +80,8 @@ async function bundle(entry, outfile, { platform = "neutral", format = "esm" } =
     mainFields: ["module", "main"],
     conditions: platform === "neutral" ? ["worker", "browser"] : [],
     metafile: true,
-    // Not test/tsconfig.json: its "paths" point alipayhk-* at src/ (for the type checker); here they must
-    // resolve like a user's install does, through node_modules to each package's dist/.
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+    // alipayhk-* resolve like a user's install does, through node_modules to each package's dist/ (the
+    // "alipayhk-source" condition, which points at src/ for the type checker, is not set here)
     logLevel: "error",
     legalComments: "none",
   });
@@ -236,7 +241,12 @@ const MERCHANT = vectors.keys.merchant;
 const ORDER_STATUSES = ["TICKETED", "USED"];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts a long-running child; resolves with its first stdout match of `ready`, or rejects. */
+/**
+ * Starts a long-running child; resolves with its first stdout match of `ready`, or rejects.
+ * @param {string} command
+ * @param {string[]} argv
+ * @param {{ env?: Record<string, string>; cwd?: string; ready?: RegExp; timeoutMs?: number }} options
+ */
 function startServer(command, argv, { env, cwd = ROOT, ready, timeoutMs = 20_000 }) {
   const child = spawn(command, argv, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -276,7 +286,7 @@ async function freePort() {
   const { createServer } = await import("node:net");
   return new Promise((resolvePromise) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
+      const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
       server.close(() => resolvePromise(port));
     });
   });

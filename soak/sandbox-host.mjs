@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The soak's AlipayHK: `alipayhk-sandbox` served over loopback HTTP (127.0.0.1, a port the OS picks) with the
  * `serve` adapter of packages/cli/src/serve.ts. It runs either in the soak's own thread ("inline", used by the
@@ -30,7 +31,7 @@ export async function loadServe() {
  * @param {Function} [serve] the adapter (loaded with loadServe() when absent)
  */
 export async function startSandboxHost(config, serve) {
-  serve ??= await loadServe();
+  const listen = serve ?? (await loadServe());
   const random = mulberry32((config.seed ^ 0x51ce) >>> 0);
   const now = () => {
     const t = Date.now();
@@ -46,7 +47,7 @@ export async function startSandboxHost(config, serve) {
     maxBodyBytes: config.maxBodyBytes,
     now,
   });
-  const server = await serve(sandbox.fetch, { port: 0, hostname: "127.0.0.1" });
+  const server = await listen(sandbox.fetch, { port: 0, hostname: "127.0.0.1" });
   return {
     url: server.url,
     alipayPublicKey: sandbox.alipayPublicKey,
