@@ -23,28 +23,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createVerify, generateKeyPairSync } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { Worker } from "node:worker_threads";
-import { createOrderClient, OrderError, ResultError, SCENARIOS, SYNC_ORDER_PATH, transitionProblem } from "alipayhk-order";
+import { createOrderClient, ORDER_ERROR_CODES, OrderError, ResultError, SCENARIOS, SYNC_ORDER_PATH, transitionProblem } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { mulberry32 } from "alipayhk-sandbox";
 
-/** Every code an OrderError may carry (packages/client/src/errors.ts). */
-export const ORDER_ERROR_CODES = [
-  "ERR_VALIDATION",
-  "ERR_CONFIG",
-  "ERR_PARAM_ILLEGAL",
-  "ERR_ORDER_STATUS_INVALID",
-  "ERR_UN_SUPPORT_BUSINESS",
-  "ERR_INVALID_SIGNATURE",
-  "ERR_INVALID_CLIENT",
-  "ERR_RESULT",
-  "ERR_UNKNOWN_RESULT",
-  "ERR_RESPONSE_SIGNATURE",
-  "ERR_RESPONSE_FORMAT",
-  "ERR_HTTP",
-  "ERR_TIMEOUT",
-  "ERR_NETWORK",
-  "ERR_ABORTED",
-];
+/** Every code an OrderError may carry (from the client itself). */
+export { ORDER_ERROR_CODES };
 
 /** Per-request fault rates (at most one fault per request; they add up to 0.2). */
 export const DEFAULT_FAULTS = {

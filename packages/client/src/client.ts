@@ -19,17 +19,17 @@ import {
   resultError,
   type CallDetails,
 } from "./errors.js";
-import { MAX_TIMER_MS, checkRetryOptions, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
+import { MAX_TIMER_MS, checkRetryOptions, delay, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
 import { createSigner, type SignerOptions } from "./signer.js";
 import { exchange, signedFetch, type FetchLike } from "./transport.js";
-import { validateOrder } from "./validate.js";
+import { validateOrder, type MerchantBizType } from "./validate.js";
 
 type OrderSync = paths["/api/open/alipay/v1/merchant/order/sync"]["post"];
 /** A complete order-sync request body: one of the nine scenarios. */
 export type OrderSyncRequest = OrderSync["requestBody"]["content"]["application/json"];
 /** AlipayHK's answer. */
 export type OrderSyncResponse = OrderSync["responses"]["200"]["content"]["application/json"];
-export type MerchantBizType = OrderSyncRequest["merchantBizType"];
+export type { MerchantBizType }; // declared once, from the spec's scenarios, in validate.ts
 /** The statuses of one scenario. */
 export type OrderStatusOf<T extends MerchantBizType> = Extract<OrderSyncRequest, { merchantBizType: T }>["orderStatus"];
 
@@ -248,18 +248,9 @@ function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, de
   };
 }
 
+/** The pause between attempts; the caller's abort ends it with an AbortedError. */
 function sleep(ms: number, signal: AbortSignal | undefined, details: CallDetails): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // the caller may have aborted while the last answer was being read: an abort event will not come again
-    if (signal?.aborted) return reject(new AbortedError({ ...details, cause: signal.reason }));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedError({ ...details, cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+  return delay(ms, signal).catch((reason: unknown) => {
+    throw new AbortedError({ ...details, cause: reason });
   });
 }

@@ -6,22 +6,26 @@
 import { AlipayHKError } from "alipayhk-signature";
 import type { Problem } from "./validate.js";
 
-export type OrderErrorCode =
-  | "ERR_VALIDATION"
-  | "ERR_CONFIG"
-  | "ERR_PARAM_ILLEGAL"
-  | "ERR_ORDER_STATUS_INVALID"
-  | "ERR_UN_SUPPORT_BUSINESS"
-  | "ERR_INVALID_SIGNATURE"
-  | "ERR_INVALID_CLIENT"
-  | "ERR_RESULT"
-  | "ERR_UNKNOWN_RESULT"
-  | "ERR_RESPONSE_SIGNATURE"
-  | "ERR_RESPONSE_FORMAT"
-  | "ERR_HTTP"
-  | "ERR_TIMEOUT"
-  | "ERR_NETWORK"
-  | "ERR_ABORTED";
+/** Every `code` an OrderError may carry: stable, for callers (and the soak) to check against. */
+export const ORDER_ERROR_CODES = [
+  "ERR_VALIDATION",
+  "ERR_CONFIG",
+  "ERR_PARAM_ILLEGAL",
+  "ERR_ORDER_STATUS_INVALID",
+  "ERR_UN_SUPPORT_BUSINESS",
+  "ERR_INVALID_SIGNATURE",
+  "ERR_INVALID_CLIENT",
+  "ERR_RESULT",
+  "ERR_UNKNOWN_RESULT",
+  "ERR_RESPONSE_SIGNATURE",
+  "ERR_RESPONSE_FORMAT",
+  "ERR_HTTP",
+  "ERR_TIMEOUT",
+  "ERR_NETWORK",
+  "ERR_ABORTED",
+] as const;
+
+export type OrderErrorCode = (typeof ORDER_ERROR_CODES)[number];
 
 export type Outcome = "not_applied" | "unknown";
 

@@ -33,11 +33,12 @@ export {
   UnknownResultError,
   UnSupportBusinessError,
   ValidationError,
+  ORDER_ERROR_CODES,
   type CallDetails,
   type OrderErrorCode,
   type Outcome,
 } from "./errors.js";
-export { isRetryableResult, type RetryOptions } from "./retry.js";
+export { delay, isRetryableResult, type RetryOptions } from "./retry.js";
 export { transitionProblem } from "./rules.js";
 export type { Encryption, SignerOptions } from "./signer.js";
 export { createSigningMiddleware, signedFetch, type FetchLike } from "./transport.js";

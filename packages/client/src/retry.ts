@@ -54,3 +54,24 @@ export function retryDelay(options: RetryOptions, attempts: number, elapsedMs: n
   const delay = Math.min(maxDelayMs, Math.max(retryAfterMs ?? 0, step * (0.5 + Math.random() / 2)));
   return elapsedMs + delay > maxElapsedMs ? undefined : delay;
 }
+
+/**
+ * Waits `ms` milliseconds, or rejects with the signal's reason (an `AbortError`, as fetch does) as soon as it
+ * aborts. The timer is cleared on abort, so nothing keeps the event loop alive once requests are done. The
+ * client's pause between attempts, and the sandbox's injected latency.
+ */
+export function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // already aborted (say, while the last answer was being read): an abort event will not come again
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -397,6 +397,9 @@ describe("configuration", () => {
     ["a relative base URL", { baseUrl: "/api" }, "baseUrl"],
     ["a negative keyVersion", { keyVersion: -1 }, "keyVersion"],
     ["a keyVersion with a comma", { keyVersion: "1,signature=x" }, "keyVersion"],
+    // the header's own rule (isKeyVersion): a boolean is no version, even though String(true) is a fine token
+    ["a boolean keyVersion", { keyVersion: true as never }, "keyVersion"],
+    ["a 65-character keyVersion", { keyVersion: "v".repeat(65) }, "keyVersion"],
     ["encrypt: true instead of rsaAes()", { encrypt: true as never }, "encrypt"],
     ["a zero timeout", { timeoutMs: 0 }, "timeoutMs"],
     ["a timeout past what setTimeout honours", { timeoutMs: 2 ** 31 }, "timeoutMs"],

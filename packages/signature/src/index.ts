@@ -25,7 +25,7 @@ export {
   type Jwk,
   type WebCryptoKey,
 } from "./keys.js";
-export { parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
+export { isKeyVersion, parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
 export { contentToSign, sign, verify, type Message, type SignOptions } from "./signature.js";
 export { formatRequestTime, type RequestTimeOptions } from "./time.js";
 export {
