@@ -26,7 +26,7 @@ import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { build, transform } from "esbuild";
-import { buildStale, LIBRARIES, ROOT } from "./build-stale.mjs";
+import { buildStale, LIBRARIES, ROOT } from "./processes.mjs";
 
 const PACKAGES = [...LIBRARIES, { dir: "packages/cli", name: "alipayhk", cli: true }];
 const BIN = join(ROOT, "node_modules", ".bin");

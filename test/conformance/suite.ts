@@ -88,8 +88,7 @@ const fromHex = (hex: string) => new Uint8Array((hex.match(/../g) ?? []).map((by
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 /** Registers every test; `env` decides the optional ones. */
-function register(env: SuiteEnv) {
-  const { test } = registry;
+function register(env: SuiteEnv, { test }: Pick<Registry, "test"> = registry) {
 
   // ---------------------------------------------------------------------------------------------
   // The runtime itself
@@ -572,6 +571,7 @@ function register(env: SuiteEnv) {
   }
 }
 
+type Registry = ReturnType<typeof createRegistry>;
 const registry = createRegistry();
 let registeredFor: SuiteEnv | undefined;
 
@@ -581,6 +581,16 @@ export async function runSuite(env: SuiteEnv): Promise<SuiteResult> {
   registeredFor = env;
   register(env);
   return registry.run({ ...(env.log && { log: env.log }), ...(env.filter && { filter: env.filter }), timeoutMs: 30_000 });
+}
+
+/**
+ * How many tests `runSuite(env)` runs, without running any: what scripts/runtimes.mjs expects of each runner (only
+ * whether `serve` and `nodeGlobals` are given matters).
+ */
+export function countTests(env: SuiteEnv): number {
+  const counting = createRegistry();
+  register(env, counting);
+  return counting.size;
 }
 
 /** The line every runner prints last, and that scripts/runtimes.mjs reads. */
