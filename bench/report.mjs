@@ -29,6 +29,52 @@ function mdTable(head, body, align) {
 }
 
 /**
+ * BENCHMARKS.md's "Cold start" section, from results.json's cold-start keys (bench/cold-start.mjs).
+ * @param {any} results
+ */
+export function coldStartSection(results) {
+  const rows = ["node", "deno", "bun", "workerd"]
+    .filter((n) => results.runtimes[n]?.coldStartMs != null)
+    .map((n) => {
+      const r = results.runtimes[n];
+      const ms = (/** @type {number} */ v) => v.toFixed(1);
+      const label = { node: "Node", deno: "Deno", bun: "Bun", workerd: "workerd" }[n];
+      return [`${label} ${r.version}`, ms(r.coldStartMs), ms(r.baselineColdStartMs), ms(r.coldStartMs - r.baselineColdStartMs)];
+    });
+  const run = results.coldStart;
+  if (!rows.length || !run) return "";
+  const sdk = results.node?.alipaySdkColdStartMs;
+  const busy = run.busy ? ` **The machine was busy** (other processes used ${run.otherCores} cores meanwhile): the numbers are high and noisy.` : "";
+  const errors = Object.entries(run.errors ?? {}).map(([k, v]) => `\n- not measured: ${k}: ${String(v).split("\n")[0]}`).join("");
+  return `## Cold start
+
+From a fresh process (Node, Deno, Bun) or a fresh workerd isolate (\`workerd test\`, which starts workerd itself too) to
+the first \`syncOrder\` whose answer the client has verified, against the sandbox on 127.0.0.1: the client imported, created
+with PEM keys (imported on that first call), one request signed, sent, answered, verified. Timed by the parent process,
+from spawning the child to the child's "done" line; median of ${run.starts} starts, client and baseline alternated. The
+**baseline** imports nothing of ours and does the same work inline with crypto.subtle (import both keys, sign, fetch,
+verify). Both are single esbuild bundles (neutral ESM, from dist/). **alipay-sdk** (Node): a fresh process importing
+the SDK from node_modules, unbundled as its users load it, and making its first signature (no request).
+Measured ${String(run.date).slice(0, 10)}${run.date === results.run?.date ? "" : " by `npm run bench:cold-start` on its own (the other sections come from the run above)"}.${busy}
+
+${mdTable(["runtime", "client, ms", "baseline, ms", "client − baseline, ms"], rows)}
+${sdk != null ? `\nalipay-sdk on Node, import and first signature: ${sdk.toFixed(1)} ms.\n` : ""}${errors}
+`;
+}
+
+/**
+ * `markdown` with its "Cold start" section replaced by `section` (or, without one, `section` put before the
+ * bundle sizes): how a cold-start run on its own updates BENCHMARKS.md.
+ * @param {string} markdown @param {string} section
+ */
+export function replaceSection(markdown, section) {
+  const start = markdown.indexOf("\n## Cold start\n");
+  if (start < 0) return markdown.replace("\n## Bundle sizes\n", `\n${section}\n## Bundle sizes\n`);
+  const end = markdown.indexOf("\n## ", start + 1);
+  return `${markdown.slice(0, start + 1)}${section}${end < 0 ? "" : markdown.slice(end)}`;
+}
+
+/**
  * The printed tables and the text of BENCHMARKS.md for one run.
  * @param {{ results: any; budgets: any[]; bundles: any[] | undefined; cpu: Record<string, any>; errors: Record<string, string>; SETTINGS: any; QUICK: boolean; RUNTIMES: string[] }} run
  * @returns {{ text: string; markdown: string }}
@@ -247,6 +293,7 @@ ${mdTable(["", "value"], nodeRows)}
 `
     : ""
 }
+${coldStartSection(results)}
 ## Bundle sizes
 
 ${bundles ? mdTable(["bundle", "gzip", "minified", "budget", "content check"], bundleRows, ["l", "r", "r", "l", "l"]) : `not measured: ${errors.bundles}`}

@@ -2,7 +2,7 @@
 // @ts-check
 // `npm run bench`: one run that measures, for Node, Deno and Bun, the signing package against raw WebCrypto and
 // the order client against a plain-fetch baseline on the same loopback server; on Node, OpenSSL's one-core RSA
-// sign rate and npm `alipay-sdk`'s signing; and the bundle sizes. Prints a table, rewrites BENCHMARKS.md and
+// sign rate and npm `alipay-sdk`'s signing; cold start (bench/cold-start.mjs); and the bundle sizes. Prints a table, rewrites BENCHMARKS.md and
 // writes bench/results.json. Numbers and ratios only: it never fails on a slow result (see `npm run size` for
 // the enforced bundle budgets).
 //
@@ -27,6 +27,7 @@ import { cpus, freemem, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { BIN, buildStale, ROOT, run as runCommand, seconds, startServer as startChild } from "../scripts/processes.mjs";
+import { measureColdStarts, mergeColdStarts } from "./cold-start.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
 import { EXTRA_KEYS, KEYS, report } from "./report.mjs";
 import { measureBundles } from "./size.mjs";
@@ -39,8 +40,8 @@ const RUNTIMES = (option("only") ?? "node,deno,bun").split(",");
 const started = Date.now();
 
 const SETTINGS = QUICK
-  ? { rounds: 3, cryptoTimeMs: 250, httpTimeMs: 400, warmupMs: 100, opensslSeconds: 1, runtimeTimeoutMs: 120_000 }
-  : { rounds: 7, cryptoTimeMs: 700, httpTimeMs: 1000, warmupMs: 200, opensslSeconds: 1, runtimeTimeoutMs: 300_000 };
+  ? { rounds: 3, cryptoTimeMs: 250, httpTimeMs: 400, warmupMs: 100, opensslSeconds: 1, runtimeTimeoutMs: 120_000, coldStarts: 3 }
+  : { rounds: 7, cryptoTimeMs: 700, httpTimeMs: 1000, warmupMs: 200, opensslSeconds: 1, runtimeTimeoutMs: 300_000, coldStarts: 7 };
 
 const BUDGETS = {
   signVsSubtle: 0.95,
@@ -173,6 +174,19 @@ for (const name of RUNTIMES) {
     say(`${name}: ${error.message}`);
   }
 }
+
+// ------------------------------------------------------------------------------------------------------------
+// 4b. Cold start (bench/cold-start.mjs): fresh processes, and fresh workerd isolates, to the first verified syncOrder
+
+say(`cold start: ${SETTINGS.coldStarts} fresh starts per runtime, client and baseline alternated`);
+const coldMonitor = cpuMonitor([server.pid]);
+const cold = await measureColdStarts(
+  { url: server.url, clientId: CLIENT_ID, privateKeyPem: String(privateKeyPem), alipayPublicKeyPem: server.alipayPublicKey },
+  { starts: SETTINGS.coldStarts, runtimes: [...RUNTIMES, ...(option("only") ? [] : ["workerd"])], log: (text) => say(`cold start: ${text.trim()}`) },
+);
+cpu.coldStart = coldMonitor.stop();
+Object.assign(errors, cold.errors);
+
 const serverStats = await server.stats();
 await server.stop();
 
@@ -358,6 +372,13 @@ results.run = {
   serverHttpStatus: serverStats.httpStatus,
   errors,
 };
+
+mergeColdStarts(results, cold, {
+  date: results.run.date,
+  starts: SETTINGS.coldStarts,
+  busy: (cpu.coldStart?.otherCores ?? 0) > BUSY_CORES,
+  otherCores: cpu.coldStart?.otherCores ?? null,
+});
 
 // Every answer the sandbox sent must have been a success: anything else means the numbers measure failures.
 const nonSuccess = Object.entries(serverStats.results).filter(([code]) => code !== "SUCCESS");

@@ -78,7 +78,8 @@ export function run(command, argv, { cwd = ROOT, env = process.env, timeoutMs = 
  * @param {{ env?: Record<string, string>; cwd?: string; ready?: RegExp; timeoutMs?: number; stderr?: "collect" | "inherit" }} [options]
  */
 export function startServer(command, argv, { env, cwd = ROOT, ready, timeoutMs = 20_000, stderr = "collect" } = {}) {
-  const child = spawn(command, argv, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", stderr === "inherit" ? "inherit" : "pipe"] });
+  // stdin is a pipe left open: a child that watches it (bench/server.mjs) ends when this process does
+  const child = spawn(command, argv, { cwd, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", stderr === "inherit" ? "inherit" : "pipe"] });
   children.add(child);
   child.once("exit", () => children.delete(child));
   let output = "";
