@@ -249,7 +249,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const results = mergeColdStarts(JSON.parse(readFileSync(resultsFile, "utf8")), cold, run);
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     const markdownFile = join(ROOT, "BENCHMARKS.md");
-    writeFileSync(markdownFile, replaceSection(readFileSync(markdownFile, "utf8"), coldStartSection(results)));
+    writeFileSync(markdownFile, replaceSection(readFileSync(markdownFile, "utf8"), "Cold start", coldStartSection(results)));
     process.stderr.write(`cold start: wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}\n`);
   }
 }

@@ -2,7 +2,6 @@
 // The bench's report: the tables printed at the end of a run and the text of BENCHMARKS.md, both from the run's
 // results (bench/run.mjs measures; bench/cpu.mjs says how busy the machine was meanwhile).
 import { BUSY_CORES } from "./cpu.mjs";
-import { formatBreakdown } from "./size.mjs";
 
 /** The per-runtime rates every runtime reports, and the extra ones shown beside them. */
 export const KEYS = ["signPerSec", "subtleSignPerSec", "verifyPerSec", "subtleVerifyPerSec", "syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"];
@@ -62,14 +61,61 @@ ${sdk != null ? `\nalipay-sdk on Node, import and first signature: ${sdk.toFixed
 `;
 }
 
+/** Where a bundle's bytes are: per input file, per source module, and what each dependency costs. @param {any} b */
+export function formatBreakdown(b) {
+  const lines = [];
+  const total = b.inputs.reduce((s, i) => s + i.bytes, 0);
+  lines.push(`  ${b.label}: ${b.minifiedBytes} B minified, ${b.rawGzipBytes} B gzip (size-limit counts ${b.gzipBytes} B)`);
+  lines.push(`    measured bundle (dist), minified bytes per input file:`);
+  for (const i of b.inputs) lines.push(`      ${String(i.bytes).padStart(7)}  ${((100 * i.bytes) / total).toFixed(1).padStart(5)}%  ${i.file}`);
+  const srcTotal = b.sourceInputs.reduce((s, i) => s + i.bytes, 0);
+  lines.push(`    the same from sources (attribution; ${b.sourceMinifiedBytes} B minified, ${b.sourceGzipBytes} B gzip), per module:`);
+  for (const i of b.sourceInputs) lines.push(`      ${String(i.bytes).padStart(7)}  ${((100 * i.bytes) / srcTotal).toFixed(1).padStart(5)}%  ${i.file}`);
+  for (const [dep, saved] of Object.entries(b.gzipSavedWithout)) lines.push(`    without ${dep} bundled: ${saved} B gzip less`);
+  return lines.join("\n");
+}
+
+/** One row per bundle: label, gzip, minified, budget, content check. @param {any[] | undefined} bundles */
+const bundleRowsOf = (bundles) =>
+  (bundles ?? []).map((b) => [
+    b.label,
+    `${b.gzipBytes.toLocaleString("en-US")} B`,
+    `${b.minifiedBytes.toLocaleString("en-US")} B`,
+    b.limitBytes === undefined ? "none" : `${b.limitBytes.toLocaleString("en-US")} B: ${b.passed ? "met" : `NOT MET (+${(b.gzipBytes - b.limitBytes).toLocaleString("en-US")} B)`}`,
+    b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : "ok",
+  ]);
+
 /**
- * `markdown` with its "Cold start" section replaced by `section` (or, without one, `section` put before the
- * bundle sizes): how a cold-start run on its own updates BENCHMARKS.md.
- * @param {string} markdown @param {string} section
+ * BENCHMARKS.md's "Bundle sizes" section (bench/size.mjs's measurements); `note` says when it was measured apart.
+ * @param {any[] | undefined} bundles @param {Record<string, string>} errors
  */
-export function replaceSection(markdown, section) {
-  const start = markdown.indexOf("\n## Cold start\n");
-  if (start < 0) return markdown.replace("\n## Bundle sizes\n", `\n${section}\n## Bundle sizes\n`);
+export function bundleSection(bundles, errors, note = "") {
+  const bundleRows = bundleRowsOf(bundles);
+  const failedBundles = (bundles ?? []).filter((b) => b.passed === false);
+  return `## Bundle sizes
+${note ? `\n${note}\n` : ""}
+${bundles ? mdTable(["bundle", "gzip", "minified", "budget", "content check"], bundleRows, ["l", "r", "r", "l", "l"]) : `not measured: ${errors.bundles}`}
+${
+  failedBundles.length
+    ? `
+### Where the bytes are (bundles over budget)
+
+\`\`\`
+${failedBundles.map(formatBreakdown).join("\n")}
+\`\`\`
+`
+    : ""
+}`;
+}
+
+/**
+ * `markdown` with the section headed `## <heading>` replaced by `section` (or, when there is none, `section` put
+ * before `## <before>`): how a part of the bench run on its own (cold start, bundle sizes) updates BENCHMARKS.md.
+ * @param {string} markdown @param {string} heading @param {string} section @param {string} [before]
+ */
+export function replaceSection(markdown, heading, section, before = "Bundle sizes") {
+  const start = markdown.indexOf(`\n## ${heading}\n`);
+  if (start < 0) return markdown.replace(`\n## ${before}\n`, `\n${section}\n## ${before}\n`);
   const end = markdown.indexOf("\n## ", start + 1);
   return `${markdown.slice(0, start + 1)}${section}${end < 0 ? "" : markdown.slice(end)}`;
 }
@@ -126,13 +172,7 @@ export function report(run) {
     ["node:crypto sign /s, the same", fmt(results.node.nodeCryptoSignPerSec)],
     ["sign() / alipay-sdk, per-round pairs (budget ≥ 2.5)", fx(results.node.ratios.signVsAlipaySdk)],
   ];
-  const bundleRows = (bundles ?? []).map((b) => [
-    b.label,
-    `${b.gzipBytes.toLocaleString("en-US")} B`,
-    `${b.minifiedBytes.toLocaleString("en-US")} B`,
-    b.limitBytes === undefined ? "none" : `${b.limitBytes.toLocaleString("en-US")} B: ${b.passed ? "met" : `NOT MET (+${(b.gzipBytes - b.limitBytes).toLocaleString("en-US")} B)`}`,
-    b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : "ok",
-  ]);
+  const bundleRows = bundleRowsOf(bundles);
   const budgetRows = budgets.map((b) => [
     b.name,
     b.value === null ? "" : b.bytes ? `${b.value.toLocaleString("en-US")} B` : b.value.toFixed(2),
@@ -146,7 +186,7 @@ export function report(run) {
   if (bundles) lines.push(`\nBundles (minified + gzip, esbuild, platform neutral, ESM)\n${textTable(["bundle", "gzip", "minified", "budget", "content"], bundleRows)}`);
   lines.push(`\nBudgets\n${textTable(["budget", "measured", "", "detail"], budgetRows)}`);
   if (Object.keys(errors).length) lines.push(`\nErrors:\n${Object.entries(errors).map(([k, v]) => `  ${k}: ${v}`).join("\n")}`);
-  return { text: lines.join("\n"), markdown: markdown(run, { header, rows, nodeRows, bundleRows, budgetRows, R }) };
+  return { text: lines.join("\n"), markdown: markdown(run, { header, rows, nodeRows, budgetRows, R }) };
 }
 
 /**
@@ -219,14 +259,13 @@ function limits({ results, budgets, bundles }) {
   return out.length ? `\n## What limits the budgets not met\n\n${out.join("\n")}\n` : "";
 }
 
-function markdown({ results, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES, budgets }, { header, rows, nodeRows, bundleRows, budgetRows, R }) {
+function markdown({ results, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES, budgets }, { header, rows, nodeRows, budgetRows, R }) {
   const versions = names.map((n) => `${n[0].toUpperCase()}${n.slice(1)} ${R(n).version ?? "(not measured)"}`).join(", ");
   const spread = (n, key) => {
     const values = R(n).rounds?.[key];
     return values?.length ? `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}` : "–";
   };
   const spreadRows = [...KEYS, ...EXTRA_KEYS].map((k) => [k, ...names.map((n) => spread(n, k))]);
-  const failedBundles = (bundles ?? []).filter((b) => b.passed === false);
   const busy = Object.entries(cpu).flatMap(([k, c]) => (c?.otherCores != null && c.otherCores > BUSY_CORES ? [/** @type {const} */ ([k, c])] : []));
   const busyNote = busy.length
     ? `\n> **The machine was not quiet:** other processes used ${busy.map(([k, c]) => `${c.otherCores} cores during ${k}`).join(", ")} (load average ${results.run.loadAverageBefore.join(" / ")} before, ${results.run.loadAverageAfter.join(" / ")} after). Both sides of each ratio were slowed, in alternation, but absolute numbers are low and ratios noisier; re-run on a quiet machine before drawing conclusions.\n`
@@ -294,20 +333,7 @@ ${mdTable(["", "value"], nodeRows)}
     : ""
 }
 ${coldStartSection(results)}
-## Bundle sizes
-
-${bundles ? mdTable(["bundle", "gzip", "minified", "budget", "content check"], bundleRows, ["l", "r", "r", "l", "l"]) : `not measured: ${errors.bundles}`}
-${
-  failedBundles.length
-    ? `
-### Where the bytes are (bundles over budget)
-
-\`\`\`
-${failedBundles.map(formatBreakdown).join("\n")}
-\`\`\`
-`
-    : ""
-}
+${bundleSection(bundles, errors)}
 ## Budgets
 
 ${mdTable(["budget", "measured", "status", "detail"], budgetRows, ["l", "r", "l", "l"])}

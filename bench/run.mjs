@@ -30,7 +30,7 @@ import { BIN, buildStale, ROOT, run as runCommand, seconds, startServer as start
 import { measureColdStarts, mergeColdStarts } from "./cold-start.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
 import { EXTRA_KEYS, KEYS, report } from "./report.mjs";
-import { measureBundles } from "./size.mjs";
+import { bundleResults, measureBundles } from "./size.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -226,7 +226,6 @@ try {
   errors.bundles = error.message;
   say(error.message);
 }
-const bundle = (key) => bundles?.find((b) => b.key === key);
 
 // ------------------------------------------------------------------------------------------------------------
 // 7. Results
@@ -308,16 +307,7 @@ results.node = {
     signVsAlipaySdkOfMedians: ratio(extras?.signPerSec, extras?.alipaySdkSignPerSec),
   },
 };
-results.bundle = {
-  clientGzipBytes: bundle("clientGzipBytes")?.gzipBytes ?? null,
-  clientWithEncryptionGzipBytes: bundle("clientWithEncryptionGzipBytes")?.gzipBytes ?? null,
-  signatureGzipBytes: bundle("signatureGzipBytes")?.gzipBytes ?? null,
-  // openapi-fetch + the signing core alone: what any client of this design spends before its own code
-  floorGzipBytes: bundle("floorGzipBytes")?.gzipBytes ?? null,
-  minifiedBytes: Object.fromEntries((bundles ?? []).map((b) => [b.key.replace("GzipBytes", ""), b.minifiedBytes])),
-  limitsBytes: Object.fromEntries((bundles ?? []).filter((b) => b.limitBytes !== undefined).map((b) => [b.key, b.limitBytes])),
-  contentProblems: Object.fromEntries((bundles ?? []).map((b) => [b.key, b.contentProblems])),
-};
+results.bundle = bundleResults(bundles);
 
 // Budgets: met / not met, with the numbers.
 /** @type {{ name: string; value: number | null; threshold: number | null; met: boolean | null; detail: string; otherCores?: number | null; busy?: boolean; bytes?: boolean }[]} */
