@@ -10,11 +10,11 @@
  * public key, base64- then URL-encoded into `symmetricKey`. Sign the ciphertext after encrypting;
  * verify the signature before decrypting.
  */
+import { exportJWK, exportSPKI, importJWK, importPKCS8 } from "jose";
 import { aesDecrypt, aesEncrypt, checkAesMode, type AesMode } from "./aes.js";
 import { base64ToBytes, bytesToBase64, lenientBase64ToBytes, utf8 } from "./base64.js";
 import { DecryptionError, InvalidArgumentError, KeyFormatError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, keyVersionPair, parseEncryptHeader, type KeyVersion } from "./header.js";
-import { exportJWK, exportSPKI, importJWK, importPKCS8 } from "jose";
 import { keyRecord, RS256, wrongType, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 import {
   base64UrlToBigInt,

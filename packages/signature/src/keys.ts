@@ -2,9 +2,10 @@
  * Key import. Importing is explicit and done once: on Node, parsing a PKCS#8 key costs more than
  * the signature itself, so sign/verify only ever take already imported keys.
  *
- * jose reads PKCS#8, SPKI and X.509 PEM and JWKs. What it lacks stays here: PKCS#1 keys and bare
- * base64 DER (what AlipayHK's key tool hands out) are recognised and wrapped by der.ts, and every
- * failure becomes a KeyFormatError that says what is wrong without quoting the key.
+ * jose imports the keys (PKCS#8, SPKI, X.509 certificates, JWK). What it lacks stays here: der.ts
+ * reads what a PEM or bare base64 DER (what AlipayHK's key tool hands out) really holds, so that
+ * PKCS#1 keys are wrapped and a key of the wrong kind is named, and every failure becomes a
+ * KeyFormatError that says what is wrong without quoting the key.
  *
  * The objects handed out are opaque, frozen `{ type, modulusBits }` records. The CryptoKey and the
  * material RSA_AES needs live in a module-private WeakMap, so logging, JSON.stringify or an error
@@ -110,7 +111,7 @@ export interface KeyRecord {
   readonly material: KeyMaterial | undefined;
 }
 
-/** A key ready for jose: PEM text it reads (PKCS#1 already wrapped), or a JWK holding only the RSA numbers. */
+/** A key ready for jose: PEM it reads (PKCS#8 or SPKI, PKCS#1 already wrapped; or a certificate), or a JWK's RSA numbers. */
 type Decoded = { format: "pkcs8" | "spki" | "x509"; pem: string } | { format: "jwk"; jwk: JsonWebKey };
 type KeyCode = "ERR_KEY_TYPE" | "ERR_KEY_TOO_SMALL";
 
@@ -131,10 +132,8 @@ const UNKNOWN = "unrecognised key; expected PEM, base64 DER, JWK or CryptoKey";
 const ENCRYPTED = "encrypted private keys are not supported; decrypt first (openssl pkcs8)";
 const NOT_RSA = "not an RSA key in PKCS#8, PKCS#1 or SPKI form";
 
-const PEM_LABELS = { "PRIVATE KEY": "pkcs8", "PUBLIC KEY": "spki", CERTIFICATE: "x509" } as const;
-
 /** PEM text as jose reads it; one line of base64 is enough for its parser. */
-const toPem = (der: Uint8Array, label: keyof typeof PEM_LABELS): string =>
+const toPem = (der: Uint8Array, label: "PRIVATE KEY" | "PUBLIC KEY"): string =>
   `-----BEGIN ${label}-----\n${bytesToBase64(der)}\n-----END ${label}-----`;
 
 function fromDer(der: Uint8Array<ArrayBuffer>, want: KeyType): Decoded {
@@ -146,43 +145,23 @@ function fromDer(der: Uint8Array<ArrayBuffer>, want: KeyType): Decoded {
   return { format: "spki", pem: toPem(kind === "pkcs1-public" ? pkcs1PublicToSpki(der) : der, "PUBLIC KEY") };
 }
 
-/** The PEM block's label and base64 body, after the checks every PEM gets. */
-function splitPem(text: string): [label: string, body: string] {
+function fromPem(text: string, want: KeyType): Decoded {
+  // Keys pasted into env vars often arrive with literal "\n" escapes instead of newlines.
+  text = text.replace(/\\r/g, "").replace(/\\n/g, "\n").trim();
   const m = /^-----BEGIN ([A-Z0-9 ]+)-----((?:(?!-----)[\s\S])*)-----END \1-----$/.exec(text);
   if (!m) throw fail("malformed PEM");
   const [, label, body] = m as unknown as [string, string, string];
   // Legacy OpenSSL encryption adds "Proc-Type: 4,ENCRYPTED" headers inside the block.
   if (label === "ENCRYPTED PRIVATE KEY" || body.includes(":")) throw fail(ENCRYPTED);
-  return [label, body.replace(/\s+/g, "")];
-}
-
-function fromPem(text: string, want: KeyType): Decoded {
-  // Keys pasted into env vars often arrive with literal "\n" escapes instead of newlines.
-  text = text.replace(/\\r/g, "").replace(/\\n/g, "\n").trim();
-  const [label, body] = splitPem(text);
-  const format = PEM_LABELS[label as keyof typeof PEM_LABELS];
-  if (format) {
-    // jose reads these as they are; the label says which kind of key is inside
-    if (format === "x509" && want === "private") throw fail("expected a private key, got a certificate (it holds a public key)", "ERR_KEY_TYPE");
-    if (format !== "x509") {
-      const got: KeyType = format === "pkcs8" ? "private" : "public";
-      if (got !== want) throw wrongType(got, want);
-    }
-    return { format, pem: text };
+  if (label === "CERTIFICATE") {
+    if (want === "private") throw fail("expected a private key, got a certificate (it holds a public key)", "ERR_KEY_TYPE");
+    return { format: "x509", pem: text }; // jose finds the key inside
   }
-  if (!/^RSA (PRIVATE|PUBLIC) KEY$/.test(label)) throw fail(`PEM "${label.slice(0, 24)}" is not an RSA key`);
-  const der = base64ToBytes(body);
+  if (!/^(RSA )?(PRIVATE|PUBLIC) KEY$/.test(label)) throw fail(`PEM "${label.slice(0, 24)}" is not an RSA key`);
+  const der = base64ToBytes(body.replace(/\s+/g, ""));
   if (!der) throw fail("PEM body is not base64");
+  // the bytes, not the label, say what is inside: a mislabelled PKCS#1 key is still wrapped, a public key still named
   return fromDer(der, want);
-}
-
-/** Why jose refused a PEM, as precisely as the bytes tell (only on failure: the happy path never decodes twice). */
-function refusal(decoded: Decoded): string {
-  if (decoded.format === "jwk") return "invalid RSA key data";
-  if (decoded.format === "x509") return "invalid X.509 certificate, or its public key is not RSA";
-  const der = base64ToBytes(splitPem(decoded.pem)[1]);
-  if (!der) return "PEM body is not base64";
-  return classifyDer(der) === "other" ? NOT_RSA : "invalid RSA key data";
 }
 
 function fromJwk(jwk: Record<string, unknown>, want: KeyType): Decoded {
@@ -238,7 +217,8 @@ async function importRsassa(decoded: Decoded, extractable: boolean): Promise<Cry
         return await importSPKI(decoded.pem, RS256, options);
     }
   } catch (cause) {
-    throw new KeyFormatError(refusal(decoded), { cause });
+    // the container was checked before: what is left is the key itself (or, for a certificate, its contents)
+    throw new KeyFormatError(decoded.format === "x509" ? "invalid X.509 certificate, or its public key is not RSA" : "invalid RSA key data", { cause });
   }
 }
 

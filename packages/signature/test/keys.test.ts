@@ -296,6 +296,15 @@ describe("refusals", () => {
     }
   });
 
+  it("goes by what a PEM holds, not by its label: a mislabelled PKCS#1 key imports, a public key is named", async () => {
+    const pkcs1AsSpki = pair.pkcs1PublicPem.replace(/RSA PUBLIC KEY/g, "PUBLIC KEY");
+    expect(await verify(message, reference, await importPublicKey(pkcs1AsSpki))).toBe(true);
+    const spkiAsPkcs8 = pair.spkiPem.replace(/PUBLIC KEY/g, "PRIVATE KEY");
+    const error = await rejection(importPrivateKey(spkiAsPkcs8));
+    expect(error.code).toBe("ERR_KEY_TYPE");
+    expect(error.message).toMatch(/expected a private key, got a public key/);
+  });
+
   it("refuses a CryptoKey made for another RSA algorithm or usage", async () => {
     const oaep = await crypto.subtle.generateKey(
       { name: "RSA-OAEP", hash: "SHA-256", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
