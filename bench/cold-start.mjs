@@ -215,7 +215,7 @@ export function mergeColdStarts(results, cold, run) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const option = (/** @type {string} */ name) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const starts = Number(option("starts") ?? 5);
   const runtimes = option("only")?.split(",") ?? RUNTIMES;
   const started = Date.now();

@@ -14,6 +14,7 @@ function machineTicks() {
   const [user, nice, system, idle, iowait, irq, softirq, steal] = fields;
   return { busy: user + nice + system + irq + softirq + steal, total: fields.slice(0, 8).reduce((a, b) => a + b, 0), idle: idle + iowait };
 }
+/** @param {number | undefined} pid */
 function processTicks(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -45,6 +46,7 @@ export function cpuMonitor(pids) {
   sample();
   const timer = setInterval(sample, 200);
   return {
+    /** @param {number | undefined} pid */
     add(pid) {
       pids.push(pid);
       first.set(pid, 0); // a process started now: all its CPU time counts

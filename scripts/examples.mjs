@@ -16,8 +16,18 @@ const MERCHANT = vectors.keys.merchant;
 const ORDER_STATUSES = ["TICKETED", "USED"];
 
 /**
+ * @typedef {import("alipayhk-sandbox").Sandbox} Sandbox
+ * @typedef {(body: { merchantBizNo: string; orderStatus: string }) => Promise<any>} Post
+ * @typedef {{
+ *   sandbox: Sandbox; baseUrl: string; alipayPublicKey: string; tmp: string;
+ *   bundle: (entry: string, outfile: string, options?: { platform?: import("esbuild").Platform; format?: import("esbuild").Format }) => Promise<string>;
+ * }} ExampleContext
+ */
+
+/**
  * The check every server example gets: two orders synced by concurrent requests (the first calls, when the
  * keys are imported), then one of them moved on to USED; the sandbox must hold exactly that.
+ * @param {string} name @param {Post} post @param {Sandbox} sandbox
  */
 async function exerciseServer(name, post, sandbox) {
   const a = `example-${name}-a`;
@@ -29,6 +39,7 @@ async function exerciseServer(name, post, sandbox) {
   checkSynced(sandbox, b, ["TICKETED"], [rb]);
 }
 
+/** @param {Sandbox} sandbox @param {string} merchantBizNo @param {string[]} statuses @param {any[]} answers */
 function checkSynced(sandbox, merchantBizNo, statuses, answers) {
   const held = sandbox.order(vectors.clientId, merchantBizNo);
   if (!held) throw new Error(`the sandbox has no order ${merchantBizNo}`);
@@ -40,6 +51,7 @@ function checkSynced(sandbox, merchantBizNo, statuses, answers) {
   if (answers.at(-1).orderStatus !== statuses.at(-1)) throw new Error(`${merchantBizNo}: last answer ${JSON.stringify(answers.at(-1))}`);
 }
 
+/** @param {string} url @returns {Post} */
 const postJson = (url) => async (body) => {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const text = await response.text();
@@ -47,12 +59,14 @@ const postJson = (url) => async (body) => {
   return JSON.parse(text);
 };
 
+/** @param {string} baseUrl @param {string} privateKey */
 const exampleEnv = (baseUrl, privateKey) => ({
   ALIPAYHK_CLIENT_ID: vectors.clientId,
   ALIPAYHK_PRIVATE_KEY: privateKey,
   ALIPAYHK_BASE_URL: baseUrl,
 });
 
+/** @type {{ id: string; run: (context: ExampleContext) => Promise<void> }[]} */
 export const EXAMPLES = [
   {
     id: "node (examples/node/sync-order.mjs)",
@@ -147,6 +161,7 @@ addEventListener("fetch", (event) => event.respondWith(handler(event.request)));
       // Vercel gives edge functions process.env (and nothing else of process); the JWK goes in as JSON text.
       const env = { ...exampleEnv(baseUrl, JSON.stringify(MERCHANT.privateJwk)), ALIPAYHK_PUBLIC_KEY: alipayPublicKey };
       const runtime = new EdgeRuntime({ initialCode: readFileSync(file, "utf8"), extend: (context) => Object.assign(context, { process: { env } }) });
+      /** @type {Post} */
       const post = async (body) => {
         const response = await runtime.dispatchFetch("https://example.vercel.app/api/sync-order", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
         await response.waitUntil();

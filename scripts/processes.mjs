@@ -169,7 +169,7 @@ export async function pool(items, jobs, fn) {
   return results;
 }
 
-/** @param {string} path */
+/** @param {string} path @returns {number} */
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
