@@ -1,3 +1,4 @@
+// @ts-check
 // Node only, started by bench/run.mjs: in alternating rounds,
 // - `openssl speed -seconds N rsa2048` (one process, so one core): the native RSA-2048 sign rate, the ceiling;
 // - Alipay's own Node SDK (npm `alipay-sdk`) signing the same content with the same key;
@@ -45,7 +46,7 @@ const rawPrivate = await crypto.subtle.importKey("pkcs8", pemToDer(config.privat
 const keyObject = createPrivateKey(config.privateKeyPem);
 
 // RSASSA-PKCS1-v1_5 is deterministic: both must produce the very same signature over the same text.
-const ours = decodeURIComponent(/signature=([^,]+)/.exec(await sign(MESSAGE, privateKey))[1]);
+const ours = decodeURIComponent(/signature=([^,]+)/.exec(await sign(MESSAGE, privateKey))?.[1] ?? "");
 if (signatureV3(text, sdkPem) !== ours) throw new Error("alipay-sdk and alipayhk-signature disagree on the signature");
 if (nodeSign("sha256", content, keyObject).toString("base64") !== ours) throw new Error("node:crypto and alipayhk-signature disagree on the signature");
 
@@ -56,9 +57,11 @@ const TASKS = {
   subtleSignPerSec: async () => toBase64(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, encoder.encode(text)))),
   nodeCryptoSignPerSec: () => nodeSign("sha256", Buffer.from(text), keyObject).toString("base64"),
 };
+/** @type {Record<string, number[]>} */
 const rounds = Object.fromEntries(Object.keys(TASKS).map((k) => [k, []]));
 const opensslVersion = spawnSync("openssl", ["version"], { encoding: "utf8" });
 const hasOpenssl = opensslVersion.status === 0;
+/** @type {{ sign: number[]; verify: number[] }} */
 const openssl = { sign: [], verify: [] };
 let opensslError;
 for (let round = 0; round < config.rounds; round++) {
@@ -78,9 +81,9 @@ for (let round = 0; round < config.rounds; round++) {
   const bench = new Bench({ time: config.timeMs, warmupTime: config.warmupMs, iterations: 16, throws: true });
   for (const name of names) bench.add(name, TASKS[name]);
   await bench.run();
-  for (const task of bench.tasks) rounds[task.name].push(1000 / task.result.period);
-  const ossl = openssl.sign.length ? `openssl ${Math.round(openssl.sign.at(-1))}/s, ` : "";
-  console.error(`[node extras] round ${round + 1}/${config.rounds}: ${ossl}alipay-sdk ${Math.round(rounds.alipaySdkSignPerSec.at(-1))}/s, sign() ${Math.round(rounds.signPerSec.at(-1))}/s`);
+  for (const task of bench.tasks) rounds[task.name].push(1000 / /** @type {{ period: number }} */ (task.result).period);
+  const ossl = openssl.sign.length ? `openssl ${Math.round(openssl.sign.at(-1) ?? NaN)}/s, ` : "";
+  console.error(`[node extras] round ${round + 1}/${config.rounds}: ${ossl}alipay-sdk ${Math.round(rounds.alipaySdkSignPerSec.at(-1) ?? NaN)}/s, sign() ${Math.round(rounds.signPerSec.at(-1) ?? NaN)}/s`);
 }
 
 const sdkVersion = JSON.parse(readFileSync(join(ROOT, "node_modules/alipay-sdk/package.json"), "utf8")).version;

@@ -1,3 +1,4 @@
+// @ts-check
 // What every benchmark signs, so that each number (ours, crypto.subtle's, alipay-sdk's) is over the same bytes.
 // Web APIs only: bundled into the runtime-neutral bench for Node, Deno and Bun, and imported by the Node extras.
 

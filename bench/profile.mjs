@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // A diagnostic, not part of `npm run bench`: where the packages spend time per call, without the network.
 //
 //   node bench/profile.mjs            (also: npx bun bench/profile.mjs; Deno: see the note at the end)
@@ -24,7 +25,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "alipayhk-profile-"));
 process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
 
-// The packages' sources, internals exported, bundled once (alipayhk-* through tsconfig.base.json's paths).
+// The packages' sources, internals exported, bundled once (alipayhk-* through the "alipayhk-source" export condition).
 const outfile = join(tmp, "internals.mjs");
 await build({
   stdin: {
@@ -46,7 +47,7 @@ await build({
   platform: "neutral",
   target: "es2022",
   outfile,
-  tsconfig: join(ROOT, "tsconfig.base.json"),
+  conditions: ["alipayhk-source"],
   logLevel: "warning",
 });
 const P = await import(pathToFileURL(outfile).href);
@@ -190,7 +191,7 @@ const baseline = async () => {
     body: json,
   });
   const text = await response.text();
-  const rs = fromBase64(decodeURIComponent(/signature=([^,]+)/.exec(response.headers.get("Signature"))[1]));
+  const rs = fromBase64(decodeURIComponent(/signature=([^,]+)/.exec(response.headers.get("Signature") ?? "")?.[1] ?? ""));
   if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawAlipayPublic, rs, encoder.encode(`POST ${PATH}\n${CLIENT_ID}.${response.headers.get("Response-Time")}.${text}`)))) throw new Error("bad signature");
   if (JSON.parse(text).result.resultStatus !== "S") throw new Error(text);
 };
@@ -228,7 +229,7 @@ await baseline();
       signal: controller?.signal,
     });
     const answer = await response.text();
-    const rs = fromBase64(decodeURIComponent(/signature=([^,]+)/.exec(response.headers.get("Signature"))[1]));
+    const rs = fromBase64(decodeURIComponent(/signature=([^,]+)/.exec(response.headers.get("Signature") ?? "")?.[1] ?? ""));
     if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawAlipayPublic, rs, encoder.encode(`POST ${PATH}\n${CLIENT_ID}.${response.headers.get("Response-Time")}.${answer}`)))) throw new Error("bad signature");
     let parsed;
     if (opts.rewrap) {

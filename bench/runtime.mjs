@@ -1,3 +1,4 @@
+// @ts-check
 // The runtime-neutral half of `npm run bench`: web APIs and tinybench only, so that the same file, bundled by
 // bench/run.mjs with esbuild (alipayhk-* from their built dist/), runs unchanged on Node, Deno and Bun.
 //
@@ -68,7 +69,7 @@ const encryptedMessage = { ...MESSAGE, body: encrypted.body };
 const encryptedSignature = await sign(encryptedMessage, privateKey);
 
 // Sanity checks, so that a broken build cannot produce flattering numbers.
-if (decodeURIComponent(/signature=([^,]+)/.exec(header)[1]) !== toBase64(new Uint8Array(rawSignature))) {
+if (decodeURIComponent(/signature=([^,]+)/.exec(header)?.[1] ?? "") !== toBase64(new Uint8Array(rawSignature))) {
   throw new Error("sign() does not produce crypto.subtle's signature over the same content");
 }
 if (!(await verify(MESSAGE, header, publicKey))) throw new Error("verify() rejected a good signature");
@@ -98,6 +99,7 @@ const CRYPTO_TASKS = {
   },
 };
 
+/** @type {Record<string, number[]>} */
 const cryptoRounds = Object.fromEntries(Object.keys(CRYPTO_TASKS).map((k) => [k, []]));
 for (let round = 0; round < rounds; round++) {
   const names = Object.keys(CRYPTO_TASKS);
@@ -107,9 +109,9 @@ for (let round = 0; round < rounds; round++) {
   await bench.run();
   for (const task of bench.tasks) {
     if (task.result.state !== "completed") throw new Error(`${task.name}: ${task.result.state}`);
-    cryptoRounds[task.name].push(1000 / task.result.period);
+    cryptoRounds[task.name].push(1000 / /** @type {{ period: number }} */ (task.result).period);
   }
-  log(`crypto round ${round + 1}/${rounds}: sign ${Math.round(cryptoRounds.signPerSec.at(-1))}/s, subtle ${Math.round(cryptoRounds.subtleSignPerSec.at(-1))}/s`);
+  log(`crypto round ${round + 1}/${rounds}: sign ${Math.round(cryptoRounds.signPerSec.at(-1) ?? NaN)}/s, subtle ${Math.round(cryptoRounds.subtleSignPerSec.at(-1) ?? NaN)}/s`);
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -236,22 +238,26 @@ async function throughput(name, fn, concurrency) {
   );
   await bench.run();
   const { result } = bench.tasks[0];
-  if (result.state !== "completed") throw new Error(`${name}: ${result.state} ${result.error ?? ""}`);
+  if (result.state !== "completed") throw new Error(`${name}: ${result.state} ${/** @type {{ error?: unknown }} */ (result).error ?? ""}`);
   return { perSec: (1000 * count) / (ended - started), calls: count, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
 }
 
 // The budget's pairs come first in every round, each pair in ABBA order (the client first in even rounds, the
 // baseline first in odd ones), so that drift and position hit both sides alike. The reference tasks, reported beside
 // the budgets, follow in a block of their own whose order rotates every round: they do not shift the pairs.
+/** @typedef {[name: string, run: () => Promise<unknown>, concurrency: number]} HttpTask */
+/** @type {[HttpTask, HttpTask][]} */
 const HTTP_PAIRS = [
   [["syncOrderC1", syncOrder, 1], ["baselineC1", () => baseline(), 1]],
   [["syncOrderC16", syncOrder, 16], ["baselineC16", () => baseline(), 16]],
 ];
+/** @type {HttpTask[]} */
 const HTTP_REFERENCES = [
   ["baselineTimeoutC1", baselineWithTimeout, 1],
   ["baselineTimeoutC16", baselineWithTimeout, 16],
   ["syncOrderNoTimeoutC16", syncOrderNoTimeout, 16],
 ];
+/** @type {Record<string, any[]>} */
 const httpRounds = Object.fromEntries([...HTTP_PAIRS.flat(), ...HTTP_REFERENCES].map(([k]) => [k, []]));
 for (let round = 0; round < rounds; round++) {
   const pairs = HTTP_PAIRS.flatMap((pair) => (round % 2 ? [pair[1], pair[0]] : pair));

@@ -1,3 +1,4 @@
+// @ts-check
 // The sandbox served over HTTP on 127.0.0.1, in its own Node process so that its CPU is not charged to the
 // client runtime under test. Started and stopped by bench/run.mjs.
 //

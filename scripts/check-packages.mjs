@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run check:packages`: the packaging gate, run on what npm would publish (the packed tarballs).
 //
 //  1. publint --strict on every package (the CLI included).
@@ -27,7 +28,7 @@ import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { build, transform } from "esbuild";
-import { buildStale, LIBRARIES, ROOT } from "./build-stale.mjs";
+import { buildStale, LIBRARIES, ROOT } from "./processes.mjs";
 
 const PACKAGES = [...LIBRARIES, { dir: "packages/cli", name: "alipayhk", cli: true }];
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -46,6 +47,9 @@ process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
 //    >= 20.19. A "require" condition pointing at ESM files would claim a compatibility that does not exist.
 const ATTW_IGNORED_RESOLUTIONS = new Set(["node10"]);
 const ATTW_IGNORED_PROBLEMS = new Set(["CJSResolvesToESM"]);
+
+/** The export condition that points the repository's own tooling at a package's sources (see tsconfig.json). */
+const SOURCE_CONDITION = "alipayhk-source";
 
 // The ambient globals the published .d.ts need when the consumer's lib has neither DOM nor @types/node.
 // A contract: a new one fails here instead of in a user's build. All of them are fetch globals, which
@@ -143,9 +147,14 @@ for (const pkg of PACKAGES) {
           if (!files.includes(target.replace(/^\.\//, ""))) problems.push(`exports["${subpath}"] → ${target} is not in the tarball`);
           continue;
         }
-        const keys = Object.keys(target);
-        if (keys.join(",") !== "types,default") problems.push(`exports["${subpath}"] conditions are ${keys.join(",")}; expected types,default (no runtime conditions: one web-API build)`);
-        for (const file of Object.values(target)) if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`exports["${subpath}"] → ${file} is not in the tarball`);
+        // "alipayhk-source" (first, when present) is for this repository's tsc, vitest and size attribution: it points
+        // at src/, which is not published, and no bundler or runtime sets it.
+        const { [SOURCE_CONDITION]: source, ...published } = target;
+        if (source !== undefined && Object.keys(target)[0] !== SOURCE_CONDITION) problems.push(`exports["${subpath}"]: "${SOURCE_CONDITION}" must come first (the first matching condition wins)`);
+        if (source !== undefined && !/^\.\/src\/[\w-]+\.ts$/.test(source)) problems.push(`exports["${subpath}"]["${SOURCE_CONDITION}"] must be ./src/<entry>.ts`);
+        const keys = Object.keys(published);
+        if (keys.join(",") !== "types,default") problems.push(`exports["${subpath}"] conditions are ${Object.keys(target).join(",")}; expected [${SOURCE_CONDITION},]types,default (no runtime conditions: one web-API build)`);
+        for (const file of Object.values(published)) if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`exports["${subpath}"] → ${file} is not in the tarball`);
       }
       if (!manifest.exports?.["."]) problems.push('no exports["."]');
     } else {

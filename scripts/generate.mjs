@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
-// Regenerates generated/ from spec/: the source of the `alipayhk-spec` package (packages/spec builds it).
+// Regenerates generated/ (a link to packages/spec/generated) from spec/: the generated part of the `alipayhk-spec`
+// package, whose src/ holds the code that reads it.
 //   generated/openapi.d.ts  wire types, by openapi-typescript (`paths`, `components`, `operations`)
 //   generated/inputs.d.ts   the same types as callers may give them (a JSON-text field may also be an object)
 //   generated/model.ts      the runtime facts: operations, servers, result codes, variants, validator schemas, examples

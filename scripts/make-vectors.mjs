@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Writes test/conformance/vectors.json: the fixed known answers the portable conformance suite
 // (test/conformance/suite.ts) checks in every runtime. Everything here is computed with node:crypto
 // only, never with our own packages, so a bug in alipayhk-signature cannot agree with itself.
@@ -105,10 +106,10 @@ function describeKey(pkcs8Pem) {
     privateKey,
     publicKey,
     json: {
-      modulusBits: privateKey.asymmetricKeyDetails.modulusLength,
+      modulusBits: privateKey.asymmetricKeyDetails?.modulusLength,
       pkcs8Pem: privateKey.export({ type: "pkcs8", format: "pem" }),
       // The same PEM as it often arrives in an environment variable: one line, literal "\n" escapes.
-      pkcs8PemEscaped: privateKey.export({ type: "pkcs8", format: "pem" }).trim().replace(/\n/g, "\\n"),
+      pkcs8PemEscaped: String(privateKey.export({ type: "pkcs8", format: "pem" })).trim().replace(/\n/g, "\\n"),
       pkcs1Pem,
       pkcs8Base64: pemBody(privateKey.export({ type: "pkcs8", format: "pem" })),
       pkcs1Base64: pemBody(pkcs1Pem),

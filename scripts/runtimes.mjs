@@ -1,30 +1,29 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:runtimes`: one client, every runtime.
 //
-// 1. Builds the library packages whose dist/ is missing or older than their sources (scripts/build-stale.mjs;
+// 1. Builds the library packages whose dist/ is missing or older than their sources (buildStale in scripts/processes.mjs;
 //    --build forces it), and checks that test/conformance/vectors.json is what scripts/make-vectors.mjs writes.
 // 2. Bundles the portable conformance suite (test/conformance/suite.ts) once per runtime with esbuild.
 //    `alipayhk-*` resolve through the node_modules workspace links to each package's "exports", i.e.
 //    the BUILT dist/ files; the bundle's metafile is checked for that.
 // 3. Runs the thin runners (test/runtimes/*): Node, Deno (--allow-net=127.0.0.1 only), Bun, workerd
 //    twice (nodejs_compat, and no_nodejs_compat + no_nodejs_compat_v2) and Vercel's edge-runtime.
-// 4. Runs the examples (examples/*) against a sandbox served on 127.0.0.1, and checks each one synced.
+// 4. Runs the examples (scripts/examples.mjs) against a sandbox served on 127.0.0.1, and checks each one synced.
 //
 // Prints each runtime's name and version and its `N passed, N failed` line; exits 1 on any failure.
 //   node scripts/runtimes.mjs [--build] [--verbose] [--only=node,deno,workerd,edge,examples,...] [--jobs=N]
 // --only takes prefixes of the runtime and example names; --jobs (default 2, the cores of our CI machine)
 // is how many runtimes run at once.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { buildStale, LIBRARIES } from "./build-stale.mjs";
+import { EXAMPLES, runExamples } from "./examples.mjs";
+import { BIN, buildStale, LIBRARIES, pool, ROOT, run, seconds } from "./processes.mjs";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(ROOT, "node_modules", ".bin");
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -37,32 +36,15 @@ const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), "alipayhk-runtimes-"));
 process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
 
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Runs a command to completion (killed after timeoutMs), collecting its output. */
-function run(command, argv, options = {}) {
-  return new Promise((resolvePromise) => {
-    const child = spawn(command, argv, { cwd: ROOT, stdio: options.inherit ? "inherit" : ["ignore", "pipe", "pipe"], env: options.env ?? process.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (d) => (stdout += d));
-    child.stderr?.on("data", (d) => (stderr += d));
-    const timer = options.timeoutMs && setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr });
-    });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolvePromise({ code: 127, stdout, stderr: String(error) });
-    });
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // 2. Bundles
 
-/** Bundles `entry`; fails if an alipayhk-* import was resolved to anything but a package's dist/. */
+/**
+ * Bundles `entry`; fails if an alipayhk-* import was resolved to anything but a package's dist/.
+ * @param {string} entry
+ * @param {string} outfile
+ * @param {{ platform?: import("esbuild").Platform; format?: import("esbuild").Format }} [options]
+ */
 async function bundle(entry, outfile, { platform = "neutral", format = "esm" } = {}) {
   const result = await build({
     entryPoints: [join(ROOT, entry)],
@@ -74,9 +56,8 @@ async function bundle(entry, outfile, { platform = "neutral", format = "esm" } =
     mainFields: ["module", "main"],
     conditions: platform === "neutral" ? ["worker", "browser"] : [],
     metafile: true,
-    // Not test/tsconfig.json: its "paths" point alipayhk-* at src/ (for the type checker); here they must
-    // resolve like a user's install does, through node_modules to each package's dist/.
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+    // alipayhk-* resolve like a user's install does, through node_modules to each package's dist/ (the
+    // "alipayhk-source" condition, which points at src/ for the type checker, is not set here)
     logLevel: "error",
     legalComments: "none",
   });
@@ -134,15 +115,9 @@ function workerdRuntime(id, flags, nodeGlobals) {
       return workerdConfig(name, { bundleFile: file, flags, bindings: { NODE_GLOBALS: nodeGlobals } });
     },
     command: (config) => [workerd, ["test", "--verbose", config]],
-    expectedTests: WITH_GLOBALS_CHECK,
+    nodeGlobals, // the suite adds its assertion about Node's globals
   };
 }
-
-// How many tests each runtime must run, as README.md says: a runner that lost a registration (its `serve`, the
-// NODE_GLOBALS binding) would otherwise pass with fewer. Change these with the suite.
-const SHARED_TESTS = 105; // test/conformance/suite.ts, everywhere
-const WITH_LOOPBACK = SHARED_TESTS + 4; // Node, Deno, Bun: the loopback HTTP tests
-const WITH_GLOBALS_CHECK = SHARED_TESTS + 1; // workerd, edge-runtime: the assertion about Node's globals
 
 const RUNTIMES = [
   {
@@ -150,7 +125,7 @@ const RUNTIMES = [
     version: async () => `node ${process.version}`,
     prepare: () => bundle("test/runtimes/node.ts", "node.bundle.mjs", { platform: "node" }),
     command: (file) => [process.execPath, [file]],
-    expectedTests: WITH_LOOPBACK,
+    listens: true, // the suite adds its loopback HTTP tests
   },
   {
     id: "deno",
@@ -158,14 +133,14 @@ const RUNTIMES = [
     prepare: () => bundle("test/runtimes/deno.ts", "deno.bundle.mjs"),
     // Narrowest permissions: loopback network only; nothing to read, write, run or look up in env.
     command: (file) => [deno, ["run", "--allow-net=127.0.0.1", "--no-prompt", "--no-config", "--no-lock", file]],
-    expectedTests: WITH_LOOPBACK,
+    listens: true, // the suite adds its loopback HTTP tests
   },
   {
     id: "bun",
     version: async () => `bun ${(await run(bun, ["--version"])).stdout.trim()}`,
     prepare: () => bundle("test/runtimes/bun.ts", "bun.bundle.mjs"),
     command: (file) => [bun, ["run", "--no-install", file]],
-    expectedTests: WITH_LOOPBACK,
+    listens: true, // the suite adds its loopback HTTP tests
   },
   // workerd twice. At this compatibility date nodejs_compat is the default, and no_nodejs_compat alone
   // still leaves Buffer and process defined: both no_* flags are needed. The NODE_GLOBALS binding tells
@@ -177,13 +152,26 @@ const RUNTIMES = [
     version: async () => `edge-runtime ${require("edge-runtime/package.json").version} (@edge-runtime/vm ${require("@edge-runtime/vm/package.json").version}, in node ${process.version})`,
     prepare: () => bundle("test/runtimes/edge-runtime.ts", "edge.bundle.js", { format: "iife" }),
     command: (file) => [process.execPath, [join(ROOT, "test/runtimes/edge-host.mjs"), file]],
-    expectedTests: WITH_GLOBALS_CHECK,
+    nodeGlobals: "absent",
   },
 ];
 
 const SUMMARY = /^(\d+) passed, (\d+) failed$/m;
 
-async function runRuntime(runtime) {
+/**
+ * How many tests a runner must run: as many as the suite registers for what the runner offers (loopback HTTP, or
+ * a claim about Node's globals). A runner that lost a registration would otherwise pass with fewer.
+ */
+async function testCounter() {
+  const suite = await bundle("test/conformance/suite.ts", "suite-count.mjs", { platform: "node" });
+  const { countTests } = await import(pathToFileURL(suite).href);
+  const serve = async () => {
+    throw new Error("only counting");
+  };
+  return (runtime) => countTests({ runtime: runtime.id, ...(runtime.listens && { serve }), ...(runtime.nodeGlobals && { nodeGlobals: runtime.nodeGlobals }) });
+}
+
+async function runRuntime(runtime, expectedTests) {
   const t = Date.now();
   const result = { id: runtime.id, version: "?", passed: 0, failed: 0, ok: false, output: "", ms: 0 };
   try {
@@ -202,270 +190,16 @@ async function runRuntime(runtime) {
       result.failed = Math.max(1, result.failed);
       result.output += "\n(no `N passed, N failed` line: the runner crashed)";
     }
-    const complete = result.passed + result.failed === runtime.expectedTests;
+    const complete = result.passed + result.failed === expectedTests;
     result.ok = code === 0 && summary !== undefined && result.failed === 0 && complete;
     if (code !== 0 && result.failed === 0) result.output += `\n(exit code ${code})`;
-    if (summary && !complete) result.output += `\n(ran ${result.passed + result.failed} tests, expected ${runtime.expectedTests})`;
+    if (summary && !complete) result.output += `\n(ran ${result.passed + result.failed} tests, expected ${expectedTests})`;
   } catch (error) {
     result.output += `\n${error?.stack ?? error}`;
     result.failed = Math.max(1, result.failed);
   }
   result.ms = Date.now() - t;
   return result;
-}
-
-async function pool(items, jobs, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(jobs, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return results;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 4. Examples, each against a sandbox served on 127.0.0.1 by the CLI's node:http adapter
-
-const vectors = JSON.parse(readFileSync(join(ROOT, "test/conformance/vectors.json"), "utf8"));
-const MERCHANT = vectors.keys.merchant;
-const ORDER_STATUSES = ["TICKETED", "USED"];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Starts a long-running child; resolves with its first stdout match of `ready`, or rejects. */
-function startServer(command, argv, { env, cwd = ROOT, ready, timeoutMs = 20_000 }) {
-  const child = spawn(command, argv, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM"); // only this child, by its pid
-    if (await Promise.race([exited.then(() => true), sleep(3000).then(() => false)])) return;
-    child.kill("SIGKILL");
-    await exited;
-  };
-  const started = new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onData = (d) => {
-      output += d;
-      const m = ready && output.match(ready);
-      if (m) {
-        clearTimeout(timer);
-        resolvePromise(m);
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", (d) => (output += d));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before it was ready:\n${output}`));
-    });
-    if (!ready) {
-      clearTimeout(timer);
-      resolvePromise([]);
-    }
-  });
-  return { child, started, stop, output: () => output };
-}
-
-async function freePort() {
-  const { createServer } = await import("node:net");
-  return new Promise((resolvePromise) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolvePromise(port));
-    });
-  });
-}
-
-/** Waits until something answers HTTP at `url` (any status), or `child` exits, or the time is up. */
-async function waitForHttp(url, child, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await fetch(url, { method: "GET" });
-      return;
-    } catch (error) {
-      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before ${url} answered`);
-      if (Date.now() > until) throw new Error(`${url} did not answer: ${error.message}`);
-      await sleep(100);
-    }
-  }
-}
-
-/**
- * The check every server example gets: two orders synced by concurrent requests (the first calls, when the
- * keys are imported), then one of them moved on to USED; the sandbox must hold exactly that.
- */
-async function exerciseServer(name, post, sandbox) {
-  const a = `example-${name}-a`;
-  const b = `example-${name}-b`;
-  const [ra, rb] = await Promise.all([post({ merchantBizNo: a, orderStatus: "TICKETED" }), post({ merchantBizNo: b, orderStatus: "TICKETED" })]);
-  await sleep(20); // orderModifyTime is Date.now(): the update must be newer
-  const ra2 = await post({ merchantBizNo: a, orderStatus: "USED" });
-  checkSynced(sandbox, a, ORDER_STATUSES, [ra, ra2]);
-  checkSynced(sandbox, b, ["TICKETED"], [rb]);
-}
-
-function checkSynced(sandbox, merchantBizNo, statuses, answers) {
-  const held = sandbox.order(vectors.clientId, merchantBizNo);
-  if (!held) throw new Error(`the sandbox has no order ${merchantBizNo}`);
-  const history = held.history.map((h) => h.to).join(",");
-  if (history !== statuses.join(",")) throw new Error(`${merchantBizNo}: sandbox history ${history}, expected ${statuses.join(",")}`);
-  for (const answer of answers) {
-    if (answer.orderId !== held.orderId) throw new Error(`${merchantBizNo}: the example answered ${JSON.stringify(answer)}, the sandbox holds ${held.orderId}`);
-  }
-  if (answers.at(-1).orderStatus !== statuses.at(-1)) throw new Error(`${merchantBizNo}: last answer ${JSON.stringify(answers.at(-1))}`);
-}
-
-const postJson = (url) => async (body) => {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text}`);
-  return JSON.parse(text);
-};
-
-const exampleEnv = (baseUrl, privateKey) => ({
-  ALIPAYHK_CLIENT_ID: vectors.clientId,
-  ALIPAYHK_PRIVATE_KEY: privateKey,
-  ALIPAYHK_BASE_URL: baseUrl,
-});
-
-const EXAMPLES = [
-  {
-    id: "node (examples/node/sync-order.mjs)",
-    async run({ sandbox, baseUrl, alipayPublicKey }) {
-      const env = { ...process.env, ...exampleEnv(baseUrl, MERCHANT.pkcs8Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
-      const answers = [];
-      for (const status of ORDER_STATUSES) {
-        const { code, stdout, stderr } = await run(process.execPath, ["examples/node/sync-order.mjs", "example-node", status], { env, timeoutMs: 30_000 });
-        if (code !== 0) throw new Error(`exit ${code}: ${stdout}${stderr}`);
-        answers.push(JSON.parse(stdout));
-        await sleep(20);
-      }
-      checkSynced(sandbox, "example-node", ORDER_STATUSES, answers);
-    },
-  },
-  {
-    id: "deno (examples/deno/server.ts)",
-    async run({ sandbox, baseUrl, alipayPublicKey }) {
-      const server = startServer(
-        deno,
-        ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env=ALIPAYHK_CLIENT_ID,ALIPAYHK_PRIVATE_KEY,ALIPAYHK_PRIVATE_KEY_FILE,ALIPAYHK_ALIPAY_PUBLIC_KEY,ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE,ALIPAYHK_BASE_URL,PORT", "server.ts"],
-        { cwd: join(ROOT, "examples/deno"), env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8Base64), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" }, ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/ },
-      );
-      try {
-        const [, url] = await server.started;
-        await exerciseServer("deno", postJson(url), sandbox);
-      } finally {
-        await server.stop();
-      }
-    },
-  },
-  {
-    id: "bun (examples/bun/server.ts)",
-    async run({ sandbox, baseUrl, alipayPublicKey }) {
-      const server = startServer(bun, ["run", "examples/bun/server.ts"], {
-        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs1Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" },
-        ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-      });
-      try {
-        const [, url] = await server.started;
-        await exerciseServer("bun", postJson(url), sandbox);
-      } finally {
-        await server.stop();
-      }
-    },
-  },
-  {
-    id: "cloudflare worker (examples/cloudflare-worker, workerd serve, no Node compat)",
-    async run({ sandbox, baseUrl, alipayPublicKey }) {
-      // What `wrangler deploy` would do: bundle the worker. config.capnp embeds dist/worker.js.
-      await build({
-        entryPoints: [join(ROOT, "examples/cloudflare-worker/worker.ts")],
-        outfile: join(ROOT, "examples/cloudflare-worker/dist/worker.js"),
-        bundle: true,
-        format: "esm",
-        platform: "neutral",
-        mainFields: ["module", "main"],
-        conditions: ["workerd", "worker", "browser"],
-        logLevel: "error",
-      });
-      const port = await freePort();
-      const server = startServer(workerd, ["serve", "examples/cloudflare-worker/config.capnp", `--socket-addr=http=127.0.0.1:${port}`], {
-        // The PEM as it arrives from a one-line secret: literal \n escapes.
-        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8PemEscaped), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey },
-      });
-      try {
-        const url = `http://127.0.0.1:${port}`;
-        await waitForHttp(url, server.child);
-        await exerciseServer("workerd", postJson(url), sandbox);
-      } catch (error) {
-        error.message += `\n${server.output()}`;
-        throw error;
-      } finally {
-        await server.stop();
-      }
-    },
-  },
-  {
-    id: "vercel edge (examples/vercel-edge/api/sync-order.ts, in edge-runtime)",
-    async run({ sandbox, baseUrl, alipayPublicKey }) {
-      // What Vercel's build does for an edge function: bundle it and register it as the fetch handler.
-      const entry = join(tmp, "vercel-entry.ts");
-      writeFileSync(
-        entry,
-        `import handler, { config } from ${JSON.stringify(join(ROOT, "examples/vercel-edge/api/sync-order.ts"))};
-if (config.runtime !== "edge") throw new Error("not an edge function");
-addEventListener("fetch", (event) => event.respondWith(handler(event.request)));
-`,
-      );
-      const file = await bundle(relative(ROOT, entry), "vercel-edge.js", { format: "iife" });
-      const { EdgeRuntime } = await import("edge-runtime");
-      // Vercel gives edge functions process.env (and nothing else of process); the JWK goes in as JSON text.
-      const env = { ...exampleEnv(baseUrl, JSON.stringify(MERCHANT.privateJwk)), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
-      const runtime = new EdgeRuntime({ initialCode: readFileSync(file, "utf8"), extend: (context) => Object.assign(context, { process: { env } }) });
-      const post = async (body) => {
-        const response = await runtime.dispatchFetch("https://example.vercel.app/api/sync-order", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-        await response.waitUntil();
-        const text = await response.text();
-        if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text}`);
-        return JSON.parse(text);
-      };
-      await exerciseServer("vercel-edge", post, sandbox);
-    },
-  },
-];
-
-async function runExamples() {
-  const t = Date.now();
-  const { createSandbox } = await import("alipayhk-sandbox"); // the built package, as Node resolves it
-  const { serve } = await import("alipayhk-sandbox/node");
-  const sandbox = await createSandbox({ merchants: { [vectors.clientId]: MERCHANT.spkiPem } });
-  const server = await serve(sandbox.fetch, { port: 0, host: "127.0.0.1" });
-  const context = { sandbox, baseUrl: server.url, alipayPublicKey: sandbox.alipayPublicKey };
-  const results = [];
-  try {
-    const selected = EXAMPLES.filter((e) => !ONLY || ONLY.includes("examples") || ONLY.some((o) => e.id.startsWith(o)));
-    for (const result of await pool(selected, JOBS, async (example) => {
-      const t0 = Date.now();
-      try {
-        await example.run(context);
-        return { id: example.id, ok: true, ms: Date.now() - t0 };
-      } catch (error) {
-        return { id: example.id, ok: false, ms: Date.now() - t0, error: String(error?.stack ?? error) };
-      }
-    })) {
-      results.push(result);
-    }
-  } finally {
-    await server.close();
-  }
-  return { results, ms: Date.now() - t, sandboxUrl: server.url };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,12 +219,13 @@ try {
   }
 }
 const selected = RUNTIMES.filter((r) => !ONLY || ONLY.some((o) => r.id.startsWith(o)));
+const expectedTests = await testCounter();
 const results = await pool(selected, JOBS, async (runtime) => {
-  const result = await runRuntime(runtime);
+  const result = await runRuntime(runtime, expectedTests(runtime));
   process.stdout.write(`  ${result.ok ? "ok  " : "FAIL"} ${runtime.id} (${seconds(result.ms)})\n`);
   return result;
 });
-const examples = !ONLY || ONLY.includes("examples") || EXAMPLES.some((e) => ONLY.some((o) => e.id.startsWith(o))) ? await runExamples() : undefined;
+const examples = !ONLY || ONLY.includes("examples") || EXAMPLES.some((e) => ONLY.some((o) => e.id.startsWith(o))) ? await runExamples({ bundle, tmp, only: ONLY, jobs: JOBS }) : undefined;
 
 console.log("");
 let failed = false;
@@ -509,7 +244,7 @@ if (examples) {
   console.log(`${passed === examples.results.length ? "✔" : "✘"} examples, against a sandbox at ${examples.sandboxUrl} (${seconds(examples.ms)})`);
   for (const e of examples.results) {
     console.log(`    ${e.ok ? "ok  " : "FAIL"} ${e.id} (${seconds(e.ms)})`);
-    if (!e.ok) console.log(e.error.replace(/^/gm, "        "));
+    if (!e.ok) console.log(String(e.error).replace(/^/gm, "        "));
   }
   console.log(`${passed} passed, ${examples.results.length - passed} failed`);
 }

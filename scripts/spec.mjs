@@ -1,3 +1,4 @@
+// @ts-check
 // Reads the multi-file spec in spec/ as one document.
 // Small on purpose: the spec uses only relative file refs and JSON pointers.
 //   bundleSpec(file)  every ref becomes local: a file registered in the root's `components` becomes a ref to that

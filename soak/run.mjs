@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * npm run soak [-- --short] [--syncs N] [--concurrency N] [--seed N] [--deadline-min N] [--inline] [--json FILE]
  *
@@ -36,7 +37,7 @@ const options = {
   ...(values.concurrency && { concurrency: int(values.concurrency, "concurrency") }),
   ...(values.seed && { seed: int(values.seed, "seed") }),
   ...(values["deadline-min"] && { deadlineMs: int(values["deadline-min"], "deadline-min") * 60_000 }),
-  ...(values.inline && { host: "inline" }),
+  ...(values.inline && { host: /** @type {const} */ ("inline") }),
   log: values.quiet ? undefined : (line) => console.error(line),
 };
 

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The soak's AlipayHK: `alipayhk-sandbox` served over loopback HTTP (127.0.0.1, a port the OS picks) with the
  * node:http adapter of alipayhk-sandbox/node. It runs either in the soak's own thread ("inline", used by the

@@ -6,7 +6,9 @@ const entries = { index: "src/index.ts", encryption: "src/encryption.ts" };
 export default defineConfig({
   entry: entries,
   format: ["esm"],
-  dts: true,
+  // composite (for tsc -b) needs every file listed; tsup compiles only what the entries reach
+  // (and rootDir src, which the generated spec files imported from ../../generated are not under)
+  dts: { compilerOptions: { composite: false, rootDir: "../.." } },
   clean: true,
   target: "es2022",
   platform: "neutral",

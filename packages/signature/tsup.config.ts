@@ -5,7 +5,8 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: { index: "src/index.ts", encryption: "src/encryption.ts" },
   format: ["esm"],
-  dts: true,
+  // composite (for tsc -b) needs every file listed; tsup compiles only what the entries reach
+  dts: { compilerOptions: { composite: false } },
   clean: true,
   target: "es2022",
   platform: "neutral",

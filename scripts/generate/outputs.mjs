@@ -1,6 +1,6 @@
 // @ts-check
 // The text of each generated file, from the spec.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import openapiTS, { astToString, STRING, stringToAST, tsRecord, tsUnion, UNKNOWN } from "openapi-typescript";
 import { parse } from "yaml";
@@ -17,7 +17,8 @@ const HEADER = "// Generated from spec/ by scripts/generate.mjs. Do not edit: ch
 export async function generate(specFile, { runtimeDir, outDir }) {
   const bundled = bundleSpec(specFile);
   const model = buildModel(bundled, componentFiles(specFile));
-  const runtime = relative(outDir, runtimeDir).replaceAll("\\", "/");
+  // imports are resolved from where the files really are (generated/ is a link to packages/spec/generated)
+  const runtime = relative(existsSync(outDir) ? realpathSync(outDir) : outDir, runtimeDir).replaceAll("\\", "/");
   const notes = [
     "inferred (refused by a client with strict: true, and by the sandbox unless strict: false):",
     ...model.INFERRED.map((c) => `  ${c.operationId}${c.variant ? ` ${c.variant}` : ""} ${c.path || "(body)"} ${c.keywords.join(", ")}: ${c.why}`),

@@ -129,3 +129,6 @@ export function createRegistry() {
     return tests.length;
   } };
 }
+
+/** What `createRegistry()` returns: `test()` to register, `run()` to run. */
+export type Registry = ReturnType<typeof createRegistry>;

@@ -3,15 +3,19 @@
  * spec's examples: every variant of every operation has one, and each is accepted end to end. The client method
  * used here (`syncPerformanceNotification`) has no code of its own: it comes from the spec's OPERATIONS.
  */
-import { ResultError, ValidationError, type OrderClient } from "alipayhk-order";
-import type { Sandbox } from "alipayhk-sandbox";
-import { deepEqual, equal, ok, rejects } from "./harness.js";
+import { ResultError, ValidationError } from "alipayhk-order";
+import { createSandbox, type Sandbox } from "alipayhk-sandbox";
+import { CLIENT_ID, clientFor, MERCHANT } from "./fixtures.js";
+import { deepEqual, equal, ok, rejects, type Registry } from "./harness.js";
 import { MISSING_EXAMPLES, notificationFor, TEMPLATES } from "./orders.js";
 
-type Test = (name: string, fn: () => Promise<void> | void) => void;
-
-/** `setup()` gives a client whose fetch is a sandbox's, and that sandbox. */
-export function registerNotificationTests(test: Test, setup: () => Promise<{ client: OrderClient; sandbox: Sandbox; clientId: string }>) {
+export function registerNotificationTests(test: Registry["test"]) {
+  // one sandbox for these tests, with its own generated key; each test uses its own merchantBizNo
+  let shared: Sandbox | undefined;
+  const setup = async () => {
+    const sandbox = (shared ??= await createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, seed: 2 }));
+    return { client: clientFor(sandbox, { fetch: sandbox.fetch }), sandbox, clientId: CLIENT_ID };
+  };
   test("the spec has an example body for every variant of every operation", () => {
     deepEqual(MISSING_EXAMPLES, [], "variants without an example in the spec");
   });

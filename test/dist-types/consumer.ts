@@ -2,7 +2,7 @@
  * A consumer of the PUBLISHED types: scripts/check-packages.mjs compiles this file on its own (no tsconfig,
  * no "paths") under moduleResolution bundler, node16 and nodenext, so every import below resolves through
  * node_modules and each package's "exports" to the emitted dist/*.d.ts. It must only compile; nothing runs it.
- * (test/tsconfig.json also checks it against the sources, where "paths" point at src/.)
+ * (test/tsconfig.json also checks it against the sources, through the "alipayhk-source" export condition.)
  */
 import {
   createOrderClient,

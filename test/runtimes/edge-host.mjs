@@ -1,3 +1,4 @@
+// @ts-check
 // Host for the edge-runtime run (the old jose tap/.edge-runtime.mjs, awaiting instead of polling):
 // evaluates the bundled suite in Vercel's EdgeRuntime VM and reports its result.
 //   node test/runtimes/edge-host.mjs <bundle.js>

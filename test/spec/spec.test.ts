@@ -94,7 +94,7 @@ describe("spec against the Base API page", () => {
 describe("generate:check", () => {
   const work = mkdtempSync(join(tmpdir(), "spec-check-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  for (const dir of ["spec", "scripts", "generated", "packages/spec/src"]) cpSync(join(repo, dir), join(work, dir), { recursive: true });
+  for (const dir of ["spec", "scripts", "generated", "packages/spec/src", "packages/spec/generated"]) cpSync(join(repo, dir), join(work, dir), { recursive: true, verbatimSymlinks: true });
   symlinkSync(join(repo, "node_modules"), join(work, "node_modules"));
   const check = () => spawnSync(process.execPath, ["scripts/generate.mjs", "--check"], { cwd: work, encoding: "utf8" });
 

@@ -1,6 +1,6 @@
 // Type tests of the client's public types.
 import { describe, expectTypeOf, test } from "vitest";
-import { createOrderClient, type OrderInput, type OrderStatusOf, type SyncOrderResult } from "alipayhk-order";
+import { createOrderClient, type MerchantBizType, type OrderInput, type OrderStatusOf, type OrderSyncRequest, type SyncOrderResult } from "alipayhk-order";
 
 const client = createOrderClient({ clientId: "c", privateKey: "k", alipayPublicKey: "p", baseUrl: "http://127.0.0.1" });
 const base = { merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModifyTime: 2 };
@@ -9,6 +9,10 @@ describe("syncOrder types", () => {
   test("a valid order compiles and resolves to the result", () => {
     expectTypeOf(client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} })).resolves.toEqualTypeOf<SyncOrderResult>();
     expectTypeOf<OrderStatusOf<"LINE_UP">>().toEqualTypeOf<"CALL_NUM" | "NUMBER_ARRIVED" | "NUMBER_PASSED" | "CANCELLED" | "FINISHED">();
+  });
+
+  test("MerchantBizType (the spec's scenarios) is exactly the request body's merchantBizType", () => {
+    expectTypeOf<MerchantBizType>().toEqualTypeOf<OrderSyncRequest["merchantBizType"]>();
   });
 
   test("a wrong status, a missing extInfo, or neither user id does not compile; both ids do (refusing them is our reading)", () => {

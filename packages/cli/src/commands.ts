@@ -109,7 +109,7 @@ export const commands: Record<string, Command> = {
       if (positionals[0] !== "generate") {
         throw new UsageError(`${positionals[0] === undefined ? "a subcommand is missing" : `unknown subcommand ${JSON.stringify(positionals[0])}`}: the only one is \`alipayhk keys generate\``);
       }
-      const { privatePath, publicPath } = writeKeyPair(str(values.out)!, str(values.name)!, values.force === true);
+      const { privatePath, publicPath } = await writeKeyPair(str(values.out)!, str(values.name)!, values.force === true);
       io.out(`private key: ${privatePath} (mode 0600: keep it secret)`);
       io.out(`public key:  ${publicPath} (register this one with AlipayHK)`);
       return EXIT.ok;
@@ -185,7 +185,7 @@ export const commands: Record<string, Command> = {
       const clientId = str(values["client-id"]) ?? "SANDBOX-MERCHANT";
       const merchantKeyFile = str(values["merchant-key"]);
       const given = merchantKeyFile && readText(merchantKeyFile, "--merchant-key");
-      const pair = given ? undefined : generateKeyPair();
+      const pair = given ? undefined : await generateKeyPair();
       const sandbox = await createSandbox({
         merchants: { [clientId]: given || pair!.publicKey },
         seed,
@@ -279,7 +279,7 @@ export const commands: Record<string, Command> = {
       let client;
       if (!clientId && !hasKey(privateKey, io.env) && !hasKey(alipayKey, io.env) && !baseUrl && !environment) {
         io.err("no credentials given: using an embedded AlipayHK sandbox (nothing leaves this machine)");
-        const merchant = generateKeyPair();
+        const merchant = await generateKeyPair();
         const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey }, strict: values["no-strict"] !== true });
         client = createOrderClient({
           clientId: "SANDBOX-MERCHANT",

@@ -46,7 +46,7 @@ interface Row {
 export async function demo(io: Io): Promise<number> {
   const started = Date.now();
   io.out("AlipayHK order sync demo: no credentials, nothing leaves this machine.");
-  const merchant = generateKeyPair();
+  const merchant = await generateKeyPair();
   const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: merchant.publicKey }, seed: 2026 });
   const server = await serve(sandbox.fetch);
   io.out(`• local AlipayHK sandbox on ${server.url} (fresh RSA-2048 keys for the merchant and for "AlipayHK")`);

@@ -1,7 +1,7 @@
 /** `alipayhk keys generate`: a fresh RSA-2048 key pair, the private key readable by its owner only. */
-import { generateKeyPairSync } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { exportPKCS8, exportSPKI, generateKeyPair as generateJoseKeyPair } from "jose";
 import { UsageError } from "./io.js";
 
 export interface KeyPairPem {
@@ -9,13 +9,11 @@ export interface KeyPairPem {
   publicKey: string;
 }
 
-export function generateKeyPair(): KeyPairPem {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  });
-  return { privateKey, publicKey };
+/** A merchant key pair as PKCS#8 and SPKI PEM (RSASSA-PKCS1-v1_5 / SHA-256, e = 65537). */
+export async function generateKeyPair(): Promise<KeyPairPem> {
+  const pair = await generateJoseKeyPair("RS256", { modulusLength: 2048, extractable: true });
+  // a trailing newline, as openssl and node:crypto end their PEM files
+  return { privateKey: `${await exportPKCS8(pair.privateKey)}\n`, publicKey: `${await exportSPKI(pair.publicKey)}\n` };
 }
 
 /** A file-system error as a short reason a user can act on. */
@@ -34,7 +32,7 @@ function reason(error: unknown): string {
 }
 
 /** Writes <name>-private.pem (mode 0600) and <name>-public.pem into `dir`; refuses to overwrite unless `force`. */
-export function writeKeyPair(dir: string, name: string, force: boolean): { privatePath: string; publicPath: string } {
+export async function writeKeyPair(dir: string, name: string, force: boolean): Promise<{ privatePath: string; publicPath: string }> {
   // a bare file name: "" would write "-private.pem", "../x" outside --out
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     throw new UsageError(`--name: ${JSON.stringify(name)} must be a plain name (letters, digits, ".", "_", "-"), such as merchant`);
@@ -52,7 +50,7 @@ export function writeKeyPair(dir: string, name: string, force: boolean): { priva
   } catch (error) {
     throw new UsageError(`--out: cannot create ${dir} (${reason(error)})`);
   }
-  const { privateKey, publicKey } = generateKeyPair();
+  const { privateKey, publicKey } = await generateKeyPair();
   try {
     writeFileSync(privatePath, privateKey, { mode: 0o600 });
     chmodSync(privatePath, 0o600); // mode applies only when the file is created

@@ -6,6 +6,7 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import { encodeJsonText, OPERATIONS, SCHEMAS, SERVERS, validate, type Operation, type paths } from "alipayhk-spec";
+import { delay } from "alipayhk-signature";
 import {
   AbortedError,
   ConfigError,
@@ -242,18 +243,9 @@ function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, de
   };
 }
 
+/** The pause between attempts; the caller's abort ends it with an AbortedError. */
 function sleep(ms: number, signal: AbortSignal | undefined, details: CallDetails): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // the caller may have aborted while the last answer was being read: an abort event will not come again
-    if (signal?.aborted) return reject(new AbortedError({ ...details, cause: signal.reason }));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedError({ ...details, cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+  return delay(ms, signal).catch((reason: unknown) => {
+    throw new AbortedError({ ...details, cause: reason });
   });
 }

@@ -9,22 +9,28 @@ import { RESULT_CODES, type Problem } from "alipayhk-spec";
 /** A result code of the spec (`SUCCESS`, `PARAM_ILLEGAL`...). */
 export type ResultCode = keyof typeof RESULT_CODES;
 
+/** The codes of the error categories (a definite failure's code is `ERR_<resultCode>`, see {@link OrderErrorCode}). */
+const CATEGORY_CODES = [
+  "ERR_VALIDATION",
+  "ERR_CONFIG",
+  "ERR_RESULT",
+  "ERR_UNKNOWN_RESULT",
+  "ERR_RESPONSE_SIGNATURE",
+  "ERR_RESPONSE_FORMAT",
+  "ERR_HTTP",
+  "ERR_TIMEOUT",
+  "ERR_NETWORK",
+  "ERR_ABORTED",
+] as const;
+
 /**
  * Stable error codes. A definite failure is `ERR_<resultCode>` for the spec's result codes (`ERR_PARAM_ILLEGAL`), and
  * `ERR_RESULT` for a code the spec does not list; the other codes name a category.
  */
-export type OrderErrorCode =
-  | "ERR_VALIDATION"
-  | "ERR_CONFIG"
-  | `ERR_${ResultCode}`
-  | "ERR_RESULT"
-  | "ERR_UNKNOWN_RESULT"
-  | "ERR_RESPONSE_SIGNATURE"
-  | "ERR_RESPONSE_FORMAT"
-  | "ERR_HTTP"
-  | "ERR_TIMEOUT"
-  | "ERR_NETWORK"
-  | "ERR_ABORTED";
+export type OrderErrorCode = (typeof CATEGORY_CODES)[number] | `ERR_${ResultCode}`;
+
+/** Every `code` an OrderError may carry, from the spec's result codes: stable, for callers (and the soak) to check against. */
+export const ORDER_ERROR_CODES: readonly OrderErrorCode[] = [...CATEGORY_CODES, ...Object.keys(RESULT_CODES).map((code) => `ERR_${code}` as const as `ERR_${ResultCode}`)];
 
 export type Outcome = "not_applied" | "unknown";
 

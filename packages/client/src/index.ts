@@ -42,12 +42,14 @@ export {
   TimeoutError,
   UnknownResultError,
   ValidationError,
+  ORDER_ERROR_CODES,
   type CallDetails,
   type OrderErrorCode,
   type Outcome,
   type ResultCode,
 } from "./errors.js";
 export { isRetryableResult, type RetryOptions } from "./retry.js";
+export { delay } from "alipayhk-signature";
 export { transitionProblem } from "./rules.js";
 export type { Encryption, SignerOptions } from "./signer.js";
 export { createSigningMiddleware, type FetchLike } from "./transport.js";

@@ -55,3 +55,4 @@ export function retryDelay(options: RetryOptions, attempts: number, elapsedMs: n
   const delay = Math.min(maxDelayMs, Math.max(retryAfterMs ?? 0, step * (0.5 + Math.random() / 2)));
   return elapsedMs + delay > maxElapsedMs ? undefined : delay;
 }
+

@@ -7,6 +7,7 @@ import {
   importPrivateKey,
   alipayTimeMs,
   importPublicKey,
+  isKeyVersion,
   sign,
   verify,
   type KeyVersion,
@@ -72,8 +73,7 @@ export function createSigner(options: SignerOptions): Signer {
   if (verifying && options.alipayPublicKey == null) {
     throw new ConfigError("alipayPublicKey: AlipayHK's public key is required to verify responses (or set verifyResponses: false, which is unsafe)");
   }
-  const versionOk = typeof keyVersion === "number" ? Number.isSafeInteger(keyVersion) && keyVersion >= 0 : /^[A-Za-z0-9._-]{1,64}$/.test(String(keyVersion));
-  if (keyVersion != null && !versionOk) {
+  if (keyVersion != null && !isKeyVersion(keyVersion)) {
     throw new ConfigError("keyVersion: must be a version number or token such as 1 (or null to leave it out)");
   }
   const encryption = options.encrypt;

@@ -17,6 +17,7 @@ import {
   type OrderInput,
   type paths,
 } from "../src/index.js";
+import { selfSignedCertificate } from "../../signature/test/helpers.js";
 import { BASE_URL, CLIENT_ID, ORDERS, SUCCESS, fakeAlipay, order, pem, type Answer } from "./fake-alipay.js";
 
 const U = { resultCode: "UNKNOWN_EXCEPTION", resultStatus: "U", resultMessage: "retry" };
@@ -160,6 +161,14 @@ describe("responses are verified before they are believed", () => {
     expect(error.outcome).toBe("unknown");
     expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
     expect(requests).toHaveLength(1);
+  });
+
+  test("alipayPublicKey may be an X.509 certificate (openssl req -x509) of AlipayHK's key", async () => {
+    // the fake signs its answers with node:crypto and pem.alipayPrivate
+    const { client } = setup([{}], { alipayPublicKey: selfSignedCertificate(pem.alipayPrivate) });
+    await expect(client.syncOrder(movie())).resolves.toMatchObject({ result: SUCCESS });
+    const { client: wrong } = setup([{}], { alipayPublicKey: selfSignedCertificate(pem.otherPrivate) });
+    await expect(wrong.syncOrder(movie())).rejects.toBeInstanceOf(ResponseSignatureError);
   });
 
   test("a signed F answer with an HTTP error status is still read as a result", async () => {
@@ -406,6 +415,9 @@ describe("configuration", () => {
     ["a relative base URL", { baseUrl: "/api" }, "baseUrl"],
     ["a negative keyVersion", { keyVersion: -1 }, "keyVersion"],
     ["a keyVersion with a comma", { keyVersion: "1,signature=x" }, "keyVersion"],
+    // the header's own rule (isKeyVersion): a boolean is no version, even though String(true) is a fine token
+    ["a boolean keyVersion", { keyVersion: true as never }, "keyVersion"],
+    ["a 65-character keyVersion", { keyVersion: "v".repeat(65) }, "keyVersion"],
     ["encrypt: true instead of rsaAes()", { encrypt: true as never }, "encrypt"],
     ["a zero timeout", { timeoutMs: 0 }, "timeoutMs"],
     ["a timeout past what setTimeout honours", { timeoutMs: 2 ** 31 }, "timeoutMs"],

@@ -131,21 +131,5 @@ export function faultPlanner(options: FaultOptions, seed: number): (forced?: Fau
   };
 }
 
-/**
- * Waits `ms` milliseconds, or rejects with the signal's reason (an `AbortError`, as fetch does) as soon as it
- * aborts. The timer is cleared on abort, so nothing keeps the event loop alive once requests are done.
- */
-export function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
+/** Waits, or rejects with the signal's reason on abort: the client's retry pause, shared. */
+export { delay } from "alipayhk-signature";

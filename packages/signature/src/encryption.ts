@@ -10,11 +10,12 @@
  * public key, base64- then URL-encoded into `symmetricKey`. Sign the ciphertext after encrypting;
  * verify the signature before decrypting.
  */
+import { exportJWK, exportSPKI, importJWK, importPKCS8 } from "jose";
 import { aesDecrypt, aesEncrypt, checkAesMode, type AesMode } from "./aes.js";
 import { base64ToBytes, bytesToBase64, lenientBase64ToBytes, utf8 } from "./base64.js";
 import { DecryptionError, InvalidArgumentError, KeyFormatError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, keyVersionPair, parseEncryptHeader, type KeyVersion } from "./header.js";
-import { keyRecord, wrongType, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
+import { keyRecord, RS256, wrongType, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 import {
   base64UrlToBigInt,
   rsaesPkcs1Decrypt,
@@ -53,8 +54,6 @@ export interface EncryptedBody {
 // The type is stored too, so that a cached private key is never accepted where a public one is due.
 const numbersCache = new WeakMap<object, { type: "private" | "public"; numbers: RsaPrivateNumbers | RsaPublicNumbers }>();
 
-const RSASSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
-
 async function exportJwk(key: unknown, want: "private" | "public", operation: string): Promise<JsonWebKey> {
   const notExtractable = () =>
     new KeyFormatError(
@@ -74,10 +73,9 @@ async function exportJwk(key: unknown, want: "private" | "public", operation: st
     const material = (await keyRecord(key, want, operation)).material;
     if (!material) throw notExtractable(); // imported from a non-extractable CryptoKey
     if (material.format === "jwk") return material.jwk;
-    source =
-      material.format === "cryptokey" ? material.key : await crypto.subtle.importKey("pkcs8", material.der, RSASSA, true, ["sign"]);
+    source = material.format === "cryptokey" ? material.key : await importPKCS8(material.pem, RS256, { extractable: true });
   }
-  return crypto.subtle.exportKey("jwk", source);
+  return exportJWK(source);
 }
 
 /**
@@ -88,9 +86,8 @@ async function exportJwk(key: unknown, want: "private" | "public", operation: st
  */
 export async function publicKeyPem(privateKey: PrivateKey | WebCryptoKey): Promise<string> {
   const { n, e } = await exportJwk(privateKey, "private", "publicKeyPem");
-  const publicKey = await crypto.subtle.importKey("jwk", { kty: "RSA", n, e }, RSASSA, true, ["verify"]);
-  const lines = bytesToBase64(new Uint8Array(await crypto.subtle.exportKey("spki", publicKey))).match(/.{1,64}/g)!;
-  return `-----BEGIN PUBLIC KEY-----\n${lines.join("\n")}\n-----END PUBLIC KEY-----\n`;
+  const publicKey = await importJWK({ kty: "RSA", n, e }, RS256, { extractable: true });
+  return `${await exportSPKI(publicKey as CryptoKey)}\n`;
 }
 
 async function rsaNumbers(key: unknown, want: "private" | "public", operation: string): Promise<RsaPrivateNumbers | RsaPublicNumbers> {

@@ -33,8 +33,9 @@ export type KeyVersion = number | string | null;
 
 // 8192-bit signatures URL-encoded fit; anything longer is not a header we should spend time on.
 const MAX_HEADER_LENGTH = 4096;
-const VERSION_TOKEN = /^[A-Za-z0-9._-]{1,64}$/;
-const CANONICAL = /^algorithm=RSA256,keyVersion=([A-Za-z0-9._-]{1,64}),signature=([A-Za-z0-9%+/=]+)$/;
+const TOKEN = "[A-Za-z0-9._-]{1,64}";
+const VERSION_TOKEN = new RegExp(`^${TOKEN}$`);
+const CANONICAL = new RegExp(`^algorithm=RSA256,keyVersion=(${TOKEN}),signature=([A-Za-z0-9%+/=]+)$`);
 
 function pairs(header: HeaderName, value: unknown, known: readonly string[]): Map<string, string> {
   if (value === undefined || value === null) throw new HeaderFormatError(header, "missing");
@@ -136,10 +137,16 @@ export function parseEncryptHeader(value: string | null | undefined): EncryptHea
 export function keyVersionPair(keyVersion: KeyVersion | undefined): string {
   if (keyVersion === null) return "";
   const v = keyVersion ?? 1;
-  const ok =
-    typeof v === "number" ? Number.isSafeInteger(v) && v >= 0 : typeof v === "string" && VERSION_TOKEN.test(v);
-  if (!ok) throw new InvalidArgumentError("keyVersion must be an integer >= 0, a [A-Za-z0-9._-] token or null");
+  if (!isKeyVersion(v)) throw new InvalidArgumentError("keyVersion must be an integer >= 0, a [A-Za-z0-9._-] token or null");
   return `keyVersion=${v},`;
+}
+
+/**
+ * True for a `keyVersion` a header may carry: an integer >= 0, or a token of 1 to 64 `[A-Za-z0-9._-]` characters.
+ * (`null`, which leaves keyVersion out, is not itself a version.)
+ */
+export function isKeyVersion(value: unknown): value is number | string {
+  return typeof value === "number" ? Number.isSafeInteger(value) && value >= 0 : typeof value === "string" && VERSION_TOKEN.test(value);
 }
 
 /** @internal Canonical header value: `algorithm=<A>,keyVersion=<v>,<name>=<URL-encoded base64>`. */

@@ -25,9 +25,9 @@ export {
   type Jwk,
   type WebCryptoKey,
 } from "./keys.js";
-export { parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
+export { isKeyVersion, parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
 export { contentToSign, sign, verify, type Message, type SignOptions } from "./signature.js";
-export { alipayTimeMs, formatRequestTime, parseAlipayTime, type AlipayTimeForm, type RequestTimeOptions } from "./time.js";
+export { alipayTimeMs, delay, formatRequestTime, parseAlipayTime, type AlipayTimeForm, type RequestTimeOptions } from "./time.js";
 export {
   decryptBody,
   encryptBody,

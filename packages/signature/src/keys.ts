@@ -2,13 +2,19 @@
  * Key import. Importing is explicit and done once: on Node, parsing a PKCS#8 key costs more than
  * the signature itself, so sign/verify only ever take already imported keys.
  *
+ * jose imports the keys (PKCS#8, SPKI, X.509 certificates, JWK). What it lacks stays here: der.ts
+ * reads what a PEM or bare base64 DER (what AlipayHK's key tool hands out) really holds, so that
+ * PKCS#1 keys are wrapped and a key of the wrong kind is named, and every failure becomes a
+ * KeyFormatError that says what is wrong without quoting the key.
+ *
  * The objects handed out are opaque, frozen `{ type, modulusBits }` records. The CryptoKey and the
  * material RSA_AES needs live in a module-private WeakMap, so logging, JSON.stringify or an error
  * never shows key material.
  *
  * This module is on every signing client's bundle: messages are kept short on purpose.
  */
-import { base64ToBytes } from "./base64.js";
+import { importJWK, importPKCS8, importSPKI, importX509 } from "jose";
+import { base64ToBytes, bytesToBase64 } from "./base64.js";
 import { classifyDer, pkcs1PrivateToPkcs8, pkcs1PublicToSpki } from "./der.js";
 import { KeyFormatError } from "./errors.js";
 
@@ -82,8 +88,8 @@ export interface Jwk {
 export type PrivateKeyInput = string | Uint8Array | Jwk | WebCryptoKey | PrivateKey;
 
 /**
- * What {@link importPublicKey} accepts: PEM (SPKI or PKCS#1), bare base64 DER of either, DER bytes,
- * a JWK (object or JSON text), a CryptoKey, or an already imported {@link PublicKey}.
+ * What {@link importPublicKey} accepts: PEM (SPKI, PKCS#1 or an X.509 certificate), bare base64 DER of
+ * SPKI or PKCS#1, DER bytes, a JWK (object or JSON text), a CryptoKey, or an already imported {@link PublicKey}.
  */
 export type PublicKeyInput = string | Uint8Array | Jwk | WebCryptoKey | PublicKey;
 
@@ -91,7 +97,7 @@ type KeyType = "private" | "public";
 
 /** Where RSA_AES finds the RSA numbers; read lazily so signing-only users never pay for it. */
 export type KeyMaterial =
-  | { readonly format: "pkcs8" | "spki"; readonly der: Uint8Array<ArrayBuffer> }
+  | { readonly format: "pkcs8"; readonly pem: string }
   | { readonly format: "jwk"; readonly jwk: JsonWebKey }
   | { readonly format: "cryptokey"; readonly key: CryptoKey };
 
@@ -105,11 +111,15 @@ export interface KeyRecord {
   readonly material: KeyMaterial | undefined;
 }
 
-type Decoded = { format: "pkcs8" | "spki"; der: Uint8Array<ArrayBuffer> } | { format: "jwk"; jwk: JsonWebKey };
+/** A key ready for jose: PEM it reads (PKCS#8 or SPKI, PKCS#1 already wrapped; or a certificate), or a JWK's RSA numbers. */
+type Decoded = { format: "pkcs8" | "spki" | "x509"; pem: string } | { format: "jwk"; jwk: JsonWebKey };
 type KeyCode = "ERR_KEY_TYPE" | "ERR_KEY_TOO_SMALL";
 
 const records = new WeakMap<object, KeyRecord>();
-const RSASSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
+/** @internal The algorithm AlipayHK calls RSA256, as WebCrypto names it... */
+export const RSASSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
+/** @internal ...and as jose (JWA) names it. */
+export const RS256 = "RS256";
 const MIN_BITS = 2048;
 const MAX_INPUT = 65536; // far above any real key; keeps garbage cheap to reject
 
@@ -120,19 +130,22 @@ const usageOf = (want: KeyType): KeyUsage => (want === "private" ? "sign" : "ver
 
 const UNKNOWN = "unrecognised key; expected PEM, base64 DER, JWK or CryptoKey";
 const ENCRYPTED = "encrypted private keys are not supported; decrypt first (openssl pkcs8)";
+const NOT_RSA = "not an RSA key in PKCS#8, PKCS#1 or SPKI form";
+
+/** PEM text as jose reads it; one line of base64 is enough for its parser. */
+const toPem = (der: Uint8Array, label: "PRIVATE KEY" | "PUBLIC KEY"): string =>
+  `-----BEGIN ${label}-----\n${bytesToBase64(der)}\n-----END ${label}-----`;
 
 function fromDer(der: Uint8Array<ArrayBuffer>, want: KeyType): Decoded {
   const kind = classifyDer(der);
-  if (kind === "other") throw fail("not an RSA key in PKCS#8, PKCS#1 or SPKI form");
+  if (kind === "other") throw fail(NOT_RSA);
   const got: KeyType = kind === "pkcs8" || kind === "pkcs1" ? "private" : "public";
   if (got !== want) throw wrongType(got, want);
-  return {
-    format: got === "private" ? "pkcs8" : "spki",
-    der: kind === "pkcs1" ? pkcs1PrivateToPkcs8(der) : kind === "pkcs1-public" ? pkcs1PublicToSpki(der) : der,
-  };
+  if (got === "private") return { format: "pkcs8", pem: toPem(kind === "pkcs1" ? pkcs1PrivateToPkcs8(der) : der, "PRIVATE KEY") };
+  return { format: "spki", pem: toPem(kind === "pkcs1-public" ? pkcs1PublicToSpki(der) : der, "PUBLIC KEY") };
 }
 
-function fromPem(text: string): Uint8Array<ArrayBuffer> {
+function fromPem(text: string, want: KeyType): Decoded {
   // Keys pasted into env vars often arrive with literal "\n" escapes instead of newlines.
   text = text.replace(/\\r/g, "").replace(/\\n/g, "\n").trim();
   const m = /^-----BEGIN ([A-Z0-9 ]+)-----((?:(?!-----)[\s\S])*)-----END \1-----$/.exec(text);
@@ -140,11 +153,15 @@ function fromPem(text: string): Uint8Array<ArrayBuffer> {
   const [, label, body] = m as unknown as [string, string, string];
   // Legacy OpenSSL encryption adds "Proc-Type: 4,ENCRYPTED" headers inside the block.
   if (label === "ENCRYPTED PRIVATE KEY" || body.includes(":")) throw fail(ENCRYPTED);
-  if (label === "CERTIFICATE") throw fail("certificates are not accepted; extract the public key (openssl x509 -pubkey)");
+  if (label === "CERTIFICATE") {
+    if (want === "private") throw fail("expected a private key, got a certificate (it holds a public key)", "ERR_KEY_TYPE");
+    return { format: "x509", pem: text }; // jose finds the key inside
+  }
   if (!/^(RSA )?(PRIVATE|PUBLIC) KEY$/.test(label)) throw fail(`PEM "${label.slice(0, 24)}" is not an RSA key`);
   const der = base64ToBytes(body.replace(/\s+/g, ""));
   if (!der) throw fail("PEM body is not base64");
-  return der;
+  // the bytes, not the label, say what is inside: a mislabelled PKCS#1 key is still wrapped, a public key still named
+  return fromDer(der, want);
 }
 
 function fromJwk(jwk: Record<string, unknown>, want: KeyType): Decoded {
@@ -176,7 +193,8 @@ function decode(input: unknown, want: KeyType): Decoded {
         throw fail(UNKNOWN);
       }
     } else {
-      const der = text.includes("-----") ? fromPem(text) : base64ToBytes(text.replace(/\s+/g, ""));
+      if (text.includes("-----")) return fromPem(text, want);
+      const der = base64ToBytes(text.replace(/\s+/g, ""));
       if (!der) throw fail(UNKNOWN);
       return fromDer(der, want);
     }
@@ -185,13 +203,22 @@ function decode(input: unknown, want: KeyType): Decoded {
   return fromJwk(input as Record<string, unknown>, want);
 }
 
-async function importRsassa(decoded: Decoded, extractable: boolean, usage: KeyUsage): Promise<CryptoKey> {
+async function importRsassa(decoded: Decoded, extractable: boolean): Promise<CryptoKey> {
+  const options = { extractable };
   try {
-    return decoded.format === "jwk"
-      ? await crypto.subtle.importKey("jwk", decoded.jwk, RSASSA, extractable, [usage])
-      : await crypto.subtle.importKey(decoded.format, decoded.der, RSASSA, extractable, [usage]);
+    switch (decoded.format) {
+      case "jwk":
+        return (await importJWK(decoded.jwk, RS256, options)) as CryptoKey;
+      case "x509":
+        return await importX509(decoded.pem, RS256, options);
+      case "pkcs8":
+        return await importPKCS8(decoded.pem, RS256, options);
+      case "spki":
+        return await importSPKI(decoded.pem, RS256, options);
+    }
   } catch (cause) {
-    throw new KeyFormatError("invalid RSA key data", { cause });
+    // the container was checked before: what is left is the key itself (or, for a certificate, its contents)
+    throw new KeyFormatError(decoded.format === "x509" ? "invalid X.509 certificate, or its public key is not RSA" : "invalid RSA key data", { cause });
   }
 }
 
@@ -242,13 +269,14 @@ async function importKeyAs(input: unknown, want: KeyType): Promise<PrivateKey | 
     const decoded = decode(input, want);
     // Private keys stay non-extractable; their input is kept (privately) for RSA_AES instead.
     // Public keys are not secret: they stay extractable and RSA_AES exports them when needed.
-    const signingKey = await importRsassa(decoded, want === "public", usageOf(want));
+    const signingKey = await importRsassa(decoded, want === "public");
     if (want === "private") await trialSignature(signingKey);
     record = {
       type: want,
       modulusBits: modulusBits(signingKey),
       signingKey,
-      material: want === "public" ? { format: "cryptokey", key: signingKey } : decoded,
+      // a private key decodes to PKCS#8 PEM or a JWK only
+      material: want === "public" ? { format: "cryptokey", key: signingKey } : (decoded as KeyMaterial),
     };
   }
   const key = Object.freeze({ type: want, modulusBits: record.modulusBits }) as PrivateKey | PublicKey;
@@ -264,8 +292,8 @@ async function importKeyAs(input: unknown, want: KeyType): Promise<PrivateKey | 
  * CryptoKey, or a key this function already returned (returned as is). Literal `\n` escapes in a
  * PEM (as often found in environment variables) are accepted.
  *
- * @throws {KeyFormatError} `ERR_KEY_FORMAT` for EC keys, encrypted keys, certificates, unknown PEM
- *   labels or garbage; `ERR_KEY_TYPE` for a public key; `ERR_KEY_TOO_SMALL` below 2048 bits.
+ * @throws {KeyFormatError} `ERR_KEY_FORMAT` for EC keys, encrypted keys, unknown PEM labels or
+ *   garbage; `ERR_KEY_TYPE` for a public key or a certificate; `ERR_KEY_TOO_SMALL` below 2048 bits.
  */
 export async function importPrivateKey(key: PrivateKeyInput): Promise<PrivateKey> {
   return (await importKeyAs(key, "private")) as PrivateKey;
@@ -274,11 +302,13 @@ export async function importPrivateKey(key: PrivateKeyInput): Promise<PrivateKey
 /**
  * Imports an RSA public key once (AlipayHK's, for `verify`; or a recipient's, for `encryptBody`).
  *
- * Accepts PEM SPKI (`BEGIN PUBLIC KEY`), PEM PKCS#1 (`BEGIN RSA PUBLIC KEY`), bare base64 DER of
- * either, DER bytes, a JWK (object or JSON text), a CryptoKey, or a key this function already returned.
+ * Accepts PEM SPKI (`BEGIN PUBLIC KEY`), PEM PKCS#1 (`BEGIN RSA PUBLIC KEY`), an X.509 certificate
+ * in PEM (`BEGIN CERTIFICATE`: only its public key is used; its signature, dates and issuer are not
+ * checked, so it must come from a source you trust, like a bare key), bare base64 DER of SPKI or
+ * PKCS#1, DER bytes, a JWK (object or JSON text), a CryptoKey, or a key this function already returned.
  *
- * @throws {KeyFormatError} `ERR_KEY_FORMAT` for certificates, EC keys or garbage; `ERR_KEY_TYPE`
- *   for a private key; `ERR_KEY_TOO_SMALL` below 2048 bits.
+ * @throws {KeyFormatError} `ERR_KEY_FORMAT` for EC keys (or certificates of them) or garbage;
+ *   `ERR_KEY_TYPE` for a private key; `ERR_KEY_TOO_SMALL` below 2048 bits.
  */
 export async function importPublicKey(key: PublicKeyInput): Promise<PublicKey> {
   return (await importKeyAs(key, "public")) as PublicKey;

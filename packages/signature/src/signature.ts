@@ -4,7 +4,7 @@
 import { bytesToBase64, checkedBase64ToBytes, utf8 } from "./base64.js";
 import { InvalidArgumentError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, keyVersionPair, parseSignatureHeader, type KeyVersion } from "./header.js";
-import { keyRecord, type KeyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
+import { keyRecord, RSASSA, type KeyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 
 /** The parts of an HTTP message that AlipayHK signs. Every field is used byte-for-byte. */
 export interface Message {
@@ -36,16 +36,14 @@ interface SignatureAlgorithm {
   verify(key: KeyRecord, signature: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<boolean>;
 }
 
-const RSASSA = "RSASSA-PKCS1-v1_5";
-
 // Keyed by upper-case header name.
 const ALGORITHMS: Record<string, SignatureAlgorithm> = {
   RSA256: {
-    sign: (key, data) => crypto.subtle.sign(RSASSA, key.signingKey, data),
+    sign: (key, data) => crypto.subtle.sign(RSASSA.name, key.signingKey, data),
     verify: (key, signature, data) =>
       // A wrong-length signature is simply not valid; some runtimes throw instead of returning false.
       signature.length === Math.ceil(key.modulusBits / 8)
-        ? crypto.subtle.verify(RSASSA, key.signingKey, signature, data)
+        ? crypto.subtle.verify(RSASSA.name, key.signingKey, signature, data)
         : Promise.resolve(false),
   },
 };

@@ -79,3 +79,24 @@ export function parseAlipayTime(text: string): { ms: number; form: AlipayTimeFor
   if (new Date(Date.parse(`${wall}Z`)).toISOString().slice(0, 19) !== wall || Number(zone.slice(1, 3)) > 18) return undefined;
   return { ms, form: zone === "Z" || zone.includes(":") ? "iso-8601" : "iso-8601-no-colon" };
 }
+
+/**
+ * Waits `ms` milliseconds, or rejects with the signal's reason (an `AbortError`, as fetch does) as soon as it
+ * aborts. The timer is cleared on abort, so nothing keeps the event loop alive once requests are done. Shared by
+ * the client's pause between attempts and the sandbox's injected latency.
+ */
+export function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // already aborted (say, while the last answer was being read): an abort event will not come again
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

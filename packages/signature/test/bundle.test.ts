@@ -22,8 +22,9 @@ async function bundle(contents: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-// Strings only the encryption side contains: our RSA_AES code and @noble/ciphers' AES.
-const ENCRYPTION_MARKERS = ["RSA_AES", "symmetricKey", "decryption failed", "encrypt() twice", "aesMode"];
+// Strings only the encryption side contains: our RSA_AES code and @noble/ciphers' AES. `"symmetricKey"` with its
+// quotes: jose, which key import bundles, has an `asymmetricKeyType`.
+const ENCRYPTION_MARKERS = ["RSA_AES", '"symmetricKey"', "decryption failed", "encrypt() twice", "aesMode"];
 
 describe("bundle", () => {
   it("a signing-only import from the root excludes all encryption code and stays under budget", async () => {
@@ -32,12 +33,13 @@ describe("bundle", () => {
     );
     for (const marker of ENCRYPTION_MARKERS) expect(code).not.toContain(marker);
     const gzipped = gzipSync(code, { level: 9 }).length;
-    // Measured at about 3.7 KB; the budget leaves a little room, and fails on an accidental pull-in.
-    expect(gzipped).toBeLessThan(4200);
+    // Measured at 6,866 B (about 3.7 KB before key import went through jose, whose import code brings its JWS/JWE
+    // algorithm table and ASN.1 reader); the budget leaves a little room, and fails on an accidental pull-in.
+    expect(gzipped).toBeLessThan(7200);
   });
 
   it("the encryption entry does contain it (so the check above can fail)", async () => {
     const code = await bundle(`export { encryptBody, decryptBody } from ${JSON.stringify(encryption)};`);
-    for (const marker of ["RSA_AES", "symmetricKey", "encrypt() twice"]) expect(code).toContain(marker);
+    for (const marker of ["RSA_AES", '"symmetricKey"', "encrypt() twice"]) expect(code).toContain(marker);
   });
 });

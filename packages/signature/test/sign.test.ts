@@ -130,7 +130,8 @@ describe("sign", () => {
     expect(await sign(base, key, { keyVersion: 2 })).toMatch(/^algorithm=RSA256,keyVersion=2,signature=/);
     expect(await sign(base, key, { keyVersion: "v3" })).toMatch(/^algorithm=RSA256,keyVersion=v3,signature=/);
     expect(await sign(base, key, { keyVersion: null })).toMatch(/^algorithm=RSA256,signature=/);
-    for (const bad of [-1, 1.5, "a,b", "", "x=y", NaN]) {
+    expect(await sign(base, key, { keyVersion: "v".repeat(64) })).toContain(`keyVersion=${"v".repeat(64)},`);
+    for (const bad of [-1, 1.5, "a,b", "", "x=y", NaN, "v".repeat(65), true as never]) {
       await expect(sign(base, key, { keyVersion: bad })).rejects.toThrow(InvalidArgumentError);
     }
   });

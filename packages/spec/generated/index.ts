@@ -5,6 +5,6 @@
  * @module
  */
 export * from "./model.js";
-export * from "../packages/spec/src/index.js";
+export * from "../src/index.js";
 export type { components, operations, paths } from "./openapi.js";
 export type { operations as inputOperations } from "./inputs.js";
