@@ -2,6 +2,7 @@
 // The bench's report: the tables printed at the end of a run and the text of BENCHMARKS.md, both from the run's
 // results (bench/run.mjs measures; bench/cpu.mjs says how busy the machine was meanwhile).
 import { BUSY_CORES } from "./cpu.mjs";
+import { specCostSection } from "./spec-cost.mjs";
 
 /** The per-runtime rates every runtime reports, and the extra ones shown beside them. */
 export const KEYS = ["signPerSec", "subtleSignPerSec", "verifyPerSec", "subtleVerifyPerSec", "syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"];
@@ -334,6 +335,7 @@ ${mdTable(["", "value"], nodeRows)}
 }
 ${coldStartSection(results)}
 ${bundleSection(bundles, errors)}
+${specCostSection(results.bundle?.spec ?? undefined)}
 ## Budgets
 
 ${mdTable(["budget", "measured", "status", "detail"], budgetRows, ["l", "r", "l", "l"])}

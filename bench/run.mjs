@@ -28,6 +28,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { BIN, buildStale, ROOT, run as runCommand, seconds, startServer as startChild } from "../scripts/processes.mjs";
 import { measureColdStarts, mergeColdStarts } from "./cold-start.mjs";
+import { measureSpecCost } from "./spec-cost.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
 import { EXTRA_KEYS, KEYS, report } from "./report.mjs";
 import { bundleResults, measureBundles } from "./size.mjs";
@@ -226,6 +227,14 @@ try {
   errors.bundles = error.message;
   say(error.message);
 }
+say("what the spec costs a client bundle (bench/spec-cost.mjs)");
+let specCost;
+try {
+  specCost = await measureSpecCost();
+} catch (error) {
+  errors.specCost = error.message;
+  say(error.message);
+}
 
 // ------------------------------------------------------------------------------------------------------------
 // 7. Results
@@ -307,7 +316,7 @@ results.node = {
     signVsAlipaySdkOfMedians: ratio(extras?.signPerSec, extras?.alipaySdkSignPerSec),
   },
 };
-results.bundle = bundleResults(bundles);
+results.bundle = { ...bundleResults(bundles), spec: specCost ?? null };
 
 // Budgets: met / not met, with the numbers.
 /** @type {{ name: string; value: number | null; threshold: number | null; met: boolean | null; detail: string; otherCores?: number | null; busy?: boolean; bytes?: boolean }[]} */

@@ -2,24 +2,23 @@
 // @ts-check
 // What the spec-driven runtime costs a client bundle, in gzip bytes: the validator's code, the schema table, and each
 // operation of the spec (the signing-only client bundled with and without it: the spec is copied without that
-// operation and regenerated). Client bundles are built from the TypeScript sources against each regenerated model.
-//   node bench/spec-cost.mjs
+// operation and regenerated). Bundles are built from the TypeScript sources against each regenerated model.
+// Part of `npm run bench` (BENCHMARKS.md's "What the spec costs"); `node bench/spec-cost.mjs` prints it alone.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { parse, stringify } from "yaml";
 import { generate } from "../scripts/generate/outputs.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const work = mkdtempSync(join(tmpdir(), "spec-cost-"));
 const gzip = (/** @type {string} */ text) => gzipSync(text, { level: 9 }).length;
+const CLIENT = 'export { createOrderClient } from "alipayhk-order";';
 
 /** Minified bundle of `contents` (an ESM entry), with alipayhk-spec resolved to the model generated in `modelDir`. */
-async function bundle(contents, modelDir) {
-  const src = (/** @type {string} */ path) => join(ROOT, "packages", path);
+async function bundle(/** @type {string} */ contents, /** @type {string} */ modelDir) {
   const result = await build({
     stdin: { contents, resolveDir: ROOT, loader: "ts" },
     bundle: true,
@@ -28,39 +27,62 @@ async function bundle(contents, modelDir) {
     platform: "neutral",
     write: false,
     logLevel: "silent",
-    alias: { "alipayhk-spec": join(modelDir, "index.ts"), "alipayhk-signature": src("signature/src/index.ts"), "alipayhk-order": src("client/src/index.ts") },
+    conditions: ["alipayhk-source"],
+    alias: { "alipayhk-spec": join(modelDir, "index.ts") },
   });
   return result.outputFiles[0].text;
 }
 
-/** Generates the model of the spec in `specDir` into `outDir`. */
-async function model(specDir, outDir) {
-  const { files } = await generate(join(specDir, "openapi.yaml"), { runtimeDir: join(ROOT, "packages/spec/src"), outDir });
+/** Generates the model of the spec whose root file is `specFile` into `outDir`. */
+async function model(/** @type {string} */ specFile, /** @type {string} */ outDir) {
   mkdirSync(outDir, { recursive: true });
+  const { files } = await generate(specFile, { runtimeDir: join(ROOT, "packages/spec/src"), outDir });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(outDir, file), text);
   return outDir;
 }
 
-const CLIENT = 'export { createOrderClient } from "alipayhk-order";';
-try {
-  const full = await model(join(ROOT, "spec"), join(work, "full"));
-  const client = gzip(await bundle(CLIENT, full));
-  const validator = gzip(await bundle('export { validate } from "alipayhk-spec";', full));
-  const schemas = gzip(await bundle('export { SCHEMAS } from "alipayhk-spec";', full));
-  console.log(`signing-only client, from sources: ${client} B gzip`);
-  console.log(`  the validator's code alone:       ${validator} B gzip`);
-  console.log(`  the schema table alone:           ${schemas} B gzip (both operations)`);
-
-  const root = parse(readFileSync(join(ROOT, "spec/openapi.yaml"), "utf8"));
-  for (const [path, item] of Object.entries(root.paths)) {
-    const operationId = parse(readFileSync(join(ROOT, "spec", item.$ref), "utf8")).post.operationId;
-    const dir = join(work, `without-${operationId}`);
-    cpSync(join(ROOT, "spec"), join(dir, "spec"), { recursive: true });
-    const trimmed = { ...root, paths: Object.fromEntries(Object.entries(root.paths).filter(([p]) => p !== path)) };
-    writeFileSync(join(dir, "spec/openapi.yaml"), stringify(trimmed));
-    const without = gzip(await bundle(CLIENT, await model(join(dir, "spec"), join(dir, "generated"))));
-    console.log(`  operation ${operationId.padEnd(28)} +${client - without} B gzip (the client without it: ${without} B)`);
+/**
+ * @returns {Promise<{ clientGzipBytes: number; validatorGzipBytes: number; schemaTableGzipBytes: number; operationGzipBytes: Record<string, number> }>}
+ */
+export async function measureSpecCost() {
+  const work = mkdtempSync(join(tmpdir(), "spec-cost-"));
+  try {
+    const full = await model(join(ROOT, "spec/openapi.yaml"), join(work, "full"));
+    const client = gzip(await bundle(CLIENT, full));
+    /** @type {Record<string, number>} */
+    const operationGzipBytes = {};
+    const root = parse(readFileSync(join(ROOT, "spec/openapi.yaml"), "utf8"));
+    for (const [path, item] of Object.entries(root.paths)) {
+      const operationId = parse(readFileSync(join(ROOT, "spec", item.$ref), "utf8")).post.operationId;
+      const dir = join(work, `without-${operationId}`);
+      cpSync(join(ROOT, "spec"), join(dir, "spec"), { recursive: true });
+      writeFileSync(join(dir, "spec/openapi.yaml"), stringify({ ...root, paths: Object.fromEntries(Object.entries(root.paths).filter(([p]) => p !== path)) }));
+      operationGzipBytes[operationId] = client - gzip(await bundle(CLIENT, await model(join(dir, "spec/openapi.yaml"), join(dir, "generated"))));
+    }
+    return {
+      clientGzipBytes: client,
+      validatorGzipBytes: gzip(await bundle('export { validate } from "alipayhk-spec";', full)),
+      schemaTableGzipBytes: gzip(await bundle('export { SCHEMAS } from "alipayhk-spec";', full)),
+      operationGzipBytes,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
+
+/** BENCHMARKS.md's section. @param {Awaited<ReturnType<typeof measureSpecCost>> | undefined} cost */
+export function specCostSection(cost) {
+  if (!cost) return "## What the spec costs\n\nnot measured in this run\n";
+  return `## What the spec costs
+
+The signing-only client, bundled from the sources (\`node bench/spec-cost.mjs\`): ${cost.clientGzipBytes} B gzip. Of it,
+the validator's code is ${cost.validatorGzipBytes} B and the schema table of every operation ${cost.schemaTableGzipBytes} B (both
+alone; bundled together they share some bytes). Each operation of the spec, as the client bundled with and without it:
+
+| operation | gzip bytes |
+| --- | ---: |
+${Object.entries(cost.operationGzipBytes).map(([op, bytes]) => `| \`${op}\` | +${bytes} |`).join("\n")}
+`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) console.log(specCostSection(await measureSpecCost()));
