@@ -148,10 +148,10 @@ for (const pkg of PACKAGES) {
           continue;
         }
         // "alipayhk-source" (first, when present) is for this repository's tsc, vitest and size attribution: it points
-        // at src/, which is not published, and no bundler or runtime sets it.
+        // at the sources (src/, or generated/ for alipayhk-spec), which are not published, and no bundler or runtime sets it.
         const { [SOURCE_CONDITION]: source, ...published } = target;
         if (source !== undefined && Object.keys(target)[0] !== SOURCE_CONDITION) problems.push(`exports["${subpath}"]: "${SOURCE_CONDITION}" must come first (the first matching condition wins)`);
-        if (source !== undefined && !/^\.\/src\/[\w-]+\.ts$/.test(source)) problems.push(`exports["${subpath}"]["${SOURCE_CONDITION}"] must be ./src/<entry>.ts`);
+        if (source !== undefined && !/^\.\/(src|generated)\/[\w-]+\.ts$/.test(source)) problems.push(`exports["${subpath}"]["${SOURCE_CONDITION}"] must be ./src/<entry>.ts (or ./generated/<entry>.ts)`);
         const keys = Object.keys(published);
         if (keys.join(",") !== "types,default") problems.push(`exports["${subpath}"] conditions are ${Object.keys(target).join(",")}; expected [${SOURCE_CONDITION},]types,default (no runtime conditions: one web-API build)`);
         for (const file of Object.values(published)) if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`exports["${subpath}"] → ${file} is not in the tarball`);

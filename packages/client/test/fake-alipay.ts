@@ -1,7 +1,7 @@
 // A scripted stand-in for AlipayHK, as an injected fetch. It checks every request's signature with node:crypto
 // (independently of our signing code) and signs its answers with node:crypto.
 import { createSign, createVerify, generateKeyPairSync, randomUUID } from "node:crypto";
-import { SCENARIO_ORDERS } from "../../../test/conformance/orders.js";
+import { EXAMPLES, VARIANTS } from "alipayhk-spec";
 
 export const keys = {
   merchant: generateKeyPairSync("rsa", { modulusLength: 2048 }),
@@ -105,14 +105,21 @@ export function fakeAlipay(script: Answer[] = [{}]) {
   return { fetch, requests };
 }
 
-/** One valid order per scenario (shared with the portable conformance suite). */
-export { SCENARIO_ORDERS as ORDERS } from "../../../test/conformance/orders.js";
+/** Each scenario's own fields (status and extras), from the spec's example order of it. */
+export const ORDERS = Object.fromEntries(
+  Object.keys(VARIANTS.syncOrder.values).map((bizType) => {
+    const body = EXAMPLES.syncOrder.find((e) => e.variant === bizType)?.body as Record<string, unknown> | undefined;
+    if (!body) throw new Error(`the spec has no example order for ${bizType}`);
+    const { requestId: _r, merchantBizNo: _n, userId: _u, orderCreateTime: _c, orderModifyTime: _m, ...own } = body;
+    return [bizType, own];
+  }),
+) as Record<keyof typeof VARIANTS.syncOrder.values, Record<string, unknown>>;
 
-export const order = (bizType: keyof typeof SCENARIO_ORDERS, extra: Record<string, unknown> = {}) => ({
+export const order = (bizType: keyof typeof ORDERS, extra: Record<string, unknown> = {}) => ({
   merchantBizNo: `M-${bizType}`,
   userId: "2160120000000001",
   orderCreateTime: 1_764_115_200_000,
   orderModifyTime: 1_764_115_260_000,
-  ...SCENARIO_ORDERS[bizType],
+  ...ORDERS[bizType],
   ...extra,
 });
