@@ -329,7 +329,8 @@ describe("refusals", () => {
     const inconsistent = await rejection(importPrivateKey(jwk));
     expect(inconsistent.code).toBe("ERR_KEY_FORMAT");
     expectNoLeak(inconsistent, pair.privateJwk.d!);
-    // a member whose length is 4k + 1 is not base64url at all
-    expect((await rejection(importPrivateKey({ ...pair.privateJwk, d: `${pair.privateJwk.d}AAA` }))).code).toBe("ERR_KEY_FORMAT");
+    // a member whose length is 4k + 1 is not base64url at all (d's own length varies with leading zero bytes)
+    const d = pair.privateJwk.d!;
+    expect((await rejection(importPrivateKey({ ...pair.privateJwk, d: `${d.slice(0, d.length - (d.length % 4))}A` }))).code).toBe("ERR_KEY_FORMAT");
   });
 });
