@@ -38,6 +38,7 @@ export const processNotification: Behaviour = (call) => {
   const facts = {
     ...(typeof body[TEMPLATE_FIELD] === "string" && { productTemplateCode: body[TEMPLATE_FIELD] as string }),
     ...(typeof body.command === "string" && { command: body.command }),
+    ...(typeof body.bizDate === "number" && { bizDate: body.bizDate }),
     ...(typeof body[STATUS_FIELD] === "string" && { to: body[STATUS_FIELD] as string }),
   };
   const done = (event: SandboxEventType, code: ResultCode, message: string, from?: string) =>

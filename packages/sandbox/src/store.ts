@@ -77,9 +77,10 @@ export interface SandboxEvent {
   readonly merchantBizNo?: string;
   /** The body's merchantBizType (order sync). */
   readonly merchantBizType?: string;
-  /** The body's productTemplateCode and command (performance notifications). */
+  /** The body's productTemplateCode, command and bizDate (performance notifications). */
   readonly productTemplateCode?: string;
   readonly command?: string;
+  readonly bizDate?: number;
   /** The sandbox's ID of the order, when it exists. */
   readonly orderId?: string;
   /** The order's status before the request (absent for a new order). */

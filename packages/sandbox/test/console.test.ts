@@ -206,6 +206,34 @@ describe("the console's routes", () => {
 });
 
 describe("the console's state", () => {
+  it("shows a performance notification as a card beside the order of the same number: the template's words, bizDate on its timeline", async () => {
+    const notice = {
+      requestId: "n".repeat(32),
+      command: "SEND",
+      productTemplateCode: "MOVIE_TICKET_DEFAULT",
+      merchantBizNo: "card-2",
+      orderStatus: "AWAIT_SCREENING",
+      bizDate: 1_767_000_000_000,
+      userId: "2160120000000001",
+      syncDataInfo: { languageBusinessInfo: { en_US: "{}" }, amount: 12800 },
+    };
+    const path = "/api/open/alipay/intl/promotion/order/contractCardSync";
+    await sandbox.fetch(post({ body: JSON.stringify(makeOrder("MOVIE_TICKET", "TICKETED", { merchantBizNo: "card-2" })) }));
+    await sandbox.fetch(post({ path, body: JSON.stringify(notice) }));
+    await sandbox.fetch(post({ path, body: JSON.stringify({ ...notice, requestId: "m".repeat(32), command: "UPDATE", orderStatus: "CLOSED", bizDate: notice.bizDate + 1 }) }));
+    const cards = (await state()).merchants[0]!.cards;
+    expect(cards.map((c) => [c.kind, c.title, c.status])).toEqual([
+      ["order", "card-2", "TICKETED"],
+      ["notification", "card-2", "CLOSED"],
+    ]);
+    const card = cards[1]!;
+    expect(card).toMatchObject({ scenario: "MOVIE_TICKET_DEFAULT", scenarioText: "Movie ticket notification", statusText: "The notification disappears from both.", amount: "128.00" });
+    expect(card.timeline.map((t) => [t.outcome, t.to, t.moment?.label])).toEqual([
+      ["applied", "AWAIT_SCREENING", "SEND bizDate"],
+      ["applied", "CLOSED", "UPDATE bizDate"],
+    ]);
+  });
+
   it("shows an order as a card: the spec's words for its status, its amount, and every update with its outcome", async () => {
     const created = makeOrder("PASS_TICKET", "TICKETED", { merchantBizNo: "card-1", amount: { value: "5", currency: "HKD" }, payAmount: { value: "12800", currency: "HKD" } });
     const used = nextUpdate(created, "USED");

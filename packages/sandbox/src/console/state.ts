@@ -10,7 +10,7 @@ import { DESCRIPTIONS } from "alipayhk-spec";
 import type { SignatureDiagnosis } from "../diagnose.js";
 import { FAULT_KINDS, type FaultKind } from "../faults.js";
 import type { Sandbox } from "../sandbox.js";
-import type { SandboxEvent, SandboxEventType, SandboxOrder } from "../store.js";
+import type { SandboxEvent, SandboxEventType, SandboxNotification, SandboxOrder } from "../store.js";
 
 /** One update of a record, as its timeline shows it. */
 export interface TimelineEntry {
@@ -27,13 +27,13 @@ export interface TimelineEntry {
   readonly requestId?: string;
 }
 
-/** One record (an order today) as the merchant's user would see it in the AlipayHK app, and how it got there. */
+/** One record (an order, a performance notification) as the merchant's user would see it in the AlipayHK app, and how it got there. */
 export interface Card {
-  readonly kind: "order";
+  readonly kind: "order" | "notification";
   readonly clientId: string;
   /** The merchant's number of the record (merchantBizNo). */
   readonly title: string;
-  /** The scenario code (merchantBizType) and the spec's words for it. */
+  /** The scenario code (merchantBizType, or a notification's productTemplateCode) and the spec's words for it. */
   readonly scenario: string;
   readonly scenarioText: string;
   /** The current status, absent when no update was applied yet, and the spec's words for it. */
@@ -85,11 +85,14 @@ export interface ConsoleState {
 
 export const MAX_REQUESTS = 200;
 
-/** The spec's words for each order-sync scenario and its statuses. */
-const words = Object.fromEntries(Object.entries(DESCRIPTIONS.syncOrder).map(([bizType, d]) => [bizType, { scenario: d.variant, statuses: d.statuses }])) as Record<
-  string,
-  { scenario: string; statuses: Record<string, string> } | undefined
->;
+/** The spec's words for each variant of an operation (order-sync scenarios, notification templates) and its statuses. */
+const wordsOf = (operationId: keyof typeof DESCRIPTIONS) =>
+  Object.fromEntries(Object.entries(DESCRIPTIONS[operationId]).map(([variant, d]) => [variant, { scenario: d.variant, statuses: d.statuses }])) as Record<
+    string,
+    { scenario: string; statuses: Record<string, string> } | undefined
+  >;
+const words = wordsOf("syncOrder");
+const templateWords = wordsOf("syncPerformanceNotification");
 
 /** The operation a request called (its operationId); a 404 names none. */
 const operationOf = (event: SandboxEvent) => event.operation ?? "not found";
@@ -114,16 +117,17 @@ function diagnosisOf(event: SandboxEvent): Diagnosis | undefined {
 
 const OUTCOMES: Partial<Record<SandboxEventType, TimelineEntry["outcome"]>> = { applied: "applied", stale: "stale", rejected: "refused", replayed: "replayed" };
 
-function orderCard(clientId: string, merchantBizNo: string, order: SandboxOrder | undefined, events: readonly SandboxEvent[]): Card {
-  const scenario = order?.merchantBizType ?? events.find((e) => e.merchantBizType)?.merchantBizType ?? "";
-  const described = Object.hasOwn(words, scenario) ? words[scenario] : undefined;
-  const body = (order?.body ?? {}) as Record<string, unknown>;
-  const extInfo = (typeof body.extInfo === "object" && body.extInfo) || {};
-  const amount = amountText(body.amount) ?? amountText((extInfo as Record<string, unknown>).amount);
-  const paid = amountText(body.payAmount);
-  const timeline = events.flatMap((e): TimelineEntry[] => {
+/** Each applied, ignored, refused or replayed update of a record, as its timeline shows it. */
+function timelineOf(events: readonly SandboxEvent[]): TimelineEntry[] {
+  return events.flatMap((e): TimelineEntry[] => {
     const outcome = OUTCOMES[e.type];
     if (!outcome) return [];
+    const moment =
+      e.orderModifyTime !== undefined
+        ? { label: "orderModifyTime", text: timeText(e.orderModifyTime) }
+        : e.bizDate !== undefined
+          ? { label: `${e.command ?? ""} bizDate`.trim(), text: timeText(e.bizDate) }
+          : undefined;
     return [
       {
         seq: e.seq,
@@ -131,13 +135,41 @@ function orderCard(clientId: string, merchantBizNo: string, order: SandboxOrder 
         outcome,
         ...(e.from !== undefined && { from: e.from }),
         ...(e.to !== undefined && { to: e.to }),
-        ...(e.orderModifyTime !== undefined && { moment: { label: "orderModifyTime", text: timeText(e.orderModifyTime) } }),
+        ...(moment && { moment }),
         ...(e.resultCode && { resultCode: e.resultCode }),
         ...(e.message && { message: e.message }),
         ...(e.requestId && { requestId: e.requestId }),
       },
     ];
   });
+}
+
+function notificationCard(clientId: string, merchantBizNo: string, record: SandboxNotification | undefined, events: readonly SandboxEvent[]): Card {
+  const template = record?.productTemplateCode ?? events.find((e) => e.productTemplateCode)?.productTemplateCode ?? "";
+  const described = Object.hasOwn(templateWords, template) ? templateWords[template] : undefined;
+  const cents = (record?.body.syncDataInfo as { amount?: unknown } | undefined)?.amount;
+  return {
+    kind: "notification",
+    clientId,
+    title: merchantBizNo,
+    scenario: template,
+    scenarioText: described?.scenario ?? "",
+    ...(record && { status: record.orderStatus }),
+    statusText: record ? (described?.statuses[record.orderStatus] ?? "") : "No command applied yet: the notification does not exist.",
+    ...(typeof cents === "number" && { amount: (cents / 100).toFixed(2) }), // cents, with no currency member
+    facts: record ? [{ label: "bizDate", value: timeText(record.bizDate) }, { label: "endDate", value: timeText(record.endDate) }] : [],
+    timeline: timelineOf(events),
+  };
+}
+
+function orderCard(clientId: string, merchantBizNo: string, order: SandboxOrder | undefined, events: readonly SandboxEvent[]): Card {
+  const scenario = order?.merchantBizType ?? events.find((e) => e.merchantBizType)?.merchantBizType ?? "";
+  const described = Object.hasOwn(words, scenario) ? words[scenario] : undefined;
+  const body = (order?.body ?? {}) as Record<string, unknown>;
+  const extInfo = (typeof body.extInfo === "object" && body.extInfo) || {};
+  const amount = amountText(body.amount) ?? amountText((extInfo as Record<string, unknown>).amount);
+  const paid = amountText(body.payAmount);
+  const timeline = timelineOf(events);
   return {
     kind: "order",
     clientId,
@@ -158,20 +190,25 @@ function orderCard(clientId: string, merchantBizNo: string, order: SandboxOrder 
 /** The console's view of a sandbox. */
 export function consoleState(sandbox: Sandbox, queuedFaults: readonly FaultKind[]): ConsoleState {
   const events = sandbox.events;
-  const orders = new Map(sandbox.orders.map((o) => [JSON.stringify([o.clientId, o.merchantBizNo]), o]));
+  const orders = new Map(sandbox.orders.map((o) => [JSON.stringify(["order", o.clientId, o.merchantBizNo]), o]));
+  const notifications = new Map(sandbox.notifications.map((n) => [JSON.stringify(["notification", n.clientId, n.merchantBizNo]), n]));
 
-  // Cards: every (Client-Id, merchantBizNo) an event names, orders first seen first.
+  // Cards: every (kind, Client-Id, merchantBizNo) an event names, records first seen first.
   const byRecord = new Map<string, SandboxEvent[]>();
-  for (const key of orders.keys()) byRecord.set(key, []);
+  for (const key of [...orders.keys(), ...notifications.keys()]) byRecord.set(key, []);
   for (const e of events) {
     if (e.clientId === undefined || e.merchantBizNo === undefined || e.type === "fault") continue;
-    const key = JSON.stringify([e.clientId, e.merchantBizNo]);
+    const key = JSON.stringify([e.operation === "syncPerformanceNotification" ? "notification" : "order", e.clientId, e.merchantBizNo]);
     byRecord.set(key, [...(byRecord.get(key) ?? []), e]);
   }
   const merchants = new Map<string, Card[]>();
   for (const [key, recordEvents] of byRecord) {
-    const [clientId, merchantBizNo] = JSON.parse(key) as [string, string];
-    merchants.set(clientId, [...(merchants.get(clientId) ?? []), orderCard(clientId, merchantBizNo, orders.get(key), recordEvents)]);
+    const [kind, clientId, merchantBizNo] = JSON.parse(key) as [Card["kind"], string, string];
+    const card =
+      kind === "notification"
+        ? notificationCard(clientId, merchantBizNo, notifications.get(key), recordEvents)
+        : orderCard(clientId, merchantBizNo, orders.get(key), recordEvents);
+    merchants.set(clientId, [...(merchants.get(clientId) ?? []), card]);
   }
 
   // Requests: one event each, except a fault on a processed request, recorded right after that request's own event.
