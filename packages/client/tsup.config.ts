@@ -1,24 +1,16 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
-
-const entries = { index: "src/index.ts", encryption: "src/encryption.ts" };
+import { addSelfTypes } from "../../scripts/self-types.mjs";
 
 export default defineConfig({
-  entry: entries,
+  entry: { index: "src/index.ts", encryption: "src/encryption.ts" },
   format: ["esm"],
   // composite (for tsc -b) needs every file listed; tsup compiles only what the entries reach
-  // (and rootDir src, which the generated spec files imported from ../../generated are not under)
-  dts: { compilerOptions: { composite: false, rootDir: "../.." } },
+  dts: { compilerOptions: { composite: false } },
   clean: true,
   target: "es2022",
   platform: "neutral",
   sourcemap: false,
   external: ["alipayhk-signature", "alipayhk-spec", "openapi-fetch"],
   // JSR (deno.json) publishes dist/: each file names its declarations, so that Deno and JSR see typed exports
-  async onSuccess() {
-    for (const name of Object.keys(entries)) {
-      const file = `dist/${name}.js`;
-      writeFileSync(file, `/* @ts-self-types="./${name}.d.ts" */\n${readFileSync(file, "utf8")}`);
-    }
-  },
+  onSuccess: async () => addSelfTypes(["index", "encryption"]),
 });

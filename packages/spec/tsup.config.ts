@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+import { addSelfTypes } from "../../scripts/self-types.mjs";
 
 export default defineConfig({
   // The package's entry is generated: the spec's facts (generated/model.ts) and this package's src/, which reads them.
@@ -12,7 +12,5 @@ export default defineConfig({
   // composite (for tsc -b) needs every file listed; tsup compiles only what the entry reaches
   dts: { compilerOptions: { composite: false } },
   // JSR (deno.json) publishes dist/: the file names its declarations, so that Deno and JSR see typed exports
-  async onSuccess() {
-    writeFileSync("dist/index.js", `/* @ts-self-types="./index.d.ts" */\n${readFileSync("dist/index.js", "utf8")}`);
-  },
+  onSuccess: async () => addSelfTypes(["index"]),
 });

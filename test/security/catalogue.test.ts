@@ -1,6 +1,6 @@
 // The bad-input catalogue: each bad input with the typed error `code` it must produce (and, through the client,
 // the outcome), no unhandled rejection, and no key material or full signature in any error message.
-import { createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AlipayHKError,
@@ -16,7 +16,7 @@ import {
   type Message,
 } from "alipayhk-signature";
 import { createOrderClient, OrderError, SYNC_ORDER_PATH, type OrderClientOptions } from "alipayhk-order";
-import { createSandbox, type Sandbox } from "alipayhk-sandbox";
+import { createSandbox } from "alipayhk-sandbox";
 import {
   alipay,
   answer,
@@ -31,7 +31,6 @@ import {
   signatureHeader,
   signB64,
   stranger,
-  SYNC_URL,
   validOrder,
   type Reply,
 } from "./helpers.js";
@@ -323,9 +322,9 @@ function expectTyped(error: unknown, c: Case): void {
 const all = [...keys, ...headers, ...orders, ...responses];
 
 describe("bad-input catalogue", () => {
-  it("has at least 60 entries from every area", () => {
-    expect(all.length + sandboxCases.length).toBeGreaterThanOrEqual(60);
-    expect(Math.min(keys.length, headers.length, orders.length, responses.length, sandboxCases.length)).toBeGreaterThanOrEqual(10);
+  it("has at least 40 entries, 10 or more from every area (the sandbox's are in catalogue-sandbox.test.ts)", () => {
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    expect(Math.min(keys.length, headers.length, orders.length, responses.length)).toBeGreaterThanOrEqual(10);
   });
 
   describe("keys", () => {
@@ -343,79 +342,5 @@ describe("bad-input catalogue", () => {
   });
   describe("responses through the client", () => {
     it.each(responses.map((c) => [c.input, c] as const))("%s", async (_input, c) => expectTyped(await outcomeOf(c.run), c));
-  });
-});
-
-// ---- the sandbox: bad requests get a signed refusal with the documented result code ----
-
-interface SandboxCase {
-  readonly input: string;
-  readonly request: () => Request;
-  readonly status: number;
-  readonly resultCode?: string;
-}
-
-const SANDBOX_CLIENT = "SANDBOX-MERCHANT";
-const signedRequest = (parts: { body?: string | ReadableStream; signed?: string; time?: string; headers?: Record<string, string | null>; method?: string; path?: string; key?: KeyObject } = {}) => {
-  const raw = parts.body ?? JSON.stringify({ ...validOrder(), requestId: "0123456789abcdef0123456789abcdef" });
-  const time = parts.time ?? responseTime();
-  const path = parts.path ?? SYNC_ORDER_PATH;
-  const content = `${parts.method ?? "POST"} ${path}\n${SANDBOX_CLIENT}.${time}.${parts.signed ?? raw}`;
-  const headers = new Headers({ "Content-Type": "application/json; charset=UTF-8", "Client-Id": SANDBOX_CLIENT, "Request-Time": time, Signature: signatureHeader(createSign("RSA-SHA256").update(content, "utf8").sign(parts.key ?? merchant.key, "base64")) });
-  for (const [name, value] of Object.entries(parts.headers ?? {})) value === null ? headers.delete(name) : headers.set(name, value);
-  const method = parts.method ?? "POST";
-  return new Request(BASE_URL + path, { method, headers, ...(method !== "GET" && { body: raw, duplex: "half" }) } as RequestInit);
-};
-
-const sandboxCases: SandboxCase[] = [
-  { input: "garbage bytes as the body", request: () => signedRequest({ body: "\u0000\u0001garbage\uFFFD" }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "a JSON array body", request: () => signedRequest({ body: "[1,2,3]" }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "a JSON string body", request: () => signedRequest({ body: '"order"' }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "an empty body", request: () => signedRequest({ body: "" }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "an order failing validation", request: () => signedRequest({ body: JSON.stringify({ ...validOrder({ orderStatus: "NOPE" }), requestId: "r1" }) }), status: 200, resultCode: "ORDER_STATUS_INVALID" },
-  { input: "an order without a requestId", request: () => signedRequest({ body: JSON.stringify(validOrder()) }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "a huge body (1 MB)", request: () => signedRequest({ body: "x".repeat(1_000_000) }), status: 413, resultCode: "PARAM_ILLEGAL" },
-  { input: "a huge streamed body without Content-Length", request: () => {
-      let n = 0;
-      const body = new ReadableStream<Uint8Array>({ pull: (c) => (n++ < 100 ? c.enqueue(new Uint8Array(16_384).fill(0x7b)) : c.close()) });
-      return signedRequest({ body, signed: "" });
-    }, status: 413, resultCode: "PARAM_ILLEGAL" },
-  { input: "no Client-Id", request: () => signedRequest({ headers: { "Client-Id": null } }), status: 200, resultCode: "INVALID_CLIENT" },
-  { input: "an unknown Client-Id", request: () => signedRequest({ headers: { "Client-Id": "NOBODY" } }), status: 200, resultCode: "INVALID_CLIENT" },
-  { input: "no Request-Time", request: () => signedRequest({ headers: { "Request-Time": null } }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "a Request-Time that is not a date", request: () => signedRequest({ time: "yesterday" }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "a Request-Time on 30 February", request: () => signedRequest({ time: "2026-02-30T10:00:00+08:00" }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "a Request-Time without a time zone", request: () => signedRequest({ time: "2026-11-26T10:00:00" }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "no Signature", request: () => signedRequest({ headers: { Signature: null } }), status: 200, resultCode: "INVALID_SIGNATURE" },
-  { input: "a malformed Signature", request: () => signedRequest({ headers: { Signature: "algorithm=RSA256;signature=abc" } }), status: 200, resultCode: "INVALID_SIGNATURE" },
-  { input: "an oversized Signature", request: () => signedRequest({ headers: { Signature: `signature=${"A".repeat(8_000)}` } }), status: 200, resultCode: "INVALID_SIGNATURE" },
-  { input: "Signature with algorithm ECC224", request: () => signedRequest({ headers: { Signature: `algorithm=ECC224,signature=${encodeURIComponent(validSig)}` } }), status: 200, resultCode: "INVALID_SIGNATURE" },
-  { input: "a valid signature over another body", request: () => signedRequest({ signed: '{"requestId":"other"}' }), status: 200, resultCode: "INVALID_SIGNATURE" },
-  { input: "a signature by another key (over the very same request)", request: () => signedRequest({ key: stranger.key }), status: 200, resultCode: "INVALID_SIGNATURE" },
-  { input: "a garbage Encrypt header on a signed body", request: () => signedRequest({ headers: { Encrypt: "nonsense" } }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "Encrypt with algorithm RSA", request: () => signedRequest({ headers: { Encrypt: "algorithm=RSA,symmetricKey=AAAA" } }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "a GET", request: () => signedRequest({ method: "GET" }), status: 404 },
-  { input: "another path", request: () => signedRequest({ path: "/api/open/alipay/v1/merchant/order/delete" }), status: 404 },
-];
-
-describe("sandbox requests", () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await createSandbox({ merchants: { [SANDBOX_CLIENT]: merchant.publicPem }, seed: 7 });
-  });
-
-  it.each(sandboxCases.map((c) => [c.input, c] as const))("%s", async (_input, c) => {
-    const response = await sandbox.fetch(c.request());
-    const text = await response.text();
-    expect(response.status).toBe(c.status);
-    if (c.resultCode) {
-      const parsed = JSON.parse(text);
-      expect(parsed.result.resultCode, parsed.result.resultMessage).toBe(c.resultCode);
-      expect(parsed.result.resultStatus).toBe("F");
-      expect(response.headers.get("Signature")).toBeTruthy(); // refusals are signed answers
-      expectNoSecrets(new Error(parsed.result.resultMessage));
-    }
-    // Nothing was applied.
-    expect(sandbox.orders).toEqual([]);
   });
 });
