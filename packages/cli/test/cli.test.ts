@@ -17,6 +17,19 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** What a running `alipayhk sandbox` printed once it was ready, and the `export ALIPAYHK_...` settings in it. */
+async function printedSettings(child: ReturnType<typeof spawn>): Promise<{ out: string; env: Record<string, string> }> {
+  let out = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (d) => {
+      out += d;
+      if (out.includes("Ctrl+C")) resolve();
+    });
+    child.once("exit", () => reject(new Error(`sandbox exited: ${out}`)));
+  });
+  return { out, env: Object.fromEntries([...out.matchAll(/^\s+export (ALIPAYHK_\w+)=(.+)$/gm)].map((m) => [m[1]!, m[2]!])) };
+}
+
 const ORDER = {
   merchantBizType: "MOVIE_TICKET",
   merchantBizNo: "CLI-1",
@@ -193,15 +206,7 @@ describe("alipayhk", () => {
     execFileSync(process.execPath, [bin, "keys", "generate", "--out", "sbx"], { cwd: work });
     const child = spawn(process.execPath, [bin, "sandbox", "--client-id", "SBX", "--merchant-key", "sbx/merchant-public.pem"], { cwd: work });
     try {
-      let out = "";
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on("data", (d) => {
-          out += d;
-          if (out.includes("Ctrl+C")) resolve();
-        });
-        child.once("exit", () => reject(new Error(`sandbox exited: ${out}`)));
-      });
-      const env = Object.fromEntries([...out.matchAll(/^\s+export (ALIPAYHK_\w+)=(.+)$/gm)].map((m) => [m[1], m[2]]));
+      const { out, env } = await printedSettings(child);
       expect(env.ALIPAYHK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const res = spawnSync(process.execPath, [bin, "sync", "order.json", "--private-key", "sbx/merchant-private.pem"], {
         cwd: work,
@@ -239,15 +244,7 @@ describe("alipayhk", () => {
   test("node examples/node/sync-order.mjs runs with exactly the settings `alipayhk sandbox` prints", async () => {
     const child = spawn(process.execPath, [bin, "sandbox"], { cwd: work });
     try {
-      let out = "";
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on("data", (d) => {
-          out += d;
-          if (out.includes("Ctrl+C")) resolve();
-        });
-        child.once("exit", () => reject(new Error(`sandbox exited: ${out}`)));
-      });
-      const env = Object.fromEntries([...out.matchAll(/^\s+export (ALIPAYHK_\w+)=(.+)$/gm)].map((m) => [m[1], m[2]]));
+      const { out, env } = await printedSettings(child);
       expect(Object.keys(env).sort()).toEqual(["ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE", "ALIPAYHK_BASE_URL", "ALIPAYHK_CLIENT_ID", "ALIPAYHK_PRIVATE_KEY_FILE"]);
       const example = fileURLToPath(new URL("../../../examples/node/sync-order.mjs", import.meta.url));
       const res = spawnSync(process.execPath, [example, "EXAMPLE-1", "TICKETED"], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });

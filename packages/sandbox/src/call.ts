@@ -11,7 +11,6 @@ export interface Outcome {
 /** What an operation's behaviour is given: the request, already checked for idempotency. */
 export interface Call {
   readonly store: Store;
-  readonly operationId: string;
   readonly clientId: string;
   readonly body: Record<string, unknown>;
   /** What the spec's validator found wrong with the body (without the inferred rules unless strict). */

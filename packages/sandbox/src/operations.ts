@@ -42,7 +42,7 @@ export function processRequest(
     ...(typeof body.merchantBizNo === "string" && { merchantBizNo: body.merchantBizNo }),
     ...(typeof status === "string" && { to: status }),
   };
-  const call: Call = { store, operationId, clientId, body, problems, strict, facts };
+  const call: Call = { store, clientId, body, problems, strict, facts };
 
   // Idempotency first: a retry gets the first answer, whatever happened since.
   if (requestId !== undefined) {
