@@ -16,7 +16,7 @@ import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { deepEqual, equal, ok, rejects } from "./harness.js";
 import { nextUpdate, orderFor, SCENARIO_ORDERS, SCENARIOS } from "./orders.js";
-import { ALIPAY, BASE_URL, CLIENT_ID, clientFor, MERCHANT, newSandbox, rejectsWith } from "./fixtures.js";
+import { ALIPAY, apiClientFor, BASE_URL, CLIENT_ID, clientFor, MERCHANT, newSandbox, rejectsWith } from "./fixtures.js";
 import type { Registry } from "./harness.js";
 import type { FetchHandler } from "./suite.js";
 
@@ -92,7 +92,7 @@ export function registerClient({ test }: Pick<Registry, "test">): void {
 
   test("PARAM_ILLEGAL through the typed openapi-fetch client (client.api), which does not validate", async () => {
     const sandbox = await sharedSandbox();
-    const client = clientFor(sandbox, { fetch: sandbox.fetch });
+    const client = apiClientFor(sandbox, { fetch: sandbox.fetch });
     const { data, response } = await client.api.POST(SYNC_ORDER_PATH, { body: { requestId: "r1", merchantBizType: "PASS_TICKET" } as never });
     equal(response.status, 200, "HTTP status");
     equal(data?.result.resultCode, "PARAM_ILLEGAL", "resultCode");

@@ -1,6 +1,7 @@
 // Shared by the conformance suite's topic modules: the fixed test keys and vectors, and helpers to import the
 // merchant's keys once and to create a sandbox and a client for it.
 import { createOrderClient, ResultError, type OrderClientOptions } from "alipayhk-order";
+import { createOrderClient as createApiOrderClient } from "alipayhk-order/api";
 import { createSandbox, type Sandbox, type SandboxOptions } from "alipayhk-sandbox";
 import { importPrivateKey, importPublicKey, type PrivateKey, type PublicKey } from "alipayhk-signature";
 import { equal, rejects } from "./harness.js";
@@ -29,15 +30,17 @@ export const keys = async () => {
 
 /** A sandbox with the fixed keys of vectors.json, and a client for it (one attempt: a failure must surface). */
 export const newSandbox = (options: SandboxOptions = {}) => createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 11, ...options });
-export const clientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) =>
-  createOrderClient({
-    clientId: CLIENT_ID,
-    privateKey: MERCHANT.pkcs8Pem,
-    alipayPublicKey: sandbox.alipayPublicKey,
-    baseUrl: BASE_URL,
-    retry: { maxAttempts: 1 },
-    ...options,
-  });
+const clientOptions = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions>): OrderClientOptions => ({
+  clientId: CLIENT_ID,
+  privateKey: MERCHANT.pkcs8Pem,
+  alipayPublicKey: sandbox.alipayPublicKey,
+  baseUrl: BASE_URL,
+  retry: { maxAttempts: 1 },
+  ...options,
+});
+export const clientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) => createOrderClient(clientOptions(sandbox, options));
+/** The same client from alipayhk-order/api, with `client.api`. */
+export const apiClientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) => createApiOrderClient(clientOptions(sandbox, options));
 
 /** Awaits a call that AlipayHK refuses with the definite failure `resultCode`. */
 export const rejectsWith = (promise: Promise<unknown>, resultCode: string, what: string) =>

@@ -36,7 +36,7 @@ const generate = (dir: string) =>
 async function runtimeFor(dir: string) {
   const src = (path: string) => join(repo, "packages", path);
   const entry = join(dir, "entry.ts");
-  writeFileSync(entry, `export * from ${JSON.stringify(src("client/src/index.ts"))};\nexport { createSandbox } from ${JSON.stringify(src("sandbox/src/index.ts"))};\n`);
+  writeFileSync(entry, `export * from ${JSON.stringify(src("client/src/index.ts"))};\nexport { createOrderClient } from ${JSON.stringify(src("client/src/api.ts"))};\nexport { createSandbox } from ${JSON.stringify(src("sandbox/src/index.ts"))};\n`);
   const out = join(dir, "runtime.mjs");
   await build({
     entryPoints: [entry],
@@ -52,7 +52,7 @@ async function runtimeFor(dir: string) {
     nodePaths: [join(repo, "node_modules")],
     logLevel: "silent",
   });
-  return (await import(out)) as typeof import("alipayhk-order") & typeof import("alipayhk-sandbox");
+  return (await import(out)) as typeof import("alipayhk-order/api") & typeof import("alipayhk-order") & typeof import("alipayhk-sandbox");
 }
 
 const order = {

@@ -7,9 +7,9 @@ import { OPERATIONS, OrderError, SYNC_ORDER_PATH, VARIANTS, ValidationError, cre
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox } from "alipayhk-sandbox";
 import { serve } from "alipayhk-sandbox/node";
-import { AlipayHKError, contentToSign, formatRequestTime, importPrivateKey, importPublicKey, parseAlipayTime, sign, verify } from "alipayhk-signature";
+import { AlipayHKError, contentToSign, formatRequestTime, generateKeyPairPem, importPrivateKey, importPublicKey, parseAlipayTime, sign, verify } from "alipayhk-signature";
 import { EXIT, UsageError, readJson, readText, required } from "./io.js";
-import { generateKeyPair, writeKeyPair } from "./keys.js";
+import { writeKeyPair } from "./keys.js";
 import { ENV, badPortMessage, checkBaseUrl, checkEnvNames, hasKey, isBadPort, loadPrivateKey, loadPublicKey } from "./settings.js";
 
 export interface Io {
@@ -185,7 +185,7 @@ export const commands: Record<string, Command> = {
       const clientId = str(values["client-id"]) ?? "SANDBOX-MERCHANT";
       const merchantKeyFile = str(values["merchant-key"]);
       const given = merchantKeyFile && readText(merchantKeyFile, "--merchant-key");
-      const pair = given ? undefined : await generateKeyPair();
+      const pair = given ? undefined : await generateKeyPairPem();
       const sandbox = await createSandbox({
         merchants: { [clientId]: given || pair!.publicKey },
         seed,
@@ -279,7 +279,7 @@ export const commands: Record<string, Command> = {
       let client;
       if (!clientId && !hasKey(privateKey, io.env) && !hasKey(alipayKey, io.env) && !baseUrl && !environment) {
         io.err("no credentials given: using an embedded AlipayHK sandbox (nothing leaves this machine)");
-        const merchant = await generateKeyPair();
+        const merchant = await generateKeyPairPem();
         const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey }, strict: values["no-strict"] !== true });
         client = createOrderClient({
           clientId: "SANDBOX-MERCHANT",

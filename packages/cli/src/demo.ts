@@ -6,9 +6,9 @@
 import { OrderError, createOrderClient, type OrderClient, type OrderInput, type PerformanceNotificationInput } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
+import { generateKeyPairPem } from "alipayhk-signature";
 import { EXAMPLES, statusMoveProblem, VARIANTS, type VariantFacts } from "alipayhk-spec";
 import { EXIT } from "./io.js";
-import { generateKeyPair } from "./keys.js";
 import { serve } from "alipayhk-sandbox/node";
 import type { Io } from "./commands.js";
 
@@ -46,7 +46,7 @@ interface Row {
 export async function demo(io: Io): Promise<number> {
   const started = Date.now();
   io.out("AlipayHK order sync demo: no credentials, nothing leaves this machine.");
-  const merchant = await generateKeyPair();
+  const merchant = await generateKeyPairPem();
   const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: merchant.publicKey }, seed: 2026 });
   const server = await serve(sandbox.fetch);
   io.out(`• local AlipayHK sandbox on ${server.url} (fresh RSA-2048 keys for the merchant and for "AlipayHK")`);

@@ -1,20 +1,10 @@
 /** `alipayhk keys generate`: a fresh RSA-2048 key pair, the private key readable by its owner only. */
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exportPKCS8, exportSPKI, generateKeyPair as generateJoseKeyPair } from "jose";
+import { generateKeyPairPem } from "alipayhk-signature";
 import { UsageError } from "./io.js";
 
-export interface KeyPairPem {
-  privateKey: string;
-  publicKey: string;
-}
 
-/** A merchant key pair as PKCS#8 and SPKI PEM (RSASSA-PKCS1-v1_5 / SHA-256, e = 65537). */
-export async function generateKeyPair(): Promise<KeyPairPem> {
-  const pair = await generateJoseKeyPair("RS256", { modulusLength: 2048, extractable: true });
-  // a trailing newline, as openssl and node:crypto end their PEM files
-  return { privateKey: `${await exportPKCS8(pair.privateKey)}\n`, publicKey: `${await exportSPKI(pair.publicKey)}\n` };
-}
 
 /** A file-system error as a short reason a user can act on. */
 function reason(error: unknown): string {
@@ -50,7 +40,7 @@ export async function writeKeyPair(dir: string, name: string, force: boolean): P
   } catch (error) {
     throw new UsageError(`--out: cannot create ${dir} (${reason(error)})`);
   }
-  const { privateKey, publicKey } = await generateKeyPair();
+  const { privateKey, publicKey } = await generateKeyPairPem();
   try {
     writeFileSync(privatePath, privateKey, { mode: 0o600 });
     chmodSync(privatePath, 0o600); // mode applies only when the file is created

@@ -1,11 +1,11 @@
 /**
  * `createOrderClient`: for each operation of the spec a typed, validated, signed, verified and safely retried method
- * (`syncOrder`, `syncPerformanceNotification`...), plus the typed openapi-fetch client (`client.api`) over the same
- * signing layer. The methods send through that layer directly rather than through openapi-fetch's request pipeline,
- * whose per-call Request object costs more than a signature. Nothing here is written per operation.
+ * (`syncOrder`, `syncPerformanceNotification`...). The methods send through the signing layer with plain
+ * `fetch(url, init)`: openapi-fetch's per-call Request object costs more than a signature, and its request builder
+ * would be most of a small bundle, so the typed openapi-fetch client (`client.api`) is the `alipayhk-order/api`
+ * entry's (api.ts). Nothing here is written per operation.
  */
-import createClient, { type Client } from "openapi-fetch";
-import { encodeJsonText, OPERATIONS, SCHEMAS, SERVERS, validate, type Operation, type paths } from "alipayhk-spec";
+import { encodeJsonText, OPERATIONS, SCHEMAS, SERVERS, validate, type Operation } from "alipayhk-spec";
 import { delay } from "alipayhk-signature";
 import {
   AbortedError,
@@ -21,8 +21,8 @@ import {
   type CallDetails,
 } from "./errors.js";
 import { MAX_TIMER_MS, checkRetryOptions, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
-import { createSigner, type SignerOptions } from "./signer.js";
-import { exchange, sentNothing, signedFetch, type FetchLike } from "./transport.js";
+import { createSigner, type Signer, type SignerOptions } from "./signer.js";
+import { exchange, sentNothing, type FetchLike } from "./transport.js";
 import type { InputOf, OperationId, ResultOf } from "./types.js";
 
 export type Environment = keyof typeof SERVERS;
@@ -68,10 +68,8 @@ export type SyncOrderOptions = CallOptions;
  */
 export type OperationMethods = { [Op in OperationId]: (body: InputOf<Op>, options?: CallOptions) => Promise<ResultOf<Op>> };
 
-export type OrderClient = OperationMethods & {
-  /** The typed openapi-fetch client, signing and verifying, without validation or retries. */
-  readonly api: Client<paths>;
-};
+/** What `createOrderClient` returns: one method per operation (`client.api` comes with `alipayhk-order/api`'s). */
+export type OrderClient = OperationMethods;
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -92,8 +90,22 @@ function resolveBaseUrl({ baseUrl, environment }: OrderClientOptions): string {
   }
 }
 
-/** Creates the client. Options are checked at once; keys are imported on the first call and reused. */
+/**
+ * Creates the client. Options are checked at once; keys are imported on the first call and reused.
+ *
+ * `client.api`, the typed openapi-fetch client, is on clients made by `createOrderClient` from `alipayhk-order/api`;
+ * here it throws a ConfigError saying so (it would carry openapi-fetch into every bundle).
+ */
 export function createOrderClient(options: OrderClientOptions): OrderClient {
+  return Object.defineProperty(createMethods(options).methods, "api", {
+    get() {
+      throw new ConfigError('client.api is the typed openapi-fetch client: create the client with createOrderClient from "alipayhk-order/api"');
+    },
+  });
+}
+
+/** @internal The methods, and the signing layer they send through (for `alipayhk-order/api`). */
+export function createMethods(options: OrderClientOptions): { methods: OperationMethods; signer: Signer; fetchImpl: FetchLike; baseUrl: string } {
   const baseUrl = resolveBaseUrl(options);
   const signer = createSigner(options);
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : options.timeoutMs;
@@ -107,7 +119,6 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
   const userFetch = options.fetch;
   // The global fetch gets (url, init): building a Request first costs it more than the signature does.
   const fetchImpl: FetchLike = userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => fetch(url, init);
-  const api = createClient<paths>({ baseUrl, fetch: signedFetch(signer, fetchImpl) });
 
   /** One HTTP attempt: the verified answer, or a typed error. */
   async function attempt(op: Operation, json: string, signal: AbortSignal | undefined, stopped: Promise<never> | undefined) {
@@ -184,7 +195,7 @@ export function createOrderClient(options: OrderClientOptions): OrderClient {
 
   const methods: Record<string, (body: unknown, options?: CallOptions) => Promise<unknown>> = {};
   for (const [operationId, op] of Object.entries(OPERATIONS)) methods[operationId] = (body, options) => call(operationId, op, body, options);
-  return { ...(methods as OperationMethods), api };
+  return { methods: methods as OperationMethods, signer, fetchImpl, baseUrl };
 }
 
 function isRetryableError(error: OrderError): boolean {

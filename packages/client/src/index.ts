@@ -57,7 +57,8 @@ export { validateOrder, validateRequest } from "./validate.js";
 export { OPERATIONS, RESULT_CODES, SERVERS, VARIANTS, type Problem } from "alipayhk-spec";
 export type { components, operations, paths } from "alipayhk-spec";
 
+// Marked pure: a top-level property read would otherwise keep VARIANTS in every bundle, whether SCENARIOS is used or not.
 /** The order-sync path (`OPERATIONS.syncOrder.path`). */
-export const SYNC_ORDER_PATH: typeof OPERATIONS.syncOrder.path = OPERATIONS.syncOrder.path;
+export const SYNC_ORDER_PATH: typeof OPERATIONS.syncOrder.path = /* @__PURE__ */ (() => OPERATIONS.syncOrder.path)();
 /** Order sync's scenarios with their statuses and status rules (`VARIANTS.syncOrder.values`). */
-export const SCENARIOS: typeof VARIANTS.syncOrder.values = VARIANTS.syncOrder.values;
+export const SCENARIOS: typeof VARIANTS.syncOrder.values = /* @__PURE__ */ (() => VARIANTS.syncOrder.values)();

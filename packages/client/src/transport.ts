@@ -3,7 +3,7 @@
  * - `exchange`: sign (and encrypt) a body, send it with plain `fetch(url, init)`, read and verify (and decrypt) the
  *   answer. `syncOrder` calls it directly: handing fetch a `Request` object, as openapi-fetch must, costs more than
  *   the RSA signature on Node.
- * - `signedFetch`: `exchange` as openapi-fetch's `fetch`, for the client's typed `client.api` (internal: it needs a
+ * - `signedFetch`: `exchange` as openapi-fetch's `fetch`, for `client.api` (alipayhk-order/api; internal: it needs a
  *   `Signer`; users sign their own openapi-fetch client with `createSigningMiddleware`).
  * - `createSigningMiddleware`, for your own openapi-fetch client: the standard onRequest/onResponse hooks.
  */

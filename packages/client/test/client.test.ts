@@ -16,6 +16,7 @@ import {
   type OrderInput,
   type paths,
 } from "../src/index.js";
+import { createOrderClient as createApiOrderClient } from "../src/api.js";
 import { selfSignedCertificate } from "../../signature/test/helpers.js";
 import { BASE_URL, CLIENT_ID, ORDERS, SUCCESS, fakeAlipay, order, pem, type Answer } from "./fake-alipay.js";
 
@@ -359,13 +360,23 @@ describe("timeouts and aborts", () => {
 });
 
 describe("openapi-fetch", () => {
-  test("client.api is the typed openapi-fetch client, signing and verifying", async () => {
-    const { client, requests } = setup();
+  test("client.api (alipayhk-order/api) is the typed openapi-fetch client, signing and verifying", async () => {
+    const fake = fakeAlipay();
+    const client = createApiOrderClient({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL, fetch: fake.fetch });
+    const requests = fake.requests;
+    expect(typeof client.syncOrder).toBe("function"); // the methods too
     const { data } = await client.api.POST("/api/open/alipay/v1/merchant/order/sync", {
       body: { requestId: "r1", ...(order("TRAIN_TICKET") as object) } as never,
     });
     expect(data?.result.resultCode).toBe("SUCCESS");
     expect(requests[0]!.signatureValid).toBe(true);
+  });
+
+  test("the main entry's client has no openapi-fetch: client.api says where it is", () => {
+    const { client } = setup();
+    expect(() => (client as unknown as { api: unknown }).api).toThrow(ConfigError);
+    expect(() => (client as unknown as { api: unknown }).api).toThrow(/alipayhk-order\/api/);
+    expect(Object.keys(client).sort()).toEqual(["syncOrder", "syncPerformanceNotification"]); // not enumerable: a spread or a log does not throw
   });
 
   test("createSigningMiddleware signs and verifies on a user's own client", async () => {

@@ -1,6 +1,5 @@
 /** The sandbox's own ("AlipayHK's") key pair: the private key given, or a fresh RSA-2048 one, and its public PEM. */
-import { generateKeyPair } from "jose";
-import { importPrivateKey, publicKeyPem, type PrivateKey, type PrivateKeyInput } from "alipayhk-signature";
+import { generateKeyPairPem, importPrivateKey, publicKeyPem, type PrivateKey, type PrivateKeyInput } from "alipayhk-signature";
 
 /** The key the sandbox signs responses (and decrypts requests) with, and its public half as PEM. */
 export interface AlipayKeys {
@@ -10,7 +9,6 @@ export interface AlipayKeys {
 
 /** Loads the sandbox's key pair from any form `importPrivateKey` accepts, or generates one. */
 export async function loadAlipayKeys(input: PrivateKeyInput | undefined): Promise<AlipayKeys> {
-  // extractable, so that publicKeyPem (and RSA_AES) can read the numbers of a generated key
-  const privateKey = await importPrivateKey(input ?? (await generateKeyPair("RS256", { modulusLength: 2048, extractable: true })).privateKey);
+  const privateKey = await importPrivateKey(input ?? (await generateKeyPairPem()).privateKey);
   return { privateKey, publicKeyPem: await publicKeyPem(privateKey) };
 }

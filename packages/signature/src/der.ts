@@ -50,3 +50,32 @@ export function pkcs1PrivateToPkcs8(pkcs1: Uint8Array): Uint8Array<ArrayBuffer> 
 export function pkcs1PublicToSpki(pkcs1: Uint8Array): Uint8Array<ArrayBuffer> {
   return encodeTlv(0x30, concat(RSA_ALGORITHM_ID, encodeTlv(0x03, concat([0x00], pkcs1))));
 }
+
+/**
+ * The SubjectPublicKeyInfo of an X.509 certificate (RFC 5280 §4.1), or undefined when `der` is not shaped like one:
+ * Certificate = SEQUENCE { tbsCertificate SEQUENCE { [0] version OPTIONAL, serialNumber, signature, issuer, validity,
+ * subject, subjectPublicKeyInfo, ... }, ... }. Only the structure is read: nothing in the certificate is checked.
+ */
+export function spkiOfCertificate(der: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
+  /** The element at `at`: its tag, where its content starts and where it ends. */
+  const element = (at: number) => {
+    let length = der[at + 1] ?? -1;
+    let start = at + 2;
+    if (length > 0x80 && length < 0x84) {
+      const count = length & 0x7f;
+      length = 0;
+      for (let i = 0; i < count; i++) length = length * 256 + (der[start + i] ?? NaN);
+      start += count;
+    } else if (length >= 0x80) length = NaN; // indefinite or absurd: not DER
+    const end = start + length;
+    return end <= der.length ? { tag: der[at], start, end } : undefined;
+  };
+  const certificate = element(0);
+  const tbs = certificate?.tag === 0x30 ? element(certificate.start) : undefined;
+  if (tbs?.tag !== 0x30) return undefined;
+  let at = tbs.start;
+  if (der[at] === 0xa0) at = element(at)?.end ?? NaN; // the explicit [0] version
+  for (let skipped = 0; skipped < 5; skipped++) at = element(at)?.end ?? NaN; // serialNumber ... subject
+  const spki = element(at);
+  return spki?.tag === 0x30 && spki.end <= tbs.end ? der.slice(at, spki.end) : undefined;
+}

@@ -10,12 +10,12 @@
  * public key, base64- then URL-encoded into `symmetricKey`. Sign the ciphertext after encrypting;
  * verify the signature before decrypting.
  */
-import { exportJWK, exportSPKI, importJWK, importPKCS8 } from "jose";
 import { aesDecrypt, aesEncrypt, checkAesMode, type AesMode } from "./aes.js";
 import { base64ToBytes, bytesToBase64, lenientBase64ToBytes, utf8 } from "./base64.js";
 import { DecryptionError, InvalidArgumentError, KeyFormatError, UnsupportedAlgorithmError } from "./errors.js";
+import { spkiPem } from "./generate.js";
 import { formatHeader, keyVersionPair, parseEncryptHeader, type KeyVersion } from "./header.js";
-import { keyRecord, RS256, wrongType, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
+import { keyRecord, RSASSA, wrongType, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 import {
   base64UrlToBigInt,
   rsaesPkcs1Decrypt,
@@ -73,9 +73,9 @@ async function exportJwk(key: unknown, want: "private" | "public", operation: st
     const material = (await keyRecord(key, want, operation)).material;
     if (!material) throw notExtractable(); // imported from a non-extractable CryptoKey
     if (material.format === "jwk") return material.jwk;
-    source = material.format === "cryptokey" ? material.key : await importPKCS8(material.pem, RS256, { extractable: true });
+    source = material.format === "cryptokey" ? material.key : await crypto.subtle.importKey("pkcs8", material.der, RSASSA, true, ["sign"]);
   }
-  return exportJWK(source);
+  return crypto.subtle.exportKey("jwk", source);
 }
 
 /**
@@ -86,8 +86,7 @@ async function exportJwk(key: unknown, want: "private" | "public", operation: st
  */
 export async function publicKeyPem(privateKey: PrivateKey | WebCryptoKey): Promise<string> {
   const { n, e } = await exportJwk(privateKey, "private", "publicKeyPem");
-  const publicKey = await importJWK({ kty: "RSA", n, e }, RS256, { extractable: true });
-  return `${await exportSPKI(publicKey as CryptoKey)}\n`;
+  return spkiPem(await crypto.subtle.importKey("jwk", { kty: "RSA", n, e }, RSASSA, true, ["verify"]));
 }
 
 async function rsaNumbers(key: unknown, want: "private" | "public", operation: string): Promise<RsaPrivateNumbers | RsaPublicNumbers> {

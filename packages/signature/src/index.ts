@@ -25,6 +25,7 @@ export {
   type Jwk,
   type WebCryptoKey,
 } from "./keys.js";
+export { generateKeyPairPem, type KeyPairPem } from "./generate.js";
 export { isKeyVersion, parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
 export { contentToSign, sign, verify, type Message, type SignOptions } from "./signature.js";
 export { alipayTimeMs, delay, formatRequestTime, parseAlipayTime, type AlipayTimeForm, type RequestTimeOptions } from "./time.js";

@@ -2,10 +2,13 @@
  * Key import. Importing is explicit and done once: on Node, parsing a PKCS#8 key costs more than
  * the signature itself, so sign/verify only ever take already imported keys.
  *
- * jose imports the keys (PKCS#8, SPKI, X.509 certificates, JWK). What it lacks stays here: der.ts
- * reads what a PEM or bare base64 DER (what AlipayHK's key tool hands out) really holds, so that
- * PKCS#1 keys are wrapped and a key of the wrong kind is named, and every failure becomes a
- * KeyFormatError that says what is wrong without quoting the key.
+ * WebCrypto imports the keys; der.ts reads what a PEM or bare base64 DER (what AlipayHK's key tool
+ * hands out) really holds, so that PKCS#1 keys are wrapped, a certificate's public key is found and
+ * a key of the wrong kind is named, and every failure becomes a KeyFormatError that says what is
+ * wrong without quoting the key. (jose did the importing for a while: any of its importers brings its
+ * whole JWS/JWE algorithm table, 2.2 kB gzip of the client's 8 kB budget, for what is one
+ * `crypto.subtle.importKey` call once the container is known. It still generates and exports keys
+ * for the sandbox and the CLI.)
  *
  * The objects handed out are opaque, frozen `{ type, modulusBits }` records. The CryptoKey and the
  * material RSA_AES needs live in a module-private WeakMap, so logging, JSON.stringify or an error
@@ -13,9 +16,8 @@
  *
  * This module is on every signing client's bundle: messages are kept short on purpose.
  */
-import { importJWK, importPKCS8, importSPKI, importX509 } from "jose";
-import { base64ToBytes, bytesToBase64 } from "./base64.js";
-import { classifyDer, pkcs1PrivateToPkcs8, pkcs1PublicToSpki } from "./der.js";
+import { base64ToBytes } from "./base64.js";
+import { classifyDer, pkcs1PrivateToPkcs8, pkcs1PublicToSpki, spkiOfCertificate } from "./der.js";
 import { KeyFormatError } from "./errors.js";
 
 declare const keyBrand: unique symbol;
@@ -97,7 +99,7 @@ type KeyType = "private" | "public";
 
 /** Where RSA_AES finds the RSA numbers; read lazily so signing-only users never pay for it. */
 export type KeyMaterial =
-  | { readonly format: "pkcs8"; readonly pem: string }
+  | { readonly format: "pkcs8"; readonly der: Uint8Array<ArrayBuffer> }
   | { readonly format: "jwk"; readonly jwk: JsonWebKey }
   | { readonly format: "cryptokey"; readonly key: CryptoKey };
 
@@ -111,15 +113,13 @@ export interface KeyRecord {
   readonly material: KeyMaterial | undefined;
 }
 
-/** A key ready for jose: PEM it reads (PKCS#8 or SPKI, PKCS#1 already wrapped; or a certificate), or a JWK's RSA numbers. */
-type Decoded = { format: "pkcs8" | "spki" | "x509"; pem: string } | { format: "jwk"; jwk: JsonWebKey };
+/** A key ready for importKey: DER (PKCS#8 or SPKI, PKCS#1 already wrapped, a certificate's key taken out), or a JWK's RSA numbers. */
+type Decoded = { format: "pkcs8" | "spki"; der: Uint8Array<ArrayBuffer> } | { format: "jwk"; jwk: JsonWebKey };
 type KeyCode = "ERR_KEY_TYPE" | "ERR_KEY_TOO_SMALL";
 
 const records = new WeakMap<object, KeyRecord>();
-/** @internal The algorithm AlipayHK calls RSA256, as WebCrypto names it... */
+/** @internal The algorithm AlipayHK calls RSA256, as WebCrypto names it. */
 export const RSASSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
-/** @internal ...and as jose (JWA) names it. */
-export const RS256 = "RS256";
 const MIN_BITS = 2048;
 const MAX_INPUT = 65536; // far above any real key; keeps garbage cheap to reject
 
@@ -132,17 +132,13 @@ const UNKNOWN = "unrecognised key; expected PEM, base64 DER, JWK or CryptoKey";
 const ENCRYPTED = "encrypted private keys are not supported; decrypt first (openssl pkcs8)";
 const NOT_RSA = "not an RSA key in PKCS#8, PKCS#1 or SPKI form";
 
-/** PEM text as jose reads it; one line of base64 is enough for its parser. */
-const toPem = (der: Uint8Array, label: "PRIVATE KEY" | "PUBLIC KEY"): string =>
-  `-----BEGIN ${label}-----\n${bytesToBase64(der)}\n-----END ${label}-----`;
-
 function fromDer(der: Uint8Array<ArrayBuffer>, want: KeyType): Decoded {
   const kind = classifyDer(der);
   if (kind === "other") throw fail(NOT_RSA);
   const got: KeyType = kind === "pkcs8" || kind === "pkcs1" ? "private" : "public";
   if (got !== want) throw wrongType(got, want);
-  if (got === "private") return { format: "pkcs8", pem: toPem(kind === "pkcs1" ? pkcs1PrivateToPkcs8(der) : der, "PRIVATE KEY") };
-  return { format: "spki", pem: toPem(kind === "pkcs1-public" ? pkcs1PublicToSpki(der) : der, "PUBLIC KEY") };
+  if (got === "private") return { format: "pkcs8", der: kind === "pkcs1" ? pkcs1PrivateToPkcs8(der) : der };
+  return { format: "spki", der: kind === "pkcs1-public" ? pkcs1PublicToSpki(der) : der };
 }
 
 function fromPem(text: string, want: KeyType): Decoded {
@@ -153,13 +149,16 @@ function fromPem(text: string, want: KeyType): Decoded {
   const [, label, body] = m as unknown as [string, string, string];
   // Legacy OpenSSL encryption adds "Proc-Type: 4,ENCRYPTED" headers inside the block.
   if (label === "ENCRYPTED PRIVATE KEY" || body.includes(":")) throw fail(ENCRYPTED);
-  if (label === "CERTIFICATE") {
-    if (want === "private") throw fail("expected a private key, got a certificate (it holds a public key)", "ERR_KEY_TYPE");
-    return { format: "x509", pem: text }; // jose finds the key inside
-  }
-  if (!/^(RSA )?(PRIVATE|PUBLIC) KEY$/.test(label)) throw fail(`PEM "${label.slice(0, 24)}" is not an RSA key`);
+  const certificate = label === "CERTIFICATE";
+  if (certificate && want === "private") throw fail("expected a private key, got a certificate (it holds a public key)", "ERR_KEY_TYPE");
+  if (!certificate && !/^(RSA )?(PRIVATE|PUBLIC) KEY$/.test(label)) throw fail(`PEM "${label.slice(0, 24)}" is not an RSA key`);
   const der = base64ToBytes(body.replace(/\s+/g, ""));
   if (!der) throw fail("PEM body is not base64");
+  if (certificate) {
+    const spki = spkiOfCertificate(der);
+    if (!spki || classifyDer(spki) !== "spki") throw fail("invalid X.509 certificate, or its public key is not RSA");
+    return { format: "spki", der: spki };
+  }
   // the bytes, not the label, say what is inside: a mislabelled PKCS#1 key is still wrapped, a public key still named
   return fromDer(der, want);
 }
@@ -203,22 +202,15 @@ function decode(input: unknown, want: KeyType): Decoded {
   return fromJwk(input as Record<string, unknown>, want);
 }
 
-async function importRsassa(decoded: Decoded, extractable: boolean): Promise<CryptoKey> {
-  const options = { extractable };
+async function importRsassa(decoded: Decoded, want: KeyType, extractable: boolean): Promise<CryptoKey> {
+  const usages = [usageOf(want)];
   try {
-    switch (decoded.format) {
-      case "jwk":
-        return (await importJWK(decoded.jwk, RS256, options)) as CryptoKey;
-      case "x509":
-        return await importX509(decoded.pem, RS256, options);
-      case "pkcs8":
-        return await importPKCS8(decoded.pem, RS256, options);
-      case "spki":
-        return await importSPKI(decoded.pem, RS256, options);
-    }
+    return await (decoded.format === "jwk"
+      ? crypto.subtle.importKey("jwk", decoded.jwk, RSASSA, extractable, usages)
+      : crypto.subtle.importKey(decoded.format, decoded.der, RSASSA, extractable, usages));
   } catch (cause) {
-    // the container was checked before: what is left is the key itself (or, for a certificate, its contents)
-    throw new KeyFormatError(decoded.format === "x509" ? "invalid X.509 certificate, or its public key is not RSA" : "invalid RSA key data", { cause });
+    // the container was checked before: what is left is the key itself
+    throw new KeyFormatError("invalid RSA key data", { cause });
   }
 }
 
@@ -269,7 +261,7 @@ async function importKeyAs(input: unknown, want: KeyType): Promise<PrivateKey | 
     const decoded = decode(input, want);
     // Private keys stay non-extractable; their input is kept (privately) for RSA_AES instead.
     // Public keys are not secret: they stay extractable and RSA_AES exports them when needed.
-    const signingKey = await importRsassa(decoded, want === "public");
+    const signingKey = await importRsassa(decoded, want, want === "public");
     if (want === "private") await trialSignature(signingKey);
     record = {
       type: want,
