@@ -40,10 +40,13 @@ export function buildModel(bundled, files) {
     for (const body of request.examples ?? []) examples[operationId].push({ body });
   }
   const schemas = schemaTable(bundled, roots);
+  const resultCodes = readResultCodes(bundled);
   return {
     SERVERS: readServers(bundled),
     OPERATIONS: operations,
-    RESULT_CODES: readResultCodes(bundled),
+    RESULT_CODES: resultCodes,
+    // what a client needs of them, without the prose (a client bundle carries every byte of what it imports)
+    RESULT_RETRYABLE: Object.fromEntries(Object.entries(resultCodes).map(([code, facts]) => [code, facts.retryable])),
     VARIANTS: variants,
     DESCRIPTIONS: descriptions,
     SCHEMAS: schemas,

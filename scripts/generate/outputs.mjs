@@ -6,6 +6,7 @@ import openapiTS, { astToString, STRING, stringToAST, tsRecord, tsUnion, UNKNOWN
 import { parse } from "yaml";
 import { bundleSpec } from "../spec.mjs";
 import { buildModel } from "./model.mjs";
+import { keywordChecks } from "./schemas.mjs";
 
 const HEADER = "// Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.\n";
 
@@ -82,17 +83,27 @@ function modelFile(model, runtime) {
     SERVERS: "Readonly<Record<string, string>>",
     OPERATIONS: "Readonly<Record<string, Operation>>",
     RESULT_CODES: "Readonly<Record<string, ResultCodeFacts>>",
+    RESULT_RETRYABLE: "Readonly<Record<string, boolean>>",
     VARIANTS: "Readonly<Record<string, Variants>>",
     DESCRIPTIONS: "Readonly<Record<string, Readonly<Record<string, Descriptions>>>>",
     SCHEMAS: "SchemaTable",
     INFERRED: "readonly InferredConstraint[]",
     EXAMPLES: "Readonly<Record<string, readonly Example[]>>",
   };
+  // the keyword checks the schemas use, and only those: a bundle carries no check its spec does not need
+  const checks = keywordChecks(model.SCHEMAS);
+  const names = [...new Set(Object.values(checks))];
   let text = HEADER + `import type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
+  text += `import { KEYWORDS${names.map((n) => `, ${n}`).join("")} } from "${runtime}/keywords.js";\n`;
   for (const [name, value] of Object.entries(model)) {
     const type = types[/** @type {keyof typeof types} */ (name)];
     if (!type) throw new Error(`generate: no type for ${name}`);
-    text += `\nexport const ${name} = ${emit(value, 0)} as const satisfies ${type};\n`;
+    let literal = emit(value, 0);
+    if (name === "SCHEMAS") {
+      const map = Object.entries(checks).map(([keyword, check]) => (keyword === check ? check : `${JSON.stringify(keyword)}: ${check}`));
+      literal = `{\n  [KEYWORDS]: { ${map.join(", ")} },${literal.slice(1)}`;
+    }
+    text += `\nexport const ${name} = ${literal} as const satisfies ${type};\n`;
   }
   return text;
 }

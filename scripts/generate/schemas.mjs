@@ -4,12 +4,48 @@
 // A keyword the validator does not enforce stops generation, naming the keyword and where it is: nothing in a request
 // schema is silently ignored.
 
-/** Keywords the runtime validator (packages/spec/src/validate.ts) enforces, kept in the table as they are. */
+/**
+ * Keywords the runtime validator enforces, kept in the table as they are: the core of packages/spec/src/validate.ts
+ * (type, enum, const, required), and the others, each a check of keywords.ts (see KEYWORD_CHECKS).
+ */
 const ENFORCED = new Set([
   "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
   "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
   "maxProperties", "minProperties", "required", "dependentRequired", "contentMediaType", "format",
 ]);
+/**
+ * The keywords that have a check of their own in packages/spec/src/keywords.ts, and its export name. The generated
+ * table lists the checks its schemas use; the keywords not here (and not listed as null) are validate.ts's core.
+ * @type {Record<string, string | null>}
+ */
+export const KEYWORD_CHECKS = {
+  multipleOf: "multipleOf", maximum: "maximum", exclusiveMaximum: "exclusiveMaximum", minimum: "minimum",
+  exclusiveMinimum: "exclusiveMinimum", maxLength: "maxLength", minLength: "minLength", pattern: "pattern",
+  maxItems: "maxItems", minItems: "minItems", uniqueItems: "uniqueItems", contains: "contains", items: "items",
+  maxProperties: "maxProperties", minProperties: "minProperties", dependentRequired: "dependentRequired",
+  contentMediaType: "contentMediaType", format: "format", "x-not-before": "xNotBefore",
+  // read by the check of another keyword: contains, contentMediaType
+  minContains: null, maxContains: null, contentSchema: null,
+};
+
+/**
+ * The checks of keywords.ts that `table` needs, by keyword, in a stable order.
+ * @param {unknown} table @returns {Record<string, string>}
+ */
+export function keywordChecks(table) {
+  /** @type {Set<string>} */
+  const used = new Set();
+  const walk = (/** @type {unknown} */ node) => {
+    if (!node || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node)) {
+      if (KEYWORD_CHECKS[key]) used.add(key); // a member named like a keyword only adds a check that finds nothing
+      walk(value);
+    }
+  };
+  walk(table);
+  return Object.fromEntries(Object.entries(KEYWORD_CHECKS).filter(([key]) => used.has(key)).map(([key, name]) => [key, /** @type {string} */ (name)]));
+}
+
 /** Keywords whose values are schemas (or maps or lists of them), converted in turn. */
 const SUBSCHEMA = new Set(["not", "additionalProperties", "items", "contains", "contentSchema"]);
 const SUBSCHEMA_MAPS = new Set(["properties"]);
@@ -77,6 +113,8 @@ function convert(schema, where, reach) {
       out[key] = value;
     } else if (ENFORCED.has(key)) {
       out[key] = value;
+    } else if (key === "additionalProperties" && value === true) {
+      continue; // allows what is allowed anyway: nothing to check
     } else if (SUBSCHEMA.has(key)) {
       out[key] = convert(value, at, reach);
     } else if (SUBSCHEMA_MAPS.has(key)) {

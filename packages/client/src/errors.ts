@@ -4,7 +4,7 @@
  * have (send the same call again, with the same requestId, to find out).
  */
 import { AlipayHKError } from "alipayhk-signature";
-import { RESULT_CODES, type Problem } from "alipayhk-spec";
+import { RESULT_RETRYABLE, type Problem, type RESULT_CODES } from "alipayhk-spec";
 
 /** A result code of the spec (`SUCCESS`, `PARAM_ILLEGAL`...). */
 export type ResultCode = keyof typeof RESULT_CODES;
@@ -30,7 +30,10 @@ const CATEGORY_CODES = [
 export type OrderErrorCode = (typeof CATEGORY_CODES)[number] | `ERR_${ResultCode}`;
 
 /** Every `code` an OrderError may carry, from the spec's result codes: stable, for callers (and the soak) to check against. */
-export const ORDER_ERROR_CODES: readonly OrderErrorCode[] = [...CATEGORY_CODES, ...Object.keys(RESULT_CODES).map((code) => `ERR_${code}` as const as `ERR_${ResultCode}`)];
+export const ORDER_ERROR_CODES: readonly OrderErrorCode[] = /* @__PURE__ */ (() => [
+  ...CATEGORY_CODES,
+  ...Object.keys(RESULT_RETRYABLE).map((code) => `ERR_${code}` as const as `ERR_${ResultCode}`),
+])(); // pure: a bundle that does not use the list does not build it
 
 export type Outcome = "not_applied" | "unknown";
 
@@ -102,7 +105,7 @@ export class ConfigError extends OrderError<"ERR_CONFIG"> {
 export class ResultError extends OrderError {
   override name = "ResultError";
   constructor(details: CallDetails) {
-    const known = details.resultCode !== undefined && Object.hasOwn(RESULT_CODES, details.resultCode);
+    const known = details.resultCode !== undefined && Object.hasOwn(RESULT_RETRYABLE, details.resultCode);
     super(known ? `ERR_${details.resultCode as ResultCode}` : "ERR_RESULT", "not_applied", `AlipayHK answered ${details.resultCode}: ${details.resultMessage ?? "no message"}`, details);
   }
 }

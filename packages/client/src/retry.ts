@@ -1,5 +1,5 @@
 /** When and how long to wait before trying the same call again. */
-import { RESULT_CODES } from "alipayhk-spec";
+import { RESULT_RETRYABLE } from "alipayhk-spec";
 import { ConfigError } from "./errors.js";
 
 /** The longest delay setTimeout honours in every runtime (a signed 32-bit count of ms); past it, it fires at once. */
@@ -40,8 +40,7 @@ export function checkRetryOptions(options: RetryOptions): RetryOptions {
 /** U results, and the result codes the spec marks retryable (UNKNOWN_EXCEPTION whatever its status letter). */
 export function isRetryableResult(result: { resultCode: string; resultStatus: string }): boolean {
   if (result.resultStatus === "S") return false;
-  const facts = Object.hasOwn(RESULT_CODES, result.resultCode) ? RESULT_CODES[result.resultCode as keyof typeof RESULT_CODES] : undefined;
-  return result.resultStatus === "U" || facts?.retryable === true;
+  return result.resultStatus === "U" || (Object.hasOwn(RESULT_RETRYABLE, result.resultCode) && RESULT_RETRYABLE[result.resultCode as keyof typeof RESULT_RETRYABLE]);
 }
 
 /**

@@ -1,5 +1,6 @@
 // Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
 import type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "../src/model-types.js";
+import { KEYWORDS, minimum, maxLength, minLength, pattern, items, contentMediaType, format, xNotBefore } from "../src/keywords.js";
 
 export const SERVERS = {"production":"https://open.alipay.hk","testing":"https://open-id-pre.alipay.com"} as const satisfies Readonly<Record<string, string>>;
 
@@ -51,6 +52,24 @@ export const RESULT_CODES = {
     "message": "Performance notification UPDATE of a notification that does not exist. Its status letter is not published; F is inferred."
   }
 } as const satisfies Readonly<Record<string, ResultCodeFacts>>;
+
+export const RESULT_RETRYABLE = {
+  "SUCCESS": false,
+  "PARAM_ILLEGAL": false,
+  "ORDER_STATUS_INVALID": false,
+  "UNKNOWN_EXCEPTION": true,
+  "UN_SUPPORT_BUSINESS": false,
+  "PROCESS_FAIL": false,
+  "KEY_NOT_FOUND": false,
+  "ACCESS_DENIED": false,
+  "REQUEST_TRAFFIC_EXCEED_LIMIT": true,
+  "INVALID_API": false,
+  "INVALID_CLIENT": false,
+  "INVALID_SIGNATURE": false,
+  "METHOD_NOT_SUPPORTED": false,
+  "MEDIA_TYPE_NOT_ACCEPTABLE": false,
+  "ORDER_NOT_FOUND": false
+} as const satisfies Readonly<Record<string, boolean>>;
 
 export const VARIANTS = {
   "syncOrder": {
@@ -350,6 +369,7 @@ export const DESCRIPTIONS = {
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Descriptions>>>>;
 
 export const SCHEMAS = {
+  [KEYWORDS]: { minimum, maxLength, minLength, pattern, items, contentMediaType, format, "x-not-before": xNotBefore },
   "PerformanceNotificationRequest": {
     "type": "object",
     "oneOf": [
@@ -465,7 +485,6 @@ export const SCHEMAS = {
       },
       "amount": {"type":"integer"}
     },
-    "additionalProperties": true,
     "allOf": [
       {
         "required": ["languageBusinessInfo"],
@@ -582,7 +601,7 @@ export const SCHEMAS = {
           "amount": {"$ref":"Amount"},
           "payAmount": {"$ref":"Amount"},
           "tradeNo": {"type":"string"},
-          "extInfo": {"type":"object","additionalProperties":true}
+          "extInfo": {"type":"object"}
         }
       }
     ]
@@ -698,9 +717,9 @@ export const SCHEMAS = {
           "discountAmount": {"$ref":"Amount"},
           "actualAmount": {"$ref":"Amount"},
           "tradeNo": {"type":"string"},
-          "itemOrderList": {"type":"array","items":{"type":"object","additionalProperties":true}},
-          "shopInfo": {"type":"object","additionalProperties":true},
-          "extInfo": {"type":"object","additionalProperties":true}
+          "itemOrderList": {"type":"array","items":{"type":"object"}},
+          "shopInfo": {"type":"object"},
+          "extInfo": {"type":"object"}
         }
       }
     ]
@@ -728,7 +747,7 @@ export const SCHEMAS = {
               "CANCEL_WAIT_PAY"
             ]
           },
-          "extInfo": {"type":"object","additionalProperties":true}
+          "extInfo": {"type":"object"}
         }
       }
     ]
@@ -743,7 +762,7 @@ export const SCHEMAS = {
           "merchantBizType": {"const":"LINE_UP"},
           "orderStatus": {"type":"string","enum":["CALL_NUM","NUMBER_ARRIVED","NUMBER_PASSED","CANCELLED","FINISHED"]},
           "shopInfo": {"$ref":"ShopInfo"},
-          "extInfo": {"type":"object","additionalProperties":true}
+          "extInfo": {"type":"object"}
         }
       }
     ]
@@ -751,17 +770,9 @@ export const SCHEMAS = {
   "ShopInfo": {
     "type": "object",
     "required": ["extInfo"],
-    "properties": {"extInfo":{"type":"object","properties":{"multiLang":{"$ref":"MultiLang"}},"additionalProperties":true}},
-    "additionalProperties": true
+    "properties": {"extInfo":{"type":"object","properties":{"multiLang":{"$ref":"MultiLang"}}}}
   },
-  "MultiLang": {
-    "type": "object",
-    "properties": {
-      "zh_HK": {"type":"object","additionalProperties":true},
-      "en_US": {"type":"object","additionalProperties":true}
-    },
-    "additionalProperties": true
-  },
+  "MultiLang": {"type":"object","properties":{"zh_HK":{"type":"object"},"en_US":{"type":"object"}}},
   "MovieTicketOrder": {
     "allOf": [
       {"$ref":"BaseOrder"},
@@ -774,7 +785,7 @@ export const SCHEMAS = {
           "amount": {"$ref":"Amount"},
           "payAmount": {"$ref":"Amount"},
           "tradeNo": {"type":"string"},
-          "extInfo": {"type":"object","additionalProperties":true}
+          "extInfo": {"type":"object"}
         }
       }
     ]
@@ -801,11 +812,7 @@ export const SCHEMAS = {
             ]
           },
           "tradeNo": {"type":"string"},
-          "extInfo": {
-            "type": "object",
-            "properties": {"amount":{"$ref":"Amount"},"surcharge_amount":{}},
-            "additionalProperties": true
-          }
+          "extInfo": {"type":"object","properties":{"amount":{"$ref":"Amount"},"surcharge_amount":{}}}
         }
       }
     ]
@@ -823,7 +830,7 @@ export const SCHEMAS = {
           "amount": {"$ref":"Amount"},
           "payAmount": {"$ref":"Amount"},
           "campaignId": {},
-          "extInfo": {"type":"object","additionalProperties":true}
+          "extInfo": {"type":"object"}
         }
       },
       {
@@ -844,7 +851,7 @@ export const SCHEMAS = {
           "tradeNo": {"type":"string"},
           "amount": {"$ref":"Amount"},
           "payAmount": {"$ref":"Amount"},
-          "extInfo": {"type":"object","additionalProperties":true}
+          "extInfo": {"type":"object"}
         }
       }
     ]
@@ -861,7 +868,7 @@ export const SCHEMAS = {
           "amount": {"$ref":"Amount"},
           "payAmount": {"$ref":"Amount"},
           "tradeNo": {"type":"string"},
-          "extInfo": {"type":"object","additionalProperties":true}
+          "extInfo": {"type":"object"}
         }
       },
       {

@@ -3,3 +3,4 @@ export { encodeJsonText } from "./encode.js";
 export type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, Schema, SchemaNode, SchemaTable, VariantFacts, Variants } from "./model-types.js";
 export { statusMoveProblem, type MoveProblem } from "./rules.js";
 export { validate, type Problem } from "./validate.js";
+export { KEYWORDS, type KeywordCheck } from "./keywords.js";

@@ -1,4 +1,5 @@
 /** The shapes of what scripts/generate.mjs reads from the spec (generated/model.ts). */
+import type { KEYWORDS, KeywordCheck } from "./keywords.js";
 
 /** A JSON Schema as the validator holds it: annotations dropped, component refs as `{ $ref: "<Name>" }`. */
 export type Schema = boolean | SchemaNode;
@@ -43,8 +44,8 @@ export interface SchemaNode {
   readonly "x-inferred"?: string;
 }
 
-/** Component name -> schema. */
-export type SchemaTable = { readonly [name: string]: Schema };
+/** Component name -> schema; under KEYWORDS, the checks of keywords.ts its schemas use. */
+export type SchemaTable = { readonly [name: string]: Schema; readonly [KEYWORDS]?: { readonly [keyword: string]: KeywordCheck } };
 
 /** One operation of the spec, by operationId. */
 export interface Operation {

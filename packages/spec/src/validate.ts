@@ -1,8 +1,11 @@
 /**
  * The request validator: JSON Schema 2020-12's validation vocabulary and the applicators the spec uses, read from the
- * generated schema table. scripts/generate.mjs refuses any keyword this file does not enforce, so the schema and
- * the checks cannot drift apart. Compiled nowhere (workerd and edge runtimes forbid eval): it walks the table.
+ * generated schema table. The core is here (types, const and enum, objects' members, the applicators); every other
+ * keyword is a function of keywords.ts that the table lists under KEYWORDS when its schemas use it, so that a bundle
+ * carries only the checks its spec needs. scripts/generate.mjs refuses any keyword neither place enforces, so the
+ * schema and the checks cannot drift apart. Compiled nowhere (workerd and edge runtimes forbid eval): it walks the table.
  */
+import { KEYWORDS } from "./keywords.js";
 import type { Schema, SchemaNode, SchemaTable } from "./model-types.js";
 
 /** One thing wrong with a body: where (`extInfo.amount.currency`, "" for the body itself) and what, as a sentence. */
@@ -15,7 +18,8 @@ export interface Problem {
   readonly inferred?: string;
 }
 
-interface Context {
+/** @internal What a walk carries down. */
+export interface Context {
   readonly table: SchemaTable;
   /** "for merchantBizType MOVIE_TICKET" inside a discriminated variant, to say which list a value missed. */
   readonly variant: string;
@@ -35,15 +39,9 @@ export function validate(table: SchemaTable, root: string, value: unknown): Prob
 /** A member that JSON would send: an undefined one vanishes from the text, so it counts as absent. */
 const has = (object: Record<string, unknown>, name: string) => Object.hasOwn(object, name) && object[name] !== undefined;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const join = (path: string, name: string | number) => (typeof name === "number" ? `${path}[${name}]` : path ? `${path}.${name}` : name);
+/** @internal `a.b`, `a[0]`: where a problem is. */
+export const join = (path: string, name: string | number): string => (typeof name === "number" ? `${path}[${name}]` : path ? `${path}.${name}` : name);
 const list = (values: readonly unknown[]) => values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
-
-/** Characters as AlipayHK counts them: code points, so an emoji is one, not two UTF-16 units. */
-const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-const length = (text: string) => text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
-
-const patterns = new Map<string, RegExp>();
-const regex = (source: string) => patterns.get(source) ?? patterns.set(source, new RegExp(source, "u")).get(source)!;
 
 const TYPE_NAMES: Record<string, string> = {
   string: "a string",
@@ -73,8 +71,8 @@ function hasType(type: string, value: unknown): boolean {
   }
 }
 
-/** JSON equality, for const, enum and uniqueItems. */
-function equal(a: unknown, b: unknown): boolean {
+/** @internal JSON equality, for const, enum and uniqueItems. */
+export function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => equal(item, b[i]));
   if (isObject(a) && isObject(b)) {
@@ -84,8 +82,8 @@ function equal(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Whether `value` passes `schema`, without reporting. */
-function passes(schema: Schema, value: unknown, path: string, context: Context): boolean {
+/** @internal Whether `value` passes `schema`, without reporting. */
+export function passes(schema: Schema, value: unknown, path: string, context: Context): boolean {
   const out: Problem[] = [];
   check(schema, value, path, { ...context, out });
   return out.length === 0;
@@ -97,7 +95,8 @@ function requiredOnly(table: SchemaTable, schema: Schema): readonly string[] | u
   return typeof node === "object" && node.required && !node.anyOf && !node.oneOf && !node.allOf ? node.required : undefined;
 }
 
-function check(schema: Schema, value: unknown, path: string, context: Context): void {
+/** @internal Checks `value` against `schema`, adding what is wrong to `context.out`. */
+export function check(schema: Schema, value: unknown, path: string, context: Context): void {
   if (schema === true) return;
   const report: Report = (keyword, message, at = path) => {
     context.out.push(context.inferred === undefined ? { path: at, message, keyword } : { path: at, message, keyword, inferred: context.inferred });
@@ -116,10 +115,11 @@ function check(schema: Schema, value: unknown, path: string, context: Context): 
   if (schema.enum && !schema.enum.some((allowed) => equal(allowed, value))) {
     report("enum", `must be one of ${list(schema.enum)}${context.variant}${typeof value === "string" ? ` (got ${value})` : ""}`);
   }
-  if (typeof value === "string") checkString(schema, value, path, context, report);
-  else if (typeof value === "number") checkNumber(schema, value, report);
-  else if (Array.isArray(value)) checkArray(schema, value, path, context, report);
-  else if (isObject(value)) checkObject(schema, value, path, context, report);
+  const object = isObject(value) ? value : undefined;
+  if (object) for (const name of schema.required ?? []) if (!has(object, name)) report("required", "is required", join(path, name));
+  const keywords = context.table[KEYWORDS];
+  for (const keyword in schema) keywords?.[keyword]?.(schema, value, path, context, report);
+  if (object) checkMembers(schema, object, path, context, report);
 
   for (const part of schema.allOf ?? []) check(part, value, path, context);
   if (schema.anyOf && !schema.anyOf.some((alt) => passes(alt, value, path, context))) report("anyOf", noneMatched(context.table, schema.anyOf));
@@ -132,80 +132,14 @@ function check(schema: Schema, value: unknown, path: string, context: Context): 
   }
 }
 
-type Report = (keyword: string, message: string, at?: string) => void;
+/** @internal Records a problem of the schema being checked: its keyword, the sentence, and where (default: here). */
+export type Report = (keyword: string, message: string, at?: string) => void;
 
 /** Why the rules of `schema` (its own keywords and everything under it) are ours, when they are. */
 const inferredWhy = (schema: Schema): string | undefined => (typeof schema === "object" ? schema["x-inferred"] : undefined);
 
-function checkString(schema: SchemaNode, value: string, path: string, context: Context, report: Report): void {
-  if (schema.maxLength !== undefined && length(value) > schema.maxLength) report("maxLength", `must be at most ${schema.maxLength} characters (got ${length(value)})`);
-  if (schema.minLength !== undefined && length(value) < schema.minLength) {
-    report("minLength", schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters (got ${length(value)})`);
-  }
-  if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) report("pattern", `must match the pattern ${schema.pattern}`);
-  if (schema.contentMediaType === "application/json") {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      return report("contentMediaType", "must be JSON text");
-    }
-    if (schema.contentSchema !== undefined) {
-      const inner: Problem[] = [];
-      check(schema.contentSchema, parsed, "", { ...context, out: inner });
-      for (const p of inner) report("contentSchema", `holds JSON whose ${p.path || "value"} ${p.message}`);
-    }
-  }
-}
-
-function checkNumber(schema: SchemaNode, value: number, report: Report): void {
-  if (schema.minimum !== undefined && value < schema.minimum) report("minimum", `must be at least ${schema.minimum}`);
-  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) report("exclusiveMinimum", `must be greater than ${schema.exclusiveMinimum}`);
-  if (schema.maximum !== undefined && value > schema.maximum) report("maximum", `must be at most ${schema.maximum}`);
-  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) report("exclusiveMaximum", `must be less than ${schema.exclusiveMaximum}`);
-  // a quotient within rounding error of a whole number counts: 0.3 is a multiple of 0.1
-  if (schema.multipleOf !== undefined) {
-    const quotient = value / schema.multipleOf;
-    if (Math.abs(quotient - Math.round(quotient)) > 1e-9) report("multipleOf", `must be a multiple of ${schema.multipleOf}`);
-  }
-  if (schema.format === "int32" && (value < -(2 ** 31) || value > 2 ** 31 - 1)) report("format", "must fit in 32 bits");
-}
-
-function checkArray(schema: SchemaNode, value: readonly unknown[], path: string, context: Context, report: Report): void {
-  if (schema.minItems !== undefined && value.length < schema.minItems) report("minItems", `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
-  if (schema.maxItems !== undefined && value.length > schema.maxItems) report("maxItems", `must have at most ${schema.maxItems} item${schema.maxItems === 1 ? "" : "s"} (got ${value.length})`);
-  if (schema.uniqueItems) {
-    outer: for (let i = 0; i < value.length; i++) {
-      for (let j = i + 1; j < value.length; j++) {
-        if (equal(value[i], value[j])) {
-          report("uniqueItems", `must not repeat an item (items ${i} and ${j} are equal)`);
-          break outer;
-        }
-      }
-    }
-  }
-  if (schema.items !== undefined) value.forEach((item, i) => check(schema.items!, item, join(path, i), context));
-  if (schema.contains !== undefined) {
-    const count = value.filter((item, i) => passes(schema.contains!, item, join(path, i), context)).length;
-    const min = schema.minContains ?? 1;
-    if (count < min) report("minContains", `must have at least ${min} item${min === 1 ? "" : "s"} of the required shape (got ${count})`);
-    if (schema.maxContains !== undefined && count > schema.maxContains) report("maxContains", `must have at most ${schema.maxContains} items of that shape (got ${count})`);
-  }
-}
-
-function checkObject(schema: SchemaNode, value: Record<string, unknown>, path: string, context: Context, report: Report): void {
-  const count = Object.keys(value).length;
-  if (schema.minProperties !== undefined && count < schema.minProperties) report("minProperties", `must have at least ${schema.minProperties} member${schema.minProperties === 1 ? "" : "s"}`);
-  if (schema.maxProperties !== undefined && count > schema.maxProperties) report("maxProperties", `must have at most ${schema.maxProperties} members (got ${count})`);
-  for (const name of schema.required ?? []) if (!has(value, name)) report("required", "is required", join(path, name));
-  for (const [name, needs] of Object.entries(schema.dependentRequired ?? {})) {
-    if (!has(value, name)) continue;
-    for (const other of needs) if (!has(value, other)) report("dependentRequired", `is required when ${name} is given`, join(path, other));
-  }
-  for (const [later, earlier] of Object.entries(schema["x-not-before"] ?? {})) {
-    const [a, b] = [value[later], value[earlier]];
-    if (typeof a === "number" && typeof b === "number" && a < b) report("x-not-before", `must not be earlier than ${earlier}`, join(path, later));
-  }
+/** properties and additionalProperties. */
+function checkMembers(schema: SchemaNode, value: Record<string, unknown>, path: string, context: Context, report: Report): void {
   const properties = schema.properties ?? {};
   for (const [name, sub] of Object.entries(properties)) if (has(value, name)) check(sub, value[name], join(path, name), context);
   if (schema.additionalProperties !== undefined) {
