@@ -1,6 +1,7 @@
 // @ts-check
-// Not a product: the least any client of this design bundles. openapi-fetch (required for `client.api`) and the
-// signing core (key import, sign, verify, Request-Time), with no validation, errors, retries or timeouts of its own.
-// Reported beside the budgets to show how much of them is spent before the client adds anything.
-export { default as createClient } from "openapi-fetch";
+// Not a product: what any client of this design bundles before code of its own. The signing core (key import, sign,
+// verify, Request-Time) and the spec's validation of both operations (the schema table, the validator and the
+// keyword checks the table uses), with no pipeline, errors, retries, timeouts or option checks. Reported beside the
+// budgets to show how much of them is spent before the client adds anything.
 export { formatRequestTime, importPrivateKey, importPublicKey, sign, verify } from "alipayhk-signature";
+export { SCHEMAS, validate } from "alipayhk-spec";
