@@ -127,7 +127,7 @@ export function createSigner(options: SignerOptions): Signer {
     clientId,
 
     async signRequest(method, url, body) {
-      const { privateKey, alipayPublicKey } = await getKeys();
+      const { privateKey, alipayPublicKey } = keys ?? (await getKeys());
       const time = requestTime();
       const headers: Record<string, string> = {
         "Content-Type": "application/json; charset=UTF-8",
@@ -146,7 +146,7 @@ export function createSigner(options: SignerOptions): Signer {
     },
 
     async openResponse(method, url, response, raw) {
-      const { privateKey, alipayPublicKey } = await getKeys();
+      const { privateKey, alipayPublicKey } = keys ?? (await getKeys());
       const signature = response.headers.get("Signature");
       const time = response.headers.get("Response-Time");
       const tracerId = response.headers.get("Tracer-Id") ?? undefined;

@@ -31,6 +31,7 @@ export interface Context {
 export function validate(table: SchemaTable, root: string, value: unknown): Problem[] {
   const out: Problem[] = [];
   check({ $ref: root }, value, "", { table, variant: "", inferred: undefined, out });
+  if (out.length < 2) return out;
   // allOf parts may say the same thing twice (a type in the base and in the variant): once is enough
   const seen = new Set<string>();
   return out.filter((p) => !seen.has(p.path + "\n" + p.message) && !!seen.add(p.path + "\n" + p.message));
@@ -103,16 +104,16 @@ export function check(schema: Schema, value: unknown, path: string, context: Con
   };
   if (schema === false) return report("false", "is not allowed");
   // A component reached by $ref is shared: a variant's name is said only of what the variant itself declares.
-  if (schema.$ref !== undefined) check(context.table[schema.$ref] ?? false, value, path, { ...context, variant: "" });
+  if (schema.$ref !== undefined) check(context.table[schema.$ref] ?? false, value, path, context.variant ? { ...context, variant: "" } : context);
   const marked = inferredWhy(schema);
-  if (marked !== undefined) context = { ...context, inferred: marked };
+  if (marked !== undefined && marked !== context.inferred) context = { ...context, inferred: marked };
 
   if (schema.type !== undefined) {
     const types = typeof schema.type === "string" ? [schema.type] : schema.type;
     if (!types.some((t) => hasType(t, value))) return report("type", `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(" or ")}`);
   }
   if (schema.const !== undefined && !equal(schema.const, value)) report("const", `must be ${list([schema.const])}`);
-  if (schema.enum && !schema.enum.some((allowed) => equal(allowed, value))) {
+  if (schema.enum && !(typeof value === "string" ? schema.enum.includes(value) : schema.enum.some((allowed) => equal(allowed, value)))) {
     report("enum", `must be one of ${list(schema.enum)}${context.variant}${typeof value === "string" ? ` (got ${value})` : ""}`);
   }
   const object = isObject(value) ? value : undefined;
