@@ -2,14 +2,16 @@
 // @ts-check
 // A diagnostic, not part of `npm run bench`: where the packages spend time per call, without the network.
 //
-//   node bench/profile.mjs            (also: npx bun bench/profile.mjs; Deno: see the note at the end)
+//   node bench/profile.mjs            (also: npx bun bench/profile.mjs; npx deno run -A bench/profile.mjs)
 //
 // 1. sign() and verify(): each step of the package's own code (bundled from packages/signature/src with esbuild,
 //    so that internal functions can be timed one by one), beside the crypto.subtle call they wrap.
 // 2. syncOrder() against a baseline with the network taken out: the global fetch is replaced by one that returns
 //    a canned, correctly signed answer at once. Both sides still sign the request and verify the answer, so the
 //    difference between them is the client's own per-call overhead; then that overhead is split into its parts
-//    (validation, openapi-fetch's Request round trip, the verified Response it builds, timers).
+//    (validation, the per-attempt timeout and the signal it gives fetch, and, for client.api, openapi-fetch's Request
+//    round trip and the verified Response it builds). The canned fetch never looks at the signal; what a real fetch
+//    does with one is measured apart ("new Request(url, init) with a signal": Node's fetch builds that Request).
 // 3. RSA_AES: encryptBody / decryptBody and their RSA steps (pure-JS BigInt RSA, since WebCrypto has no
 //    RSAES-PKCS1-v1_5), beside one crypto.subtle.sign.
 //
@@ -173,7 +175,10 @@ const order = () => ({
   extInfo: { seats: ["F7", "F8"] },
   tradeNo: "2026112622001",
 });
-const client = P.createOrderClient({ clientId: CLIENT_ID, privateKey: pem("PRIVATE KEY", pkcs8), alipayPublicKey: alipayPublicPem, baseUrl: "http://127.0.0.1:1", retry: { maxAttempts: 1 } });
+const clientOptions = { clientId: CLIENT_ID, privateKey: pem("PRIVATE KEY", pkcs8), alipayPublicKey: alipayPublicPem, baseUrl: "http://127.0.0.1:1", retry: { maxAttempts: 1 } };
+const client = P.createOrderClient(clientOptions);
+// without the default 10 s timeout: no AbortController, timer or signal per attempt
+const untimed = P.createOrderClient({ ...clientOptions, timeoutMs: Infinity });
 const encoder = new TextEncoder();
 const toBase64 = (bytes) => {
   let s = "";
@@ -201,6 +206,8 @@ await baseline();
   const [base, ours] = await usPair(baseline, () => client.syncOrder(order()), 5000);
   row("syncOrder", "baseline call (sign + canned fetch + verify)", base);
   row("syncOrder", "client.syncOrder call (called alternately with the line above)", ours, `overhead ${(ours - base).toFixed(1)} µs per call`);
+  const [base2, noTimeout] = await usPair(baseline, () => untimed.syncOrder(order()), 5000);
+  row("syncOrder", "  the same with timeoutMs: Infinity (called alternately with the baseline)", noTimeout - base2, "µs more than the baseline");
 }
 
 // The baseline with the client's extra steps added, one at a time and then together, each variant called
@@ -245,10 +252,11 @@ await baseline();
     if (parsed.result.resultStatus !== "S") throw new Error(answer);
   };
   for (const [name, opts] of [
-    ["+ AbortController and timer per call", { signal: true }],
-    ["+ Request built and read back (openapi-fetch + signedFetch)", { request: true }],
-    ["+ verified Response rebuilt and .json() (verifiedResponse)", { rewrap: true }],
+    ["+ AbortController and timer per call, its signal given to fetch", { signal: true }],
     ["+ validateOrder", { validate: true }],
+    // client.api's path (alipayhk-order/api), which the methods do not take
+    ["+ Request built and read back (client.api: openapi-fetch + signedFetch)", { request: true }],
+    ["+ verified Response rebuilt and .json() (client.api: verifiedResponse)", { rewrap: true }],
     ["+ all four", { signal: true, request: true, rewrap: true, validate: true }],
   ]) {
     const [base, with_] = await usPair(baseline, variant(opts), 4000);
@@ -275,12 +283,17 @@ row(
 );
 row(
   "syncOrder",
-  "  AbortController + setTimeout/clearTimeout per attempt",
+  "  AbortController + its signal + setTimeout/clearTimeout per attempt",
   usSync(() => {
     const c = new AbortController();
+    void c.signal; // Node makes the signal lazily: the client reads it for fetch
     clearTimeout(setTimeout(() => c.abort(), 10_000));
   }, 50_000),
 );
+// What a real fetch adds for a request that carries a signal (Node's builds a Request from url and init, and
+// follows the signal: a WeakRef, a FinalizationRegistry entry and an abort listener per request).
+row("syncOrder", "  new Request(url, init) without a signal", usSync(() => new Request(`http://127.0.0.1:1${PATH}`, { method: "POST", body: json }), 20_000));
+row("syncOrder", "  new Request(url, init) with a fresh signal", usSync(() => new Request(`http://127.0.0.1:1${PATH}`, { method: "POST", body: json, signal: new AbortController().signal }), 20_000));
 // openapi-fetch's whole round trip with a fetch that does nothing but answer (no signing, no verification).
 const bare = P.createClient({ baseUrl: "http://127.0.0.1:1", fetch: async (request) => (await request.text(), new Response(answerBody, { status: 200, headers: answerHeaders })) });
 row("syncOrder", "  openapi-fetch POST round trip (no crypto, no-op fetch)", await us(() => bare.POST(PATH, { body: sample, bodySerializer: () => json })));

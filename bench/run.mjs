@@ -45,6 +45,8 @@ const SETTINGS = QUICK
   : { rounds: 7, cryptoTimeMs: 700, httpTimeMs: 1000, warmupMs: 200, opensslSeconds: 1, runtimeTimeoutMs: 300_000, coldStarts: 7 };
 
 const BUDGETS = {
+  /** the first verified syncOrder of a fresh process or isolate, at most this many times the baseline's */
+  coldStartVsBaseline: 1.2,
   signVsSubtle: 0.95,
   verifyVsSubtle: 0.9,
   signVsOpenssl: 0.9,
@@ -338,9 +340,23 @@ if (RUNTIMES.includes("node")) {
   check("node: sign() ≥ 0.9 × openssl speed rsa2048 (one core)", results.node.ratios.signVsOpenssl, BUDGETS.signVsOpenssl, extras?.opensslSignPerSec ? `of medians ${results.node.ratios.signVsOpensslOfMedians}; crypto.subtle.sign itself: ${results.node.ratios.subtleSignVsOpenssl}` : "openssl not available", cpu.nodeOnly);
   check("node: sign() ≥ 2.5 × alipay-sdk signing", results.node.ratios.signVsAlipaySdk, BUDGETS.signVsAlipaySdk, `of medians ${results.node.ratios.signVsAlipaySdkOfMedians}`, cpu.nodeOnly);
 }
+// Cold start: lower is better, so the budget is a ceiling on client / baseline.
+for (const name of ["node", "workerd"]) {
+  const { coldStartMs, baselineColdStartMs } = cold.runtimes[name] ?? {};
+  const ratio = coldStartMs && baselineColdStartMs ? round(coldStartMs / baselineColdStartMs, 2) : null;
+  budgets.push({
+    name: `${name}: cold start ≤ ${BUDGETS.coldStartVsBaseline} × the baseline's`,
+    value: ratio,
+    threshold: BUDGETS.coldStartVsBaseline,
+    met: ratio === null ? null : ratio <= BUDGETS.coldStartVsBaseline,
+    detail: ratio === null ? (errors[`${name} cold start`] ?? "not measured") : `${coldStartMs} ms vs ${baselineColdStartMs} ms (medians of ${SETTINGS.coldStarts} starts)`,
+    otherCores: cpu.coldStart?.otherCores ?? null,
+    busy: (cpu.coldStart?.otherCores ?? 0) > BUSY_CORES,
+  });
+}
 for (const b of bundles ?? []) {
   if (b.limitBytes !== undefined) {
-    budgets.push({ name: `bundle: ${b.label} ≤ ${(b.limitBytes / 1000).toFixed(0)} kB gzip`, value: b.gzipBytes, threshold: b.limitBytes, met: b.passed, detail: `${b.gzipBytes} B`, bytes: true });
+    budgets.push({ name: `bundle: ${b.label} ≤ ${b.limitBytes.toLocaleString("en-US")} B gzip`, value: b.gzipBytes, threshold: b.limitBytes, met: b.passed, detail: `${b.gzipBytes} B`, bytes: true });
   }
   budgets.push({
     name: `bundle content: ${b.label} (${b.forbid.join(", ")} absent)`,

@@ -348,6 +348,19 @@ describe("timeouts and aborts", () => {
     expect(requests).toHaveLength(1);
   });
 
+  test("a private key that imported but cannot sign is a ConfigError naming privateKey, and nothing is sent", async () => {
+    const { client, requests } = setup();
+    const spy = vi.spyOn(crypto.subtle, "sign").mockRejectedValueOnce(new DOMException("PKCS#8 cryptographic key data malformed", "DataError"));
+    try {
+      const call = client.syncOrder(movie());
+      await expect(call).rejects.toBeInstanceOf(ConfigError);
+      await expect(call).rejects.toMatchObject({ message: expect.stringMatching(/^privateKey: invalid RSA key data: the key cannot sign/), attempts: 0, outcome: "not_applied" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(requests).toHaveLength(0);
+  });
+
   test("an abort while the request is being signed sends nothing, even through a fetch that ignores signals", async () => {
     const { client, requests } = setup(); // the fake fetch never looks at the signal before recording
     const controller = new AbortController();

@@ -4,7 +4,7 @@
 import { bytesToBase64, checkedBase64ToBytes, utf8 } from "./base64.js";
 import { InvalidArgumentError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, keyVersionPair, parseSignatureHeader, type KeyVersion } from "./header.js";
-import { keyRecord, RSASSA, type KeyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
+import { cannotSign, keyRecord, RSASSA, type KeyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
 
 /** The parts of an HTTP message that AlipayHK signs. Every field is used byte-for-byte. */
 export interface Message {
@@ -39,7 +39,11 @@ interface SignatureAlgorithm {
 // Keyed by upper-case header name.
 const ALGORITHMS: Record<string, SignatureAlgorithm> = {
   RSA256: {
-    sign: (key, data) => crypto.subtle.sign(RSASSA.name, key.signingKey, data),
+    // a private key the runtime imported but cannot use (see keys.ts) fails here: typed, like at import
+    sign: (key, data) =>
+      crypto.subtle.sign(RSASSA.name, key.signingKey, data).catch((cause: unknown) => {
+        throw cannotSign(cause);
+      }),
     verify: (key, signature, data) =>
       // A wrong-length signature is simply not valid; some runtimes throw instead of returning false.
       signature.length === Math.ceil(key.modulusBits / 8)
@@ -75,7 +79,8 @@ export function contentToSign(message: Message): string {
  * `algorithm=RSA256,keyVersion=1,signature=<URL-encoded standard base64>`.
  *
  * @param privateKey - from {@link importPrivateKey} (import once, reuse), or a CryptoKey.
- * @throws {KeyFormatError} for a public key or anything that is not an imported key.
+ * @throws {KeyFormatError} for a public key, anything that is not an imported key, or a key the runtime cannot
+ *   sign with (its numbers do not fit together).
  * @throws {InvalidArgumentError} for a malformed message or keyVersion.
  */
 export async function sign(message: Message, privateKey: PrivateKey | WebCryptoKey, options?: SignOptions | null): Promise<string> {

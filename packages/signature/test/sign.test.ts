@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   contentToSign,
   formatRequestTime,
@@ -54,6 +54,22 @@ describe("contentToSign", () => {
 });
 
 describe("sign", () => {
+  it("reports a key the runtime imported but cannot sign with as a KeyFormatError (Deno, with a damaged PKCS#8 key)", async () => {
+    const failure = new DOMException("PKCS#8 cryptographic key data malformed", "DataError");
+    const spy = vi.spyOn(crypto.subtle, "sign").mockRejectedValueOnce(failure);
+    try {
+      const error = await sign(base, key).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(KeyFormatError);
+      expect(error).toMatchObject({ code: "ERR_KEY_FORMAT", message: expect.stringMatching(/cannot sign/), cause: failure });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await ourSignature(base)).toBe(nodeSign(contentToSign(base), pair.privateKey)); // the next one signs
+  });
+
   it("returns the canonical header with keyVersion=1 by default and a URL-encoded 344-char base64", async () => {
     const header = await sign(base, key);
     expect(header).toMatch(/^algorithm=RSA256,keyVersion=1,signature=[A-Za-z0-9%]+$/);
