@@ -4,8 +4,6 @@ import { join } from "node:path";
 import { generateKeyPairPem } from "alipayhk-signature";
 import { UsageError } from "./io.js";
 
-
-
 /** A file-system error as a short reason a user can act on. */
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

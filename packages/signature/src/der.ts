@@ -59,7 +59,7 @@ export function pkcs1PublicToSpki(pkcs1: Uint8Array): Uint8Array<ArrayBuffer> {
 export function spkiOfCertificate(der: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
   /** The element at `at`: its tag, where its content starts and where it ends. */
   const element = (at: number) => {
-    let length = der[at + 1] ?? -1;
+    let length = der[at + 1] ?? NaN;
     let start = at + 2;
     if (length > 0x80 && length < 0x84) {
       const count = length & 0x7f;
