@@ -314,7 +314,7 @@ ${busyNote}
   timeouts does per call (an AbortController and a 10 s timer, the signal given to fetch so that a timed-out request is
   cancelled), which syncOrder does too; and syncOrder with \`timeoutMs: Infinity\` (no timer, no signal) at 16 in flight. Every call has a unique requestId and a growing orderModifyTime.
   1 and 16 calls in flight (tinybench \`concurrency: "task"\`); requests/s = completed calls / wall time of the run phase
-  (${SETTINGS.httpTimeMs} ms per task and round). Client and baseline alternate in ABBA order over ${SETTINGS.rounds} rounds; the reference tasks below follow them in each round, in rotating order; medians. The
+  (${SETTINGS.httpTimeMs} ms per task and round). After one untimed round of every task (so that neither side pays alone for the first run at 16 in flight), client and baseline alternate in ABBA order over ${SETTINGS.rounds} rounds (an even number: each goes first in half of them); the reference tasks below follow them in each round, in rotating order; medians. The
   sandbox signs every answer, so the server spends about one RSA signature per request too: with 2 cores, client and
   server share the machine.
 - **Interleaved cross-checks:** sign() vs \`crypto.subtle.sign\`, verify() vs \`crypto.subtle.verify\` and syncOrder vs baseline

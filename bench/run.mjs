@@ -6,8 +6,8 @@
 // writes bench/results.json. Numbers and ratios only: it never fails on a slow result (see `npm run size` for
 // the enforced bundle budgets).
 //
-//   npm run bench                 full run (7 rounds, about 7 minutes)
-//   npm run bench -- --quick      everyday run (3 short rounds, about 80 seconds)
+//   npm run bench                 full run (8 rounds, about 8 minutes)
+//   npm run bench -- --quick      everyday run (4 short rounds, about 100 seconds)
 //   options: --only=node,deno,bun   --build (rebuild the packages first)   --no-write (print only)
 //
 // How:
@@ -41,8 +41,8 @@ const RUNTIMES = (option("only") ?? "node,deno,bun").split(",");
 const started = Date.now();
 
 const SETTINGS = QUICK
-  ? { rounds: 3, cryptoTimeMs: 250, httpTimeMs: 400, warmupMs: 100, opensslSeconds: 1, runtimeTimeoutMs: 120_000, coldStarts: 3 }
-  : { rounds: 7, cryptoTimeMs: 700, httpTimeMs: 1000, warmupMs: 200, opensslSeconds: 1, runtimeTimeoutMs: 300_000, coldStarts: 7 };
+  ? { rounds: 4, cryptoTimeMs: 250, httpTimeMs: 400, warmupMs: 100, opensslSeconds: 1, runtimeTimeoutMs: 120_000, coldStarts: 3 }
+  : { rounds: 8, cryptoTimeMs: 700, httpTimeMs: 1000, warmupMs: 200, opensslSeconds: 1, runtimeTimeoutMs: 300_000, coldStarts: 7 };
 
 const BUDGETS = {
   /** the first verified syncOrder of a fresh process or isolate, at most this many times the baseline's */
