@@ -29,6 +29,7 @@ import { build } from "esbuild";
 import { BIN, buildStale, ROOT, run as runCommand, seconds, startServer as startChild } from "../scripts/processes.mjs";
 import { measureColdStarts, mergeColdStarts } from "./cold-start.mjs";
 import { measureSpecCost } from "./spec-cost.mjs";
+import { budgetTable } from "./budgets.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
 import { EXTRA_KEYS, KEYS, report } from "./report.mjs";
 import { bundleResults, measureBundles } from "./size.mjs";
@@ -44,15 +45,6 @@ const SETTINGS = QUICK
   ? { rounds: 4, cryptoTimeMs: 250, httpTimeMs: 400, warmupMs: 100, opensslSeconds: 1, runtimeTimeoutMs: 120_000, coldStarts: 3 }
   : { rounds: 8, cryptoTimeMs: 700, httpTimeMs: 1000, warmupMs: 200, opensslSeconds: 1, runtimeTimeoutMs: 300_000, coldStarts: 7 };
 
-const BUDGETS = {
-  /** the first verified syncOrder of a fresh process or isolate, at most this many times the baseline's */
-  coldStartVsBaseline: 1.2,
-  signVsSubtle: 0.95,
-  verifyVsSubtle: 0.9,
-  signVsOpenssl: 0.9,
-  syncOrderVsBaseline: 0.95,
-  signVsAlipaySdk: 2.5,
-};
 
 const tmp = mkdtempSync(join(tmpdir(), "alipayhk-bench-"));
 process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
@@ -320,52 +312,8 @@ results.node = {
 };
 results.bundle = { ...bundleResults(bundles), spec: specCost ?? null };
 
-// Budgets: met / not met, with the numbers.
-/** @type {{ name: string; value: number | null; threshold: number | null; met: boolean | null; detail: string; otherCores?: number | null; busy?: boolean; bytes?: boolean }[]} */
-const budgets = [];
-const check = (name, value, threshold, detail, load) =>
-  budgets.push({ name, value, threshold, met: value === null ? null : value >= threshold, detail, otherCores: load?.otherCores ?? null, busy: (load?.otherCores ?? 0) > BUSY_CORES });
-for (const name of ["node", "deno", "bun"]) {
-  const r = results.runtimes[name].ratios;
-  if (!r) {
-    budgets.push({ name: `${name}: not measured`, value: null, threshold: null, met: null, detail: errors[name] ?? "" });
-    continue;
-  }
-  check(`${name}: sign() ≥ 0.95 × crypto.subtle.sign`, r.signVsSubtle, BUDGETS.signVsSubtle, `interleaved ${r.signVsSubtleInterleaved}; of medians ${r.signVsSubtleOfMedians}`, cpu[name]);
-  check(`${name}: verify() ≥ 0.9 × crypto.subtle.verify`, r.verifyVsSubtle, BUDGETS.verifyVsSubtle, `interleaved ${r.verifyVsSubtleInterleaved}; of medians ${r.verifyVsSubtleOfMedians}`, cpu[name]);
-  check(`${name}: syncOrder ≥ 0.95 × baseline, 1 in flight`, r.syncOrderVsBaselineC1, BUDGETS.syncOrderVsBaseline, `interleaved ${r.syncOrderVsBaselineC1Interleaved}; of medians ${r.syncOrderVsBaselineC1OfMedians}`, cpu[name]);
-  check(`${name}: syncOrder ≥ 0.95 × baseline, 16 in flight`, r.syncOrderVsBaselineC16, BUDGETS.syncOrderVsBaseline, `of medians ${r.syncOrderVsBaselineC16OfMedians}`, cpu[name]);
-}
-if (RUNTIMES.includes("node")) {
-  check("node: sign() ≥ 0.9 × openssl speed rsa2048 (one core)", results.node.ratios.signVsOpenssl, BUDGETS.signVsOpenssl, extras?.opensslSignPerSec ? `of medians ${results.node.ratios.signVsOpensslOfMedians}; crypto.subtle.sign itself: ${results.node.ratios.subtleSignVsOpenssl}` : "openssl not available", cpu.nodeOnly);
-  check("node: sign() ≥ 2.5 × alipay-sdk signing", results.node.ratios.signVsAlipaySdk, BUDGETS.signVsAlipaySdk, `of medians ${results.node.ratios.signVsAlipaySdkOfMedians}`, cpu.nodeOnly);
-}
-// Cold start: lower is better, so the budget is a ceiling on client / baseline.
-for (const name of ["node", "workerd"]) {
-  const { coldStartMs, baselineColdStartMs } = cold.runtimes[name] ?? {};
-  const ratio = coldStartMs && baselineColdStartMs ? round(coldStartMs / baselineColdStartMs, 2) : null;
-  budgets.push({
-    name: `${name}: cold start ≤ ${BUDGETS.coldStartVsBaseline} × the baseline's`,
-    value: ratio,
-    threshold: BUDGETS.coldStartVsBaseline,
-    met: ratio === null ? null : ratio <= BUDGETS.coldStartVsBaseline,
-    detail: ratio === null ? (errors[`${name} cold start`] ?? "not measured") : `${coldStartMs} ms vs ${baselineColdStartMs} ms (medians of ${SETTINGS.coldStarts} starts)`,
-    otherCores: cpu.coldStart?.otherCores ?? null,
-    busy: (cpu.coldStart?.otherCores ?? 0) > BUSY_CORES,
-  });
-}
-for (const b of bundles ?? []) {
-  if (b.limitBytes !== undefined) {
-    budgets.push({ name: `bundle: ${b.label} ≤ ${b.limitBytes.toLocaleString("en-US")} B gzip`, value: b.gzipBytes, threshold: b.limitBytes, met: b.passed, detail: `${b.gzipBytes} B`, bytes: true });
-  }
-  budgets.push({
-    name: `bundle content: ${b.label} (${b.forbid.join(", ")} absent)`,
-    value: null,
-    threshold: null,
-    met: b.contentProblems.length === 0,
-    detail: b.contentProblems.join("; ") || "ok",
-  });
-}
+// Budgets: met / not met, with the numbers (bench/budgets.mjs).
+const budgets = budgetTable({ results, cold, bundles, cpu, errors, runtimes: RUNTIMES, coldStarts: SETTINGS.coldStarts, openssl: !!extras?.opensslSignPerSec });
 results.budgets = budgets;
 results.machine = {
   cpu: cpus()[0]?.model ?? "unknown",
