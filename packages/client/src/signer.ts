@@ -142,10 +142,12 @@ export function createSigner(options: SignerOptions): Signer {
         headers["Content-Type"] = "text/plain; charset=UTF-8";
         headers.Encrypt = encrypted.encryptHeader;
       }
-      headers.Signature = await sign({ method, path: pathFor(url), clientId, time, body }, privateKey, { keyVersion }).catch((e: unknown) => {
+      try {
+        headers.Signature = await sign({ method, path: pathFor(url), clientId, time, body }, privateKey, { keyVersion });
+      } catch (e) {
         // a key that imported but cannot sign is a bad option, like one that does not import
         throw e instanceof KeyFormatError ? new ConfigError(`privateKey: ${e.message}`, e) : e;
-      });
+      }
       return { headers, body };
     },
 
