@@ -94,16 +94,15 @@ function modelFile(model, runtime) {
   const checks = keywordChecks(model.SCHEMAS);
   const names = [...new Set(Object.values(checks))];
   let text = HEADER + `import type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
-  text += `import { KEYWORDS${names.map((n) => `, ${n}`).join("")} } from "${runtime}/keywords.js";\n`;
+  text += `import { withKeywordChecks${names.map((n) => `, ${n}`).join("")} } from "${runtime}/keywords.js";\n`;
   for (const [name, value] of Object.entries(model)) {
     const type = types[/** @type {keyof typeof types} */ (name)];
     if (!type) throw new Error(`generate: no type for ${name}`);
-    let literal = emit(value, 0);
+    const literal = `${emit(value, 0)} as const satisfies ${type}`;
     if (name === "SCHEMAS") {
       const map = Object.entries(checks).map(([keyword, check]) => (keyword === check ? check : `${JSON.stringify(keyword)}: ${check}`));
-      literal = `{\n  [KEYWORDS]: { ${map.join(", ")} },${literal.slice(1)}`;
-    }
-    text += `\nexport const ${name} = ${literal} as const satisfies ${type};\n`;
+      text += `\nexport const ${name} = /* @__PURE__ */ withKeywordChecks({ ${map.join(", ")} }, ${literal});\n`;
+    } else text += `\nexport const ${name} = ${literal};\n`;
   }
   return text;
 }

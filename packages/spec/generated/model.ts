@@ -1,6 +1,6 @@
 // Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
 import type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "../src/model-types.js";
-import { KEYWORDS, minimum, maxLength, minLength, pattern, items, contentMediaType, format, xNotBefore } from "../src/keywords.js";
+import { withKeywordChecks, minimum, maxLength, minLength, pattern, items, contentMediaType, format, xNotBefore } from "../src/keywords.js";
 
 export const SERVERS = {"production":"https://open.alipay.hk","testing":"https://open-id-pre.alipay.com"} as const satisfies Readonly<Record<string, string>>;
 
@@ -368,8 +368,7 @@ export const DESCRIPTIONS = {
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Descriptions>>>>;
 
-export const SCHEMAS = {
-  [KEYWORDS]: { minimum, maxLength, minLength, pattern, items, contentMediaType, format, "x-not-before": xNotBefore },
+export const SCHEMAS = /* @__PURE__ */ withKeywordChecks({ minimum, maxLength, minLength, pattern, items, contentMediaType, format, "x-not-before": xNotBefore }, {
   "PerformanceNotificationRequest": {
     "type": "object",
     "oneOf": [
@@ -877,7 +876,7 @@ export const SCHEMAS = {
       }
     ]
   }
-} as const satisfies SchemaTable;
+} as const satisfies SchemaTable);
 
 export const INFERRED = [
   {

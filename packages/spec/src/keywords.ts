@@ -5,13 +5,19 @@
  * neither core nor here, so nothing in a request schema goes unchecked.
  */
 import { check, equal, join, passes, type Context, type Report } from "./validate.js";
-import type { SchemaNode } from "./model-types.js";
+import type { SchemaNode, SchemaTable } from "./model-types.js";
 
 /** Checks one keyword of `schema` on `value` (called for every value; each check looks only at its own type). */
 export type KeywordCheck = (schema: SchemaNode, value: unknown, path: string, context: Context, report: Report) => void;
 
 /** Where a table keeps its keyword checks: a symbol, so that walking the table's names never meets them. */
 export const KEYWORDS: unique symbol = Symbol("keywords");
+
+/**
+ * `table` with `checks` under KEYWORDS. The generated model calls it marked pure: an object literal with a computed key
+ * would count as a side effect, and keep the table (and every check) in bundles that import nothing but OPERATIONS.
+ */
+export const withKeywordChecks = <Table extends SchemaTable>(checks: { readonly [keyword: string]: KeywordCheck }, table: Table): Table => ({ [KEYWORDS]: checks, ...table });
 
 /** Characters as AlipayHK counts them: code points, so an emoji is one, not two UTF-16 units. */
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
