@@ -1,13 +1,15 @@
 // @ts-check
 // Reads the multi-file spec in spec/ as one document.
 // Small on purpose: the spec uses only relative file refs and JSON pointers.
-//   bundleSpec(file)  every ref becomes local: a file registered in the root's `components` becomes a ref to that
-//                     component (so generated types keep the component names), any other file is inlined
+//   bundleSpec(file, read?)  every ref becomes local: a file registered in the root's `components` becomes a ref to
+//                     that component (so generated types keep the component names), any other file is inlined; `read`
+//                     (a Set) gains the absolute path of every file the spec refers to
 //   deref(bundled, node)  `node` with every ref replaced by its target (for reading facts out of the spec)
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 
+/** @param {string} path */
 const readYaml = (path) => parse(readFileSync(path, "utf8"));
 const pointer = (doc, ptr) =>
   ptr
@@ -15,8 +17,11 @@ const pointer = (doc, ptr) =>
     .filter(Boolean)
     .reduce((node, key) => node[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
 
-export function bundleSpec(rootFile) {
+/** @param {string} rootFile @param {Set<string>} [read] */
+export function bundleSpec(rootFile, read = new Set()) {
+  rootFile = resolve(rootFile);
   const root = readYaml(rootFile);
+  const load = (/** @type {string} */ file) => (read.add(file), readYaml(file));
   const registered = new Map(); // "<absolute file>#<pointer>" -> local ref of the component defined by it
   for (const [section, entries] of Object.entries(root.components ?? {})) {
     for (const [name, value] of Object.entries(entries)) {
@@ -37,7 +42,7 @@ export function bundleSpec(rootFile) {
       const local = registered.get(`${target}#${ptr}`);
       if (local) return { $ref: local, ...walk(siblings, file) };
       if (target === rootFile) return { $ref: `#${ptr}`, ...walk(siblings, file) };
-      return { ...walk(pointer(readYaml(target), ptr), target), ...walk(siblings, file) };
+      return { ...walk(pointer(load(target), ptr), target), ...walk(siblings, file) };
     }
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, file)]));
   };
@@ -47,7 +52,7 @@ export function bundleSpec(rootFile) {
     bundled.components[section] = {};
     for (const [name, value] of Object.entries(entries)) {
       const file = typeof value?.$ref === "string" && !value.$ref.startsWith("#") ? resolve(dirname(rootFile), value.$ref) : null;
-      bundled.components[section][name] = file ? walk(readYaml(file), file) : walk(value, rootFile);
+      bundled.components[section][name] = file ? walk(load(file), file) : walk(value, rootFile);
     }
   }
   return bundled;

@@ -1,12 +1,12 @@
 // @ts-check
 // The text of each generated file, from the spec.
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import openapiTS, { astToString, STRING, stringToAST, tsRecord, tsUnion, UNKNOWN } from "openapi-typescript";
 import { parse } from "yaml";
 import { bundleSpec } from "../spec.mjs";
 import { buildModel } from "./model.mjs";
-import { keywordChecks } from "./schemas.mjs";
+import { keywordChecks, loadVocabulary } from "./schemas.mjs";
 
 const HEADER = "// Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.\n";
 
@@ -16,8 +16,12 @@ const HEADER = "// Generated from spec/ by scripts/generate.mjs. Do not edit: ch
  * @returns {Promise<{ files: Record<string, string>; notes: string[] }>}
  */
 export async function generate(specFile, { runtimeDir, outDir }) {
-  const bundled = bundleSpec(specFile);
-  const model = buildModel(bundled, componentFiles(specFile));
+  /** @type {Set<string>} */
+  const read = new Set();
+  const bundled = bundleSpec(specFile, read);
+  refuseUnusedFiles(specFile, read);
+  const vocabulary = await loadVocabulary(`${runtimeDir}/vocabulary.ts`);
+  const model = buildModel(bundled, componentFiles(specFile), vocabulary);
   // imports are resolved from where the files really are (generated/ is a link to packages/spec/generated)
   const runtime = relative(existsSync(outDir) ? realpathSync(outDir) : outDir, runtimeDir).replaceAll("\\", "/");
   const notes = [
@@ -31,24 +35,45 @@ export async function generate(specFile, { runtimeDir, outDir }) {
     files: {
       "openapi.d.ts": await typesFile(bundled, false),
       "inputs.d.ts": await typesFile(bundled, true),
-      "model.ts": modelFile(model, runtime),
+      "model.ts": modelFile(model, vocabulary, runtime),
       "index.ts": indexFile(runtime),
     },
     notes,
   };
 }
 
-/** Component schema name -> the spec file it is written in (relative to the working directory), for messages. */
+/** Component schema name or path -> the spec file it is written in (relative to the working directory), for messages. */
 function componentFiles(specFile) {
   const root = parse(readFileSync(specFile, "utf8"));
   const here = relative(process.cwd(), specFile);
   /** @type {Record<string, string>} */
   const files = {};
-  for (const [name, value] of Object.entries(root.components?.schemas ?? {})) {
+  for (const [name, value] of [...Object.entries(root.components?.schemas ?? {}), ...Object.entries(root.paths ?? {})]) {
     const ref = /** @type {any} */ (value)?.$ref;
-    files[name] = typeof ref === "string" && !ref.startsWith("#") ? relative(process.cwd(), resolve(dirname(specFile), ref)) : here;
+    files[name] = typeof ref === "string" && !ref.startsWith("#") ? relative(process.cwd(), resolve(dirname(specFile), ref.split("#")[0])) : here;
   }
   return files;
+}
+
+/**
+ * Every YAML file beside the root must be part of the spec: a scenario file that nothing refers to would otherwise be
+ * left out without a word. (The Redocly configuration is the linter's, not the spec's.)
+ * @param {string} specFile @param {Set<string>} read the files bundling read
+ */
+function refuseUnusedFiles(specFile, read) {
+  const dir = dirname(specFile);
+  const unused = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.ya?ml$/.test(file) && !/(^|\/)\.?redocly\.ya?ml$/.test(file))
+    .map((file) => resolve(dir, file))
+    .filter((file) => file !== resolve(specFile) && !read.has(file));
+  if (!unused.length) return;
+  const names = unused.map((file) => relative(process.cwd(), file)).sort();
+  throw new Error(
+    `spec: ${names.join(", ")} ${names.length === 1 ? "is" : "are"} not part of the spec: nothing in ${relative(process.cwd(), specFile)} refers to ${names.length === 1 ? "it" : "them"}.\n` +
+      "  Register a file where the spec uses it (CONTRIBUTING.md, \"Changing the spec\"): a new scenario or template as a\n" +
+      "  components.schemas entry, in its request's oneOf and discriminator mapping and in the discriminator's enum; a new\n" +
+      "  operation under paths. Or delete the file.",
+  );
 }
 
 /**
@@ -77,30 +102,32 @@ function inputType(schema) {
   return /** @type {any} */ (stringToAST(`type T = ${[...members, `{ ${hint}: never }`].join(" | ")};`)[0]).type;
 }
 
-/** @param {Record<string, unknown>} model @param {string} runtime */
-function modelFile(model, runtime) {
+/** @param {Record<string, unknown>} model @param {Record<string, import("./schemas.mjs").KeywordFacts>} vocabulary @param {string} runtime */
+function modelFile(model, vocabulary, runtime) {
   const types = {
     SERVERS: "Readonly<Record<string, string>>",
     OPERATIONS: "Readonly<Record<string, Operation>>",
+    OPERATION_DETAILS: "Readonly<Record<string, OperationDetails>>",
     RESULT_CODES: "Readonly<Record<string, ResultCodeFacts>>",
     RESULT_RETRYABLE: "Readonly<Record<string, boolean>>",
     VARIANTS: "Readonly<Record<string, Variants>>",
     DESCRIPTIONS: "Readonly<Record<string, Readonly<Record<string, Descriptions>>>>",
     SCHEMAS: "SchemaTable",
+    RESPONSE_SCHEMAS: "SchemaTable",
     INFERRED: "readonly InferredConstraint[]",
     EXAMPLES: "Readonly<Record<string, readonly Example[]>>",
   };
   // the keyword checks the schemas use, and only those: a bundle carries no check its spec does not need
-  const checks = keywordChecks(model.SCHEMAS);
-  const names = [...new Set(Object.values(checks))];
-  let text = HEADER + `import type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
+  const checksOf = (/** @type {unknown} */ table) => keywordChecks(vocabulary, table);
+  const names = [...new Set([...Object.values(checksOf(model.SCHEMAS)), ...Object.values(checksOf(model.RESPONSE_SCHEMAS))])];
+  let text = HEADER + `import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
   text += `import { withKeywordChecks${names.map((n) => `, ${n}`).join("")} } from "${runtime}/keywords.js";\n`;
   for (const [name, value] of Object.entries(model)) {
     const type = types[/** @type {keyof typeof types} */ (name)];
     if (!type) throw new Error(`generate: no type for ${name}`);
     const literal = `${emit(value, 0)} as const satisfies ${type}`;
-    if (name === "SCHEMAS") {
-      const map = Object.entries(checks).map(([keyword, check]) => (keyword === check ? check : `${JSON.stringify(keyword)}: ${check}`));
+    if (name === "SCHEMAS" || name === "RESPONSE_SCHEMAS") {
+      const map = Object.entries(checksOf(value)).map(([keyword, check]) => (keyword === check ? check : `${JSON.stringify(keyword)}: ${check}`));
       text += `\nexport const ${name} = /* @__PURE__ */ withKeywordChecks({ ${map.join(", ")} }, ${literal});\n`;
     } else text += `\nexport const ${name} = ${literal};\n`;
   }

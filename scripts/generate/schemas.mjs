@@ -1,76 +1,59 @@
 // @ts-check
-// Turns the spec's request schemas into the validator's schema table: JSON Schema with the annotations dropped,
-// every component reference written as `{ "$ref": "<ComponentName>" }`, and the table holding each component once.
-// A keyword the validator does not enforce stops generation, naming the keyword and where it is: nothing in a request
-// schema is silently ignored.
+// Turns the spec's schemas into the validator's schema table: JSON Schema with the annotations dropped, every component
+// reference written as `{ "$ref": "<ComponentName>" }`, and the table holding each component once. What a keyword is
+// and who enforces it comes from one place, packages/spec/src/vocabulary.ts: a keyword it does not list stops
+// generation, naming the keyword and where it is, so nothing in a schema is silently ignored.
+import { readFileSync } from "node:fs";
+import { transform } from "esbuild";
+
+/** @typedef {{ value: string; by: string; check?: string; only?: readonly string[] }} KeywordFacts */
 
 /**
- * Keywords the runtime validator enforces, kept in the table as they are: the core of packages/spec/src/validate.ts
- * (type, enum, const, required), and the others, each a check of keywords.ts (see KEYWORD_CHECKS).
+ * The vocabulary, read from its TypeScript source (it has no imports, so a transform is all it takes).
+ * @param {string} file packages/spec/src/vocabulary.ts
+ * @returns {Promise<Record<string, KeywordFacts>>}
  */
-const ENFORCED = new Set([
-  "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-  "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
-  "maxProperties", "minProperties", "required", "dependentRequired", "contentMediaType", "format",
-]);
-/**
- * The keywords that have a check of their own in packages/spec/src/keywords.ts, and its export name. The generated
- * table lists the checks its schemas use; the keywords not here (and not listed as null) are validate.ts's core.
- * @type {Record<string, string | null>}
- */
-export const KEYWORD_CHECKS = {
-  multipleOf: "multipleOf", maximum: "maximum", exclusiveMaximum: "exclusiveMaximum", minimum: "minimum",
-  exclusiveMinimum: "exclusiveMinimum", maxLength: "maxLength", minLength: "minLength", pattern: "pattern",
-  maxItems: "maxItems", minItems: "minItems", uniqueItems: "uniqueItems", contains: "contains", items: "items",
-  maxProperties: "maxProperties", minProperties: "minProperties", dependentRequired: "dependentRequired",
-  contentMediaType: "contentMediaType", format: "format", "x-not-before": "xNotBefore",
-  // read by the check of another keyword: contains, contentMediaType
-  minContains: null, maxContains: null, contentSchema: null,
-};
+export async function loadVocabulary(file) {
+  const { code } = await transform(readFileSync(file, "utf8"), { loader: "ts", format: "esm" });
+  const module = await import(`data:text/javascript;base64,${btoa(unescape(encodeURIComponent(code)))}`);
+  return module.VOCABULARY;
+}
 
 /**
- * The checks of keywords.ts that `table` needs, by keyword, in a stable order.
- * @param {unknown} table @returns {Record<string, string>}
+ * The checks of keywords.ts that `table` needs, by keyword, in the vocabulary's order.
+ * @param {Record<string, KeywordFacts>} vocabulary @param {unknown} table @returns {Record<string, string>}
  */
-export function keywordChecks(table) {
+export function keywordChecks(vocabulary, table) {
   /** @type {Set<string>} */
   const used = new Set();
   const walk = (/** @type {unknown} */ node) => {
     if (!node || typeof node !== "object") return;
     for (const [key, value] of Object.entries(node)) {
-      if (KEYWORD_CHECKS[key]) used.add(key); // a member named like a keyword only adds a check that finds nothing
+      if (vocabulary[key]?.check) used.add(key); // a member named like a keyword only adds a check that finds nothing
       walk(value);
     }
   };
   walk(table);
-  return Object.fromEntries(Object.entries(KEYWORD_CHECKS).filter(([key]) => used.has(key)).map(([key, name]) => [key, /** @type {string} */ (name)]));
+  return Object.fromEntries(Object.entries(vocabulary).flatMap(([key, facts]) => (used.has(key) && facts.check ? [[key, facts.check]] : [])));
 }
 
-/** Keywords whose values are schemas (or maps or lists of them), converted in turn. */
-const SUBSCHEMA = new Set(["not", "additionalProperties", "items", "contains", "contentSchema"]);
-const SUBSCHEMA_MAPS = new Set(["properties"]);
-const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf"]);
-/** Annotations: no effect on validation. */
-const ANNOTATIONS = new Set(["title", "description", "example", "examples", "deprecated", "default", "readOnly", "writeOnly", "$comment"]);
-/** `format` values the validator checks; any other format is refused rather than ignored. */
-const FORMATS = new Set(["int32", "int64"]);
-
 /**
- * @param {any} bundled the bundled spec (scripts/spec.mjs), refs local
- * @param {string[]} roots component names to start from (the operations' request schemas)
- * @returns {Record<string, unknown>} component name -> converted schema, for every component the roots reach
+ * @param {Record<string, KeywordFacts>} vocabulary
+ * @param {Record<string, any>} schemas the bundled spec's component schemas (refs local), and the operations' inline ones
+ * @param {string[]} roots names to start from (the operations' request or response schemas)
+ * @returns {Record<string, unknown>} name -> converted schema, for every schema the roots reach
  */
-export function schemaTable(bundled, roots) {
-  const components = bundled.components.schemas;
+export function schemaTable(vocabulary, schemas, roots) {
   /** @type {Record<string, unknown>} */
   const table = {};
   const pending = [...roots];
   while (pending.length) {
     const name = /** @type {string} */ (pending.pop());
     if (name in table) continue;
-    if (!(name in components)) throw new Error(`spec: no component schema ${name}`);
+    if (!(name in schemas)) throw new Error(`spec: no component schema ${name}`);
     table[name] = null; // reserved: a cycle back to it becomes a $ref
-    table[name] = convert(components[name], `#/components/schemas/${name}`, (ref) => {
+    const where = name.includes(" ") ? `the inline schema of ${name}` : `#/components/schemas/${name}`;
+    table[name] = convert(vocabulary, schemas[name], where, (ref) => {
       pending.push(ref);
     });
   }
@@ -78,53 +61,62 @@ export function schemaTable(bundled, roots) {
 }
 
 /**
+ * @param {Record<string, KeywordFacts>} vocabulary
  * @param {any} schema
  * @param {string} where a JSON pointer into the bundled spec, for messages
  * @param {(name: string) => void} reach called for each component the schema refers to
  * @returns {unknown}
  */
-function convert(schema, where, reach) {
+function convert(vocabulary, schema, where, reach) {
   if (typeof schema === "boolean") return schema;
   if (!schema || typeof schema !== "object" || Array.isArray(schema)) throw new Error(`spec: ${where} is not a schema`);
   /** @type {Record<string, unknown>} */
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
     const at = `${where}/${key}`;
-    if (key === "$ref") {
-      const match = /^#\/components\/schemas\/([^/]+)$/.exec(value);
-      if (!match) throw new Error(`spec: ${at}: the validator follows refs to component schemas only, not ${value}`);
-      reach(match[1]);
-      out.$ref = match[1];
-    } else if (key === "x-inferred") {
-      if (typeof value !== "string" || !value.trim()) throw new Error(`spec: ${at}: x-inferred must say why the rule is ours`);
-      out[key] = value;
-    } else if (key === "x-not-before") {
-      // our one keyword beyond JSON Schema: { later: earlier } between two members of the same object
-      const pairs = Object.entries(value ?? {});
-      if (!pairs.length || pairs.some(([a, b]) => typeof a !== "string" || typeof b !== "string")) throw new Error(`spec: ${at}: x-not-before maps a member to the member it may not precede`);
-      out[key] = value;
-    } else if (key.startsWith("x-") || ANNOTATIONS.has(key)) {
-      continue;
-    } else if (key === "format") {
-      if (!FORMATS.has(value)) throw new Error(`spec: ${at}: format "${value}" is not enforced by the validator (known: ${[...FORMATS].join(", ")})`);
-      out[key] = value;
-    } else if (key === "contentMediaType") {
-      if (value !== "application/json") throw new Error(`spec: ${at}: contentMediaType "${value}" is not enforced (only application/json is)`);
-      out[key] = value;
-    } else if (ENFORCED.has(key)) {
-      out[key] = value;
-    } else if (key === "additionalProperties" && value === true) {
-      continue; // allows what is allowed anyway: nothing to check
-    } else if (SUBSCHEMA.has(key)) {
-      out[key] = convert(value, at, reach);
-    } else if (SUBSCHEMA_MAPS.has(key)) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, convert(sub, `${at}/${name}`, reach)]));
-    } else if (SUBSCHEMA_LISTS.has(key)) {
-      out[key] = value.map((/** @type {unknown} */ sub, /** @type {number} */ i) => convert(sub, `${at}/${i}`, reach));
-    } else if (key === "discriminator") {
-      out[key] = discriminator(schema, at, reach);
-    } else {
-      throw new Error(`spec: ${at}: the keyword "${key}" is not enforced by the validator; support it in packages/spec/src/validate.ts or remove it`);
+    const facts = Object.hasOwn(vocabulary, key) ? vocabulary[key] : undefined;
+    if (!facts) {
+      if (key.startsWith("x-")) continue; // an extension the validator has no use for (x-enum-descriptions...)
+      throw new Error(`spec: ${at}: the keyword "${key}" is not enforced by the validator; add it to packages/spec/src/vocabulary.ts (and its check) or remove it`);
+    }
+    if (facts.by === "annotation") continue;
+    if (facts.only && !facts.only.includes(value)) {
+      throw new Error(`spec: ${at}: ${key} "${value}" is not enforced by the validator (known: ${facts.only.join(", ")})`);
+    }
+    const sub = (/** @type {unknown} */ node, /** @type {string} */ path) => convert(vocabulary, node, path, reach);
+    switch (facts.value) {
+      case "ref": {
+        const match = /^#\/components\/schemas\/([^/]+)$/.exec(value);
+        if (!match) throw new Error(`spec: ${at}: the validator follows refs to component schemas only, not ${value}`);
+        reach(match[1]);
+        out.$ref = match[1];
+        break;
+      }
+      case "schema":
+        if (key === "additionalProperties" && value === true) break; // allows what is allowed anyway: nothing to check
+        out[key] = sub(value, at);
+        break;
+      case "schemaMap":
+        out[key] = Object.fromEntries(Object.entries(value).map(([name, node]) => [name, sub(node, `${at}/${name}`)]));
+        break;
+      case "schemas":
+        out[key] = value.map((/** @type {unknown} */ node, /** @type {number} */ i) => sub(node, `${at}/${i}`));
+        break;
+      case "discriminator":
+        out[key] = discriminator(schema, at, reach);
+        break;
+      case "pairs":
+        // { later: earlier } between two members of the same object
+        if (!Object.keys(value ?? {}).length || Object.values(value).some((b) => typeof b !== "string")) throw new Error(`spec: ${at}: ${key} maps a member to another member`);
+        out[key] = value;
+        break;
+      case "string":
+        if (key === "x-inferred" && !String(value).trim()) throw new Error(`spec: ${at}: x-inferred must say why the rule is ours`);
+        if (typeof value !== "string") throw new Error(`spec: ${at}: ${key} must be a string`);
+        out[key] = value;
+        break;
+      default:
+        out[key] = value;
     }
   }
   return out;
@@ -142,7 +134,7 @@ function discriminator(schema, at, reach) {
   /** @type {Record<string, string>} */
   const names = {};
   for (const [value, ref] of Object.entries(mapping)) {
-    const name = String(ref).replace(/^#\/components\/schemas\//, "");
+    const name = String(ref).replace(/^#\/components\/schemas\//, ""); // a ref, or a bare component name
     reach(name);
     names[value] = name;
   }

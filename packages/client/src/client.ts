@@ -142,12 +142,14 @@ export function createMethods(options: OrderClientOptions): { methods: Operation
       throw new ValidationError([{ path: "", message: "the body must be an object", keyword: "type" }], { operationId });
     }
     const copy: Record<string, unknown> = { ...body }; // the caller's object is never changed
-    if (op.requestId && copy.requestId === undefined) copy.requestId = newRequestId();
+    const key = op.idempotencyKey;
+    if (key !== undefined && copy[key] === undefined) copy[key] = newRequestId();
     // Serialised once: every attempt signs and sends these exact bytes. What is validated is those bytes read back, so
     // nothing in the body (a toJSON, a getter, at any depth) can send something other than what was checked.
     const json = serialise(op, copy, operationId);
     const sent = JSON.parse(json) as Record<string, unknown>;
-    const requestId = typeof sent.requestId === "string" ? sent.requestId : undefined;
+    // the call's ID, whatever the spec names the member that carries it
+    const requestId = key !== undefined && typeof sent[key] === "string" ? sent[key] : undefined;
     const problems = validate(SCHEMAS, op.schema, sent).filter((p) => strict || p.inferred === undefined);
     if (problems.length) throw new ValidationError(problems, { requestId, operationId });
 
@@ -178,7 +180,7 @@ export function createMethods(options: OrderClientOptions): { methods: Operation
       const { result } = answer;
       if (result.resultStatus === "S") return { ...answer, requestId, tracerId, attempts };
       const details: CallDetails = { requestId, tracerId, attempts, httpStatus, ...result };
-      if (isRetryableResult(result)) return new UnknownResultError(details);
+      if (isRetryableResult(result, op)) return new UnknownResultError(details);
       throw new ResultError(details);
     }
 
@@ -205,7 +207,8 @@ function isRetryableError(error: OrderError): boolean {
 
 /** The JSON text to send: JSON-text fields given as values become text (the spec's contentMediaType), then the body. */
 function serialise(op: Operation, body: Record<string, unknown>, operationId: string): string {
-  const requestId = typeof body.requestId === "string" ? body.requestId : undefined;
+  const id = op.idempotencyKey === undefined ? undefined : body[op.idempotencyKey];
+  const requestId = typeof id === "string" ? id : undefined;
   const problem = (message: string, cause?: unknown) =>
     new ValidationError([{ path: "", message: `the body cannot be serialised as JSON: ${message}`, keyword: "type" }], { requestId, operationId, cause });
   let json: string | undefined;

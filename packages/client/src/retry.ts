@@ -37,10 +37,15 @@ export function checkRetryOptions(options: RetryOptions): RetryOptions {
   return { ...options }; // later changes to the caller's object cannot skip these checks
 }
 
-/** U results, and the result codes the spec marks retryable (UNKNOWN_EXCEPTION whatever its status letter). */
-export function isRetryableResult(result: { resultCode: string; resultStatus: string }): boolean {
+/**
+ * U results, and the result codes the spec marks retryable (UNKNOWN_EXCEPTION whatever its status letter): those of
+ * `operation` (an OPERATIONS entry) when given, else those of any operation.
+ */
+export function isRetryableResult(result: { resultCode: string; resultStatus: string }, operation?: { readonly retryable: readonly string[] }): boolean {
   if (result.resultStatus === "S") return false;
-  return result.resultStatus === "U" || (Object.hasOwn(RESULT_RETRYABLE, result.resultCode) && RESULT_RETRYABLE[result.resultCode as keyof typeof RESULT_RETRYABLE]);
+  if (result.resultStatus === "U") return true;
+  if (operation) return operation.retryable.includes(result.resultCode);
+  return Object.hasOwn(RESULT_RETRYABLE, result.resultCode) && RESULT_RETRYABLE[result.resultCode as keyof typeof RESULT_RETRYABLE];
 }
 
 /**

@@ -6,12 +6,17 @@ export type OperationId = keyof typeof OPERATIONS & keyof operations;
 
 type JsonBody<T> = T extends { requestBody: { content: { "application/json": infer Body } } } ? Body : never;
 type JsonAnswer<T> = T extends { responses: { 200: { content: { "application/json": infer Answer } } } } ? Answer : never;
-type OptionalRequestId<T> = T extends unknown ? ("requestId" extends keyof T ? Omit<T, "requestId"> & { requestId?: string } : T) : never;
+/** The body member an operation's calls are identified by (its `x-idempotency-key`), or never. */
+type IdempotencyKeyOf<Op extends OperationId> = (typeof OPERATIONS)[Op] extends { readonly idempotencyKey: infer Key extends string } ? Key : never;
+type OptionalKey<T, Key extends string> = T extends unknown ? (Key extends keyof T ? Omit<T, Key> & { [K in Key]?: string } : T) : never;
 
 /** A complete request body of an operation, as sent. */
 export type RequestOf<Op extends OperationId> = JsonBody<operations[Op]>;
-/** What a method takes: the body, with `requestId` optional (generated when left out) and JSON-text fields as values or text. */
-export type InputOf<Op extends OperationId> = OptionalRequestId<JsonBody<inputOperations[Op]>>;
+/**
+ * What a method takes: the body, with its idempotency key (`requestId`) optional (generated when left out) and
+ * JSON-text fields as values or text.
+ */
+export type InputOf<Op extends OperationId> = OptionalKey<JsonBody<inputOperations[Op]>, IdempotencyKeyOf<Op>>;
 /** AlipayHK's verified answer to an operation. */
 export type ResponseOf<Op extends OperationId> = JsonAnswer<operations[Op]>;
 
@@ -26,10 +31,13 @@ export interface CallInfo {
 /** A method's result: the verified answer, plus the call's requestId, tracerId and attempts. */
 export type ResultOf<Op extends OperationId> = ResponseOf<Op> & CallInfo;
 
-/** A complete order-sync request body: one of the nine scenarios. */
-export type OrderSyncRequest = RequestOf<"syncOrder">;
+/** `Of<Op>` for an operation the spec may lose: never once it has. The named types below stay valid through that change. */
+type IfOperation<Op extends string, T> = Op extends OperationId ? T : never;
+
+/** A complete order-sync request body: one of its scenarios. */
+export type OrderSyncRequest = IfOperation<"syncOrder", RequestOf<"syncOrder" & OperationId>>;
 /** AlipayHK's answer to an order sync. */
-export type OrderSyncResponse = ResponseOf<"syncOrder">;
+export type OrderSyncResponse = IfOperation<"syncOrder", ResponseOf<"syncOrder" & OperationId>>;
 export type MerchantBizType = OrderSyncRequest["merchantBizType"];
 /** The statuses of one scenario. */
 export type OrderStatusOf<T extends MerchantBizType> = Extract<OrderSyncRequest, { merchantBizType: T }>["orderStatus"];
@@ -42,8 +50,8 @@ export type OrderStatusOf<T extends MerchantBizType> = Extract<OrderSyncRequest,
  * await client.syncOrder(order);
  * ```
  */
-export type OrderInput = InputOf<"syncOrder">;
+export type OrderInput = IfOperation<"syncOrder", InputOf<"syncOrder" & OperationId>>;
 /** What `syncOrder` resolves to. */
-export type SyncOrderResult = ResultOf<"syncOrder">;
+export type SyncOrderResult = IfOperation<"syncOrder", ResultOf<"syncOrder" & OperationId>>;
 /** What `syncPerformanceNotification` takes. */
-export type PerformanceNotificationInput = InputOf<"syncPerformanceNotification">;
+export type PerformanceNotificationInput = IfOperation<"syncPerformanceNotification", InputOf<"syncPerformanceNotification" & OperationId>>;

@@ -1,6 +1,6 @@
 // Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
-import type { Descriptions, Example, InferredConstraint, Operation, ResultCodeFacts, SchemaTable, Variants } from "../src/model-types.js";
-import { withKeywordChecks, minimum, maxLength, minLength, pattern, items, contentMediaType, format, xNotBefore } from "../src/keywords.js";
+import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, SchemaTable, Variants } from "../src/model-types.js";
+import { withKeywordChecks, minimum, maxLength, minLength, pattern, format, items, contentMediaType, xNotBefore } from "../src/keywords.js";
 
 export const SERVERS = {"production":"https://open.alipay.hk","testing":"https://open-id-pre.alipay.com"} as const satisfies Readonly<Record<string, string>>;
 
@@ -9,15 +9,74 @@ export const OPERATIONS = {
     "method": "POST",
     "path": "/api/open/alipay/v1/merchant/order/sync",
     "schema": "OrderSyncRequest",
-    "requestId": true
+    "idempotencyKey": "requestId",
+    "retryable": ["UNKNOWN_EXCEPTION","REQUEST_TRAFFIC_EXCEED_LIMIT"]
   },
   "syncPerformanceNotification": {
     "method": "POST",
     "path": "/api/open/alipay/intl/promotion/order/contractCardSync",
     "schema": "PerformanceNotificationRequest",
-    "requestId": true
+    "idempotencyKey": "requestId",
+    "retryable": ["UNKNOWN_EXCEPTION","REQUEST_TRAFFIC_EXCEED_LIMIT"]
   }
 } as const satisfies Readonly<Record<string, Operation>>;
+
+export const OPERATION_DETAILS = {
+  "syncOrder": {
+    "requestHeaders": ["Encrypt","Client-Id","Request-Time","Signature"],
+    "responses": {
+      "200": {
+        "headers": ["Response-Time","Tracer-Id","Signature","Encrypt","Client-Id"],
+        "schema": "OrderSyncResponse"
+      },
+      "default": {"headers":["Response-Time","Tracer-Id","Signature"],"schema":"OrderSyncResponse"}
+    },
+    "resultCodes": [
+      "SUCCESS",
+      "PARAM_ILLEGAL",
+      "ORDER_STATUS_INVALID",
+      "UNKNOWN_EXCEPTION",
+      "UN_SUPPORT_BUSINESS",
+      "PROCESS_FAIL",
+      "KEY_NOT_FOUND",
+      "ACCESS_DENIED",
+      "REQUEST_TRAFFIC_EXCEED_LIMIT",
+      "INVALID_API",
+      "INVALID_CLIENT",
+      "INVALID_SIGNATURE",
+      "METHOD_NOT_SUPPORTED",
+      "MEDIA_TYPE_NOT_ACCEPTABLE",
+      "ORDER_NOT_FOUND"
+    ]
+  },
+  "syncPerformanceNotification": {
+    "requestHeaders": ["Encrypt","Client-Id","Request-Time","Signature"],
+    "responses": {
+      "200": {
+        "headers": ["Response-Time","Tracer-Id","Signature","Encrypt","Client-Id"],
+        "schema": "PerformanceNotificationResponse"
+      },
+      "default": {"headers":["Response-Time","Tracer-Id","Signature"],"schema":"PerformanceNotificationResponse"}
+    },
+    "resultCodes": [
+      "SUCCESS",
+      "PARAM_ILLEGAL",
+      "ORDER_STATUS_INVALID",
+      "UNKNOWN_EXCEPTION",
+      "UN_SUPPORT_BUSINESS",
+      "PROCESS_FAIL",
+      "KEY_NOT_FOUND",
+      "ACCESS_DENIED",
+      "REQUEST_TRAFFIC_EXCEED_LIMIT",
+      "INVALID_API",
+      "INVALID_CLIENT",
+      "INVALID_SIGNATURE",
+      "METHOD_NOT_SUPPORTED",
+      "MEDIA_TYPE_NOT_ACCEPTABLE",
+      "ORDER_NOT_FOUND"
+    ]
+  }
+} as const satisfies Readonly<Record<string, OperationDetails>>;
 
 export const RESULT_CODES = {
   "SUCCESS": {"status":"S","retryable":false,"message":"Success."},
@@ -368,7 +427,7 @@ export const DESCRIPTIONS = {
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Descriptions>>>>;
 
-export const SCHEMAS = /* @__PURE__ */ withKeywordChecks({ minimum, maxLength, minLength, pattern, items, contentMediaType, format, "x-not-before": xNotBefore }, {
+export const SCHEMAS = /* @__PURE__ */ withKeywordChecks({ minimum, maxLength, minLength, pattern, format, items, contentMediaType, "x-not-before": xNotBefore }, {
   "PerformanceNotificationRequest": {
     "type": "object",
     "oneOf": [
@@ -875,6 +934,50 @@ export const SCHEMAS = /* @__PURE__ */ withKeywordChecks({ minimum, maxLength, m
         "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
       }
     ]
+  }
+} as const satisfies SchemaTable);
+
+export const RESPONSE_SCHEMAS = /* @__PURE__ */ withKeywordChecks({ maxLength, items }, {
+  "PerformanceNotificationResponse": {"type":"object","required":["result"],"properties":{"result":{"$ref":"Result"}}},
+  "Result": {
+    "type": "object",
+    "required": ["resultCode","resultStatus"],
+    "properties": {
+      "resultCode": {"anyOf":[{"$ref":"ResultCode"},{"type":"string"}]},
+      "resultStatus": {"$ref":"ResultStatus"},
+      "resultMessage": {"type":"string"}
+    }
+  },
+  "ResultStatus": {"type":"string","enum":["S","F","U"]},
+  "ResultCode": {
+    "type": "string",
+    "enum": [
+      "SUCCESS",
+      "PARAM_ILLEGAL",
+      "ORDER_STATUS_INVALID",
+      "UNKNOWN_EXCEPTION",
+      "UN_SUPPORT_BUSINESS",
+      "PROCESS_FAIL",
+      "KEY_NOT_FOUND",
+      "ACCESS_DENIED",
+      "REQUEST_TRAFFIC_EXCEED_LIMIT",
+      "INVALID_API",
+      "INVALID_CLIENT",
+      "INVALID_SIGNATURE",
+      "METHOD_NOT_SUPPORTED",
+      "MEDIA_TYPE_NOT_ACCEPTABLE",
+      "ORDER_NOT_FOUND"
+    ]
+  },
+  "OrderSyncResponse": {
+    "type": "object",
+    "required": ["result"],
+    "properties": {
+      "result": {"$ref":"Result"},
+      "orderId": {"type":"string","maxLength":128},
+      "orderStatus": {"type":"string","maxLength":64},
+      "distributeResult": {"type":"array","items":{"type":"object"}}
+    }
   }
 } as const satisfies SchemaTable);
 

@@ -920,7 +920,7 @@ export interface components {
              * @description A code for troubleshooting; the known values are listed in `ResultCode`. Other values may appear.
              * @example SUCCESS
              */
-            resultCode: string;
+            resultCode: components["schemas"]["ResultCode"] | string;
             resultStatus: components["schemas"]["ResultStatus"];
             /**
              * @description A readable message. Not shown in the order-sync excerpt, present on every sibling API's answer.

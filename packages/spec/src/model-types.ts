@@ -1,60 +1,60 @@
 /** The shapes of what scripts/generate.mjs reads from the spec (generated/model.ts). */
 import type { KEYWORDS, KeywordCheck } from "./keywords.js";
+import type { VOCABULARY } from "./vocabulary.js";
 
 /** A JSON Schema as the validator holds it: annotations dropped, component refs as `{ $ref: "<Name>" }`. */
 export type Schema = boolean | SchemaNode;
 
-export interface SchemaNode {
-  readonly $ref?: string;
-  readonly type?: string | readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly const?: unknown;
-  readonly format?: string;
-  readonly multipleOf?: number;
-  readonly maximum?: number;
-  readonly exclusiveMaximum?: number;
-  readonly minimum?: number;
-  readonly exclusiveMinimum?: number;
-  readonly maxLength?: number;
-  readonly minLength?: number;
-  readonly pattern?: string;
-  readonly maxItems?: number;
-  readonly minItems?: number;
-  readonly uniqueItems?: boolean;
-  readonly contains?: Schema;
-  readonly maxContains?: number;
-  readonly minContains?: number;
-  readonly items?: Schema;
-  readonly maxProperties?: number;
-  readonly minProperties?: number;
-  readonly required?: readonly string[];
-  readonly dependentRequired?: { readonly [name: string]: readonly string[] };
-  readonly properties?: { readonly [name: string]: Schema };
-  readonly additionalProperties?: Schema;
-  readonly allOf?: readonly Schema[];
-  readonly anyOf?: readonly Schema[];
-  readonly oneOf?: readonly Schema[];
-  readonly not?: Schema;
-  readonly discriminator?: { readonly propertyName: string; readonly mapping: { readonly [value: string]: string } };
-  readonly contentMediaType?: string;
-  readonly contentSchema?: Schema;
-  /** Our one keyword beyond JSON Schema: member -> the member of the same object it may not be less than. */
-  readonly "x-not-before"?: { readonly [later: string]: string };
-  /** Set when no AlipayHK page states the rule: why it is ours. */
-  readonly "x-inferred"?: string;
+/** The TypeScript type of each kind of keyword value of vocabulary.ts. */
+interface ValueTypes {
+  ref: string;
+  types: string | readonly string[];
+  any: unknown;
+  list: readonly unknown[];
+  names: readonly string[];
+  number: number;
+  string: string;
+  boolean: boolean;
+  schema: Schema;
+  schemas: readonly Schema[];
+  schemaMap: { readonly [name: string]: Schema };
+  dependencies: { readonly [name: string]: readonly string[] };
+  pairs: { readonly [name: string]: string };
+  discriminator: { readonly propertyName: string; readonly mapping: { readonly [value: string]: string } };
 }
+
+/** The keywords the validator enforces (the vocabulary less its annotations). */
+export type EnforcedKeyword = { [K in keyof typeof VOCABULARY]: (typeof VOCABULARY)[K]["by"] extends "annotation" ? never : K }[keyof typeof VOCABULARY];
+
+/** One schema of the table: each keyword of the vocabulary, typed by what its value is. */
+export type SchemaNode = { readonly [K in EnforcedKeyword]?: ValueTypes[(typeof VOCABULARY)[K]["value"]] };
 
 /** Component name -> schema; under KEYWORDS, the checks of keywords.ts its schemas use. */
 export type SchemaTable = { readonly [name: string]: Schema; readonly [KEYWORDS]?: { readonly [keyword: string]: KeywordCheck } };
 
-/** One operation of the spec, by operationId. */
+/** One operation of the spec, by operationId: everything its spec says that code acts on. */
 export interface Operation {
   readonly method: string;
   readonly path: string;
-  /** The request body's component schema. */
+  /** The request body's schema in SCHEMAS: its component's name, or `<operationId> request` when written inline. */
   readonly schema: string;
-  /** Whether the body carries a `requestId` (generated when left out, reused by retries). */
-  readonly requestId: boolean;
+  /**
+   * The body member that identifies the call (the operation's `x-idempotency-key`): generated when left out, re-sent
+   * unchanged by every retry, and answered, not applied again, when repeated. Absent when the spec declares none.
+   */
+  readonly idempotencyKey?: string;
+  /** The result codes of its answers (see OPERATION_DETAILS) that a client retries, with the same idempotency key. */
+  readonly retryable: readonly string[];
+}
+
+/** The rest of what the spec says of an operation: its headers and its answers. */
+export interface OperationDetails {
+  /** The request headers: the operation's header parameters and its security schemes' headers. */
+  readonly requestHeaders: readonly string[];
+  /** Each response by status (`200`, `default`): its headers, and its JSON body's schema in RESPONSE_SCHEMAS. */
+  readonly responses: { readonly [status: string]: { readonly headers: readonly string[]; readonly schema?: string } };
+  /** The result codes its response schemas list (an enum marked with x-result-codes); their facts are in RESULT_CODES. */
+  readonly resultCodes: readonly string[];
 }
 
 /** A result code's meaning. */
