@@ -17,7 +17,6 @@ export async function coldStart(config) {
   const id = crypto.randomUUID().replaceAll("-", "");
   const now = Date.now();
   const result = await client.syncOrder({
-    requestId: id,
     merchantBizNo: `cold-${id.slice(0, 26)}`,
     merchantBizType: "MOVIE_TICKET",
     orderStatus: "TICKETED",

@@ -6,5 +6,5 @@ import { rsaAes } from "alipayhk-order/encryption";
 /** @param {import("alipayhk-order").OrderClientOptions} options @param {any} order @param {any} notification */
 export const syncBoth = (options, order, notification) => {
   const client = createOrderClient({ ...options, encrypt: rsaAes() });
-  return Promise.all([client.syncOrder(order), client.syncPerformanceNotification(notification)]);
+  return Promise.all([client.syncOrder(order), /** @type {any} */ (client).syncPerformanceNotification(notification)]);
 };

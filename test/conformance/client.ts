@@ -15,7 +15,7 @@ import {
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { deepEqual, equal, ok, rejects } from "./harness.js";
-import { nextUpdate, orderFor, SCENARIO_ORDERS, SCENARIOS } from "./orders.js";
+import { KEY, nextUpdate, orderFor, SCENARIO_ORDERS, SCENARIOS } from "./orders.js";
 import { ALIPAY, apiClientFor, BASE_URL, CLIENT_ID, clientFor, MERCHANT, newSandbox, rejectsWith } from "./fixtures.js";
 import type { Registry } from "./harness.js";
 import type { FetchHandler } from "./suite.js";
@@ -83,8 +83,8 @@ export function registerClient({ test }: Pick<Registry, "test">): void {
     const sandbox = await sharedSandbox();
     const client = clientFor(sandbox, { fetch: sandbox.fetch });
     const requestId = "c0ffee00c0ffee00c0ffee00c0ffee00";
-    await client.syncOrder({ ...orderFor("MOVIE_TICKET", "reuse-a"), requestId });
-    const error = await rejectsWith(client.syncOrder({ ...orderFor("MOVIE_TICKET", "reuse-b"), requestId }), "PARAM_ILLEGAL", "reused requestId");
+    await client.syncOrder({ ...orderFor("MOVIE_TICKET", "reuse-a"), [KEY]: requestId });
+    const error = await rejectsWith(client.syncOrder({ ...orderFor("MOVIE_TICKET", "reuse-b"), [KEY]: requestId }), "PARAM_ILLEGAL", "reused requestId");
     equal(error.resultCode, "PARAM_ILLEGAL", "resultCode");
     equal(error.requestId, requestId, "requestId");
     equal(sandbox.order(CLIENT_ID, "reuse-b-MOVIE_TICKET"), undefined, "the second order was not applied");

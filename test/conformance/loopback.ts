@@ -2,7 +2,7 @@
 import { ResponseSignatureError, TimeoutError } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { equal, ok, rejects } from "./harness.js";
-import { nextUpdate, orderFor, SCENARIOS } from "./orders.js";
+import { KEY, nextUpdate, orderFor, SCENARIOS } from "./orders.js";
 import { CLIENT_ID, clientFor, newSandbox, rejectsWith } from "./fixtures.js";
 import type { Registry } from "./harness.js";
 import type { FetchHandler, SuiteEnv } from "./suite.js";
@@ -47,8 +47,8 @@ export function registerLoopback({ test }: Pick<Registry, "test">, env: SuiteEnv
         await client.syncOrder(used);
         await rejectsWith(client.syncOrder(nextUpdate(used, "TICKETED")), "ORDER_STATUS_INVALID", "USED → TICKETED over HTTP");
         const requestId = "feedfacefeedfacefeedfacefeedface";
-        await client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-a"), requestId });
-        await rejectsWith(client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-b"), requestId }), "PARAM_ILLEGAL", "reused requestId over HTTP");
+        await client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-a"), [KEY]: requestId });
+        await rejectsWith(client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-b"), [KEY]: requestId }), "PARAM_ILLEGAL", "reused requestId over HTTP");
       });
       ok((sandbox.stats.faults.unknownException ?? 0) > 0, "UNKNOWN_EXCEPTION faults were injected (and retried through)");
     });

@@ -2,22 +2,30 @@
  * One valid body per variant of each operation (the spec's own examples), for this portable suite and for the
  * packages' unit tests.
  */
-import type { MerchantBizType, OrderInput, PerformanceNotificationInput } from "alipayhk-order";
-import { EXAMPLES, OPERATIONS, VARIANTS } from "alipayhk-spec";
+import type { MerchantBizType, OrderInput } from "alipayhk-order";
+import { entryOf, EXAMPLES, OPERATIONS, VARIANTS, type Example, type Variants } from "alipayhk-spec";
+
+/** The body member that carries the call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
+export const KEY = OPERATIONS.syncOrder.idempotencyKey;
 
 /** Each variant of each operation that the spec gives no example body for: the suite fails naming them. */
 export const MISSING_EXAMPLES: string[] = Object.keys(OPERATIONS).flatMap((operationId) => {
-  const examples = EXAMPLES[operationId as keyof typeof EXAMPLES];
-  const variants = Object.hasOwn(VARIANTS, operationId) ? Object.keys(VARIANTS[operationId as keyof typeof VARIANTS].values) : [undefined];
-  return variants.filter((v) => !examples.some((e) => e.variant === v)).map((v) => (v ? `${operationId} ${v}` : operationId));
+  const examples = entryOf<readonly Example[]>(EXAMPLES, operationId) ?? [];
+  const variants = variantsOf(operationId);
+  return (variants.length ? variants : [undefined]).filter((v) => !examples.some((e) => e.variant === v)).map((v) => (v ? `${operationId} ${v}` : operationId));
 });
 
-const exampleOf = (operationId: keyof typeof EXAMPLES, variant: string) =>
-  (EXAMPLES[operationId].find((e) => e.variant === variant)?.body ?? {}) as Record<string, unknown>;
+/** The variants of an operation (none when it is not discriminated, or not in the spec). */
+function variantsOf(operationId: string): string[] {
+  return Object.keys(entryOf<Variants>(VARIANTS, operationId)?.values ?? {});
+}
+
+const exampleOf = (operationId: string, variant: string) =>
+  (entryOf<readonly Example[]>(EXAMPLES, operationId)?.find((e) => e.variant === variant)?.body ?? {}) as Record<string, unknown>;
 
 /** Each scenario's own fields (status, extras), from the spec's example order. */
 export const SCENARIO_ORDERS = Object.fromEntries(
-  Object.keys(VARIANTS.syncOrder.values).map((scenario) => {
+  variantsOf("syncOrder").map((scenario) => {
     const { requestId: _r, merchantBizNo: _n, userId: _u, orderCreateTime: _c, orderModifyTime: _m, ...own } = exampleOf("syncOrder", scenario);
     return [scenario, own];
   }),
@@ -49,11 +57,11 @@ export function nextUpdate(order: OrderInput, orderStatus: string): OrderInput {
 }
 
 /** The notification templates of the spec. */
-export const TEMPLATES = Object.keys(VARIANTS.syncPerformanceNotification.values) as (keyof typeof VARIANTS.syncPerformanceNotification.values)[];
+export const TEMPLATES = variantsOf("syncPerformanceNotification");
 
 /** The spec's example notification of `template`, for `merchantBizNo`, with a fresh bizDate and no requestId. */
-export function notificationFor(template: (typeof TEMPLATES)[number], merchantBizNo: string, extra: Record<string, unknown> = {}): PerformanceNotificationInput {
+export function notificationFor(template: string, merchantBizNo: string, extra: Record<string, unknown> = {}): Record<string, unknown> & { bizDate: number } {
   modifyClock += 1000;
   const { requestId: _drop, ...body } = exampleOf("syncPerformanceNotification", template);
-  return { ...body, merchantBizNo, bizDate: modifyClock, ...extra } as PerformanceNotificationInput;
+  return { ...body, merchantBizNo, bizDate: modifyClock, ...extra };
 }

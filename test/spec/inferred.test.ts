@@ -4,7 +4,7 @@
 // default sandbox with a message saying the rule is inferred.
 import { createOrderClient, ResultError, ValidationError, type OperationId } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
-import { EXAMPLES, INFERRED, VARIANTS, type InferredConstraint, type SchemaNode } from "alipayhk-spec";
+import { EXAMPLES, INFERRED, VARIANTS, type InferredConstraint, type SchemaNode, type Variants } from "alipayhk-spec";
 import { beforeAll, describe, expect, test } from "vitest";
 import { makeMerchant } from "../../packages/sandbox/test/helpers.js";
 
@@ -89,7 +89,7 @@ describe("every inferred constraint of the spec model", () => {
 });
 
 describe("every inferred status rule of the spec model", () => {
-  const rules = Object.entries(VARIANTS).flatMap(([operationId, { values, statusProperty }]) =>
+  const rules = Object.entries(VARIANTS as Readonly<Record<string, Variants>>).flatMap(([operationId, { values, statusProperty }]) =>
     Object.entries(values).flatMap(([variant, facts]) =>
       facts.inferred.newOrders === undefined ? [] : Object.keys(facts.onlyFrom).map((status) => ({ operationId, variant, statusProperty, status, why: facts.inferred.newOrders! })),
     ),

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
-import { OPERATIONS, RESULT_CODES, SCHEMAS, SERVERS, VARIANTS, type SchemaNode } from "alipayhk-spec";
+import { OPERATIONS, RESULT_CODES, SCHEMAS, SERVERS, VARIANTS, type Operation, type SchemaNode } from "alipayhk-spec";
 
 const BASE_ORDER = SCHEMAS.BaseOrder as SchemaNode & { properties: Record<string, SchemaNode>; required: readonly string[] };
 const SCENARIOS = VARIANTS.syncOrder.values;
@@ -42,11 +42,15 @@ const BASE_API_BIZ_TYPES = [
 
 describe("spec against the Base API page", () => {
   test("the endpoint", () => {
-    expect(OPERATIONS.syncOrder).toMatchObject({ method: "POST", path: "/api/open/alipay/v1/merchant/order/sync", requestId: true });
+    expect(OPERATIONS.syncOrder).toMatchObject({ method: "POST", path: "/api/open/alipay/v1/merchant/order/sync" });
     expect(SERVERS.production).toBe("https://open.alipay.hk");
   });
 
-  test.each(BASE_API_FIELDS)("base field %s (required %s, max length %s)", (name, required, maxLength) => {
+  // the page's requestId is the call's ID: whichever member the spec declares as the idempotency key
+  const specName = (pageName: string) => (pageName === "requestId" ? ((OPERATIONS.syncOrder as Operation).idempotencyKey ?? pageName) : pageName);
+
+  test.each(BASE_API_FIELDS)("base field %s (required %s, max length %s)", (pageName, required, maxLength) => {
+    const name = specName(pageName);
     const field = BASE_ORDER.properties[name as keyof typeof BASE_ORDER.properties] as { maxLength?: number };
     expect(field).toBeDefined();
     expect((BASE_ORDER.required as readonly string[]).includes(name)).toBe(required);
@@ -54,7 +58,7 @@ describe("spec against the Base API page", () => {
   });
 
   test("no base field beyond the page's", () => {
-    expect(Object.keys(BASE_ORDER.properties).sort()).toEqual(BASE_API_FIELDS.map(([n]) => n).sort());
+    expect(Object.keys(BASE_ORDER.properties).sort()).toEqual(BASE_API_FIELDS.map(([n]) => specName(n)).sort());
   });
 
   test("timestamps are numbers (whole milliseconds our reading); userId or openId is required, sending both is refused as our reading", () => {
@@ -65,8 +69,8 @@ describe("spec against the Base API page", () => {
     expect((SCHEMAS.UserIdentity as SchemaNode).not).toHaveProperty("x-inferred");
   });
 
-  test("all nine scenarios, each with statuses and end statuses among them", () => {
-    expect(Object.keys(SCENARIOS).sort()).toEqual([...BASE_API_BIZ_TYPES].sort());
+  test("the page's nine scenarios (and any the spec adds), each with statuses and end statuses among them", () => {
+    expect(Object.keys(SCENARIOS)).toEqual(expect.arrayContaining(BASE_API_BIZ_TYPES));
     expect([...(BASE_ORDER.properties.merchantBizType!.enum as string[])].sort()).toEqual([...BASE_API_BIZ_TYPES].sort());
     for (const s of Object.values(SCENARIOS)) {
       expect(s.statuses.length).toBeGreaterThan(0);

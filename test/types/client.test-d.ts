@@ -1,6 +1,10 @@
 // Type tests of the client's public types.
 import { describe, expectTypeOf, test } from "vitest";
+import { OPERATIONS } from "alipayhk-spec";
 import { createOrderClient, type MerchantBizType, type OrderInput, type OrderStatusOf, type OrderSyncRequest, type SyncOrderResult } from "alipayhk-order";
+
+/** The body member that carries the call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
+const KEY = OPERATIONS.syncOrder.idempotencyKey;
 
 const client = createOrderClient({ clientId: "c", privateKey: "k", alipayPublicKey: "p", baseUrl: "http://127.0.0.1" });
 const base = { merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModifyTime: 2 };
@@ -30,8 +34,8 @@ describe("syncOrder types", () => {
   });
 
   test("requestId is optional and must be a string", () => {
-    expectTypeOf<OrderInput["requestId"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<OrderInput[typeof KEY]>().toEqualTypeOf<string | undefined>();
     // @ts-expect-error requestId is a string
-    void client.syncOrder({ ...base, requestId: 1, merchantBizType: "RIDE_HAILING", orderStatus: "PENDING", extInfo: {} });
+    void client.syncOrder({ ...base, [KEY]: 1, merchantBizType: "RIDE_HAILING", orderStatus: "PENDING", extInfo: {} });
   });
 });

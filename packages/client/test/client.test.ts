@@ -16,7 +16,7 @@ import {
 import { selfSignedCertificate } from "../../signature/test/helpers.js";
 import { BASE_URL, CLIENT_ID, ORDERS, SUCCESS, fakeAlipay, order, pem, type Answer } from "./fake-alipay.js";
 
-import { U, fast, movie, setup } from "./setup.js";
+import { KEY, U, fast, movie, setup } from "./setup.js";
 
 describe("syncOrder", () => {
   test.each(Object.keys(ORDERS) as (keyof typeof ORDERS)[])("%s syncs, signed as AlipayHK's recipe says", async (bizType) => {
@@ -45,9 +45,9 @@ describe("syncOrder", () => {
     expect(generated.requestId).toMatch(/^[0-9a-f]{32}$/);
     const again = await client.syncOrder(movie());
     expect(again.requestId).not.toBe(generated.requestId);
-    const kept = await client.syncOrder({ ...movie(), requestId: "my-own-request-id" });
+    const kept = await client.syncOrder({ ...movie(), [KEY]: "my-own-request-id" });
     expect(kept.requestId).toBe("my-own-request-id");
-    const explicitUndefined = await client.syncOrder({ ...movie(), requestId: undefined });
+    const explicitUndefined = await client.syncOrder({ ...movie(), [KEY]: undefined });
     expect(explicitUndefined.requestId).toMatch(/^[0-9a-f]{32}$/);
   });
 
@@ -59,7 +59,7 @@ describe("syncOrder", () => {
     expect(JSON.stringify(withoutId)).toBe(before);
     expect(JSON.parse(requests[0]!.body)).toEqual({ ...withoutId, requestId: generated.requestId });
 
-    const withId = { ...movie(), requestId: "caller-chosen-id" };
+    const withId = { ...movie(), [KEY]: "caller-chosen-id" };
     const frozen = Object.freeze(withId);
     await client.syncOrder(frozen);
     expect(requests[1]!.body).toBe(JSON.stringify(withId));

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { ConfigError, ValidationError, createOrderClient, type OrderClientOptions, type OrderInput } from "../src/index.js";
 import { BASE_URL, CLIENT_ID, fakeAlipay, order, pem } from "./fake-alipay.js";
-import { movie, setup } from "./setup.js";
+import { KEY, movie, setup } from "./setup.js";
 
 describe("invalid input never reaches the network", () => {
   test("one ValidationError lists every problem with its field path", async () => {
@@ -28,8 +28,8 @@ describe("invalid input never reaches the network", () => {
 
   test("a dashed UUID is too long for requestId", async () => {
     const { client, requests } = setup();
-    const error = await client.syncOrder({ ...movie(), requestId: crypto.randomUUID() }).catch((e) => e);
-    expect(error.problems).toEqual([{ path: "requestId", message: "must be at most 32 characters (got 36)", keyword: "maxLength" }]);
+    const error = await client.syncOrder({ ...movie(), [KEY]: crypto.randomUUID() }).catch((e) => e);
+    expect(error.problems).toEqual([{ path: KEY, message: "must be at most 32 characters (got 36)", keyword: "maxLength" }]);
     expect(requests).toHaveLength(0);
   });
 });
