@@ -3,7 +3,10 @@
 // Part of the soak (soak/soak.mjs runs it; its header says what the soak checks).
 import { SCENARIOS, transitionProblem } from "alipayhk-order";
 import { mulberry32 } from "alipayhk-sandbox";
-import { EXAMPLES } from "alipayhk-spec";
+import { EXAMPLES, OPERATIONS } from "alipayhk-spec";
+
+/** The member that carries a call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
+const KEY = /** @type {{ idempotencyKey?: string }} */ (OPERATIONS.syncOrder).idempotencyKey ?? "requestId";
 
 /** Per-request fault rates (at most one fault per request; they add up to 0.2). */
 export const DEFAULT_FAULTS = {
@@ -54,7 +57,7 @@ export const SHORT = {
 function extrasOf(/** @type {string} */ bizType) {
   const example = EXAMPLES.syncOrder.find((e) => e.variant === bizType);
   if (!example) throw new Error(`soak plan: the spec has no example order for ${bizType}`);
-  const { requestId, merchantBizNo, merchantBizType, orderStatus, userId, openId, orderCreateTime, orderModifyTime, ...extras } = /** @type {any} */ (example.body);
+  const { [KEY]: _id, merchantBizNo, merchantBizType, orderStatus, userId, openId, orderCreateTime, orderModifyTime, ...extras } = /** @type {any} */ (example.body);
   return extras;
 }
 
@@ -166,13 +169,13 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
     });
     statuses.forEach((status, k) => {
       const s = step("lifecycle", k, status, bodyOf(status, k, orderCreateTime + 1_000 * (k + 1)));
-      s.body.requestId = s.requestId;
+      s.body[KEY] = s.requestId;
       order.steps.push(s);
     });
     if (random() < forgedShare) {
       const at = Math.floor(random() * (order.steps.length + 1));
       const s = step("forged", 100, statuses[0], bodyOf(statuses[0], 0, orderCreateTime + 1_000_000_000));
-      s.body.requestId = s.requestId;
+      s.body[KEY] = s.requestId;
       order.steps.splice(at, 0, s);
     }
     if (random() < probeShare) {
@@ -183,7 +186,7 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
         illegal !== undefined && random() < 0.6
           ? step("probe", 200, illegal, bodyOf(illegal, statuses.length, time), { expectCode: "ERR_ORDER_STATUS_INVALID" })
           : step("probe", 201, last, bodyOf(last, statuses.length, time, { orderCreateTime: orderCreateTime + 1 }), { expectCode: "ERR_PARAM_ILLEGAL" });
-      s.body.requestId = s.requestId;
+      s.body[KEY] = s.requestId;
       order.steps.push(s);
     }
     if (planned + order.steps.length > syncs) order.steps.length = syncs - planned; // a prefix stays legal

@@ -4,7 +4,7 @@ import { createSign, type KeyObject } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYNC_ORDER_PATH } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
-import { alipay, BASE_URL, CLIENT_ID, expectNoSecrets, merchant, responseTime, secret, signatureHeader, signB64, stranger, validOrder } from "./helpers.js";
+import { alipay, BASE_URL, CLIENT_ID, expectNoSecrets, merchant, responseTime, secret, signatureHeader, signB64, stranger, validOrder, KEY } from "./helpers.js";
 
 /** A valid signature (by AlipayHK's test key) over another message: well-formed, but not the request's. */
 const validSig = signB64(`POST ${SYNC_ORDER_PATH}\n${CLIENT_ID}.2026-11-26T08:00:00+08:00.{"a":1}`, alipay.key);
@@ -21,7 +21,7 @@ interface SandboxCase {
 
 const SANDBOX_CLIENT = "SANDBOX-MERCHANT";
 const signedRequest = (parts: { body?: string | ReadableStream; signed?: string; time?: string; headers?: Record<string, string | null>; method?: string; path?: string; key?: KeyObject } = {}) => {
-  const raw = parts.body ?? JSON.stringify({ ...validOrder(), requestId: "0123456789abcdef0123456789abcdef" });
+  const raw = parts.body ?? JSON.stringify({ ...validOrder(), [KEY]: "0123456789abcdef0123456789abcdef" });
   const time = parts.time ?? responseTime();
   const path = parts.path ?? SYNC_ORDER_PATH;
   const content = `${parts.method ?? "POST"} ${path}\n${SANDBOX_CLIENT}.${time}.${parts.signed ?? raw}`;
@@ -36,7 +36,7 @@ const sandboxCases: SandboxCase[] = [
   { input: "a JSON array body", request: () => signedRequest({ body: "[1,2,3]" }), status: 200, resultCode: "PARAM_ILLEGAL" },
   { input: "a JSON string body", request: () => signedRequest({ body: '"order"' }), status: 200, resultCode: "PARAM_ILLEGAL" },
   { input: "an empty body", request: () => signedRequest({ body: "" }), status: 200, resultCode: "PARAM_ILLEGAL" },
-  { input: "an order failing validation", request: () => signedRequest({ body: JSON.stringify({ ...validOrder({ orderStatus: "NOPE" }), requestId: "r1" }) }), status: 200, resultCode: "ORDER_STATUS_INVALID" },
+  { input: "an order failing validation", request: () => signedRequest({ body: JSON.stringify({ ...validOrder({ orderStatus: "NOPE" }), [KEY]: "r1" }) }), status: 200, resultCode: "ORDER_STATUS_INVALID" },
   { input: "an order without a requestId", request: () => signedRequest({ body: JSON.stringify(validOrder()) }), status: 200, resultCode: "PARAM_ILLEGAL" },
   { input: "a huge body (1 MB)", request: () => signedRequest({ body: "x".repeat(1_000_000) }), status: 413, resultCode: "PARAM_ILLEGAL" },
   { input: "a huge streamed body without Content-Length", request: () => {

@@ -19,6 +19,7 @@ import { createOrderClient, OrderError, SYNC_ORDER_PATH, type OrderClientOptions
 import { createSandbox } from "alipayhk-sandbox";
 import {
   alipay,
+  KEY,
   answer,
   BASE_URL,
   CLIENT_ID,
@@ -203,8 +204,8 @@ const orders: Case[] = [
   ["a lower-case status", validOrder({ orderStatus: "ticketed" })],
   ["a numeric status", validOrder({ orderStatus: 1 })],
   ["a 33-character merchantBizNo", validOrder({ merchantBizNo: "M".repeat(33) })],
-  ["a dashed UUID as requestId (36 characters)", validOrder({ requestId: crypto.randomUUID() })],
-  ["an empty requestId", validOrder({ requestId: "" })],
+  ["a dashed UUID as requestId (36 characters)", validOrder({ [KEY]: crypto.randomUUID() })],
+  ["an empty requestId", validOrder({ [KEY]: "" })],
   ["a 65-character userId", validOrder({ userId: "1".repeat(65) })],
   ["both userId and openId", validOrder({ openId: "open-1" })],
   ["neither userId nor openId", validOrder({ userId: undefined })],

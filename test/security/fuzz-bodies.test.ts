@@ -6,13 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { decryptBody, DecryptionError, encryptBody, HeaderFormatError, importPrivateKey, importPublicKey, sign, UnsupportedAlgorithmError, type PrivateKey } from "alipayhk-signature";
 import { RESULT_CODES, SYNC_ORDER_PATH } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
-import { BASE_URL, merchant, responseTime, signatureHeader, validOrder } from "./helpers.js";
+import { BASE_URL, merchant, responseTime, signatureHeader, validOrder, KEY } from "./helpers.js";
 
 import { b64Char, headerish, mutated, params, parseSafe, typedOrValue } from "./fuzz-helpers.js";
 
 describe("decryptBody", () => {
   let own: PrivateKey;
-  const plaintext = JSON.stringify(validOrder({ requestId: "0123456789abcdef0123456789abcdef", extInfo: { note: "x".repeat(100) } }));
+  const plaintext = JSON.stringify(validOrder({ [KEY]: "0123456789abcdef0123456789abcdef", extInfo: { note: "x".repeat(100) } }));
   let sealed: { body: string; encryptHeader: string };
 
   beforeAll(async () => {
@@ -70,7 +70,7 @@ describe("sandbox handler", () => {
     return { time, signature: signatureHeader(createSign("RSA-SHA256").update(content, "utf8").sign(merchant.key, "base64")) };
   };
   const request = (headers: Record<string, string>, body: string, path: string = SYNC_ORDER_PATH) => new Request(BASE_URL + path, { method: "POST", headers, body });
-  const freshOrder = () => JSON.stringify({ ...validOrder({ merchantBizNo: `FUZZ-${++n}` }), requestId: `fuzz${String(n).padStart(28, "0")}` });
+  const freshOrder = () => JSON.stringify({ ...validOrder({ merchantBizNo: `FUZZ-${++n}` }), [KEY]: `fuzz${String(n).padStart(28, "0")}` });
 
   beforeAll(async () => {
     sandbox = await createSandbox({ merchants: { [CLIENT]: merchant.publicPem }, seed: 99 });

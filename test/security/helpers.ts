@@ -3,6 +3,7 @@
 import { createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { expect } from "vitest";
 import { SYNC_ORDER_PATH } from "alipayhk-order";
+import { OPERATIONS } from "alipayhk-spec";
 
 export const CLIENT_ID = "4Q5Y8W0WSG45P907917";
 export const BASE_URL = "https://alipay.test";
@@ -95,6 +96,9 @@ export function scripted(script: Reply[]) {
 }
 
 /** One valid order of each kind used here. */
+/** The body member that carries the call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
+export const KEY = OPERATIONS.syncOrder.idempotencyKey;
+
 export const validOrder = (extra: Record<string, unknown> = {}) => ({
   merchantBizType: "PASS_TICKET" as const,
   merchantBizNo: "SEC-0001",

@@ -246,16 +246,19 @@ export const commands: Record<string, Command> = {
     takes: "one order file",
     async run(values, positionals, io) {
       checkEnvNames(io.env);
-      const body = readJson(required(positionals[0], "the body file"), "body file") as { requestId?: unknown };
+      const body = readJson(required(positionals[0], "the body file"), "body file") as Record<string, unknown>;
       if (typeof body !== "object" || body === null || Array.isArray(body)) throw new UsageError(`${positionals[0]}: must hold one request body, a JSON object`);
       const operationId = operationFor(body, str(values.operation));
       const requestId = str(values["request-id"]);
       if (requestId !== undefined) {
         if (requestId === "") throw new UsageError("--request-id: must not be empty");
-        if (body.requestId !== undefined && body.requestId !== requestId) {
-          throw new UsageError(`--request-id ${requestId} differs from the requestId in ${positionals[0]} (${JSON.stringify(body.requestId)}); keep one`);
+        // the member that carries the call's ID is the operation's x-idempotency-key in the spec (requestId today)
+        const key = (OPERATIONS[operationId] as { readonly idempotencyKey?: string }).idempotencyKey;
+        if (key === undefined) throw new UsageError(`--request-id: ${operationId} declares no idempotency key in the spec, so a call cannot be re-sent as the same call`);
+        if (body[key] !== undefined && body[key] !== requestId) {
+          throw new UsageError(`--request-id ${requestId} differs from the ${key} in ${positionals[0]} (${JSON.stringify(body[key])}); keep one`);
         }
-        body.requestId = requestId;
+        body[key] = requestId;
       }
       const setting = (flag: string, env: string) => {
         const fromFlag = str(values[flag]);

@@ -8,7 +8,7 @@ import { OrderError, createOrderClient, type OrderClient } from "alipayhk-order"
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { generateKeyPairPem } from "alipayhk-signature";
-import { entryOf, EXAMPLES, OPERATIONS, statusMoveProblem, VARIANTS, type VariantFacts, type Variants } from "alipayhk-spec";
+import { entryOf, EXAMPLES, OPERATIONS, statusMoveProblem, VARIANTS, type Operation, type VariantFacts, type Variants } from "alipayhk-spec";
 import { EXIT } from "./io.js";
 import { serve } from "alipayhk-sandbox/node";
 import type { Io } from "./commands.js";
@@ -23,6 +23,9 @@ function examples(operationId: string): [string, Record<string, unknown>][] {
     return [variant, example.body as Record<string, unknown>];
   });
 }
+
+/** The member an example carries its call's ID in (the operation's x-idempotency-key): each call gets a fresh one. */
+const idempotencyKey = (operationId: string) => entryOf<Operation>(OPERATIONS, operationId)?.idempotencyKey ?? "";
 
 /** The status rules of one variant of an operation the spec has. */
 const variantFacts = (operationId: string, variant: string) => entryOf<Variants>(VARIANTS, operationId)!.values[variant]!;
@@ -75,7 +78,7 @@ interface Demo {
 async function everyScenario({ io, client, rows, newOrder, send }: Demo): Promise<void> {
   io.out("order sync, every scenario of the spec:");
   for (const [bizType, example] of examples("syncOrder")) {
-    const { requestId: _, merchantBizNo: __, orderStatus: ___, orderCreateTime: ____, orderModifyTime: _____, ...extras } = example;
+    const { [idempotencyKey("syncOrder")]: _, merchantBizNo: __, orderStatus: ___, orderCreateTime: ____, orderModifyTime: _____, ...extras } = example;
     const statuses = lifecycle(bizType, variantFacts("syncOrder", bizType));
     const base = { ...newOrder(bizType), merchantBizType: bizType };
     let orderId = "";
@@ -93,7 +96,7 @@ async function everyScenario({ io, client, rows, newOrder, send }: Demo): Promis
 async function everyTemplate({ io, rows, notify }: Demo): Promise<void> {
   io.out("performance notifications, every template of the spec:");
   for (const [template, example] of examples("syncPerformanceNotification")) {
-    const { requestId: _, merchantBizNo: __, orderStatus: ___, command: ____, bizDate: _____, ...rest } = example;
+    const { [idempotencyKey("syncPerformanceNotification")]: _, merchantBizNo: __, orderStatus: ___, command: ____, bizDate: _____, ...rest } = example;
     const statuses = lifecycle(template, variantFacts("syncPerformanceNotification", template));
     const base = { ...rest, merchantBizNo: `DEMO-${template}` };
     let attempts = 0;
@@ -112,7 +115,7 @@ async function ticketAndNotification({ io, client, rows, newOrder, send, notify 
   const [, movieExample] = examples("syncOrder").find(([bizType]) => bizType === "MOVIE_TICKET")!;
   const [, noticeExample] = examples("syncPerformanceNotification").find(([template]) => template === "MOVIE_TICKET_DEFAULT")!;
   const ticket = { ...newOrder("SHOW-0001"), merchantBizType: "MOVIE_TICKET", extInfo: movieExample.extInfo };
-  const notice = { ...noticeExample, requestId: undefined, merchantBizNo: "DEMO-SHOW-0001" };
+  const notice = { ...noticeExample, [idempotencyKey("syncPerformanceNotification")]: undefined, merchantBizNo: "DEMO-SHOW-0001" };
   const steps: [string, () => Promise<Answer>][] = [
     ["order TICKETED", () => send(client, ticket, "TICKETED", {})],
     ["notification SEND AWAIT_SCREENING", () => notify(notice, "SEND", "AWAIT_SCREENING")],

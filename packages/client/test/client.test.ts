@@ -36,7 +36,7 @@ describe("syncOrder", () => {
     expect(req!.headers.get("Content-Type")).toBe("application/json; charset=UTF-8");
     expect(req!.headers.get("Request-Time")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
     expect(req!.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=[A-Za-z0-9%]+$/);
-    expect(JSON.parse(req!.body)).toEqual({ requestId: res.requestId, ...order(bizType) });
+    expect(JSON.parse(req!.body)).toEqual({ [KEY]: res.requestId, ...order(bizType) });
   });
 
   test("generates a 32-character requestId, or keeps the caller's", async () => {
@@ -57,7 +57,7 @@ describe("syncOrder", () => {
     const before = JSON.stringify(withoutId);
     const generated = await client.syncOrder(withoutId);
     expect(JSON.stringify(withoutId)).toBe(before);
-    expect(JSON.parse(requests[0]!.body)).toEqual({ ...withoutId, requestId: generated.requestId });
+    expect(JSON.parse(requests[0]!.body)).toEqual({ ...withoutId, [KEY]: generated.requestId });
 
     const withId = { ...movie(), [KEY]: "caller-chosen-id" };
     const frozen = Object.freeze(withId);
@@ -193,7 +193,7 @@ describe("results and retries", () => {
     expect(requests).toHaveLength(2);
     const [first, second] = requests;
     expect(second!.body).toBe(first!.body);
-    expect(JSON.parse(second!.body).requestId).toBe(res.requestId);
+    expect(JSON.parse(second!.body)[KEY]).toBe(res.requestId);
     expect(second!.headers.get("Request-Time")).not.toBe(first!.headers.get("Request-Time"));
     expect(second!.headers.get("Signature")).not.toBe(first!.headers.get("Signature"));
     expect(requests.every((r) => r.signatureValid)).toBe(true);
@@ -229,7 +229,7 @@ describe("results and retries", () => {
     expect(error).toBeInstanceOf(UnknownResultError);
     expect(error).toMatchObject({ code: "ERR_UNKNOWN_RESULT", resultCode: "UNKNOWN_EXCEPTION", attempts: 4, outcome: "unknown" });
     expect(requests).toHaveLength(4);
-    expect(new Set(requests.map((r) => JSON.parse(r.body).requestId)).size).toBe(1);
+    expect(new Set(requests.map((r) => JSON.parse(r.body)[KEY])).size).toBe(1);
   });
 
   test("network errors, 5xx and 429 are retried; 404 is not", async () => {

@@ -1,7 +1,7 @@
 // A scripted stand-in for AlipayHK, as an injected fetch. It checks every request's signature with node:crypto
 // (independently of our signing code) and signs its answers with node:crypto.
 import { createSign, createVerify, generateKeyPairSync, randomUUID } from "node:crypto";
-import { EXAMPLES, VARIANTS } from "alipayhk-spec";
+import { EXAMPLES, OPERATIONS, VARIANTS } from "alipayhk-spec";
 
 export const keys = {
   merchant: generateKeyPairSync("rsa", { modulusLength: 2048 }),
@@ -110,7 +110,7 @@ export const ORDERS = Object.fromEntries(
   Object.keys(VARIANTS.syncOrder.values).map((bizType) => {
     const body = EXAMPLES.syncOrder.find((e) => e.variant === bizType)?.body as Record<string, unknown> | undefined;
     if (!body) throw new Error(`the spec has no example order for ${bizType}`);
-    const { requestId: _r, merchantBizNo: _n, userId: _u, orderCreateTime: _c, orderModifyTime: _m, ...own } = body;
+    const { [OPERATIONS.syncOrder.idempotencyKey]: _r, merchantBizNo: _n, userId: _u, orderCreateTime: _c, orderModifyTime: _m, ...own } = body;
     return [bizType, own];
   }),
 ) as Record<keyof typeof VARIANTS.syncOrder.values, Record<string, unknown>>;

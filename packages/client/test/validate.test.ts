@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { SCENARIOS, transitionProblem, validateOrder } from "../src/index.js";
 import { ORDERS, order } from "./fake-alipay.js";
+import { KEY } from "./setup.js";
 
-const valid = (bizType: keyof typeof ORDERS, extra: Record<string, unknown> = {}) => ({ requestId: "a".repeat(32), ...order(bizType), ...extra });
+const valid = (bizType: keyof typeof ORDERS, extra: Record<string, unknown> = {}) => ({ [KEY]: "a".repeat(32), ...order(bizType), ...extra });
 const paths = (o: unknown) => validateOrder(o).map((p) => p.path);
 
 describe("validateOrder", () => {
@@ -17,7 +18,7 @@ describe("validateOrder", () => {
     ["unknown scenario", valid("MOVIE_TICKET", { merchantBizType: "CONCERT" }), "merchantBizType", "must be one of"],
     ["missing scenario", valid("MOVIE_TICKET", { merchantBizType: undefined }), "merchantBizType", "is required"],
     ["status of another scenario", valid("MOVIE_TICKET", { orderStatus: "SERVING" }), "orderStatus", "must be one of TICKETED, REFUNDED, USED for merchantBizType MOVIE_TICKET (got SERVING)"],
-    ["missing requestId", valid("MOVIE_TICKET", { requestId: undefined }), "requestId", "is required"],
+    ["missing requestId", valid("MOVIE_TICKET", { [KEY]: undefined }), KEY, "is required"],
     ["empty merchantBizNo", valid("MOVIE_TICKET", { merchantBizNo: "" }), "merchantBizNo", "must not be empty"],
     ["merchantBizNo of 33", valid("MOVIE_TICKET", { merchantBizNo: "1".repeat(33) }), "merchantBizNo", "at most 32"],
     ["userId of 65", valid("MOVIE_TICKET", { userId: "u".repeat(65) }), "userId", "at most 64"],

@@ -9,7 +9,7 @@ import { createSandbox, type Sandbox, type SandboxEvent } from "alipayhk-sandbox
 import { beforeEach, describe, expect, it } from "vitest";
 import { openSignature, rsaNumbers } from "../src/diagnose.js";
 import type { ConsoleState } from "../src/console/state.js";
-import { BASE_URL, content, makeMerchant, makeOrder, nextUpdate, signatureHeader } from "./helpers.js";
+import { BASE_URL, KEY, content, makeMerchant, makeOrder, nextUpdate, signatureHeader } from "./helpers.js";
 
 const merchant = makeMerchant("2102000000000777");
 const stranger = makeMerchant(merchant.clientId);
@@ -94,7 +94,7 @@ describe("the signature diagnosis on refused requests", () => {
     const event = await refusal({ body: text, signer: stranger });
     const expectedContent = content(SYNC_ORDER_PATH, merchant.clientId, "2026-01-02T03:04:05Z", text);
     expect(event.resultCode).toBe("INVALID_SIGNATURE");
-    expect(event.diagnosis).toMatchObject({ cause: "otherKey", expectedContent, expectedDigest: sha256(expectedContent), keyVersion: "1", algorithm: "RSA256", requestId: JSON.parse(text).requestId });
+    expect(event.diagnosis).toMatchObject({ cause: "otherKey", expectedContent, expectedDigest: sha256(expectedContent), keyVersion: "1", algorithm: "RSA256", requestId: JSON.parse(text)[KEY] });
     expect(event.diagnosis?.signedDigest).toBeUndefined();
   });
 

@@ -3,7 +3,7 @@
  */
 import { createSandbox, FAULT_KINDS, mulberry32, SandboxDropError, type FaultOptions, type Sandbox } from "alipayhk-sandbox";
 import { describe, expect, it } from "vitest";
-import { makeMerchant, makeOrder, nextUpdate, signedRequest, verifyResponse } from "./helpers.js";
+import { KEY, makeMerchant, makeOrder, nextUpdate, signedRequest, verifyResponse } from "./helpers.js";
 
 const merchant = makeMerchant("2102000000000021");
 
@@ -132,7 +132,7 @@ describe("fault kinds", () => {
       const order = makeOrder("PASS_TICKET", "TICKETED");
       const body = JSON.stringify(order);
       for (let attempt = 0; (await sandbox.fetch(signedRequest({ body, merchant }))).status !== 200; attempt++) expect(attempt).toBeLessThan(50);
-      const events = sandbox.events.filter((e) => e.requestId === order.requestId);
+      const events = sandbox.events.filter((e) => e.requestId === order[KEY]);
       const firstFault = events.find((e) => e.type === "fault");
       if (firstFault) firstFaults[firstFault.applied ? "applied" : "notApplied"]++;
       const answers = events.filter((e) => e.type !== "fault").map((e) => e.type);
@@ -266,7 +266,7 @@ describe("retries against faults", () => {
         const result = await outcome(sandbox, signedRequest({ body, merchant }));
         if (result === "200 SUCCESS") break;
       }
-      const events = sandbox.events.filter((e) => e.requestId === order.requestId && e.type !== "fault");
+      const events = sandbox.events.filter((e) => e.requestId === order[KEY] && e.type !== "fault");
       expect(events.filter((e) => e.type === "applied")).toHaveLength(1);
       expect(events.every((e) => e.type === "applied" || e.type === "replayed")).toBe(true);
     }

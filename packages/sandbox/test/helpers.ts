@@ -4,10 +4,12 @@
  */
 import { createSign, createVerify, generateKeyPairSync, randomUUID } from "node:crypto";
 import { SYNC_ORDER_PATH, type MerchantBizType } from "alipayhk-order";
-import { EXAMPLES } from "alipayhk-spec";
+import { EXAMPLES, OPERATIONS } from "alipayhk-spec";
 import { expect } from "vitest";
 import type { Sandbox } from "alipayhk-sandbox";
 
+/** The body member that carries the call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
+export const KEY = OPERATIONS.syncOrder.idempotencyKey;
 export const BASE_URL = "https://sandbox.test";
 export const URL_ = BASE_URL + SYNC_ORDER_PATH;
 
@@ -115,7 +117,7 @@ export function makeOrder(bizType: MerchantBizType, orderStatus: string, overrid
   clock += 1000;
   return {
     ...exampleOf(bizType),
-    requestId: newRequestId(),
+    [KEY]: newRequestId(),
     merchantBizNo: `bizno-${newRequestId().slice(0, 16)}`,
     merchantBizType: bizType,
     orderStatus,
@@ -129,5 +131,5 @@ export function makeOrder(bizType: MerchantBizType, orderStatus: string, overrid
 /** The next update of an order: same identity, new requestId and a newer orderModifyTime. */
 export function nextUpdate(order: Record<string, unknown>, orderStatus: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   clock += 1000;
-  return { ...order, requestId: newRequestId(), orderStatus, orderModifyTime: clock, ...overrides };
+  return { ...order, [KEY]: newRequestId(), orderStatus, orderModifyTime: clock, ...overrides };
 }

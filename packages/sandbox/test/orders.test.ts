@@ -4,7 +4,7 @@
 import { SCENARIOS, type MerchantBizType } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, makeMerchant, makeOrder, nextUpdate, signedRequest, type Answer } from "./helpers.js";
+import { KEY, call, makeMerchant, makeOrder, nextUpdate, signedRequest, type Answer } from "./helpers.js";
 
 const merchant = makeMerchant("2102000000000001");
 let sandbox: Sandbox;
@@ -58,7 +58,7 @@ describe("scenario lifecycles", () => {
         expect(answer.orderId).toMatch(/^[A-Za-z0-9]{16,28}$/);
         orderId ??= answer.orderId;
         expect(answer.orderId).toBe(orderId);
-        expect(eventsFor(order.requestId).map((e) => e.type)).toEqual(["applied"]);
+        expect(eventsFor(order[KEY]).map((e) => e.type)).toEqual(["applied"]);
       }
       const state = sandbox.order(merchant.clientId, order.merchantBizNo as string)!;
       expect(state).toMatchObject({ orderId, orderStatus: statuses.at(-1), merchantBizType: bizType, orderModifyTime: order.orderModifyTime });
@@ -77,7 +77,7 @@ describe("scenario lifecycles", () => {
     await expectCode(first, "SUCCESS");
     const again = nextUpdate(first, "CALL_NUM", { extInfo: { tablesAhead: 2 } });
     await expectCode(again, "SUCCESS");
-    expect(eventsFor(again.requestId).map((e) => e.type)).toEqual(["applied"]);
+    expect(eventsFor(again[KEY]).map((e) => e.type)).toEqual(["applied"]);
     expect(sandbox.order(merchant.clientId, first.merchantBizNo as string)!.body.extInfo).toEqual({ tablesAhead: 2 });
   });
 
@@ -112,7 +112,7 @@ describe("status rules → ORDER_STATUS_INVALID", () => {
     await expectCode(used, "SUCCESS");
     const refunded = nextUpdate(used, "REFUNDED");
     await expectCode(refunded, "ORDER_STATUS_INVALID", /USED is an end status/);
-    const events = eventsFor(refunded.requestId);
+    const events = eventsFor(refunded[KEY]);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: "rejected", from: "USED", to: "REFUNDED", resultCode: "ORDER_STATUS_INVALID" });
   });
@@ -189,7 +189,7 @@ describe("validation → PARAM_ILLEGAL naming the fields", () => {
   });
 
   it("a requestId longer than the spec allows", async () => {
-    await expectCode(makeOrder("PASS_TICKET", "TICKETED", { requestId: "r".repeat(33) }), "PARAM_ILLEGAL", /requestId must be at most 32/);
+    await expectCode(makeOrder("PASS_TICKET", "TICKETED", { [KEY]: "r".repeat(33) }), "PARAM_ILLEGAL", new RegExp(`${KEY} must be at most 32`));
   });
 });
 
@@ -203,7 +203,7 @@ describe("idempotency by (Client-Id, requestId)", () => {
     const second = await call(sandbox, signedRequest({ body, merchant, time: new Date(Date.now() + 1000).toISOString() }), merchant.clientId);
     expect(second).toEqual(first);
     expect(second.orderStatus).toBe("TICKETED");
-    expect(eventsFor(order.requestId).map((e) => e.type)).toEqual(["applied", "replayed"]);
+    expect(eventsFor(order[KEY]).map((e) => e.type)).toEqual(["applied", "replayed"]);
     expect(sandbox.order(merchant.clientId, order.merchantBizNo as string)!.history).toHaveLength(2);
   });
 
@@ -214,13 +214,13 @@ describe("idempotency by (Client-Id, requestId)", () => {
     const second = await call(sandbox, signedRequest({ body, merchant }), merchant.clientId);
     expect(first.result.resultCode).toBe("ORDER_STATUS_INVALID");
     expect(second).toEqual(first);
-    expect(eventsFor(order.requestId).map((e) => e.type)).toEqual(["rejected", "replayed"]);
+    expect(eventsFor(order[KEY]).map((e) => e.type)).toEqual(["rejected", "replayed"]);
   });
 
   it("the same requestId with a different body is PARAM_ILLEGAL and changes nothing", async () => {
     const order = makeOrder("GIFT_CARD_COUPON", "TICKETED");
     const first = await expectCode(order, "SUCCESS");
-    const reuse = await expectCode({ ...order, orderStatus: "USED", orderModifyTime: (order.orderModifyTime as number) + 1 }, "PARAM_ILLEGAL", /requestId .* reused with a different body/);
+    const reuse = await expectCode({ ...order, orderStatus: "USED", orderModifyTime: (order.orderModifyTime as number) + 1 }, "PARAM_ILLEGAL", new RegExp(`${KEY} .* reused with a different body`));
     expect(reuse.orderId).toBeUndefined(); // refused before order sync looks at the order
     expect(sandbox.order(merchant.clientId, order.merchantBizNo as string)!.orderStatus).toBe("TICKETED");
     // The first answer is still the remembered one.
@@ -248,7 +248,7 @@ describe("ordering and identity", () => {
     const late = nextUpdate(order, "ORDER_TAKEN", { orderModifyTime: (taken.orderModifyTime as number) - 500 });
     const answer = await expectCode(late, "SUCCESS", /ignored as stale/);
     expect(answer.orderStatus).toBe("TO_PICK_UP");
-    expect(eventsFor(late.requestId)).toEqual([expect.objectContaining({ type: "stale", from: "TO_PICK_UP", to: "ORDER_TAKEN", resultCode: "SUCCESS" })]);
+    expect(eventsFor(late[KEY])).toEqual([expect.objectContaining({ type: "stale", from: "TO_PICK_UP", to: "ORDER_TAKEN", resultCode: "SUCCESS" })]);
     const state = sandbox.order(merchant.clientId, order.merchantBizNo as string)!;
     expect(state.orderStatus).toBe("TO_PICK_UP");
     expect(state.orderModifyTime).toBe(taken.orderModifyTime);
