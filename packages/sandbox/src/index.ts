@@ -9,6 +9,7 @@
 export { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox.js";
 export type { SignatureCause, SignatureDiagnosis } from "./diagnose.js";
 export { FAULT_KINDS, SandboxDropError, mulberry32, type FaultKind, type FaultOptions } from "./faults.js";
+export { DEFAULT_RETENTION, SandboxOptionError, type Retention, type RetentionOptions } from "./retention.js";
 export type {
   ResultCode,
   SandboxEvent,

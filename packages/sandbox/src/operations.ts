@@ -47,7 +47,7 @@ export function processRequest(
   // Idempotency first: a retry gets the first answer, whatever happened since.
   if (requestId !== undefined) {
     const first = store.remembered(clientId, requestId);
-    if (first && first.text === text) return finish(call, "replayed", first.answer);
+    if (first?.sameBody(text)) return finish(call, "replayed", first.answer);
     if (first) {
       const message = `requestId ${requestId} reused with a different body; a retry must re-send the same body`;
       return finish(call, "rejected", { httpStatus: 200, code: "PARAM_ILLEGAL", message });

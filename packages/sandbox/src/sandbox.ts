@@ -11,6 +11,7 @@ import { passGateway, type Incoming } from "./gateway.js";
 import { processRequest, type Outcome } from "./operations.js";
 import { loadAlipayKeys } from "./keys.js";
 import { notFound, proxyError, signedResponse } from "./responses.js";
+import { retentionOf, type RetentionOptions } from "./retention.js";
 import { snapshot, Store, type Answer, type SandboxEvent, type SandboxNotification, type SandboxOrder, type SandboxStats } from "./store.js";
 
 /** Options of {@link createSandbox}. */
@@ -36,6 +37,12 @@ export interface SandboxOptions {
   strict?: boolean;
   /** The clock, for Response-Time and event times. Default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * How many events, history entries per order (and per notification) and remembered answers per Client-Id the sandbox
+   * keeps: the newest, the oldest dropped first and counted in `stats.dropped`. Default `{ events: 30_000,
+   * historyPerOrder: 100, answers: 100_000 }`; `Infinity` keeps all.
+   */
+  retention?: RetentionOptions;
 }
 
 /** A running sandbox. Its state lives in memory, for the life of the object. */
@@ -98,6 +105,7 @@ const randomUint32 = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
  * ```
  * @throws {RangeError} for a bad fault rate, latency, seed or maxBodyBytes.
  * @throws {KeyFormatError} for a key that cannot be imported.
+ * @throws {SandboxOptionError} (a RangeError) for a bad `retention` setting, naming it.
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = options.seed ?? randomUint32();
@@ -108,7 +116,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   let plan = faultPlanner(faults, seed);
   const now = options.now ?? (() => new Date());
   const strict = options.strict !== false;
-  let store = new Store(seed, now);
+  const retention = retentionOf(options.retention);
+  let store = new Store(seed, now, retention);
   const merchants = new Map<string, PublicKey>();
   const keyNumbers = new Map<string, RsaNumbers | undefined>(); // to tell why a signature fails
   const { privateKey, publicKeyPem } = await loadAlipayKeys(options.alipayPrivateKey);
@@ -258,7 +267,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       return store.stats();
     },
     reset() {
-      store = new Store(seed, now);
+      store = new Store(seed, now, retention);
       plan = faultPlanner(faults, seed);
       forced.length = 0;
     },

@@ -6,6 +6,10 @@ import type { RESULT_CODES, VARIANTS } from "alipayhk-spec";
 import type { SignatureDiagnosis } from "./diagnose.js";
 import type { FaultKind } from "./faults.js";
 import type { ValidNotification } from "./notifications.js";
+import { OrderHistory } from "./history.js";
+import { EventLog } from "./log.js";
+import { RememberedAnswers, type Remembered } from "./answers.js";
+import { DEFAULT_RETENTION, type Retention } from "./retention.js";
 
 /** A result code of the spec (`SUCCESS`, `PARAM_ILLEGAL`, ...), from its RESULT_CODES. */
 export type ResultCode = keyof typeof RESULT_CODES;
@@ -124,6 +128,8 @@ export interface SandboxStats {
   readonly httpStatus: Readonly<Record<number, number>>;
   /** Injected faults by kind. */
   readonly faults: Readonly<Partial<Record<FaultKind, number>>>;
+  /** What the `retention` limits dropped so far, oldest first: events, history entries (of orders and notifications), remembered answers. */
+  readonly dropped: { readonly events: number; readonly history: number; readonly answers: number };
 }
 
 /** An answer as the sandbox computes it, before it becomes a signed Response. */
@@ -185,7 +191,8 @@ interface OrderRecord {
   orderCreateTime: number;
   orderModifyTime: number;
   body: Record<string, unknown>;
-  history: SandboxOrderUpdate[];
+  /** Its applied updates, kept compact (snapshots give the objects). */
+  history: OrderHistory;
 }
 
 const keyOf = (...parts: (string | undefined)[]) => JSON.stringify(parts);
@@ -193,17 +200,28 @@ const bump = <K extends string | number>(counts: Partial<Record<K, number>>, key
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
+/** An order or a notification as the console reads it. */
+export type RecordState = Omit<SandboxOrder, "history"> | Omit<SandboxNotification, "history">;
+
 /** The sandbox's memory. */
 export class Store {
   private readonly orderMap = new Map<string, OrderRecord>();
   private readonly notificationMap = new Map<string, NotificationRecord>();
-  private readonly answers = new Map<string, { text: string; answer: Answer }>();
-  private readonly log: SandboxEvent[] = [];
+  private readonly answers: RememberedAnswers;
+  /** The event log, and the console's views of it. */
+  readonly log: EventLog<RecordState>;
+  private droppedHistory = 0;
   private readonly counts = { requests: 0, results: {} as Partial<Record<ResultCode, number>>, httpStatus: {} as Record<number, number>, faults: {} as Partial<Record<FaultKind, number>> };
   private orderCounter = 0;
   private readonly orderIdPrefix: string;
 
-  constructor(seed: number, private readonly now: () => Date) {
+  constructor(
+    seed: number,
+    private readonly now: () => Date,
+    private readonly retention: Retention = DEFAULT_RETENTION,
+  ) {
+    this.log = new EventLog(retention.events, retention.historyPerOrder);
+    this.answers = new RememberedAnswers(retention.answers);
     // 3 + 8 + 10 = 21 characters: within the 128 AlipayHK allows, and the same for the same seed.
     this.orderIdPrefix = `SBX${(seed >>> 0).toString(16).padStart(8, "0")}`;
   }
@@ -233,13 +251,15 @@ export class Store {
     const from = record?.orderStatus;
     if (!record) {
       const orderId = this.orderIdPrefix + String(++this.orderCounter).padStart(10, "0");
-      record = { clientId, ...(merchantAccountId !== undefined && { merchantAccountId }), merchantBizNo: body.merchantBizNo, merchantBizType: body.merchantBizType, orderId, orderStatus: body.orderStatus, orderCreateTime: body.orderCreateTime, orderModifyTime: body.orderModifyTime, body, history: [] };
+      record = { clientId, ...(merchantAccountId !== undefined && { merchantAccountId }), merchantBizNo: body.merchantBizNo, merchantBizType: body.merchantBizType, orderId, orderStatus: body.orderStatus, orderCreateTime: body.orderCreateTime, orderModifyTime: body.orderModifyTime, body, history: new OrderHistory() };
       this.orderMap.set(key, record);
     }
     record.orderStatus = body.orderStatus;
     record.orderModifyTime = body.orderModifyTime;
     record.body = body;
-    record.history.push({ requestId, ...(from !== undefined && { from }), to: body.orderStatus, orderModifyTime: body.orderModifyTime, at: this.time() });
+    record.history.push({ requestId, ...(from !== undefined && { from }), to: body.orderStatus, orderModifyTime: body.orderModifyTime, at: this.nowMs() });
+    this.trim(record.history);
+    this.log.timeline("order", clientId, body.merchantBizNo).state = record;
     return record;
   }
 
@@ -261,25 +281,35 @@ export class Store {
     };
     this.notificationMap.delete(keyOf(clientId, body.merchantBizNo)); // re-inserted: listed in order of their last SEND
     this.notificationMap.set(keyOf(clientId, body.merchantBizNo), record);
+    this.log.timeline("notification", clientId, body.merchantBizNo).state = record;
     return record;
   }
 
   /** An UPDATE of a valid notification. */
   updateNotification(record: NotificationRecord, body: ValidNotification): void {
     record.history.push({ requestId: body.requestId, command: body.command, from: record.orderStatus, to: body.orderStatus, bizDate: body.bizDate, at: this.time() });
+    this.trim(record.history);
     record.orderStatus = body.orderStatus;
     record.bizDate = body.bizDate;
     if (body.endDate !== undefined) record.endDate = body.endDate;
     record.body = body;
   }
 
-  /** The answer remembered for (clientId, requestId), with the body text it answered. */
-  remembered(clientId: string, requestId: string) {
-    return this.answers.get(keyOf(clientId, requestId));
+  /** Keeps the newest `historyPerOrder` entries of an order's or a notification's history. */
+  private trim(history: { readonly length: number; shift(): unknown }): void {
+    if (history.length <= this.retention.historyPerOrder) return;
+    history.shift();
+    this.droppedHistory++;
   }
 
+  /** The answer remembered for (clientId, requestId), which tells whether a body is the one it answered. */
+  remembered(clientId: string, requestId: string): Remembered | undefined {
+    return this.answers.get(clientId, requestId);
+  }
+
+  /** Remembers an answer; past `retention.answers` for this Client-Id, the oldest is forgotten. */
   remember(clientId: string, requestId: string, text: string, answer: Answer): void {
-    this.answers.set(keyOf(clientId, requestId), { text, answer });
+    this.answers.set(clientId, requestId, text, answer);
   }
 
   /** Facts of the request being answered, added to every event recorded while `tagged` runs. */
@@ -297,9 +327,7 @@ export class Store {
   }
 
   record(event: Omit<SandboxEvent, "seq" | "at">): SandboxEvent {
-    const entry = Object.freeze({ seq: this.log.length + 1, at: this.time(), ...event, ...this.tags });
-    this.log.push(entry);
-    return entry;
+    return this.log.append({ at: this.time(), ...event, ...this.tags });
   }
 
   countRequest(): void {
@@ -325,15 +353,16 @@ export class Store {
   }
 
   events(): readonly SandboxEvent[] {
-    return this.log.slice();
+    return this.log.all();
   }
 
   stats(): SandboxStats {
-    return structuredClone(this.counts);
+    return { ...structuredClone(this.counts), dropped: { events: this.log.dropped, history: this.droppedHistory, answers: this.answers.dropped } };
   }
 }
 
 /** A frozen deep copy of an order or a notification, for readers. */
 export function snapshot<T extends OrderRecord | NotificationRecord>(record: T): T extends OrderRecord ? SandboxOrder : SandboxNotification {
-  return Object.freeze(structuredClone(record)) as never;
+  const { history, ...rest } = record;
+  return Object.freeze({ ...structuredClone(rest), history: history instanceof OrderHistory ? history.entries() : structuredClone(history) }) as never;
 }

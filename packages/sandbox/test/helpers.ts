@@ -133,3 +133,11 @@ export function nextUpdate(order: Record<string, unknown>, orderStatus: string, 
   clock += 1000;
   return { ...order, [KEY]: newRequestId(), orderStatus, orderModifyTime: clock, ...overrides };
 }
+
+/** `count` applied updates of one PASS_TICKET order (TICKETED again, each with a newer orderModifyTime), sent by `merchant`. */
+export async function sendUpdates(sandbox: Sandbox, merchant: Merchant, count: number, merchantBizNo: string): Promise<Record<string, unknown>[]> {
+  const sent = [makeOrder("PASS_TICKET", "TICKETED", { merchantBizNo })];
+  for (let i = 1; i < count; i++) sent.push(nextUpdate(sent.at(-1)!, "TICKETED"));
+  for (const order of sent) expect((await call(sandbox, signedRequest({ body: JSON.stringify(order), merchant }), merchant.clientId)).result.resultCode).toBe("SUCCESS");
+  return sent;
+}
