@@ -212,7 +212,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const page = consoleRoute(request, url, { sandbox, queuedFaults: () => forced.map((f) => f.kind) });
+    const page = consoleRoute(request, url, { sandbox, queuedFaults: () => forced.map((f) => f.kind), log: () => store.log, retention });
     if (page) return page;
     store.countRequest();
     const operationId = ROUTES.get(`${request.method} ${url.pathname}`);

@@ -161,6 +161,18 @@ describe("the sandbox console in Chromium", () => {
     expect(await page.locator("#queued").innerText()).toBe("No fault queued.");
   });
 
+  it("polls for what changed since its last poll only, and merges it", async () => {
+    const poll = await page.waitForRequest((request) => request.url().includes("/console/state?since="), { timeout: 5000 });
+    const query = new URL(poll.url()).searchParams;
+    expect(Number(query.get("since"))).toBe(sandbox.events.at(-1)!.seq);
+    expect(await (await poll.response())!.json()).toMatchObject({ full: false, requests: [], merchants: [] });
+    await send(ticket("ticket-7007"));
+    await logLength(11);
+    expect(await page.locator("#log > li").first().textContent()).toContain("SUCCESS");
+    expect(await page.getByRole("article", { name: "ticket-7007" }).count()).toBe(1);
+    expect(await page.getByRole("article", { name: "ticket-1001" }).count()).toBe(1); // kept from the earlier polls
+  });
+
   it("has no private key text anywhere on the page or in its data", async () => {
     const sources = [await page.content(), await page.evaluate(() => document.body.innerText), await (await fetch(server.url + "/console/state")).text()];
     const secrets = [merchant.privateKey, stranger.privateKey, alipay.privateKey].flatMap((pem) => {

@@ -1,7 +1,9 @@
 /**
  * The console page: plain HTML, CSS and JavaScript, no framework and nothing fetched from elsewhere. The script
- * polls /console/state every second and rebuilds the lists when it changed. Everything from the state is inserted
- * as text (textContent / append of strings), never as HTML: bodies and Client-Ids come from whoever sent requests.
+ * loads /console/state once, then every second asks only for what changed since (`?since=<seq>`), merges it and
+ * rebuilds the lists when something did; "Show more" buttons page through cards and requests. Everything from the
+ * state is inserted as text (textContent / append of strings), never as HTML: bodies and Client-Ids come from
+ * whoever sent requests.
  */
 
 export const CONSOLE_STYLE = `
@@ -60,15 +62,15 @@ function h(tag, props, ...children) {
 const clock = (iso) => iso.slice(11, 19);
 const OUTCOME_WORDS = { applied: "applied", stale: "ignored as stale", refused: "refused", replayed: "replayed" };
 
-function card(c, i) {
-  const id = "card-" + i;
+function card(c) {
+  const id = "card-" + c.id;
   return h("li", {}, h("article", { class: "card", "aria-labelledby": id },
     h("h4", { id }, c.title),
     h("p", { class: "scenario" }, c.scenario + (c.scenarioText ? " · " + c.scenarioText : "")),
     h("p", { class: "status" }, c.status ? h("strong", {}, c.status) : h("strong", {}, "no status"), h("span", {}, c.statusText)),
     c.amount && h("p", { class: "amount" }, h("span", { class: "muted" }, "amount "), c.amount),
     c.facts.length > 0 && h("dl", {}, c.facts.map((f) => [h("dt", {}, f.label), h("dd", {}, f.value)])),
-    h("h5", { class: "muted" }, "Timeline"),
+    h("h5", { class: "muted" }, "Timeline" + (c.earlier ? " (" + c.earlier + " earlier updates not kept)" : "")),
     h("ol", { class: "timeline" }, c.timeline.map((t) =>
       h("li", { class: t.outcome },
         h("span", { class: "tag" }, OUTCOME_WORDS[t.outcome]), " ",
@@ -106,41 +108,87 @@ function request(r) {
     r.diagnosis ? diagnosis(r.diagnosis) : null);
 }
 
-function render(s) {
-  const orders = s.merchants.reduce((n, m) => n + m.cards.filter((c) => c.status).length, 0);
-  const refused = s.requests.filter((r) => r.outcome === "rejected").length;
+// What the page shows: the last state's header, the cards by id (Map order: id order) and the requests, newest first.
+let view = null, last = "";
+const get = async (query) => (await fetch("console/state" + query, { cache: "no-store" })).text();
+const lastId = () => [...view.cards.keys()].pop() ?? 0;
+
+function render() {
+  const s = view.s, cards = [...view.cards.values()], requests = view.requests;
+  const orders = cards.filter((c) => c.status).length;
+  const refused = requests.filter((r) => r.outcome === "rejected").length;
   $("summary").textContent = orders + " order" + (orders === 1 ? "" : "s") + " · " + s.requestCount + " request" + (s.requestCount === 1 ? "" : "s") + " · " + refused + " refused · seed " + s.seed;
   const kind = $("kind");
   if (!kind.options.length) kind.replaceChildren(...s.faultKinds.map((k) => h("option", { value: k }, k)));
   const q = s.queuedFaults;
   $("queued").textContent = q.length ? "Queued for the next request" + (q.length > 1 ? "s, in order: " : ": ") + q.join(", ") : "No fault queued.";
   $("key").textContent = s.alipayPublicKey;
-  let i = 0;
-  $("merchants").replaceChildren(...(s.merchants.length ? s.merchants.map((m) =>
-    h("section", { "aria-label": "Merchant " + m.clientId }, h("h3", {}, "Client-Id " + m.clientId), h("ol", { class: "cards" }, m.cards.map((c) => card(c, i++)))))
+  const merchants = new Map();
+  for (const c of cards) merchants.has(c.clientId) ? merchants.get(c.clientId).push(c) : merchants.set(c.clientId, [c]);
+  $("merchants").replaceChildren(...(merchants.size ? [...merchants].map(([id, list]) =>
+    h("section", { "aria-label": "Merchant " + id }, h("h3", {}, "Client-Id " + id), h("ol", { class: "cards" }, list.map(card))))
     : [h("p", { class: "muted" }, "No orders yet. Sync one with the client, pointed at this address.")]));
-  $("log").replaceChildren(...s.requests.map(request));
-  $("older").textContent = s.olderRequests ? s.olderRequests + " older requests not shown." : s.requests.length ? "" : "No requests yet.";
+  $("more-cards").hidden = !view.more;
+  $("more-cards").textContent = "Show more (" + Math.max(0, s.cardCount - cards.length) + " not shown)";
+  $("log").replaceChildren(...requests.map(request));
+  const older = Math.max(0, s.requestTotal - requests.length);
+  $("older").textContent = older ? older + " older requests not shown." : requests.length ? "" : "No requests yet.";
+  $("more-requests").hidden = !older;
+  const d = s.retention.dropped, l = s.retention.limits;
+  $("dropped").textContent = d.events + d.history + d.answers ? "Dropped so far, oldest first: " + d.events + " events, " + d.history + " history entries, " + d.answers +
+    " remembered answers (kept: the newest " + l.events + " events, " + l.historyPerOrder + " updates per order, " + l.answers + " answers per Client-Id)." : "";
 }
 
-let last = "";
+// A full state replaces what is shown; an incremental one (full: false) is merged into it.
+function take(text) {
+  if (text === last) return;
+  last = text;
+  const s = JSON.parse(text);
+  if (s.full || !view) view = { cards: new Map(), requests: [], keep: 200, more: s.nextCards !== undefined };
+  for (const m of s.merchants) for (const c of m.cards) view.cards.set(c.id, c);
+  // more new requests than one answer holds (olderRequests): the new ones replace the list
+  view.requests = (s.full || s.olderRequests ? s.requests : s.requests.concat(view.requests)).slice(0, view.keep);
+  view.s = s;
+  render();
+}
+
+const since = () => view ? "?since=" + view.s.seq + "&epoch=" + view.s.epoch + (view.more ? "&cardsUpTo=" + lastId() : "") : "";
+
 async function poll() {
   try {
-    const text = await (await fetch("console/state", { cache: "no-store" })).text();
-    if (text !== last) { last = text; render(JSON.parse(text)); }
+    take(await get(since()));
   } catch (e) {
     $("summary").textContent = "The sandbox does not answer; retrying.";
   }
   setTimeout(poll, 1000);
 }
 
+// The next page of a list: cards after the last shown, requests before the oldest shown.
+async function more(query, add) {
+  try {
+    const s = JSON.parse(await get(query));
+    if (s.epoch !== view.s.epoch) view = null, last = ""; // reset meanwhile: the next poll starts over
+    else add(s), render();
+  } catch (e) {
+    $("notice").textContent = "The sandbox does not answer.";
+  }
+}
+$("more-cards").addEventListener("click", () => more("?cardsAfter=" + lastId(), (s) => {
+  for (const m of s.merchants) for (const c of m.cards) view.cards.set(c.id, c);
+  view.more = s.nextCards !== undefined;
+}));
+$("more-requests").addEventListener("click", () => more("?requestsBefore=" + view.requests[view.requests.length - 1].seq, (s) => {
+  view.requests = view.requests.concat(s.requests);
+  view.keep = view.requests.length;
+}));
+
 async function post(path, body, done) {
   try {
     const response = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
     const answer = await response.json();
     $("notice").textContent = response.ok ? done : "Refused: " + answer.error;
-    const text = await (await fetch("console/state", { cache: "no-store" })).text();
-    last = text; render(JSON.parse(text));
+    view = null, last = "";
+    take(await get(""));
   } catch (e) {
     $("notice").textContent = "The sandbox does not answer: nothing was changed.";
   }
@@ -184,11 +232,14 @@ export function consolePage(): string {
 <section id="orders" aria-labelledby="orders-title" tabindex="-1">
 <h2 id="orders-title">Orders, by merchant</h2>
 <div id="merchants"></div>
+<button id="more-cards" type="button" hidden>Show more</button>
 </section>
 <section id="requests" aria-labelledby="requests-title">
 <h2 id="requests-title">Requests, newest first</h2>
 <ol id="log"></ol>
 <p id="older" class="muted"></p>
+<button id="more-requests" type="button" hidden>Show older requests</button>
+<p id="dropped" class="muted"></p>
 </section>
 </main>
 <script>${CONSOLE_SCRIPT}</script>

@@ -1,21 +1,29 @@
 /**
  * The console's routes, served by the sandbox's own fetch handler:
  *   GET  /                the page
- *   GET  /console/state   what it shows (JSON), polled by the page
+ *   GET  /console/state   what it shows (JSON), polled by the page: in full, a page of it
+ *                         (?cards=&requests=&cardsAfter=&requestsBefore=), or what changed since the last poll
+ *                         (?since=&epoch=&cardsUpTo=)
  *   POST /console/fault   {"kind": "<FaultKind>", "processed"?: boolean}: queue a fault for the next request
  *   POST /console/reset   forget all state
  * The POSTs require `Content-Type: application/json`, which a page on another origin cannot send without a CORS
  * preflight the sandbox never grants: no other site can drive a local sandbox through a visitor's browser.
  */
 import { FAULT_KINDS, type FaultKind } from "../faults.js";
+import type { EventLog } from "../log.js";
+import type { Retention } from "../retention.js";
 import type { Sandbox } from "../sandbox.js";
+import type { RecordState } from "../store.js";
 import { CONSOLE_SCRIPT, CONSOLE_STYLE, consolePage } from "./page.js";
-import { consoleState } from "./state.js";
+import { consoleState, MAX_PAGE, type StateQuery } from "./state.js";
 
 /** What the routes need from the sandbox beyond its public members. */
 export interface ConsoleContext {
   readonly sandbox: Sandbox;
   readonly queuedFaults: () => readonly FaultKind[];
+  /** The current event log (a reset starts a new one). */
+  readonly log: () => EventLog<RecordState>;
+  readonly retention: Retention;
 }
 
 const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
@@ -55,6 +63,28 @@ async function readJson(request: Request): Promise<Record<string, unknown> | Res
   return json({ error: "the body must be a JSON object" }, 400);
 }
 
+/** GET /console/state's query, or what is wrong with it. */
+function stateQuery(params: URLSearchParams): StateQuery | string {
+  const query: Record<string, number> = {};
+  for (const name of ["since", "epoch", "cards", "requests", "cardsAfter", "cardsUpTo", "requestsBefore"]) {
+    const text = params.get(name);
+    if (text === null) continue;
+    const value = Number(text);
+    const size = name === "cards" || name === "requests"; // a page size
+    if (!/^\d{1,15}$/.test(text) || (size && (value < 1 || value > MAX_PAGE))) {
+      return `${name} must be an integer ${size ? `from 1 to ${MAX_PAGE}` : "from 0"} (got ${JSON.stringify(text)})`;
+    }
+    query[name] = value;
+  }
+  return query as unknown as StateQuery;
+}
+
+function state(url: URL, context: ConsoleContext): Response {
+  const query = stateQuery(url.searchParams);
+  if (typeof query === "string") return json({ error: query }, 400);
+  return json(consoleState({ sandbox: context.sandbox, queuedFaults: context.queuedFaults(), log: context.log(), retention: context.retention }, query));
+}
+
 async function queueFault(request: Request, context: ConsoleContext): Promise<Response> {
   const body = await readJson(request);
   if (body instanceof Response) return body;
@@ -80,7 +110,7 @@ export function consoleRoute(request: Request, url: URL, context: ConsoleContext
     case "GET /":
       return servePage();
     case "GET /console/state":
-      return Promise.resolve(json(consoleState(context.sandbox, context.queuedFaults())));
+      return Promise.resolve(state(url, context));
     case "POST /console/fault":
       return queueFault(request, context);
     case "POST /console/reset":

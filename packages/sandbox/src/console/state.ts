@@ -10,7 +10,9 @@ import { DESCRIPTIONS } from "alipayhk-spec";
 import type { SignatureDiagnosis } from "../diagnose.js";
 import { FAULT_KINDS, type FaultKind } from "../faults.js";
 import type { Sandbox } from "../sandbox.js";
-import type { SandboxEvent, SandboxEventType, SandboxNotification, SandboxOrder } from "../store.js";
+import type { RecordState, SandboxEvent, SandboxEventType, SandboxNotification, SandboxOrder, SandboxStats } from "../store.js";
+import { isOwnRequest, type EventLog, type RecordTimeline } from "../log.js";
+import type { Retention } from "../retention.js";
 
 /** One update of a record, as its timeline shows it. */
 export interface TimelineEntry {
@@ -29,6 +31,8 @@ export interface TimelineEntry {
 
 /** One record (an order, a performance notification) as the merchant's user would see it in the AlipayHK app, and how it got there. */
 export interface Card {
+  /** 1, 2, 3... in the order the sandbox first saw the records: cards are listed, and paged, by it. */
+  readonly id: number;
   readonly kind: "order" | "notification";
   readonly clientId: string;
   /** The merchant's number of the record (merchantBizNo). */
@@ -42,7 +46,10 @@ export interface Card {
   /** e.g. "HKD 128.00", where the record has an amount. */
   readonly amount?: string;
   readonly facts: readonly { readonly label: string; readonly value: string }[];
+  /** Its newest updates, oldest first (at most {@link MAX_TIMELINE}). */
   readonly timeline: readonly TimelineEntry[];
+  /** Its updates before the first on the timeline, no longer kept. */
+  readonly earlier?: number;
 }
 
 /** Why a request was refused. */
@@ -69,6 +76,17 @@ export interface RequestEntry {
   readonly diagnosis?: Diagnosis;
 }
 
+/** The limits in force and what they dropped so far (see the `retention` option). */
+export interface ConsoleRetention {
+  readonly limits: Retention;
+  readonly dropped: SandboxStats["dropped"];
+}
+
+/**
+ * What `GET /console/state` answers. A full state lists the first page of each list (or the page a cursor asks
+ * for); an answer to `?since=<seq>&epoch=<epoch>` (`full: false`) holds only what changed after that seq: the cards
+ * it touched and the requests it added, to merge into what the page shows.
+ */
 export interface ConsoleState {
   readonly seed: number;
   /** The sandbox's public key (SPKI PEM), for the merchant's alipayPublicKey setting. */
@@ -76,14 +94,48 @@ export interface ConsoleState {
   readonly faultKinds: readonly FaultKind[];
   readonly queuedFaults: readonly FaultKind[];
   readonly requestCount: number;
+  /** The newest event's seq and the log's epoch (new after each reset): give both back as `since` and `epoch`. */
+  readonly seq: number;
+  readonly epoch: number;
+  /** false for an answer that holds only the changes since `since`. */
+  readonly full: boolean;
+  readonly retention: ConsoleRetention;
+  /** The cards listed, by Client-Id: a page of them, or (not full) those changed since `since`. */
   readonly merchants: readonly { readonly clientId: string; readonly cards: readonly Card[] }[];
-  /** Newest first, at most {@link MAX_REQUESTS}. */
+  /** Every card the sandbox has. */
+  readonly cardCount: number;
+  /** When more cards follow the last one listed: its id, to pass as `cardsAfter` for the next page. */
+  readonly nextCards?: number;
+  /** Newest first, at most `requests` (default {@link MAX_REQUESTS}); not full: those since `since`. */
   readonly requests: readonly RequestEntry[];
-  /** Older requests left out. */
+  /** Requests the log holds older than the last one listed (not full: of those since `since`, so 0 unless more than a page came). */
   readonly olderRequests: number;
+  /** When there are such requests: the last listed one's seq, to pass as `requestsBefore` for the next page. */
+  readonly nextRequests?: number;
+  /** Every request the log holds. */
+  readonly requestTotal: number;
 }
 
+/** What a poll asks for: the query of `GET /console/state`. */
+export interface StateQuery {
+  /** Only what changed after this seq of this epoch; a full state when that cannot be told (another epoch, events dropped). */
+  readonly since?: number;
+  readonly epoch?: number;
+  /** Page sizes: cards (default {@link MAX_CARDS}) and requests (default {@link MAX_REQUESTS}). */
+  readonly cards?: number;
+  readonly requests?: number;
+  /** The page of cards after this card id. */
+  readonly cardsAfter?: number;
+  /** With `since`: only the changed cards up to this id (those the page shows); without it, a full state when more than a page of cards changed. */
+  readonly cardsUpTo?: number;
+  /** The page of requests older than this seq. */
+  readonly requestsBefore?: number;
+}
+
+/** Default page sizes (a page of cards weighs about as much as one of requests), and the largest asked for. */
+export const MAX_CARDS = 50;
 export const MAX_REQUESTS = 200;
+export const MAX_PAGE = 1000;
 
 /** The spec's words for each variant of an operation (order-sync scenarios, notification templates) and its statuses. */
 const wordsOf = (operationId: keyof typeof DESCRIPTIONS) =>
@@ -144,7 +196,7 @@ function timelineOf(events: readonly SandboxEvent[]): TimelineEntry[] {
   });
 }
 
-function notificationCard(clientId: string, merchantBizNo: string, record: SandboxNotification | undefined, events: readonly SandboxEvent[]): Card {
+function notificationCard(clientId: string, merchantBizNo: string, record: Omit<SandboxNotification, "history"> | undefined, events: readonly SandboxEvent[]): Omit<Card, "id"> {
   const template = record?.productTemplateCode ?? events.find((e) => e.productTemplateCode)?.productTemplateCode ?? "";
   const described = Object.hasOwn(templateWords, template) ? templateWords[template] : undefined;
   const cents = (record?.body.syncDataInfo as { amount?: unknown } | undefined)?.amount;
@@ -162,7 +214,7 @@ function notificationCard(clientId: string, merchantBizNo: string, record: Sandb
   };
 }
 
-function orderCard(clientId: string, merchantBizNo: string, order: SandboxOrder | undefined, events: readonly SandboxEvent[]): Card {
+function orderCard(clientId: string, merchantBizNo: string, order: Omit<SandboxOrder, "history"> | undefined, events: readonly SandboxEvent[]): Omit<Card, "id"> {
   const scenario = order?.merchantBizType ?? events.find((e) => e.merchantBizType)?.merchantBizType ?? "";
   const described = Object.hasOwn(words, scenario) ? words[scenario] : undefined;
   const body = (order?.body ?? {}) as Record<string, unknown>;
@@ -187,68 +239,130 @@ function orderCard(clientId: string, merchantBizNo: string, order: SandboxOrder 
   };
 }
 
-/** The console's view of a sandbox. */
-export function consoleState(sandbox: Sandbox, queuedFaults: readonly FaultKind[]): ConsoleState {
-  const events = sandbox.events;
-  const orders = new Map(sandbox.orders.map((o) => [JSON.stringify(["order", o.clientId, o.merchantBizNo]), o]));
-  const notifications = new Map(sandbox.notifications.map((n) => [JSON.stringify(["notification", n.clientId, n.merchantBizNo]), n]));
+/** What the console reads: the sandbox's public side and what only the sandbox can give it. */
+export interface ConsoleView {
+  readonly sandbox: Sandbox;
+  readonly queuedFaults: readonly FaultKind[];
+  readonly log: EventLog<RecordState>;
+  readonly retention: Retention;
+}
 
-  // Cards: every (kind, Client-Id, merchantBizNo) an event names, records first seen first.
-  const byRecord = new Map<string, SandboxEvent[]>();
-  for (const key of [...orders.keys(), ...notifications.keys()]) byRecord.set(key, []);
-  for (const e of events) {
-    if (e.clientId === undefined || e.merchantBizNo === undefined || e.type === "fault") continue;
-    const key = JSON.stringify([e.operation === "syncPerformanceNotification" ? "notification" : "order", e.clientId, e.merchantBizNo]);
-    byRecord.set(key, [...(byRecord.get(key) ?? []), e]);
-  }
+/** A card shows its record's newest updates, at most this many (a page of 50 cards with full timelines: about 150 kB). */
+export const MAX_TIMELINE = 10;
+
+function cardOf(t: RecordTimeline<RecordState>): Card {
+  const events = t.events.length > MAX_TIMELINE ? t.events.slice(-MAX_TIMELINE) : t.events;
+  const card =
+    t.kind === "notification"
+      ? notificationCard(t.clientId, t.merchantBizNo, t.state as Omit<SandboxNotification, "history"> | undefined, events)
+      : orderCard(t.clientId, t.merchantBizNo, t.state as Omit<SandboxOrder, "history"> | undefined, events);
+  const earlier = t.earlier + t.events.length - events.length;
+  return { id: t.id, ...card, ...(earlier > 0 && { earlier }) };
+}
+
+function byMerchant(cards: readonly Card[]): ConsoleState["merchants"] {
   const merchants = new Map<string, Card[]>();
-  for (const [key, recordEvents] of byRecord) {
-    const [kind, clientId, merchantBizNo] = JSON.parse(key) as [Card["kind"], string, string];
-    const card =
-      kind === "notification"
-        ? notificationCard(clientId, merchantBizNo, notifications.get(key), recordEvents)
-        : orderCard(clientId, merchantBizNo, orders.get(key), recordEvents);
-    merchants.set(clientId, [...(merchants.get(clientId) ?? []), card]);
+  for (const card of cards) {
+    const list = merchants.get(card.clientId);
+    if (list) list.push(card);
+    else merchants.set(card.clientId, [card]);
+  }
+  return [...merchants].map(([clientId, cards]) => ({ clientId, cards }));
+}
+
+function requestEntry(log: ConsoleView["log"], e: SandboxEvent, fault?: SandboxEvent): RequestEntry {
+  const requestId = e.requestId ?? e.diagnosis?.requestId;
+  const diagnosis = diagnosisOf(e);
+  return {
+    seq: e.seq,
+    at: e.at,
+    operation: operationOf(e),
+    outcome: e.type,
+    ...(e.clientId && { clientId: e.clientId }),
+    ...(requestId !== undefined && { requestId }),
+    attempt: log.attempt(e),
+    ...(e.resultCode && { resultCode: e.resultCode }),
+    ...((fault?.httpStatus ?? e.httpStatus) !== undefined && { httpStatus: fault?.httpStatus ?? e.httpStatus }),
+    ...(e.message && { message: e.message }),
+    ...((fault?.fault ?? e.fault) && { fault: fault?.fault ?? e.fault }),
+    ...(diagnosis && { diagnosis }),
+  };
+}
+
+/**
+ * The request log's entries between seqs `after` and `before` (exclusive), newest first, at most `limit`, and how
+ * many older ones that range holds. Read from the newest back, so a poll costs what it lists.
+ */
+function requestsOf(log: ConsoleView["log"], { after, before, limit }: { after: number; before: number; limit: number }) {
+  const requests: RequestEntry[] = [];
+  let fault: SandboxEvent | undefined; // a processed request's fault, recorded right after the request's own event
+  let seq = Math.min(before - 1, log.seq);
+  for (; seq > after && requests.length < limit; seq--) {
+    const e = log.at(seq);
+    if (!e) break;
+    if (!isOwnRequest(e) && !fault) fault = e;
+    else {
+      requests.push(requestEntry(log, e, fault));
+      fault = undefined;
+    }
+  }
+  if (fault && requests.length < limit) requests.push(requestEntry(log, fault)); // its request's event was dropped
+  let older = 0;
+  for (; seq > after; seq--) {
+    const e = log.at(seq);
+    if (!e) break;
+    if (isOwnRequest(e)) older++;
+  }
+  return { requests, older };
+}
+
+/** The console's view of a sandbox: in full, or only what changed since `query.since`. */
+export function consoleState(view: ConsoleView, query: StateQuery = {}): ConsoleState {
+  const { log, sandbox } = view;
+  const stats = sandbox.stats;
+  const { cards: cardPage = MAX_CARDS, requests: requestPage = MAX_REQUESTS } = query;
+
+  // Only the changes, when they can be told: same epoch, nothing dropped since, not more cards than a page.
+  let changed: RecordTimeline<RecordState>[] | undefined;
+  if (query.since !== undefined && query.epoch === log.epoch && query.since <= log.seq) {
+    const upTo = query.cardsUpTo ?? Infinity;
+    changed = log.touchedSince(query.since)?.filter((t) => t.id <= upTo).sort((a, b) => a.id - b.id);
+    if (changed && query.cardsUpTo === undefined && changed.length > cardPage) changed = undefined;
   }
 
-  // Requests: one event each, except a fault on a processed request, recorded right after that request's own event.
-  const requests: RequestEntry[] = [];
-  const attempts = new Map<string, number>();
-  for (const e of events) {
-    const previous = requests[requests.length - 1];
-    if (e.type === "fault" && e.processed && previous) {
-      requests[requests.length - 1] = { ...previous, fault: e.fault!, ...(e.httpStatus !== undefined && { httpStatus: e.httpStatus }) };
-      continue;
+  let cards: Card[];
+  let nextCards: number | undefined;
+  if (changed) cards = changed.map(cardOf);
+  else {
+    cards = [];
+    const after = query.cardsAfter ?? 0;
+    for (const t of log.timelines()) {
+      if (t.id <= after) continue;
+      if (cards.length === cardPage) {
+        nextCards = cards.at(-1)!.id;
+        break;
+      }
+      cards.push(cardOf(t));
     }
-    const requestId = e.requestId ?? e.diagnosis?.requestId;
-    const attemptKey = requestId === undefined ? undefined : JSON.stringify([e.clientId ?? "", requestId]);
-    const attempt = attemptKey === undefined ? 1 : (attempts.get(attemptKey) ?? 0) + 1;
-    if (attemptKey !== undefined) attempts.set(attemptKey, attempt);
-    const diagnosis = diagnosisOf(e);
-    requests.push({
-      seq: e.seq,
-      at: e.at,
-      operation: operationOf(e),
-      outcome: e.type,
-      ...(e.clientId && { clientId: e.clientId }),
-      ...(requestId !== undefined && { requestId }),
-      attempt,
-      ...(e.resultCode && { resultCode: e.resultCode }),
-      ...(e.httpStatus !== undefined && { httpStatus: e.httpStatus }),
-      ...(e.message && { message: e.message }),
-      ...(e.fault && { fault: e.fault }),
-      ...(diagnosis && { diagnosis }),
-    });
   }
+  const { requests, older } = requestsOf(log, { after: changed ? query.since! : 0, before: changed ? Infinity : (query.requestsBefore ?? Infinity), limit: requestPage });
 
   return {
     seed: sandbox.seed,
     alipayPublicKey: sandbox.alipayPublicKey,
     faultKinds: FAULT_KINDS,
-    queuedFaults,
-    requestCount: sandbox.stats.requests,
-    merchants: [...merchants].map(([clientId, cards]) => ({ clientId, cards })),
-    requests: requests.slice(-MAX_REQUESTS).reverse(),
-    olderRequests: Math.max(0, requests.length - MAX_REQUESTS),
+    queuedFaults: view.queuedFaults,
+    requestCount: stats.requests,
+    seq: log.seq,
+    epoch: log.epoch,
+    full: !changed,
+    retention: { limits: view.retention, dropped: stats.dropped },
+    merchants: byMerchant(cards),
+    cardCount: log.timelineCount,
+    ...(nextCards !== undefined && { nextCards }),
+    requests,
+    olderRequests: older,
+    ...(older > 0 && requests.length > 0 && { nextRequests: requests.at(-1)!.seq }),
+    requestTotal: log.requestTotal,
   };
 }
