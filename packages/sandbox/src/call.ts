@@ -13,6 +13,8 @@ export interface Call {
   readonly store: Store;
   readonly clientId: string;
   readonly body: Record<string, unknown>;
+  /** The call's ID (the body's idempotency key, `requestId`), when it has a valid one. */
+  readonly requestId: string | undefined;
   /** What the spec's validator found wrong with the body (without the inferred rules unless strict). */
   readonly problems: readonly Problem[];
   /** Whether the rules that are this SDK's reading (x-inferred) are enforced. */

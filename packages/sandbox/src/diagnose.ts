@@ -147,9 +147,11 @@ function variants(attempt: SignedAttempt & { time: string }): { cause: Signature
   return out.filter((v, i) => v.content !== received && out.findIndex((w) => w.content === v.content) === i);
 }
 
-function requestIdOf(body: string): { requestId?: string } {
+/** The call's ID: the body member the operation's spec names (its x-idempotency-key), if the body has one. */
+function requestIdOf(body: string, key: string | undefined): { requestId?: string } {
+  if (key === undefined) return {};
   try {
-    const { requestId } = JSON.parse(body) as { requestId?: unknown };
+    const requestId = (JSON.parse(body) as Record<string, unknown>)[key];
     return typeof requestId === "string" ? { requestId } : {};
   } catch {
     return {};
@@ -160,10 +162,15 @@ function requestIdOf(body: string): { requestId?: string } {
  * Diagnoses a refused signature. `key` is the merchant's public numbers: null when no key is registered for the
  * Client-Id, undefined when the key is registered but its numbers are unknown.
  */
-export async function diagnoseSignature(attempt: SignedAttempt, key: RsaNumbers | null | undefined, registered: readonly string[]): Promise<SignatureDiagnosis> {
+export async function diagnoseSignature(
+  attempt: SignedAttempt,
+  key: RsaNumbers | null | undefined,
+  registered: readonly string[],
+  idempotencyKey?: string,
+): Promise<SignatureDiagnosis> {
   const time = attempt.time ?? "";
   const expectedContent = contentToSign({ ...attempt, time });
-  const base = { expectedContent, expectedDigest: await sha256(expectedContent), ...requestIdOf(attempt.body) };
+  const base = { expectedContent, expectedDigest: await sha256(expectedContent), ...requestIdOf(attempt.body, idempotencyKey) };
   if (key === null) {
     const known = registered.length ? `registered: ${registered.join(", ")}` : "none is registered";
     const who = attempt.clientId ? `Client-Id ${attempt.clientId}` : "a request without a Client-Id header";

@@ -9,7 +9,8 @@ import type { Answer } from "./store.js";
 
 /** What the gateway learnt of a request, whether it let it through or not. */
 interface Seen {
-  /** Path and query: what the signatures cover. */
+  /** The method, and the path and query: what the signatures cover. */
+  readonly method: string;
   readonly path: string;
   /** The Client-Id header ("" when missing). */
   readonly clientId: string;
@@ -74,7 +75,7 @@ async function readBody(request: Request, max: number): Promise<string | undefin
 /** Runs the gateway's checks on a request to the sync path. */
 export async function passGateway(request: Request, path: string, context: GatewayContext): Promise<Incoming> {
   const clientId = request.headers.get("Client-Id") ?? "";
-  const base = { path, clientId, encrypted: false };
+  const base = { method: request.method, path, clientId, encrypted: false };
 
   const raw = await readBody(request, context.maxBodyBytes);
   if (raw === undefined) {

@@ -5,35 +5,33 @@
  * was created) and while its status is not one that hides it (the template's end statuses; both readings inferred).
  * An update whose bizDate is not newer than the last applied one is not applied.
  */
-import { VARIANTS } from "alipayhk-spec";
+import type { Variants } from "alipayhk-spec";
 import { describeProblems, finish, inferredOf, type Behaviour } from "./call.js";
 import type { NotificationRecord, ResultCode, SandboxEventType } from "./store.js";
-
-const { property: TEMPLATE_FIELD, statusProperty: STATUS_FIELD, values: TEMPLATES } = VARIANTS.syncPerformanceNotification;
 
 /** How long a notification lives when the request gives no endDate. */
 export const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** The fields the rules read, once the validator found nothing wrong with them. */
 export interface ValidNotification extends Record<string, unknown> {
-  requestId: string;
   command: "SEND" | "UPDATE";
-  productTemplateCode: keyof typeof TEMPLATES;
+  productTemplateCode: string;
   merchantBizNo: string;
   orderStatus: string;
   bizDate: number;
   endDate?: number;
 }
 
-/** Why a notification is no longer valid at `nowMs`, or undefined while it is. */
-export function invalidity(record: NotificationRecord, nowMs: number): string | undefined {
+/** Why a notification of one of `templates` is no longer valid at `nowMs`, or undefined while it is. */
+export function invalidity(templates: Variants["values"], record: NotificationRecord, nowMs: number): string | undefined {
   if (nowMs >= record.endDate) return `it expired at ${new Date(record.endDate).toISOString()} (endDate)`;
-  const template = TEMPLATES[record.productTemplateCode as keyof typeof TEMPLATES];
-  if ((template?.endStatuses as readonly string[] | undefined)?.includes(record.orderStatus)) return `its status ${record.orderStatus} hides it`;
+  const template = Object.hasOwn(templates, record.productTemplateCode) ? templates[record.productTemplateCode] : undefined;
+  if (template?.endStatuses.includes(record.orderStatus)) return `its status ${record.orderStatus} hides it`;
   return undefined;
 }
 
-export const processNotification: Behaviour = (call) => {
+/** The performance notifications' behaviour, for their templates (the spec's variants of syncPerformanceNotification). */
+export const notificationBehaviour = ({ property: TEMPLATE_FIELD, statusProperty: STATUS_FIELD, values: TEMPLATES }: Variants): Behaviour => (call) => {
   const { store, clientId, body, problems } = call;
   const facts = {
     ...(typeof body[TEMPLATE_FIELD] === "string" && { productTemplateCode: body[TEMPLATE_FIELD] as string }),
@@ -48,14 +46,14 @@ export const processNotification: Behaviour = (call) => {
   const notification = body as ValidNotification;
   const nowMs = store.nowMs();
   const existing = store.notification(clientId, notification.merchantBizNo);
-  const whyInvalid = existing && invalidity(existing, nowMs);
+  const whyInvalid = existing && invalidity(TEMPLATES, existing, nowMs);
   const name = `notification ${notification.merchantBizNo}`;
 
   if (notification.command === "SEND") {
     if (existing && !whyInvalid) {
       return done("rejected", "UN_SUPPORT_BUSINESS", `a valid ${name} exists (status ${existing.orderStatus}); send UPDATE to change it`, existing.orderStatus);
     }
-    store.sendNotification(clientId, notification, nowMs + DEFAULT_LIFETIME_MS);
+    store.sendNotification(clientId, call.requestId ?? "", notification, nowMs + DEFAULT_LIFETIME_MS);
     return done("applied", "SUCCESS", "success", existing?.orderStatus);
   }
   if (!existing) return done("rejected", "ORDER_NOT_FOUND", `no ${name} exists; SEND it first`);
@@ -67,6 +65,6 @@ export const processNotification: Behaviour = (call) => {
   if (notification.bizDate <= existing.bizDate) {
     return done("stale", "SUCCESS", `ignored as stale: bizDate ${notification.bizDate} is not newer than ${existing.bizDate}, the last applied update; the ${name} stays ${from}`, from);
   }
-  store.updateNotification(existing, notification);
+  store.updateNotification(existing, call.requestId ?? "", notification);
   return done("applied", "SUCCESS", "success", from);
 };

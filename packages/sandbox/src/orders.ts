@@ -3,25 +3,22 @@
  * update is applied. Validation problems are PARAM_ILLEGAL, except a status the scenario does not list, which is
  * ORDER_STATUS_INVALID ("status not valid for the scenario").
  */
-import { statusMoveProblem, VARIANTS } from "alipayhk-spec";
+import { statusMoveProblem, type Variants } from "alipayhk-spec";
 import { describeProblems, finish, inferredNote, inferredOf, type Behaviour } from "./call.js";
 import type { Answer, ResultCode } from "./store.js";
 
-const { property: SCENARIO_FIELD, statusProperty: STATUS_FIELD, values: SCENARIOS } = VARIANTS.syncOrder;
-type Scenario = keyof typeof SCENARIOS;
-
 /** The order fields the rules read, once the validator found nothing wrong with them. */
 interface ValidOrder extends Record<string, unknown> {
-  requestId: string;
   merchantBizNo: string;
-  merchantBizType: Scenario;
+  merchantBizType: string;
   orderStatus: string;
   orderCreateTime: number;
   orderModifyTime: number;
   merchantAccountId?: string;
 }
 
-export const processOrder: Behaviour = (call) => {
+/** Order sync's behaviour, for its scenarios (the spec's variants of syncOrder). */
+export const orderBehaviour = ({ property: SCENARIO_FIELD, statusProperty: STATUS_FIELD, values: SCENARIOS }: Variants): Behaviour => (call) => {
   const { store, clientId, body, problems } = call;
   const merchantAccountId = typeof body.merchantAccountId === "string" ? body.merchantAccountId : undefined;
   const existing = typeof body.merchantBizNo === "string" ? store.order(clientId, body.merchantBizNo, merchantAccountId) : undefined;
@@ -57,12 +54,12 @@ export const processOrder: Behaviour = (call) => {
     }
   }
 
-  const problem = statusMoveProblem(order.merchantBizType, SCENARIOS[order.merchantBizType], existing?.orderStatus, order.orderStatus, { strict: call.strict });
+  const problem = statusMoveProblem(order.merchantBizType, SCENARIOS[order.merchantBizType]!, existing?.orderStatus, order.orderStatus, { strict: call.strict });
   if (problem?.inferred !== undefined) {
     return done("rejected", "ORDER_STATUS_INVALID", problem.message + inferredNote(problem.inferred), ids(), { inferred: [problem.inferred] });
   }
   if (problem) return done("rejected", "ORDER_STATUS_INVALID", problem.message);
 
-  const record = store.apply(clientId, order.requestId, order);
+  const record = store.apply(clientId, call.requestId ?? "", order);
   return finish(call, "applied", answer("SUCCESS", "success", ids(record)), { ...facts, orderId: record.orderId });
 };

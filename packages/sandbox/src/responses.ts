@@ -20,7 +20,8 @@ export function answerJson(answer: Answer): string {
 
 /** How a signed answer is sent. */
 export interface SignedResponseOptions {
-  /** The request's path and query: what the response signature covers. */
+  /** The request's method and its path and query: what the response signature covers with the body. */
+  readonly method: string;
   readonly path: string;
   /** The request's Client-Id, echoed and signed ("" when it had none). */
   readonly clientId: string;
@@ -35,11 +36,11 @@ export interface SignedResponseOptions {
 }
 
 /**
- * A signed answer: the signature covers `POST <path>\n<Client-Id>.<Response-Time>.<exact body>`; the body is
+ * A signed answer: the signature covers `<request's method> <path>\n<Client-Id>.<Response-Time>.<exact body>`; the body is
  * the RSA_AES ciphertext (sent as `text/plain`, with an `Encrypt` header) when `encryptFor` is given.
  */
 export async function signedResponse(answer: Answer, options: SignedResponseOptions): Promise<Response> {
-  const { path, clientId, privateKey, tamper } = options;
+  const { method, path, clientId, privateKey, tamper } = options;
   let body = answerJson(answer);
   const headers = new Headers({ "Content-Type": JSON_TYPE, "Response-Time": formatRequestTime(options.time), "Tracer-Id": options.tracerId });
   if (clientId) headers.set("Client-Id", clientId);
@@ -52,7 +53,7 @@ export async function signedResponse(answer: Answer, options: SignedResponseOpti
   if (tamper !== "omitSignature") {
     // A forged signature is well-formed and made with the right key, but over other content.
     const signed = tamper === "forgeSignature" ? `${body} ` : body;
-    headers.set("Signature", await sign({ method: "POST", path, clientId, time: headers.get("Response-Time")!, body: signed }, privateKey));
+    headers.set("Signature", await sign({ method, path, clientId, time: headers.get("Response-Time")!, body: signed }, privateKey));
   }
   if (tamper === "truncate") body = body.slice(0, Math.floor(body.length / 2));
   return new Response(body, { status: answer.httpStatus, headers });

@@ -2,7 +2,7 @@
  * createSandbox: a local AlipayHK (every operation of the spec) as a standard fetch handler `(Request) => Promise<Response>`.
  * Web APIs only, so the same code serves in-process tests, Deno.serve, Bun.serve and workerd.
  */
-import { OPERATIONS } from "alipayhk-spec";
+import { OPERATIONS, type Operation } from "alipayhk-spec";
 import { importPublicKey, type PrivateKeyInput, type PublicKey, type PublicKeyInput } from "alipayhk-signature";
 import { consoleRoute } from "./console/routes.js";
 import { diagnoseSignature, rsaNumbers, type RsaNumbers } from "./diagnose.js";
@@ -141,6 +141,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   /** Signs and sends an answer (encrypted when the request was), counting it. */
   async function respond(incoming: Incoming, answer: Answer, tamper?: "truncate" | "forgeSignature" | "omitSignature") {
     const response = await signedResponse(answer, {
+      method: incoming.method,
       path: incoming.path,
       clientId: incoming.clientId,
       privateKey,
@@ -173,7 +174,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   async function faulty(kind: FaultKind, operationId: OperationId, incoming: Incoming, outcome: Outcome | undefined): Promise<Response> {
     store.countFault(kind);
     const unknown: Answer = { httpStatus: 200, code: "UNKNOWN_EXCEPTION", message: "unknown exception (injected fault); retry with the same requestId" };
-    const order = incoming.rejection ? {} : incoming.order;
+    const order: Record<string, unknown> = incoming.rejection ? {} : incoming.order;
+    const op: Operation = OPERATIONS[operationId];
+    const key = op.idempotencyKey ?? "";
     const event = (httpStatus?: number) =>
       store.record({
         type: "fault",
@@ -182,7 +185,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         processed: outcome !== undefined,
         applied: outcome?.event === "applied",
         ...(incoming.clientId && { clientId: incoming.clientId }),
-        ...(typeof order.requestId === "string" && { requestId: order.requestId }),
+        ...(typeof order[key] === "string" && { requestId: order[key] }),
         ...(typeof order.merchantBizNo === "string" && { merchantBizNo: order.merchantBizNo }),
         ...(typeof order.orderStatus === "string" && { to: order.orderStatus }),
         ...(outcome && { resultCode: outcome.answer.code }),
@@ -230,7 +233,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       maxBodyBytes,
       merchants,
       privateKey,
-      diagnose: (attempt) => diagnoseSignature(attempt, keyNumbers.has(attempt.clientId) ? keyNumbers.get(attempt.clientId) : null, [...merchants.keys()]),
+      diagnose: (attempt) =>
+        diagnoseSignature(attempt, keyNumbers.has(attempt.clientId) ? keyNumbers.get(attempt.clientId) : null, [...merchants.keys()], (OPERATIONS[operationId] as Operation).idempotencyKey),
     });
     return store.tagged(incoming.requestTimeForm ? { requestTimeForm: incoming.requestTimeForm } : {}, () => {
       if (fault.kind && !fault.processed) return faulty(fault.kind, operationId, incoming, undefined);

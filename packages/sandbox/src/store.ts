@@ -13,8 +13,8 @@ import { DEFAULT_RETENTION, type Retention } from "./retention.js";
 
 /** A result code of the spec (`SUCCESS`, `PARAM_ILLEGAL`, ...), from its RESULT_CODES. */
 export type ResultCode = keyof typeof RESULT_CODES;
-/** An order-sync scenario. */
-export type MerchantBizType = keyof typeof VARIANTS.syncOrder.values;
+/** An order-sync scenario (any string, should a spec change remove order sync). */
+export type MerchantBizType = typeof VARIANTS extends { readonly syncOrder: { readonly values: infer Scenarios } } ? keyof Scenarios & string : string;
 
 /** One applied update of an order. */
 export interface SandboxOrderUpdate {
@@ -243,7 +243,7 @@ export class Store {
   apply(
     clientId: string,
     requestId: string,
-    body: Record<string, unknown> & { merchantBizNo: string; merchantBizType: MerchantBizType; orderStatus: string; orderCreateTime: number; orderModifyTime: number; merchantAccountId?: string },
+    body: Record<string, unknown> & { merchantBizNo: string; merchantBizType: string; orderStatus: string; orderCreateTime: number; orderModifyTime: number; merchantAccountId?: string },
   ): OrderRecord {
     const { merchantAccountId } = body;
     const key = keyOf(clientId, merchantAccountId, body.merchantBizNo);
@@ -251,7 +251,7 @@ export class Store {
     const from = record?.orderStatus;
     if (!record) {
       const orderId = this.orderIdPrefix + String(++this.orderCounter).padStart(10, "0");
-      record = { clientId, ...(merchantAccountId !== undefined && { merchantAccountId }), merchantBizNo: body.merchantBizNo, merchantBizType: body.merchantBizType, orderId, orderStatus: body.orderStatus, orderCreateTime: body.orderCreateTime, orderModifyTime: body.orderModifyTime, body, history: new OrderHistory() };
+      record = { clientId, ...(merchantAccountId !== undefined && { merchantAccountId }), merchantBizNo: body.merchantBizNo, merchantBizType: body.merchantBizType as MerchantBizType, orderId, orderStatus: body.orderStatus, orderCreateTime: body.orderCreateTime, orderModifyTime: body.orderModifyTime, body, history: new OrderHistory() };
       this.orderMap.set(key, record);
     }
     record.orderStatus = body.orderStatus;
@@ -268,7 +268,7 @@ export class Store {
   }
 
   /** A SEND: a new notification, replacing one that is no longer valid. */
-  sendNotification(clientId: string, body: ValidNotification, defaultEndDate: number): NotificationRecord {
+  sendNotification(clientId: string, requestId: string, body: ValidNotification, defaultEndDate: number): NotificationRecord {
     const record: NotificationRecord = {
       clientId,
       merchantBizNo: body.merchantBizNo,
@@ -277,7 +277,7 @@ export class Store {
       bizDate: body.bizDate,
       endDate: body.endDate ?? defaultEndDate,
       body,
-      history: [{ requestId: body.requestId, command: body.command, to: body.orderStatus, bizDate: body.bizDate, at: this.time() }],
+      history: [{ requestId, command: body.command, to: body.orderStatus, bizDate: body.bizDate, at: this.time() }],
     };
     this.notificationMap.delete(keyOf(clientId, body.merchantBizNo)); // re-inserted: listed in order of their last SEND
     this.notificationMap.set(keyOf(clientId, body.merchantBizNo), record);
@@ -286,8 +286,8 @@ export class Store {
   }
 
   /** An UPDATE of a valid notification. */
-  updateNotification(record: NotificationRecord, body: ValidNotification): void {
-    record.history.push({ requestId: body.requestId, command: body.command, from: record.orderStatus, to: body.orderStatus, bizDate: body.bizDate, at: this.time() });
+  updateNotification(record: NotificationRecord, requestId: string, body: ValidNotification): void {
+    record.history.push({ requestId, command: body.command, from: record.orderStatus, to: body.orderStatus, bizDate: body.bizDate, at: this.time() });
     this.trim(record.history);
     record.orderStatus = body.orderStatus;
     record.bizDate = body.bizDate;

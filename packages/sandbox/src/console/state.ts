@@ -6,7 +6,7 @@
  * A card is generic (a title, a status with the spec's words for it, facts, a timeline), so that another kind of
  * record (e.g. performance notifications: productTemplateCode, bizDate) becomes cards without a change to the page.
  */
-import { DESCRIPTIONS } from "alipayhk-spec";
+import { DESCRIPTIONS, entryOf } from "alipayhk-spec";
 import type { SignatureDiagnosis } from "../diagnose.js";
 import { FAULT_KINDS, type FaultKind } from "../faults.js";
 import type { Sandbox } from "../sandbox.js";
@@ -138,8 +138,8 @@ export const MAX_REQUESTS = 200;
 export const MAX_PAGE = 1000;
 
 /** The spec's words for each variant of an operation (order-sync scenarios, notification templates) and its statuses. */
-const wordsOf = (operationId: keyof typeof DESCRIPTIONS) =>
-  Object.fromEntries(Object.entries(DESCRIPTIONS[operationId]).map(([variant, d]) => [variant, { scenario: d.variant, statuses: d.statuses }])) as Record<
+const wordsOf = (operationId: string) =>
+  Object.fromEntries(Object.entries(entryOf(DESCRIPTIONS, operationId) ?? {}).map(([variant, d]) => [variant, { scenario: d.variant, statuses: d.statuses }])) as Record<
     string,
     { scenario: string; statuses: Record<string, string> } | undefined
   >;
