@@ -2,8 +2,9 @@ import { defineConfig } from "tsup";
 import { addSelfTypes } from "../../scripts/self-types.mjs";
 
 export default defineConfig({
-  // The package's entry is generated: the spec's facts (generated/model.ts) and this package's src/, which reads them.
-  entry: { index: "generated/index.ts" },
+  // The package's entries are generated: the spec's facts (generated/model.ts) and this package's src/, which reads
+  // them; and one descriptor per operation (generated/operations.ts), each with only its own schemas.
+  entry: { index: "generated/index.ts", operations: "generated/operations.ts" },
   format: ["esm"],
   clean: true,
   target: "es2022",
@@ -12,5 +13,5 @@ export default defineConfig({
   // composite (for tsc -b) needs every file listed; tsup compiles only what the entry reaches
   dts: { compilerOptions: { composite: false } },
   // JSR (deno.json) publishes dist/: the file names its declarations, so that Deno and JSR see typed exports
-  onSuccess: async () => addSelfTypes(["index"]),
+  onSuccess: async () => addSelfTypes(["index", "operations"]),
 });

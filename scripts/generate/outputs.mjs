@@ -36,7 +36,8 @@ export async function generate(specFile, { runtimeDir, outDir }) {
       "openapi.d.ts": await typesFile(bundled, false),
       "inputs.d.ts": await typesFile(bundled, true),
       "model.ts": modelFile(model, vocabulary, runtime),
-      "index.ts": indexFile(runtime),
+      "operations.ts": operationsFile(model, vocabulary, runtime),
+      "index.ts": indexFile(model, runtime),
     },
     notes,
   };
@@ -102,6 +103,25 @@ function inputType(schema) {
   return /** @type {any} */ (stringToAST(`type T = ${[...members, `{ ${hint}: never }`].join(" | ")};`)[0]).type;
 }
 
+/**
+ * The name of a schema's own const in model.ts: `schema$` and the name, with every character other than a letter or
+ * digit written `$xxxx` (its UTF-16 code in hex). No two names give the same identifier, and none can be a name the
+ * model exports or imports (none of those holds a `$`).
+ * @param {string} name
+ */
+export const schemaConst = (name) => `schema$${name.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`;
+
+/**
+ * The keyword checks a table needs, as the first argument of withKeywordChecks; `suffix` is what the module's imports
+ * of the checks add to their names.
+ * @param {Record<string, string>} checks @param {string} [suffix]
+ */
+const checksArgument = (checks, suffix = "") =>
+  `{ ${Object.entries(checks).map(([keyword, check]) => (keyword === check && !suffix ? check : `${/^\w+$/.test(keyword) ? keyword : JSON.stringify(keyword)}: ${check}${suffix}`)).join(", ")} }`;
+
+/** A table of schema consts: `{ "Name": schema$Name, ... }`. @param {string[]} names */
+const constTable = (names) => `{\n${names.map((n) => `  ${JSON.stringify(n)}: ${schemaConst(n)}`).join(",\n")}\n}`;
+
 /** @param {Record<string, unknown>} model @param {Record<string, import("./schemas.mjs").KeywordFacts>} vocabulary @param {string} runtime */
 function modelFile(model, vocabulary, runtime) {
   const types = {
@@ -120,28 +140,109 @@ function modelFile(model, vocabulary, runtime) {
   // the keyword checks the schemas use, and only those: a bundle carries no check its spec does not need
   const checksOf = (/** @type {unknown} */ table) => keywordChecks(vocabulary, table);
   const names = [...new Set([...Object.values(checksOf(model.SCHEMAS)), ...Object.values(checksOf(model.RESPONSE_SCHEMAS))])];
-  let text = HEADER + `import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
+  let text = HEADER + `import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, Schema, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
   text += `import { withKeywordChecks${names.map((n) => `, ${n}`).join("")} } from "${runtime}/keywords.js";\n`;
+  // Each request schema is a const of its own, so that a bundle keeps only those its operations reach (a bundler
+  // cannot split one object literal). SCHEMAS and each operation's descriptor (operations.ts) are tables of them.
+  text += "\n// The request schemas, each its own const: SCHEMAS and the operation descriptors of operations.ts hold them.\n";
+  const schemas = /** @type {Record<string, unknown>} */ (model.SCHEMAS);
+  for (const [name, schema] of Object.entries(schemas)) text += `export const ${schemaConst(name)} = ${emit(schema, 0)} as const satisfies Schema;\n`;
   for (const [name, value] of Object.entries(model)) {
     const type = types[/** @type {keyof typeof types} */ (name)];
     if (!type) throw new Error(`generate: no type for ${name}`);
     const literal = `${emit(value, 0)} as const satisfies ${type}`;
-    if (name === "SCHEMAS" || name === "RESPONSE_SCHEMAS") {
-      const map = Object.entries(checksOf(value)).map(([keyword, check]) => (keyword === check ? check : `${JSON.stringify(keyword)}: ${check}`));
-      text += `\nexport const ${name} = /* @__PURE__ */ withKeywordChecks({ ${map.join(", ")} }, ${literal});\n`;
+    if (name === "SCHEMAS") {
+      text += `\nexport const ${name} = /* @__PURE__ */ withKeywordChecks(${checksArgument(checksOf(value))}, ${constTable(Object.keys(schemas))} as const satisfies ${type});\n`;
+    } else if (name === "RESPONSE_SCHEMAS") {
+      text += `\nexport const ${name} = /* @__PURE__ */ withKeywordChecks(${checksArgument(checksOf(value))}, ${literal});\n`;
     } else text += `\nexport const ${name} = ${literal};\n`;
   }
   return text;
 }
 
-/** @param {string} runtime */
-function indexFile(runtime) {
+/** Words that cannot name a const (reserved in strict mode code, or meaning something else at the top of a module). */
+const RESERVED = new Set(
+  ("await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements " +
+    "import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void " +
+    "while with yield arguments eval undefined NaN Infinity").split(" "),
+);
+/** What alipayhk-order/operations exports beside the descriptors: an operation of one of these names would be hidden by it. */
+const CLIENT_NAMES = ["createClient", "OperationDescriptor", "OperationsClient", "OperationsClientOptions"];
+
+/**
+ * operations.ts: one exported descriptor per operation, named by its operationId: what a client needs to call it
+ * (OPERATIONS' facts) and a schema table of only the schemas its request reaches, with only the checks they use.
+ * Each is an object literal around a pure call, so a bundle that imports one keeps neither the others nor their
+ * schemas. Fails, naming the operation, when an operationId cannot be the name of a const.
+ * @param {Record<string, unknown>} model @param {Record<string, import("./schemas.mjs").KeywordFacts>} vocabulary @param {string} runtime
+ */
+function operationsFile(model, vocabulary, runtime) {
+  const operations = /** @type {Record<string, { method: string; path: string; schema: string }>} */ (model.OPERATIONS);
+  const schemas = /** @type {Record<string, unknown>} */ (model.SCHEMAS);
+  /** @type {Set<string>} */
+  const checks = new Set();
+  /** @type {Set<string>} */
+  const consts = new Set();
+  let body = "";
+  for (const [operationId, op] of Object.entries(operations)) {
+    const bad = !/^[A-Za-z_][A-Za-z0-9_]*$/.test(operationId)
+      ? "is not a JavaScript identifier (letters, digits and _, not starting with a digit)"
+      : RESERVED.has(operationId)
+        ? "is a reserved word"
+        : CLIENT_NAMES.includes(operationId)
+          ? `is a name alipayhk-order/operations exports already (${CLIENT_NAMES.join(", ")})`
+          : undefined;
+    if (bad) throw new Error(`spec: operationId ${JSON.stringify(operationId)} ${bad}: each operation is exported under its operationId (generated/operations.ts); rename it`);
+    const reached = reachedSchemas(schemas, op.schema);
+    const own = keywordChecks(vocabulary, Object.fromEntries(reached.map((n) => [n, schemas[n]])));
+    for (const check of Object.values(own)) checks.add(check);
+    for (const name of reached) consts.add(schemaConst(name));
+    const facts = Object.entries({ operationId, ...op }).map(([key, value]) => `  ${JSON.stringify(key)}: ${emit(value, 1)},\n`).join("");
+    const table = constTable(reached).replaceAll("\n", "\n  ");
+    body += `\n/** ${operationId}: ${op.method} ${op.path}, with the schemas its request reaches. */\n`;
+    body += `export const ${operationId} = {\n${facts}  "schemas": /* @__PURE__ */ withKeywordChecks$(${checksArgument(own, "$")}, ${table})\n} as const satisfies OperationDescriptor$;\n`;
+  }
+  // every name of this module other than the descriptors holds a `$`, which no operationId may: nothing can collide
+  let text = HEADER + `import type { OperationDescriptor as OperationDescriptor$ } from "${runtime}/model-types.js";\n`;
+  text += `import { withKeywordChecks as withKeywordChecks$${[...checks].map((c) => `, ${c} as ${c}$`).join("")} } from "${runtime}/keywords.js";\n`;
+  if (consts.size) text += `import { ${[...consts].join(", ")} } from "./model.js";\n`;
+  return text + body;
+}
+
+/**
+ * The names of the schemas `root` reaches through `$ref`s and discriminator mappings, in the table's order.
+ * @param {Record<string, unknown>} table @param {string} root
+ */
+function reachedSchemas(table, root) {
+  /** @type {Set<string>} */
+  const reached = new Set();
+  const visit = (/** @type {string} */ name) => {
+    if (reached.has(name)) return;
+    reached.add(name);
+    walk(table[name]);
+  };
+  const walk = (/** @type {any} */ node) => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$ref" && typeof value === "string") visit(value);
+      else if (key === "discriminator") Object.values(value.mapping ?? {}).forEach((n) => visit(String(n)));
+      else walk(value);
+    }
+  };
+  visit(root);
+  return Object.keys(table).filter((name) => reached.has(name));
+}
+
+/** @param {Record<string, unknown>} model @param {string} runtime */
+function indexFile(model, runtime) {
   return `${HEADER}/**
  * alipayhk-spec: what the spec says, for the client and the sandbox: operations, servers, result codes, the variants
  * of each discriminated request with their status rules, the validator's schemas, examples, and the code that reads them.
+ * Each operation's descriptor (its facts and only its own schemas) is the \`alipayhk-spec/operations\` entry's.
  * @module
  */
-export * from "./model.js";
+export { ${Object.keys(model).join(", ")} } from "./model.js";
 export * from "${runtime}/index.js";
 export type { components, operations, paths } from "./openapi.js";
 export type { operations as inputOperations } from "./inputs.js";

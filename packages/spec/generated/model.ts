@@ -1,6 +1,515 @@
 // Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.
-import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, SchemaTable, Variants } from "../src/model-types.js";
+import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, Schema, SchemaTable, Variants } from "../src/model-types.js";
 import { withKeywordChecks, minimum, maxLength, minLength, pattern, format, items, contentMediaType, xNotBefore } from "../src/keywords.js";
+
+// The request schemas, each its own const: SCHEMAS and the operation descriptors of operations.ts hold them.
+export const schema$PerformanceNotificationRequest = {
+  "type": "object",
+  "oneOf": [
+    {"$ref":"PaymentOrderNotification"},
+    {"$ref":"FinanceOrderNotification"},
+    {"$ref":"MovieTicketNotification"},
+    {"$ref":"TrainTicketNotification"},
+    {"$ref":"AirTicketNotification"},
+    {"$ref":"RideHailingNotification"}
+  ],
+  "discriminator": {
+    "propertyName": "productTemplateCode",
+    "mapping": {
+      "PAYMENT_ORDER_DEFAULT": "PaymentOrderNotification",
+      "FINANCE_ORDER_DEFAULT": "FinanceOrderNotification",
+      "MOVIE_TICKET_DEFAULT": "MovieTicketNotification",
+      "TRAIN_TICKET_DEFAULT": "TrainTicketNotification",
+      "AIR_TICKET_DEFAULT": "AirTicketNotification",
+      "RIDE_HAILING_DEFAULT": "RideHailingNotification"
+    }
+  }
+} as const satisfies Schema;
+export const schema$RideHailingNotification = {
+  "allOf": [
+    {"$ref":"PerformanceNotificationBase"},
+    {
+      "type": "object",
+      "required": ["productTemplateCode","orderStatus"],
+      "properties": {
+        "productTemplateCode": {"const":"RIDE_HAILING_DEFAULT"},
+        "orderStatus": {
+          "type": "string",
+          "enum": [
+            "PENDING",
+            "BOOKED",
+            "ORDER_TAKEN",
+            "TO_BOARD",
+            "SERVING",
+            "WAIT_PAY",
+            "FINISHED",
+            "TO_SEND",
+            "CLOSED",
+            "CANCEL_WAIT_PAY"
+          ]
+        }
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$PerformanceNotificationBase = {
+  "type": "object",
+  "required": ["requestId","command","productTemplateCode","merchantBizNo","orderStatus","bizDate","syncDataInfo"],
+  "properties": {
+    "requestId": {"type":"string"},
+    "command": {"type":"string","enum":["SEND","UPDATE"]},
+    "productTemplateCode": {
+      "type": "string",
+      "enum": [
+        "PAYMENT_ORDER_DEFAULT",
+        "FINANCE_ORDER_DEFAULT",
+        "MOVIE_TICKET_DEFAULT",
+        "TRAIN_TICKET_DEFAULT",
+        "AIR_TICKET_DEFAULT",
+        "RIDE_HAILING_DEFAULT"
+      ]
+    },
+    "merchantBizNo": {"type":"string"},
+    "orderStatus": {"type":"string"},
+    "bizDate": {
+      "type": "number",
+      "allOf": [
+        {
+          "type": "integer",
+          "format": "int64",
+          "x-inferred": "the page says \"Number\"; whole epoch milliseconds is our reading of its 13-digit sample."
+        }
+      ]
+    },
+    "endDate": {
+      "type": "number",
+      "allOf": [
+        {
+          "type": "integer",
+          "format": "int64",
+          "x-inferred": "the page says \"Number\"; whole epoch milliseconds is our reading of its sample."
+        }
+      ]
+    },
+    "userId": {"type":"string"},
+    "openId": {"type":"string"},
+    "syncDataInfo": {"$ref":"SyncDataInfo"}
+  },
+  "allOf": [{"$ref":"UserIdentity"}]
+} as const satisfies Schema;
+export const schema$UserIdentity = {
+  "anyOf": [
+    {"required":["userId"],"properties":{"userId":{"type":"string"}}},
+    {"required":["openId"],"properties":{"openId":{"type":"string"}}}
+  ],
+  "not": {
+    "required": ["userId","openId"],
+    "properties": {"userId":{"type":"string"},"openId":{"type":"string"}},
+    "x-inferred": "AlipayHK says \"either one openId or userId\"; that both may not be sent together is our reading."
+  }
+} as const satisfies Schema;
+export const schema$SyncDataInfo = {
+  "type": "object",
+  "properties": {
+    "languageBusinessInfo": {
+      "type": "object",
+      "properties": {"zh_HK":{"$ref":"BusinessInfoJson"},"en_US":{"$ref":"BusinessInfoJson"}},
+      "additionalProperties": false
+    },
+    "amount": {"type":"integer"}
+  },
+  "allOf": [
+    {
+      "required": ["languageBusinessInfo"],
+      "x-inferred": "the page's required marker for languageBusinessInfo is not visible; nothing can be shown without it."
+    }
+  ]
+} as const satisfies Schema;
+export const schema$BusinessInfoJson = {"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object"}} as const satisfies Schema;
+export const schema$AirTicketNotification = {
+  "allOf": [
+    {"$ref":"PerformanceNotificationBase"},
+    {
+      "type": "object",
+      "required": ["productTemplateCode","orderStatus"],
+      "properties": {
+        "productTemplateCode": {"const":"AIR_TICKET_DEFAULT"},
+        "orderStatus": {
+          "type": "string",
+          "enum": ["NEAR_DEPART","FLIGHT_CHANGE","FLIGHT_DELAYS","FLIGHT_CANCELLATION","CLOSED"]
+        }
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$TrainTicketNotification = {
+  "allOf": [
+    {"$ref":"PerformanceNotificationBase"},
+    {
+      "type": "object",
+      "required": ["productTemplateCode","orderStatus"],
+      "properties": {
+        "productTemplateCode": {"const":"TRAIN_TICKET_DEFAULT"},
+        "orderStatus": {"type":"string","enum":["AWAIT_SCREENING","CLOSED"]}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$MovieTicketNotification = {
+  "allOf": [
+    {"$ref":"PerformanceNotificationBase"},
+    {
+      "type": "object",
+      "required": ["productTemplateCode","orderStatus"],
+      "properties": {
+        "productTemplateCode": {"const":"MOVIE_TICKET_DEFAULT"},
+        "orderStatus": {"type":"string","enum":["AWAIT_SCREENING","CLOSED"]}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$FinanceOrderNotification = {
+  "allOf": [
+    {"$ref":"PerformanceNotificationBase"},
+    {
+      "type": "object",
+      "required": ["productTemplateCode","orderStatus"],
+      "properties": {
+        "productTemplateCode": {"const":"FINANCE_ORDER_DEFAULT"},
+        "orderStatus": {"type":"string","enum":["WAIT_REPAY","OVERDUED","CLOSED"]}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$PaymentOrderNotification = {
+  "allOf": [
+    {"$ref":"PerformanceNotificationBase"},
+    {
+      "type": "object",
+      "required": ["productTemplateCode","orderStatus"],
+      "properties": {
+        "productTemplateCode": {"const":"PAYMENT_ORDER_DEFAULT"},
+        "orderStatus": {"type":"string","enum":["WAIT_PAY","PAY_FAILED","OVERDUED","CLOSED"]}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$OrderSyncRequest = {
+  "type": "object",
+  "oneOf": [
+    {"$ref":"PassTicketOrder"},
+    {"$ref":"AlipayCouponOrder"},
+    {"$ref":"GiftCardCouponOrder"},
+    {"$ref":"ChargingPileOrder"},
+    {"$ref":"MovieTicketOrder"},
+    {"$ref":"LineUpOrder"},
+    {"$ref":"RideHailingOrder"},
+    {"$ref":"SelfPickOrder"},
+    {"$ref":"TrainTicketOrder"}
+  ],
+  "discriminator": {
+    "propertyName": "merchantBizType",
+    "mapping": {
+      "PASS_TICKET": "PassTicketOrder",
+      "ALIPAY_COUPON": "AlipayCouponOrder",
+      "GIFT_CARD_COUPON": "GiftCardCouponOrder",
+      "CHARGING_PILE": "ChargingPileOrder",
+      "MOVIE_TICKET": "MovieTicketOrder",
+      "LINE_UP": "LineUpOrder",
+      "RIDE_HAILING": "RideHailingOrder",
+      "SELF_PICK": "SelfPickOrder",
+      "TRAIN_TICKET": "TrainTicketOrder"
+    }
+  }
+} as const satisfies Schema;
+export const schema$TrainTicketOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus","extInfo"],
+      "properties": {
+        "merchantBizType": {"const":"TRAIN_TICKET"},
+        "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
+        "amount": {"$ref":"Amount"},
+        "payAmount": {"$ref":"Amount"},
+        "tradeNo": {"type":"string"},
+        "extInfo": {"type":"object"}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$Amount = {
+  "type": "object",
+  "required": ["value","currency"],
+  "properties": {"value":{"type":"string"},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}
+} as const satisfies Schema;
+export const schema$BaseOrder = {
+  "type": "object",
+  "required": ["requestId","merchantBizNo","orderStatus","merchantBizType","orderCreateTime","orderModifyTime"],
+  "properties": {
+    "requestId": {
+      "type": "string",
+      "maxLength": 32,
+      "allOf": [
+        {
+          "minLength": 1,
+          "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+        }
+      ]
+    },
+    "merchantBizNo": {
+      "type": "string",
+      "maxLength": 32,
+      "allOf": [
+        {
+          "minLength": 1,
+          "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+        }
+      ]
+    },
+    "orderStatus": {"type":"string","maxLength":32},
+    "userId": {
+      "type": "string",
+      "maxLength": 64,
+      "allOf": [
+        {
+          "minLength": 1,
+          "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+        }
+      ]
+    },
+    "openId": {
+      "type": "string",
+      "maxLength": 64,
+      "allOf": [
+        {
+          "minLength": 1,
+          "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
+        }
+      ]
+    },
+    "merchantBizType": {
+      "type": "string",
+      "enum": [
+        "PASS_TICKET",
+        "ALIPAY_COUPON",
+        "GIFT_CARD_COUPON",
+        "CHARGING_PILE",
+        "MOVIE_TICKET",
+        "LINE_UP",
+        "RIDE_HAILING",
+        "SELF_PICK",
+        "TRAIN_TICKET"
+      ]
+    },
+    "orderCreateTime": {
+      "type": "number",
+      "allOf": [
+        {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 0,
+          "x-inferred": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
+        }
+      ]
+    },
+    "orderModifyTime": {
+      "type": "number",
+      "allOf": [
+        {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 0,
+          "x-inferred": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
+        }
+      ]
+    },
+    "merchantAccountId": {"type":"string","maxLength":64},
+    "merchantId": {"type":"string","maxLength":64},
+    "tinyAppId": {"type":"string"}
+  },
+  "allOf": [
+    {"$ref":"UserIdentity"},
+    {
+      "x-not-before": {"orderModifyTime":"orderCreateTime"},
+      "x-inferred": "the page does not say that an update's time cannot precede the order's creation; that it cannot is our reading."
+    }
+  ]
+} as const satisfies Schema;
+export const schema$SelfPickOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus","amount","itemOrderList","shopInfo","extInfo"],
+      "properties": {
+        "merchantBizType": {"const":"SELF_PICK"},
+        "orderStatus": {"type":"string","enum":["PENDING","ORDER_TAKEN","TO_PICK_UP","FINISHED","CLOSED","REFUNDED"]},
+        "amount": {"allOf":[{"$ref":"Amount"},{"properties":{"value":{"maxLength":64}}}]},
+        "discountAmount": {"$ref":"Amount"},
+        "actualAmount": {"$ref":"Amount"},
+        "tradeNo": {"type":"string"},
+        "itemOrderList": {"type":"array","items":{"type":"object"}},
+        "shopInfo": {"type":"object"},
+        "extInfo": {"type":"object"}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$RideHailingOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus","extInfo"],
+      "properties": {
+        "merchantBizType": {"const":"RIDE_HAILING"},
+        "orderStatus": {
+          "type": "string",
+          "enum": [
+            "PENDING",
+            "BOOKED",
+            "ORDER_TAKEN",
+            "TO_BOARD",
+            "SERVING",
+            "WAIT_PAY",
+            "FINISHED",
+            "TO_SEND",
+            "CLOSED",
+            "CANCEL_WAIT_PAY"
+          ]
+        },
+        "extInfo": {"type":"object"}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$LineUpOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus","shopInfo","extInfo"],
+      "properties": {
+        "merchantBizType": {"const":"LINE_UP"},
+        "orderStatus": {"type":"string","enum":["CALL_NUM","NUMBER_ARRIVED","NUMBER_PASSED","CANCELLED","FINISHED"]},
+        "shopInfo": {"$ref":"ShopInfo"},
+        "extInfo": {"type":"object"}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$ShopInfo = {
+  "type": "object",
+  "required": ["extInfo"],
+  "properties": {"extInfo":{"type":"object","properties":{"multiLang":{"$ref":"MultiLang"}}}}
+} as const satisfies Schema;
+export const schema$MultiLang = {"type":"object","properties":{"zh_HK":{"type":"object"},"en_US":{"type":"object"}}} as const satisfies Schema;
+export const schema$MovieTicketOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus","extInfo"],
+      "properties": {
+        "merchantBizType": {"const":"MOVIE_TICKET"},
+        "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
+        "amount": {"$ref":"Amount"},
+        "payAmount": {"$ref":"Amount"},
+        "tradeNo": {"type":"string"},
+        "extInfo": {"type":"object"}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$ChargingPileOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus","extInfo"],
+      "properties": {
+        "merchantBizType": {"const":"CHARGING_PILE"},
+        "orderStatus": {
+          "type": "string",
+          "enum": [
+            "SERVING",
+            "SERVING_WO_ENDTIME",
+            "SERVING_LITE",
+            "PAUSED",
+            "COMPLETED",
+            "PARKING_DUE",
+            "FINISHED",
+            "FAULT"
+          ]
+        },
+        "tradeNo": {"type":"string"},
+        "extInfo": {"type":"object","properties":{"amount":{"$ref":"Amount"},"surcharge_amount":{}}}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$GiftCardCouponOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus"],
+      "properties": {
+        "merchantBizType": {"const":"GIFT_CARD_COUPON"},
+        "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
+        "tradeNo": {"type":"string"},
+        "amount": {"$ref":"Amount"},
+        "payAmount": {"$ref":"Amount"},
+        "campaignId": {},
+        "extInfo": {"type":"object"}
+      }
+    },
+    {
+      "required": ["extInfo"],
+      "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
+    }
+  ]
+} as const satisfies Schema;
+export const schema$AlipayCouponOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus","extInfo"],
+      "properties": {
+        "merchantBizType": {"const":"ALIPAY_COUPON"},
+        "orderStatus": {"type":"string","enum":["TICKETED"]},
+        "tradeNo": {"type":"string"},
+        "amount": {"$ref":"Amount"},
+        "payAmount": {"$ref":"Amount"},
+        "extInfo": {"type":"object"}
+      }
+    }
+  ]
+} as const satisfies Schema;
+export const schema$PassTicketOrder = {
+  "allOf": [
+    {"$ref":"BaseOrder"},
+    {
+      "type": "object",
+      "required": ["merchantBizType","orderStatus"],
+      "properties": {
+        "merchantBizType": {"const":"PASS_TICKET"},
+        "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
+        "amount": {"$ref":"Amount"},
+        "payAmount": {"$ref":"Amount"},
+        "tradeNo": {"type":"string"},
+        "extInfo": {"type":"object"}
+      }
+    },
+    {
+      "required": ["extInfo"],
+      "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
+    }
+  ]
+} as const satisfies Schema;
 
 export const SERVERS = {"production":"https://open.alipay.hk","testing":"https://open-id-pre.alipay.com"} as const satisfies Readonly<Record<string, string>>;
 
@@ -428,513 +937,31 @@ export const DESCRIPTIONS = {
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Descriptions>>>>;
 
 export const SCHEMAS = /* @__PURE__ */ withKeywordChecks({ minimum, maxLength, minLength, pattern, format, items, contentMediaType, "x-not-before": xNotBefore }, {
-  "PerformanceNotificationRequest": {
-    "type": "object",
-    "oneOf": [
-      {"$ref":"PaymentOrderNotification"},
-      {"$ref":"FinanceOrderNotification"},
-      {"$ref":"MovieTicketNotification"},
-      {"$ref":"TrainTicketNotification"},
-      {"$ref":"AirTicketNotification"},
-      {"$ref":"RideHailingNotification"}
-    ],
-    "discriminator": {
-      "propertyName": "productTemplateCode",
-      "mapping": {
-        "PAYMENT_ORDER_DEFAULT": "PaymentOrderNotification",
-        "FINANCE_ORDER_DEFAULT": "FinanceOrderNotification",
-        "MOVIE_TICKET_DEFAULT": "MovieTicketNotification",
-        "TRAIN_TICKET_DEFAULT": "TrainTicketNotification",
-        "AIR_TICKET_DEFAULT": "AirTicketNotification",
-        "RIDE_HAILING_DEFAULT": "RideHailingNotification"
-      }
-    }
-  },
-  "RideHailingNotification": {
-    "allOf": [
-      {"$ref":"PerformanceNotificationBase"},
-      {
-        "type": "object",
-        "required": ["productTemplateCode","orderStatus"],
-        "properties": {
-          "productTemplateCode": {"const":"RIDE_HAILING_DEFAULT"},
-          "orderStatus": {
-            "type": "string",
-            "enum": [
-              "PENDING",
-              "BOOKED",
-              "ORDER_TAKEN",
-              "TO_BOARD",
-              "SERVING",
-              "WAIT_PAY",
-              "FINISHED",
-              "TO_SEND",
-              "CLOSED",
-              "CANCEL_WAIT_PAY"
-            ]
-          }
-        }
-      }
-    ]
-  },
-  "PerformanceNotificationBase": {
-    "type": "object",
-    "required": ["requestId","command","productTemplateCode","merchantBizNo","orderStatus","bizDate","syncDataInfo"],
-    "properties": {
-      "requestId": {"type":"string"},
-      "command": {"type":"string","enum":["SEND","UPDATE"]},
-      "productTemplateCode": {
-        "type": "string",
-        "enum": [
-          "PAYMENT_ORDER_DEFAULT",
-          "FINANCE_ORDER_DEFAULT",
-          "MOVIE_TICKET_DEFAULT",
-          "TRAIN_TICKET_DEFAULT",
-          "AIR_TICKET_DEFAULT",
-          "RIDE_HAILING_DEFAULT"
-        ]
-      },
-      "merchantBizNo": {"type":"string"},
-      "orderStatus": {"type":"string"},
-      "bizDate": {
-        "type": "number",
-        "allOf": [
-          {
-            "type": "integer",
-            "format": "int64",
-            "x-inferred": "the page says \"Number\"; whole epoch milliseconds is our reading of its 13-digit sample."
-          }
-        ]
-      },
-      "endDate": {
-        "type": "number",
-        "allOf": [
-          {
-            "type": "integer",
-            "format": "int64",
-            "x-inferred": "the page says \"Number\"; whole epoch milliseconds is our reading of its sample."
-          }
-        ]
-      },
-      "userId": {"type":"string"},
-      "openId": {"type":"string"},
-      "syncDataInfo": {"$ref":"SyncDataInfo"}
-    },
-    "allOf": [{"$ref":"UserIdentity"}]
-  },
-  "UserIdentity": {
-    "anyOf": [
-      {"required":["userId"],"properties":{"userId":{"type":"string"}}},
-      {"required":["openId"],"properties":{"openId":{"type":"string"}}}
-    ],
-    "not": {
-      "required": ["userId","openId"],
-      "properties": {"userId":{"type":"string"},"openId":{"type":"string"}},
-      "x-inferred": "AlipayHK says \"either one openId or userId\"; that both may not be sent together is our reading."
-    }
-  },
-  "SyncDataInfo": {
-    "type": "object",
-    "properties": {
-      "languageBusinessInfo": {
-        "type": "object",
-        "properties": {"zh_HK":{"$ref":"BusinessInfoJson"},"en_US":{"$ref":"BusinessInfoJson"}},
-        "additionalProperties": false
-      },
-      "amount": {"type":"integer"}
-    },
-    "allOf": [
-      {
-        "required": ["languageBusinessInfo"],
-        "x-inferred": "the page's required marker for languageBusinessInfo is not visible; nothing can be shown without it."
-      }
-    ]
-  },
-  "BusinessInfoJson": {"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object"}},
-  "AirTicketNotification": {
-    "allOf": [
-      {"$ref":"PerformanceNotificationBase"},
-      {
-        "type": "object",
-        "required": ["productTemplateCode","orderStatus"],
-        "properties": {
-          "productTemplateCode": {"const":"AIR_TICKET_DEFAULT"},
-          "orderStatus": {
-            "type": "string",
-            "enum": ["NEAR_DEPART","FLIGHT_CHANGE","FLIGHT_DELAYS","FLIGHT_CANCELLATION","CLOSED"]
-          }
-        }
-      }
-    ]
-  },
-  "TrainTicketNotification": {
-    "allOf": [
-      {"$ref":"PerformanceNotificationBase"},
-      {
-        "type": "object",
-        "required": ["productTemplateCode","orderStatus"],
-        "properties": {
-          "productTemplateCode": {"const":"TRAIN_TICKET_DEFAULT"},
-          "orderStatus": {"type":"string","enum":["AWAIT_SCREENING","CLOSED"]}
-        }
-      }
-    ]
-  },
-  "MovieTicketNotification": {
-    "allOf": [
-      {"$ref":"PerformanceNotificationBase"},
-      {
-        "type": "object",
-        "required": ["productTemplateCode","orderStatus"],
-        "properties": {
-          "productTemplateCode": {"const":"MOVIE_TICKET_DEFAULT"},
-          "orderStatus": {"type":"string","enum":["AWAIT_SCREENING","CLOSED"]}
-        }
-      }
-    ]
-  },
-  "FinanceOrderNotification": {
-    "allOf": [
-      {"$ref":"PerformanceNotificationBase"},
-      {
-        "type": "object",
-        "required": ["productTemplateCode","orderStatus"],
-        "properties": {
-          "productTemplateCode": {"const":"FINANCE_ORDER_DEFAULT"},
-          "orderStatus": {"type":"string","enum":["WAIT_REPAY","OVERDUED","CLOSED"]}
-        }
-      }
-    ]
-  },
-  "PaymentOrderNotification": {
-    "allOf": [
-      {"$ref":"PerformanceNotificationBase"},
-      {
-        "type": "object",
-        "required": ["productTemplateCode","orderStatus"],
-        "properties": {
-          "productTemplateCode": {"const":"PAYMENT_ORDER_DEFAULT"},
-          "orderStatus": {"type":"string","enum":["WAIT_PAY","PAY_FAILED","OVERDUED","CLOSED"]}
-        }
-      }
-    ]
-  },
-  "OrderSyncRequest": {
-    "type": "object",
-    "oneOf": [
-      {"$ref":"PassTicketOrder"},
-      {"$ref":"AlipayCouponOrder"},
-      {"$ref":"GiftCardCouponOrder"},
-      {"$ref":"ChargingPileOrder"},
-      {"$ref":"MovieTicketOrder"},
-      {"$ref":"LineUpOrder"},
-      {"$ref":"RideHailingOrder"},
-      {"$ref":"SelfPickOrder"},
-      {"$ref":"TrainTicketOrder"}
-    ],
-    "discriminator": {
-      "propertyName": "merchantBizType",
-      "mapping": {
-        "PASS_TICKET": "PassTicketOrder",
-        "ALIPAY_COUPON": "AlipayCouponOrder",
-        "GIFT_CARD_COUPON": "GiftCardCouponOrder",
-        "CHARGING_PILE": "ChargingPileOrder",
-        "MOVIE_TICKET": "MovieTicketOrder",
-        "LINE_UP": "LineUpOrder",
-        "RIDE_HAILING": "RideHailingOrder",
-        "SELF_PICK": "SelfPickOrder",
-        "TRAIN_TICKET": "TrainTicketOrder"
-      }
-    }
-  },
-  "TrainTicketOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus","extInfo"],
-        "properties": {
-          "merchantBizType": {"const":"TRAIN_TICKET"},
-          "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
-          "amount": {"$ref":"Amount"},
-          "payAmount": {"$ref":"Amount"},
-          "tradeNo": {"type":"string"},
-          "extInfo": {"type":"object"}
-        }
-      }
-    ]
-  },
-  "Amount": {
-    "type": "object",
-    "required": ["value","currency"],
-    "properties": {"value":{"type":"string"},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}
-  },
-  "BaseOrder": {
-    "type": "object",
-    "required": ["requestId","merchantBizNo","orderStatus","merchantBizType","orderCreateTime","orderModifyTime"],
-    "properties": {
-      "requestId": {
-        "type": "string",
-        "maxLength": 32,
-        "allOf": [
-          {
-            "minLength": 1,
-            "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
-          }
-        ]
-      },
-      "merchantBizNo": {
-        "type": "string",
-        "maxLength": 32,
-        "allOf": [
-          {
-            "minLength": 1,
-            "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
-          }
-        ]
-      },
-      "orderStatus": {"type":"string","maxLength":32},
-      "userId": {
-        "type": "string",
-        "maxLength": 64,
-        "allOf": [
-          {
-            "minLength": 1,
-            "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
-          }
-        ]
-      },
-      "openId": {
-        "type": "string",
-        "maxLength": 64,
-        "allOf": [
-          {
-            "minLength": 1,
-            "x-inferred": "an empty ID is this SDK's refusal: the page gives only maximum lengths."
-          }
-        ]
-      },
-      "merchantBizType": {
-        "type": "string",
-        "enum": [
-          "PASS_TICKET",
-          "ALIPAY_COUPON",
-          "GIFT_CARD_COUPON",
-          "CHARGING_PILE",
-          "MOVIE_TICKET",
-          "LINE_UP",
-          "RIDE_HAILING",
-          "SELF_PICK",
-          "TRAIN_TICKET"
-        ]
-      },
-      "orderCreateTime": {
-        "type": "number",
-        "allOf": [
-          {
-            "type": "integer",
-            "format": "int64",
-            "minimum": 0,
-            "x-inferred": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
-          }
-        ]
-      },
-      "orderModifyTime": {
-        "type": "number",
-        "allOf": [
-          {
-            "type": "integer",
-            "format": "int64",
-            "minimum": 0,
-            "x-inferred": "the page says \"number\" and \"timestamp\"; whole, non-negative epoch milliseconds is our reading."
-          }
-        ]
-      },
-      "merchantAccountId": {"type":"string","maxLength":64},
-      "merchantId": {"type":"string","maxLength":64},
-      "tinyAppId": {"type":"string"}
-    },
-    "allOf": [
-      {"$ref":"UserIdentity"},
-      {
-        "x-not-before": {"orderModifyTime":"orderCreateTime"},
-        "x-inferred": "the page does not say that an update's time cannot precede the order's creation; that it cannot is our reading."
-      }
-    ]
-  },
-  "SelfPickOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus","amount","itemOrderList","shopInfo","extInfo"],
-        "properties": {
-          "merchantBizType": {"const":"SELF_PICK"},
-          "orderStatus": {"type":"string","enum":["PENDING","ORDER_TAKEN","TO_PICK_UP","FINISHED","CLOSED","REFUNDED"]},
-          "amount": {"allOf":[{"$ref":"Amount"},{"properties":{"value":{"maxLength":64}}}]},
-          "discountAmount": {"$ref":"Amount"},
-          "actualAmount": {"$ref":"Amount"},
-          "tradeNo": {"type":"string"},
-          "itemOrderList": {"type":"array","items":{"type":"object"}},
-          "shopInfo": {"type":"object"},
-          "extInfo": {"type":"object"}
-        }
-      }
-    ]
-  },
-  "RideHailingOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus","extInfo"],
-        "properties": {
-          "merchantBizType": {"const":"RIDE_HAILING"},
-          "orderStatus": {
-            "type": "string",
-            "enum": [
-              "PENDING",
-              "BOOKED",
-              "ORDER_TAKEN",
-              "TO_BOARD",
-              "SERVING",
-              "WAIT_PAY",
-              "FINISHED",
-              "TO_SEND",
-              "CLOSED",
-              "CANCEL_WAIT_PAY"
-            ]
-          },
-          "extInfo": {"type":"object"}
-        }
-      }
-    ]
-  },
-  "LineUpOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus","shopInfo","extInfo"],
-        "properties": {
-          "merchantBizType": {"const":"LINE_UP"},
-          "orderStatus": {"type":"string","enum":["CALL_NUM","NUMBER_ARRIVED","NUMBER_PASSED","CANCELLED","FINISHED"]},
-          "shopInfo": {"$ref":"ShopInfo"},
-          "extInfo": {"type":"object"}
-        }
-      }
-    ]
-  },
-  "ShopInfo": {
-    "type": "object",
-    "required": ["extInfo"],
-    "properties": {"extInfo":{"type":"object","properties":{"multiLang":{"$ref":"MultiLang"}}}}
-  },
-  "MultiLang": {"type":"object","properties":{"zh_HK":{"type":"object"},"en_US":{"type":"object"}}},
-  "MovieTicketOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus","extInfo"],
-        "properties": {
-          "merchantBizType": {"const":"MOVIE_TICKET"},
-          "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
-          "amount": {"$ref":"Amount"},
-          "payAmount": {"$ref":"Amount"},
-          "tradeNo": {"type":"string"},
-          "extInfo": {"type":"object"}
-        }
-      }
-    ]
-  },
-  "ChargingPileOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus","extInfo"],
-        "properties": {
-          "merchantBizType": {"const":"CHARGING_PILE"},
-          "orderStatus": {
-            "type": "string",
-            "enum": [
-              "SERVING",
-              "SERVING_WO_ENDTIME",
-              "SERVING_LITE",
-              "PAUSED",
-              "COMPLETED",
-              "PARKING_DUE",
-              "FINISHED",
-              "FAULT"
-            ]
-          },
-          "tradeNo": {"type":"string"},
-          "extInfo": {"type":"object","properties":{"amount":{"$ref":"Amount"},"surcharge_amount":{}}}
-        }
-      }
-    ]
-  },
-  "GiftCardCouponOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus"],
-        "properties": {
-          "merchantBizType": {"const":"GIFT_CARD_COUPON"},
-          "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
-          "tradeNo": {"type":"string"},
-          "amount": {"$ref":"Amount"},
-          "payAmount": {"$ref":"Amount"},
-          "campaignId": {},
-          "extInfo": {"type":"object"}
-        }
-      },
-      {
-        "required": ["extInfo"],
-        "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
-      }
-    ]
-  },
-  "AlipayCouponOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus","extInfo"],
-        "properties": {
-          "merchantBizType": {"const":"ALIPAY_COUPON"},
-          "orderStatus": {"type":"string","enum":["TICKETED"]},
-          "tradeNo": {"type":"string"},
-          "amount": {"$ref":"Amount"},
-          "payAmount": {"$ref":"Amount"},
-          "extInfo": {"type":"object"}
-        }
-      }
-    ]
-  },
-  "PassTicketOrder": {
-    "allOf": [
-      {"$ref":"BaseOrder"},
-      {
-        "type": "object",
-        "required": ["merchantBizType","orderStatus"],
-        "properties": {
-          "merchantBizType": {"const":"PASS_TICKET"},
-          "orderStatus": {"type":"string","enum":["TICKETED","REFUNDED","USED"]},
-          "amount": {"$ref":"Amount"},
-          "payAmount": {"$ref":"Amount"},
-          "tradeNo": {"type":"string"},
-          "extInfo": {"type":"object"}
-        }
-      },
-      {
-        "required": ["extInfo"],
-        "x-inferred": "the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete."
-      }
-    ]
-  }
+  "PerformanceNotificationRequest": schema$PerformanceNotificationRequest,
+  "RideHailingNotification": schema$RideHailingNotification,
+  "PerformanceNotificationBase": schema$PerformanceNotificationBase,
+  "UserIdentity": schema$UserIdentity,
+  "SyncDataInfo": schema$SyncDataInfo,
+  "BusinessInfoJson": schema$BusinessInfoJson,
+  "AirTicketNotification": schema$AirTicketNotification,
+  "TrainTicketNotification": schema$TrainTicketNotification,
+  "MovieTicketNotification": schema$MovieTicketNotification,
+  "FinanceOrderNotification": schema$FinanceOrderNotification,
+  "PaymentOrderNotification": schema$PaymentOrderNotification,
+  "OrderSyncRequest": schema$OrderSyncRequest,
+  "TrainTicketOrder": schema$TrainTicketOrder,
+  "Amount": schema$Amount,
+  "BaseOrder": schema$BaseOrder,
+  "SelfPickOrder": schema$SelfPickOrder,
+  "RideHailingOrder": schema$RideHailingOrder,
+  "LineUpOrder": schema$LineUpOrder,
+  "ShopInfo": schema$ShopInfo,
+  "MultiLang": schema$MultiLang,
+  "MovieTicketOrder": schema$MovieTicketOrder,
+  "ChargingPileOrder": schema$ChargingPileOrder,
+  "GiftCardCouponOrder": schema$GiftCardCouponOrder,
+  "AlipayCouponOrder": schema$AlipayCouponOrder,
+  "PassTicketOrder": schema$PassTicketOrder
 } as const satisfies SchemaTable);
 
 export const RESPONSE_SCHEMAS = /* @__PURE__ */ withKeywordChecks({ maxLength, items }, {

@@ -47,6 +47,17 @@ export interface Operation {
   readonly retryable: readonly string[];
 }
 
+/**
+ * One operation as a client calls it (generated/operations.ts, the `alipayhk-spec/operations` entry, one const per
+ * operation named by its operationId): its OPERATIONS facts and a schema table holding only the schemas its request
+ * reaches, with only the keyword checks they use, so that a bundle of one operation carries no other's schemas.
+ */
+export interface OperationDescriptor<Id extends string = string> extends Operation {
+  readonly operationId: Id;
+  /** The validator's table for this operation's request: `schema` and every schema it reaches. */
+  readonly schemas: SchemaTable;
+}
+
 /** The rest of what the spec says of an operation: its headers and its answers. */
 export interface OperationDetails {
   /** The request headers: the operation's header parameters and its security schemes' headers. */
