@@ -173,6 +173,23 @@ describe("the sandbox console in Chromium", () => {
     expect(await page.getByRole("article", { name: "ticket-1001" }).count()).toBe(1); // kept from the earlier polls
   });
 
+  it("says what retention dropped", async () => {
+    const small = await createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, seed: 8, retention: { events: 3, historyPerOrder: 2 } });
+    const smallServer = await serve(small.fetch);
+    const other = await browser.newPage();
+    try {
+      const client = createOrderClient({ clientId: merchant.clientId, privateKey: merchant.privateKey, alipayPublicKey: small.alipayPublicKey, baseUrl: smallServer.url });
+      const order = { merchantBizNo: "ticket-8008", merchantBizType: "PASS_TICKET" as const, orderStatus: "TICKETED" as const, userId: "2088000000000001", orderCreateTime: 1_767_000_000_000, extInfo: {} };
+      for (let i = 0; i < 5; i++) await client.syncOrder({ ...order, orderModifyTime: 1_767_000_000_000 + i });
+      await other.goto(smallServer.url + "/");
+      await expect.poll(() => other.locator("#dropped").innerText()).toContain("Dropped so far, oldest first: 2 events, 3 history entries, 0 remembered answers");
+      expect(await other.getByRole("article", { name: "ticket-8008" }).innerText()).toContain("(3 earlier updates not kept)");
+    } finally {
+      await other.close();
+      await smallServer.close();
+    }
+  });
+
   it("has no private key text anywhere on the page or in its data", async () => {
     const sources = [await page.content(), await page.evaluate(() => document.body.innerText), await (await fetch(server.url + "/console/state")).text()];
     const secrets = [merchant.privateKey, stranger.privateKey, alipay.privateKey].flatMap((pem) => {
