@@ -317,7 +317,7 @@ await check("runtime: Node imports every entry of the installed tarballs", () =>
   const script = `
     const want = { "alipayhk-signature": ["sign", "verify", "importPrivateKey", "importPublicKey", "encryptBody", "decryptBody"],
       "alipayhk-signature/encryption": ["encryptBody", "decryptBody"], "alipayhk-order": ["createOrderClient", "OrderError"],
-      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-sandbox": ["createSandbox"], "alipayhk-sandbox/node": ["serve"] };
+      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-order/operations": ["createClient"], "alipayhk-sandbox": ["createSandbox"], "alipayhk-sandbox/node": ["serve"] };
     for (const [entry, names] of Object.entries(want)) {
       const m = await import(entry);
       for (const n of names) if (typeof m[n] !== "function") throw new Error(entry + " has no function " + n);

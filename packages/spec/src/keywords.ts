@@ -6,6 +6,7 @@
  */
 import { check, equal, join, passes, type Context, type Report } from "./validate.js";
 import type { SchemaNode, SchemaTable } from "./model-types.js";
+import { encodeJsonText } from "./encode.js";
 
 /** Checks one keyword of `schema` on `value` (called for every value; each check looks only at its own type). */
 export type KeywordCheck = (schema: SchemaNode, value: unknown, path: string, context: Context, report: Report) => void;
@@ -37,20 +38,27 @@ export const minLength: KeywordCheck = (s, v, _, __, report) => {
 export const pattern: KeywordCheck = (s, v, _, __, report) => {
   if (typeof v === "string" && !regex(s.pattern!).test(v)) report("pattern", `must match the pattern ${s.pattern}`);
 };
-/** JSON text (the only contentMediaType the generator accepts), and its contentSchema. */
-export const contentMediaType: KeywordCheck = (s, v, _, context, report) => {
-  if (typeof v !== "string") return;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch {
-    return report("contentMediaType", "must be JSON text");
-  }
-  if (s.contentSchema === undefined) return;
-  const inner: Context = { ...context, out: [] };
-  check(s.contentSchema, parsed, "", inner);
-  for (const p of inner.out) report("contentSchema", `holds JSON whose ${p.path || "value"} ${p.message}`);
-};
+/**
+ * JSON text (the only contentMediaType the generator accepts), and its contentSchema. It carries, as `encode`, what
+ * turns a value given for such a field into its text (encodeJsonText): a client finds the encoder in the tables that
+ * have such fields, so that a bundle whose operations have none (order sync's) carries no encoder.
+ */
+export const contentMediaType: KeywordCheck & { readonly encode: typeof encodeJsonText } = /* @__PURE__ */ Object.assign(
+  ((s, v, _, context, report) => {
+    if (typeof v !== "string") return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v);
+    } catch {
+      return report("contentMediaType", "must be JSON text");
+    }
+    if (s.contentSchema === undefined) return;
+    const inner: Context = { ...context, out: [] };
+    check(s.contentSchema, parsed, "", inner);
+    for (const p of inner.out) report("contentSchema", `holds JSON whose ${p.path || "value"} ${p.message}`);
+  }) as KeywordCheck,
+  { encode: encodeJsonText },
+);
 
 export const minimum: KeywordCheck = (s, v, _, __, report) => {
   if (typeof v === "number" && v < s.minimum!) report("minimum", `must be at least ${s.minimum}`);
