@@ -8,7 +8,8 @@
 //
 //   npm run bench                 full run (8 rounds, about 8 minutes)
 //   npm run bench -- --quick      everyday run (4 short rounds, about 100 seconds)
-//   options: --only=node,deno,bun   --build (rebuild the packages first)   --no-write (print only)
+//   npm run bench -- --only sandbox-load   the sandbox under load alone (bench/sandbox-load.mjs, about 5 minutes)
+//   options: --only=node,deno,bun,sandbox-load   --build (rebuild the packages first)   --no-write (print only)
 //
 // How:
 // - The packages are measured as built (dist/). bench/runtime.mjs is bundled once with esbuild (platform
@@ -22,7 +23,7 @@
 //   that a number taken on a busy machine is flagged as such.
 import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -31,14 +32,23 @@ import { measureColdStarts, mergeColdStarts } from "./cold-start.mjs";
 import { measureSpecCost } from "./spec-cost.mjs";
 import { budgetTable } from "./budgets.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
-import { EXTRA_KEYS, KEYS, report } from "./report.mjs";
+import { EXTRA_KEYS, KEYS, replaceSection, report } from "./report.mjs";
+import { measureSandboxLoad, sandboxLoadMain, sandboxLoadSection } from "./sandbox-load.mjs";
 import { bundleResults, measureBundles } from "./size.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const QUICK = flag("quick");
-const RUNTIMES = (option("only") ?? "node,deno,bun").split(",");
+// --only=a,b or --only a,b: runtimes (node, deno, bun) and the sandbox-load task
+const ONLY = option("only") ?? (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
+const TASKS = (ONLY ?? "node,deno,bun,sandbox-load").split(",");
+const RUNTIMES = TASKS.filter((t) => t !== "sandbox-load");
+if (!RUNTIMES.length) {
+  // the sandbox under load alone: it merges its numbers into results.json and BENCHMARKS.md itself
+  await sandboxLoadMain(args);
+  process.exit(0);
+}
 const started = Date.now();
 
 const SETTINGS = QUICK
@@ -177,7 +187,7 @@ say(`cold start: ${SETTINGS.coldStarts} fresh starts per runtime, client and bas
 const coldMonitor = cpuMonitor([server.pid]);
 const cold = await measureColdStarts(
   { url: server.url, clientId: CLIENT_ID, privateKeyPem: String(privateKeyPem), alipayPublicKeyPem: server.alipayPublicKey },
-  { starts: SETTINGS.coldStarts, runtimes: [...RUNTIMES, ...(option("only") ? [] : ["workerd"])], log: (text) => say(`cold start: ${text.trim()}`) },
+  { starts: SETTINGS.coldStarts, runtimes: [...RUNTIMES, ...(ONLY ? [] : ["workerd"])], log: (text) => say(`cold start: ${text.trim()}`) },
 );
 cpu.coldStart = coldMonitor.stop();
 Object.assign(errors, cold.errors);
@@ -228,6 +238,25 @@ try {
 } catch (error) {
   errors.specCost = error.message;
   say(error.message);
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// 6b. The sandbox under load (bench/sandbox-load.mjs), or its numbers from the last run that measured it
+
+/** @type {any} */
+let sandboxLoad;
+try {
+  sandboxLoad = JSON.parse(readFileSync(join(ROOT, "bench", "results.json"), "utf8")).sandbox?.load;
+} catch {
+  // no earlier results
+}
+if (TASKS.includes("sandbox-load")) {
+  try {
+    sandboxLoad = await measureSandboxLoad({ quick: QUICK, log: (text) => say(`sandbox-load: ${text}`) });
+  } catch (error) {
+    errors.sandboxLoad = error.message;
+    say(error.message);
+  }
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -311,6 +340,7 @@ results.node = {
   },
 };
 results.bundle = { ...bundleResults(bundles), spec: specCost ?? null };
+if (sandboxLoad) results.sandbox = { load: sandboxLoad };
 
 // Budgets: met / not met, with the numbers (bench/budgets.mjs).
 const budgets = budgetTable({ results, cold, bundles, cpu, errors, runtimes: RUNTIMES, coldStarts: SETTINGS.coldStarts, openssl: !!extras?.opensslSignPerSec });
@@ -350,7 +380,8 @@ if (nonSuccess.length) errors.server = `the sandbox sent non-SUCCESS answers: ${
 // ------------------------------------------------------------------------------------------------------------
 // 8. Output
 
-const { text, markdown } = report({ results, budgets, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES });
+const { text, markdown: reported } = report({ results, budgets, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES });
+const markdown = sandboxLoad ? replaceSection(reported, "Sandbox under load", sandboxLoadSection(sandboxLoad), "Budgets") : reported;
 console.log(text);
 if (!flag("no-write")) {
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
