@@ -224,13 +224,14 @@ export const commands: Record<string, Command> = {
   },
 
   sync: {
-    summary: "send one request body from a JSON file: an order, a performance notification... (to AlipayHK, or to an embedded sandbox when no credentials are set)",
+    summary: "send one request body from a JSON file: an order, a performance notification... (to AlipayHK, or to an embedded sandbox with --sandbox)",
     usage:
-      "alipayhk sync body.json [--operation ID] [--request-id ID] [--strict | --no-strict] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt]\n" +
+      "alipayhk sync body.json [--operation ID] [--request-id ID] [--strict | --no-strict] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt] [--sandbox]\n" +
       `  --operation: one of ${Object.keys(OPERATIONS).join(", ")}; by default the one whose fields the body has (merchantBizType: syncOrder...)\n` +
       "  --strict: also refuse, before sending, what only this SDK's reading of AlipayHK's pages forbids (off by default)\n" +
       `  settings may come from ${ENV.clientId}, ${ENV.privateKey} or ${ENV.privateKeyFile}, ${ENV.alipayPublicKey} or ${ENV.alipayPublicKeyFile}, ${ENV.baseUrl}, ${ENV.environment}\n` +
-      "  --request-id: re-send a call whose outcome was unknown (exit 3) with the requestId it printed",
+      "  --request-id: re-send a call whose outcome was unknown (exit 3) with the requestId it printed\n" +
+      "  --sandbox: send to an embedded AlipayHK sandbox instead (nothing leaves this machine); without it, missing settings are an error",
     options: {
       ...strictFlags,
       operation: { type: "string" },
@@ -241,6 +242,7 @@ export const commands: Record<string, Command> = {
       "base-url": { type: "string" },
       environment: { type: "string" },
       encrypt: { type: "boolean" },
+      sandbox: { type: "boolean" },
     },
     positionals: 1,
     takes: "one order file",
@@ -279,9 +281,20 @@ export const commands: Record<string, Command> = {
         throw new UsageError(`${environment.source}: must be production or testing (got ${JSON.stringify(environment.value)})`);
       }
 
+      // The embedded sandbox only when asked: a job whose secrets failed to load must fail, not "succeed" in a sandbox.
+      const given = [clientId?.source, hasKey(privateKey, io.env) && keySource(privateKey, io.env), hasKey(alipayKey, io.env) && keySource(alipayKey, io.env), baseUrl?.source, environment?.source].filter(Boolean);
+      if (values.sandbox === true && given.length) {
+        throw new UsageError(`--sandbox sends to an embedded sandbox, never to AlipayHK, but AlipayHK settings are given (${given.join(", ")}): drop one or the other`);
+      }
+      if (values.sandbox !== true && !given.length) {
+        throw new UsageError(
+          `no AlipayHK settings, so nothing was sent: set ${ENV.clientId}, ${ENV.privateKey} (or ${ENV.privateKeyFile}), ${ENV.alipayPublicKey} (or ${ENV.alipayPublicKeyFile})` +
+            ` and ${ENV.baseUrl} or ${ENV.environment} (or their flags), or pass --sandbox to try the call against an embedded sandbox`,
+        );
+      }
       let client;
-      if (!clientId && !hasKey(privateKey, io.env) && !hasKey(alipayKey, io.env) && !baseUrl && !environment) {
-        io.err("no credentials given: using an embedded AlipayHK sandbox (nothing leaves this machine)");
+      if (values.sandbox === true) {
+        io.err("--sandbox: using an embedded AlipayHK sandbox (nothing leaves this machine)");
         const merchant = await generateKeyPairPem();
         const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey }, strict: values["no-strict"] !== true });
         client = createOrderClient({
@@ -314,7 +327,17 @@ export const commands: Record<string, Command> = {
         io.err(`${error.name} (${error.code}): ${error.message}`);
         if (error.requestId) io.err(`requestId: ${error.requestId}${error.tracerId ? `, tracerId: ${error.tracerId}` : ""}`);
         if (error instanceof ValidationError || error.code === "ERR_CONFIG") return EXIT.usage;
+        if (error.code === "ERR_INVALID_SIGNATURE") io.err(INVALID_SIGNATURE_HINT);
         if (error.outcome !== "unknown") return EXIT.failed;
+        if (error.code === "ERR_RESPONSE_SIGNATURE") {
+          // retrying cannot help: every answer failed against the key given for AlipayHK
+          io.err(
+            `no answer's signature verified with the AlipayHK public key from ${keySource(alipayKey, io.env)}: check that it is AlipayHK's key for this` +
+              ` environment (not your own public key). The outcome is unknown: once the key is right, re-run with --request-id ${error.requestId}` +
+              ` to learn it without applying the update twice.`,
+          );
+          return EXIT.unknown;
+        }
         io.err(
           `the outcome is unknown: AlipayHK may or may not have applied this update. Retry it as the same call: re-run the same command` +
             ` with --request-id ${error.requestId} (AlipayHK asks for the same requestId when a call is retried).`,
@@ -324,6 +347,18 @@ export const commands: Record<string, Command> = {
     },
   },
 };
+
+/** What to do about an INVALID_SIGNATURE, computed locally: the CLI cannot see what AlipayHK received. */
+const INVALID_SIGNATURE_HINT =
+  "AlipayHK could not verify the request's signature. Likely causes: the private key is not the one whose public key is registered for this" +
+  " Client-Id (or keyVersion), or the Client-Id is another's. `alipayhk sign --key <private key> --body <file> --client-id <id>` prints the" +
+  " exact content signed; `alipayhk verify` checks a signature against a public key; `alipayhk sandbox` diagnoses a refused signature in its console.";
+
+/** Where a key setting came from, for messages: its flag, or the variable that held it. */
+function keySource(key: { flag: string; flagValue: string | undefined; variable: string; fileVariable: string }, env: Readonly<Record<string, string | undefined>>): string {
+  if (key.flagValue !== undefined) return key.flag;
+  return env[key.fileVariable] ? key.fileVariable : key.variable;
+}
 
 /** A value as a POSIX shell word: as is when it is safe, else in single quotes. */
 function shellQuote(value: string): string {

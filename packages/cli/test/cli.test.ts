@@ -150,34 +150,43 @@ describe("alipayhk", () => {
     for (const res of [byFlag, byFile, byValue]) expect(res.stderr).not.toContain("TUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD");
   });
 
-  test("sync with no credentials uses an embedded sandbox and says so", () => {
+  test("sync with no settings sends nothing and names them; --sandbox uses an embedded sandbox and says so", () => {
     writeFileSync(join(work, "order.json"), JSON.stringify(ORDER));
-    const res = run("sync", "order.json");
+    const none = run("sync", "order.json");
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("no AlipayHK settings, so nothing was sent: set ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY (or ALIPAYHK_PRIVATE_KEY_FILE)");
+    expect(none.stderr).toContain("or pass --sandbox");
+    expect(none.stdout).toBe("");
+    const both = run("sync", "order.json", "--sandbox", "--client-id", "C");
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("--sandbox sends to an embedded sandbox, never to AlipayHK, but AlipayHK settings are given (--client-id)");
+
+    const res = run("sync", "order.json", "--sandbox");
     expect(res.status, res.stderr).toBe(0);
     expect(res.stderr).toContain("embedded AlipayHK sandbox");
     expect(JSON.parse(res.stdout)).toMatchObject({ result: { resultCode: "SUCCESS" }, orderStatus: "TICKETED" });
 
     writeFileSync(join(work, "invalid.json"), JSON.stringify({ ...ORDER, orderStatus: "SERVING" }));
-    const invalid = run("sync", "invalid.json");
+    const invalid = run("sync", "invalid.json", "--sandbox");
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toContain("orderStatus must be one of");
 
-    const chosen = run("sync", "order.json", "--request-id", "0123456789abcdef0123456789abcdef");
+    const chosen = run("sync", "order.json", "--sandbox", "--request-id", "0123456789abcdef0123456789abcdef");
     expect(chosen.status, chosen.stderr).toBe(0);
     expect(JSON.parse(chosen.stdout).requestId).toBe("0123456789abcdef0123456789abcdef");
   });
 
   test("--strict refuses an inferred rule before sending; by default the sandbox refuses it saying so; --no-strict sends it", () => {
     writeFileSync(join(work, "both.json"), JSON.stringify({ ...ORDER, openId: "o-1" }));
-    const strict = run("sync", "both.json", "--strict");
+    const strict = run("sync", "both.json", "--sandbox", "--strict");
     expect(strict.status).toBe(2);
     expect(strict.stderr).toContain("syncOrder was not sent: userId and openId must not both be given (inferred");
-    const byDefault = run("sync", "both.json");
+    const byDefault = run("sync", "both.json", "--sandbox");
     expect(byDefault.status).toBe(1);
     expect(byDefault.stderr).toMatch(/PARAM_ILLEGAL: userId and openId must not both be given \(inferred: /);
-    const lenient = run("sync", "both.json", "--no-strict");
+    const lenient = run("sync", "both.json", "--sandbox", "--no-strict");
     expect(lenient.status, lenient.stderr).toBe(0);
-    expect(run("sync", "both.json", "--strict", "--no-strict").status).toBe(2);
+    expect(run("sync", "both.json", "--sandbox", "--strict", "--no-strict").status).toBe(2);
   });
 
   test("sync sends a performance notification, chosen by the body's fields or by --operation", () => {
@@ -191,13 +200,13 @@ describe("alipayhk", () => {
       syncDataInfo: { languageBusinessInfo: { en_US: JSON.stringify({ movie_name: "A film" }) } },
     };
     writeFileSync(join(work, "notice.json"), JSON.stringify(notice));
-    const res = run("sync", "notice.json");
+    const res = run("sync", "notice.json", "--sandbox");
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toMatchObject({ result: { resultCode: "SUCCESS" } });
-    const wrong = run("sync", "notice.json", "--operation", "syncOrder");
+    const wrong = run("sync", "notice.json", "--sandbox", "--operation", "syncOrder");
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain("merchantBizType is required");
-    const unknown = run("sync", "notice.json", "--operation", "cancelOrder");
+    const unknown = run("sync", "notice.json", "--sandbox", "--operation", "cancelOrder");
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("--operation: must be one of syncOrder, syncPerformanceNotification");
   });
@@ -229,6 +238,20 @@ describe("alipayhk", () => {
       expect(await (await fetch(consoleUrl!)).text()).toContain("<title>AlipayHK sandbox console</title>");
       const state = await (await fetch(`${consoleUrl}console/state`)).json();
       expect(state.requests[0]).toMatchObject({ resultCode: "INVALID_CLIENT", diagnosis: { cause: "noMerchantKey" } });
+      // signed with a key the sandbox does not have for SBX: INVALID_SIGNATURE, with what to check and how
+      execFileSync(process.execPath, [bin, "keys", "generate", "--out", "other"], { cwd: work });
+      const forged = spawnSync(process.execPath, [bin, "sync", "order.json", "--private-key", "other/merchant-private.pem"], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH, ...env } });
+      expect(forged.status, forged.stderr).toBe(1);
+      expect(forged.stderr).toContain("INVALID_SIGNATURE");
+      expect(forged.stderr).toContain("the private key is not the one whose public key is registered for this Client-Id");
+      expect(forged.stderr).toContain("alipayhk sign --key");
+      // the merchant's own public key given as AlipayHK's: no answer verifies, and the message names that setting
+      const ownKey = ["sync", "order.json", "--private-key", "sbx/merchant-private.pem", "--alipay-public-key", "sbx/merchant-public.pem"];
+      const unverified = spawnSync(process.execPath, [bin, ...ownKey], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH, ...env } });
+      expect(unverified.status, unverified.stderr).toBe(3);
+      expect(unverified.stderr).toContain("ERR_RESPONSE_SIGNATURE");
+      expect(unverified.stderr).toContain("no answer's signature verified with the AlipayHK public key from --alipay-public-key");
+      expect(unverified.stderr).not.toContain("re-run the same command");
       // stopped, it leaves no key files behind
       const keyFile = env.ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE!;
       expect(existsSync(keyFile)).toBe(true);
