@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { VARIANTS } from "alipayhk-order";
 
 const bin = fileURLToPath(new URL("../dist/alipayhk.js", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "alipayhk-cli-"));
@@ -314,9 +315,7 @@ describe("alipayhk", () => {
   test("demo runs every scenario, the encrypted order, the refused transition and the retry", () => {
     const res = run("demo");
     expect(res.status, res.stderr).toBe(0);
-    for (const bizType of ["PASS_TICKET", "ALIPAY_COUPON", "GIFT_CARD_COUPON", "CHARGING_PILE", "MOVIE_TICKET", "LINE_UP", "RIDE_HAILING", "SELF_PICK", "TRAIN_TICKET"]) {
-      expect(res.stdout).toContain(bizType);
-    }
+    for (const bizType of Object.keys(VARIANTS.syncOrder.values)) expect(res.stdout).toContain(bizType);
     expect(res.stdout).toContain("encrypted order");
     expect(res.stdout).toContain("ORDER_STATUS_INVALID");
     expect(res.stdout).toMatch(/UNKNOWN_EXCEPTION retried\s+TICKETED\s+\S+\s+1\s+2\s+SUCCESS/);

@@ -170,7 +170,10 @@ export function createSigner(options: SignerOptions): Signer {
         } catch (cause) {
           throw new ResponseSignatureError(`the response's Signature header is unusable: ${(cause as Error).message}`, { tracerId, cause });
         }
-        if (!valid) throw new ResponseSignatureError("the response's signature does not match its body and Response-Time", { tracerId });
+        if (!valid) {
+          // a forged or damaged answer, or (when every answer fails) an alipayPublicKey that is not AlipayHK's
+          throw new ResponseSignatureError("the response's signature does not match its body and Response-Time under the alipayPublicKey given (is it AlipayHK's key for this environment?)", { tracerId });
+        }
         if (maxResponseSkewMs !== undefined) {
           // read in any form Alipay's SDKs write (ISO-8601 with +08:00 or +0800, epoch milliseconds)
           const sent = alipayTimeMs(time);
