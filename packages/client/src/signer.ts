@@ -172,7 +172,7 @@ export function createSigner(options: SignerOptions): Signer {
         }
         if (!valid) {
           // a forged or damaged answer, or (when every answer fails) an alipayPublicKey that is not AlipayHK's
-          throw new ResponseSignatureError("the response's signature does not match its body and Response-Time under the alipayPublicKey given (is it AlipayHK's key for this environment?)", { tracerId });
+          throw new ResponseSignatureError("the response's signature does not match its body and Response-Time (is alipayPublicKey AlipayHK's key?)", { tracerId });
         }
         if (maxResponseSkewMs !== undefined) {
           // read in any form Alipay's SDKs write (ISO-8601 with +08:00 or +0800, epoch milliseconds)
