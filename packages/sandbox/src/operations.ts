@@ -1,7 +1,7 @@
 /**
- * What the sandbox does with a request the gateway let through, for any operation of the spec: idempotency by
- * the operation's idempotency key (requestId), validation against the spec (PARAM_ILLEGAL), then the operation's own behaviour when it has one (order
- * sync's state machine, performance notifications), or a SUCCESS answer when it has none.
+ * What the sandbox does with a request the gateway let through, for any operation of the spec: idempotency by the
+ * operation's idempotency key (requestId), validation against the spec (PARAM_ILLEGAL), then the operation's own
+ * behaviour when it has one (order sync's state machine, performance notifications), or a SUCCESS answer when it has none.
  * Synchronous on purpose: check and update happen with no await in between.
  */
 import { entryOf, OPERATIONS, SCHEMAS, validate, VARIANTS, type Operation } from "alipayhk-spec";
