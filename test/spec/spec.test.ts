@@ -71,7 +71,7 @@ describe("spec against the Base API page", () => {
 
   test("the page's nine scenarios (and any the spec adds), each with statuses and end statuses among them", () => {
     expect(Object.keys(SCENARIOS)).toEqual(expect.arrayContaining(BASE_API_BIZ_TYPES));
-    expect([...(BASE_ORDER.properties.merchantBizType!.enum as string[])].sort()).toEqual([...BASE_API_BIZ_TYPES].sort());
+    expect(BASE_ORDER.properties.merchantBizType!.enum).toEqual(expect.arrayContaining(BASE_API_BIZ_TYPES));
     for (const s of Object.values(SCENARIOS)) {
       expect(s.statuses.length).toBeGreaterThan(0);
       for (const end of s.endStatuses) expect(s.statuses).toContain(end);
