@@ -112,10 +112,10 @@ export function refuseUnusedSchemas(bundled, files) {
       reached.add(node.$ref);
       walk(node.$ref.slice(2).split("/").reduce((/** @type {any} */ at, /** @type {string} */ key) => at?.[key], bundled));
     }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "mapping") for (const ref of Object.values(value)) walk({ $ref: String(ref).startsWith("#") ? ref : `#/components/schemas/${ref}` });
-      else walk(value);
-    }
+    // a discriminator's mapping names its schemas: a ref, or a bare component name
+    const mapping = node.discriminator?.mapping ?? {};
+    for (const ref of Object.values(mapping)) walk({ $ref: String(ref).startsWith("#") ? ref : `#/components/schemas/${ref}` });
+    for (const value of Object.values(node)) walk(value);
   };
   walk(bundled.paths);
   const unused = Object.keys(bundled.components?.schemas ?? {}).filter((name) => !reached.has(`#/components/schemas/${name}`));

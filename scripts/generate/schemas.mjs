@@ -15,7 +15,7 @@ import { transform } from "esbuild";
  */
 export async function loadVocabulary(file) {
   const { code } = await transform(readFileSync(file, "utf8"), { loader: "ts", format: "esm" });
-  const module = await import(`data:text/javascript;base64,${btoa(unescape(encodeURIComponent(code)))}`);
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
   return module.VOCABULARY;
 }
 

@@ -199,17 +199,23 @@ async function bundleCli(dir: string): Promise<void> {
     logLevel: "silent",
   });
 }
+/** `npm run generate` in a repository copy. */
+const generateIn = (dir: string) => spawnSync(process.execPath, ["scripts/generate.mjs"], { cwd: dir, encoding: "utf8" });
+/** Every package, test and tool of a repository copy type-checks, and its CLI is bundled, ready to run. */
+async function typeChecksAndBundles(dir: string): Promise<void> {
+  const checked = typecheck(dir);
+  expect(checked.status, checked.stdout).toBe(0);
+  await bundleCli(dir);
+}
 const cli = (dir: string, ...args: string[]) => spawnSync(process.execPath, ["cli.mjs", ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
 
 describe("the whole repository, after the change and nothing else", () => {
   test("every change above at once: generation, type checks of every package, test and tool, and the CLI's demo", async () => {
     const dir = repositoryCopy(join(work, "repo-changed"));
     editSpec(dir, { ...ALL_CHANGES, ...renameIdempotencyKey, "schemas/base-order.yaml": (doc) => (addToBaseEnum(doc), renameInBase(doc)) });
-    const generated = spawnSync(process.execPath, ["scripts/generate.mjs"], { cwd: dir, encoding: "utf8" });
+    const generated = generateIn(dir);
     expect(generated.status, generated.stderr).toBe(0);
-    const checked = typecheck(dir);
-    expect(checked.status, checked.stdout).toBe(0);
-    await bundleCli(dir);
+    await typeChecksAndBundles(dir);
     const demo = cli(dir, "demo");
     expect(demo.status, demo.stderr).toBe(0);
     expect(demo.stdout).toMatch(/FOOD_DELIVERY\s+ORDERED → DELIVERING → DELIVERED/);
@@ -220,23 +226,21 @@ describe("the whole repository, after the change and nothing else", () => {
     const path = "/api/open/alipay/intl/promotion/order/contractCardSync";
     const file = "paths/performance-notification.yaml";
     editSpec(dir, { "openapi.yaml": (doc) => delete doc.paths[path] });
-    let run = spawnSync(process.execPath, ["scripts/generate.mjs"], { cwd: dir, encoding: "utf8" });
+    let run = generateIn(dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`spec/${file} is not part of the spec`);
     editSpec(dir, { [file]: null });
     // a team follows the messages: the generator names each component no operation uses any more, and its file
-    run = spawnSync(process.execPath, ["scripts/generate.mjs"], { cwd: dir, encoding: "utf8" });
+    run = generateIn(dir);
     expect(run.status).toBe(1);
     const leftovers = [...run.stderr.matchAll(/components\.schemas\.(\w+) \(([^)]+)\)/g)].map(([, name, where]) => [name!, where!] as const);
     expect(leftovers.map(([name]) => name)).toContain("PerformanceNotificationRequest");
     editSpec(dir, { "openapi.yaml": (doc) => leftovers.forEach(([name]) => delete doc.components.schemas[name]) });
     for (const [, where] of leftovers) if (!where.endsWith("openapi.yaml")) rmSync(resolve(dir, where));
-    run = spawnSync(process.execPath, ["scripts/generate.mjs"], { cwd: dir, encoding: "utf8" });
+    run = generateIn(dir);
     expect(run.status, run.stderr).toBe(0);
 
-    const checked = typecheck(dir);
-    expect(checked.status, checked.stdout).toBe(0);
-    await bundleCli(dir);
+    await typeChecksAndBundles(dir);
     const help = cli(dir, "--help");
     expect(help.status, help.stderr).toBe(0);
     const demo = cli(dir, "demo");
