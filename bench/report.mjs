@@ -127,7 +127,7 @@ export function replaceSection(markdown, heading, section, before = "Bundle size
  * @returns {{ text: string; markdown: string }}
  */
 export function report(run) {
-  const { results, budgets, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES } = run;
+  const { results, budgets, bundles, cpu, errors, SETTINGS, RUNTIMES } = run;
   /** @type {string[]} */
   const lines = [];
   const header = ["", ...names.map((n) => (results.runtimes[n].version ? `${n[0].toUpperCase()}${n.slice(1)} ${results.runtimes[n].version}` : `${n} (failed)`))];

@@ -69,7 +69,7 @@ const exampleEnv = (baseUrl, privateKey) => ({
 export const EXAMPLES = [
   {
     id: "node (examples/node/sync-order.mjs)",
-    async run({ sandbox, baseUrl, alipayPublicKey, bundle, tmp }) {
+    async run({ sandbox, baseUrl, alipayPublicKey }) {
       const env = { ...process.env, ...exampleEnv(baseUrl, MERCHANT.pkcs8Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
       const answers = [];
       for (const status of ORDER_STATUSES) {
@@ -83,7 +83,7 @@ export const EXAMPLES = [
   },
   {
     id: "deno (examples/deno/server.ts)",
-    async run({ sandbox, baseUrl, alipayPublicKey, bundle, tmp }) {
+    async run({ sandbox, baseUrl, alipayPublicKey }) {
       const server = startServer(
         deno,
         ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env=ALIPAYHK_CLIENT_ID,ALIPAYHK_PRIVATE_KEY,ALIPAYHK_PRIVATE_KEY_FILE,ALIPAYHK_ALIPAY_PUBLIC_KEY,ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE,ALIPAYHK_BASE_URL,PORT", "server.ts"],
@@ -99,7 +99,7 @@ export const EXAMPLES = [
   },
   {
     id: "bun (examples/bun/server.ts)",
-    async run({ sandbox, baseUrl, alipayPublicKey, bundle, tmp }) {
+    async run({ sandbox, baseUrl, alipayPublicKey }) {
       const server = startServer(bun, ["run", "examples/bun/server.ts"], {
         env: { ...exampleEnv(baseUrl, MERCHANT.pkcs1Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" },
         ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
@@ -114,7 +114,7 @@ export const EXAMPLES = [
   },
   {
     id: "cloudflare worker (examples/cloudflare-worker, workerd serve, no Node compat)",
-    async run({ sandbox, baseUrl, alipayPublicKey, bundle, tmp }) {
+    async run({ sandbox, baseUrl, alipayPublicKey }) {
       // What `wrangler deploy` would do: bundle the worker. config.capnp embeds dist/worker.js.
       await build({
         entryPoints: [join(ROOT, "examples/cloudflare-worker/worker.ts")],

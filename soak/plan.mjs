@@ -157,7 +157,7 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
       final: undefined,
       ...extra,
     });
-    const bodyOf = (status, k, modifyTime, changes = {}) => ({
+    const bodyOf = (status, modifyTime, changes = {}) => ({
       merchantBizType: bizType,
       merchantBizNo,
       orderStatus: status,
@@ -168,13 +168,13 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
       ...changes,
     });
     statuses.forEach((status, k) => {
-      const s = step("lifecycle", k, status, bodyOf(status, k, orderCreateTime + 1_000 * (k + 1)));
+      const s = step("lifecycle", k, status, bodyOf(status, orderCreateTime + 1_000 * (k + 1)));
       s.body[KEY] = s.requestId;
       order.steps.push(s);
     });
     if (random() < forgedShare) {
       const at = Math.floor(random() * (order.steps.length + 1));
-      const s = step("forged", 100, statuses[0], bodyOf(statuses[0], 0, orderCreateTime + 1_000_000_000));
+      const s = step("forged", 100, statuses[0], bodyOf(statuses[0], orderCreateTime + 1_000_000_000));
       s.body[KEY] = s.requestId;
       order.steps.splice(at, 0, s);
     }
@@ -184,8 +184,8 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
       const time = orderCreateTime + 1_000 * (statuses.length + 1);
       const s =
         illegal !== undefined && random() < 0.6
-          ? step("probe", 200, illegal, bodyOf(illegal, statuses.length, time), { expectCode: "ERR_ORDER_STATUS_INVALID" })
-          : step("probe", 201, last, bodyOf(last, statuses.length, time, { orderCreateTime: orderCreateTime + 1 }), { expectCode: "ERR_PARAM_ILLEGAL" });
+          ? step("probe", 200, illegal, bodyOf(illegal, time), { expectCode: "ERR_ORDER_STATUS_INVALID" })
+          : step("probe", 201, last, bodyOf(last, time, { orderCreateTime: orderCreateTime + 1 }), { expectCode: "ERR_PARAM_ILLEGAL" });
       s.body[KEY] = s.requestId;
       order.steps.push(s);
     }

@@ -6,8 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { EdgeRuntime } from "edge-runtime";
 
-const require = createRequire(import.meta.url);
-const version = require("edge-runtime/package.json").version;
+const version = createRequire(import.meta.url)("edge-runtime/package.json").version;
 console.log(`# runtime edge-runtime ${version} (host node ${process.version})`);
 
 const runtime = new EdgeRuntime({ initialCode: readFileSync(process.argv[2], "utf8") });

@@ -3,7 +3,7 @@
 import { createSign } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { decryptBody, DecryptionError, encryptBody, HeaderFormatError, importPrivateKey, importPublicKey, sign, UnsupportedAlgorithmError, type PrivateKey } from "alipayhk-signature";
+import { decryptBody, DecryptionError, encryptBody, HeaderFormatError, importPrivateKey, importPublicKey, UnsupportedAlgorithmError, type PrivateKey } from "alipayhk-signature";
 import { RESULT_CODES, SYNC_ORDER_PATH } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { BASE_URL, merchant, responseTime, signatureHeader, validOrder, KEY } from "./helpers.js";

@@ -4,8 +4,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  AlipayHKError,
-  decryptBody,
   HeaderFormatError,
   importPrivateKey,
   importPublicKey,

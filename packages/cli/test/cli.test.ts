@@ -268,7 +268,7 @@ describe("alipayhk", () => {
   test("node examples/node/sync-order.mjs runs with exactly the settings `alipayhk sandbox` prints", async () => {
     const child = spawn(process.execPath, [bin, "sandbox"], { cwd: work });
     try {
-      const { out, env } = await printedSettings(child);
+      const { env } = await printedSettings(child);
       expect(Object.keys(env).sort()).toEqual(["ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE", "ALIPAYHK_BASE_URL", "ALIPAYHK_CLIENT_ID", "ALIPAYHK_PRIVATE_KEY_FILE"]);
       const example = fileURLToPath(new URL("../../../examples/node/sync-order.mjs", import.meta.url));
       const res = spawnSync(process.execPath, [example, "EXAMPLE-1", "TICKETED"], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });

@@ -2,7 +2,7 @@
  * The console without a browser: the signature diagnosis (checked against node:crypto), the console's routes and
  * controls, sandbox.reset(), and the state the page renders.
  */
-import { createHash, createPublicKey, createSign, generateKeyPairSync } from "node:crypto";
+import { createHash, createPublicKey, createSign } from "node:crypto";
 import { SYNC_ORDER_PATH } from "alipayhk-order";
 import { importPublicKey } from "alipayhk-signature";
 import { createSandbox, type Sandbox, type SandboxEvent } from "alipayhk-sandbox";
