@@ -1,0 +1,189 @@
+/**
+ * `createOutbox`: enqueue calls into a store, and run workers that deliver them through the caller's client. At least
+ * once, with the requestId fixed at enqueue: AlipayHK answers a repeated requestId without applying it again, and
+ * orders updates by orderModifyTime, so a re-sent or late update is safe.
+ */
+import { prepareCall, readCall, type StoredCall } from "./call.js";
+import { checkDeliveryOptions, deliverCall, type DeliveryOptions, type OutboxClient, type Verdict } from "./deliver.js";
+import { OutboxConfigError, OutboxStoreError } from "./errors.js";
+import type { Claim, OutboxCounts, OutboxEntry, OutboxStore } from "./store.js";
+
+export interface OutboxOptions<Tx> extends DeliveryOptions {
+  /** The client workers send with (alipayhk-order's `createOrderClient`, or `createClient` with the operations used). */
+  client: OutboxClient;
+  store: OutboxStore<Tx>;
+  /** Refuse at enqueue what only this SDK's reading forbids (the spec's x-inferred rules), as the client's `strict`. */
+  strict?: boolean;
+  /** Called once a call is delivered (by this process's workers). */
+  onDelivered?: (call: StoredCall, result: Readonly<Record<string, unknown>>) => void;
+  /** Called once a call is dead-lettered (by this process's workers). */
+  onDeadLetter?: (entry: { requestId: string; reason: string; failure: unknown }) => void;
+}
+
+export interface WorkerOptions {
+  /** Calls in flight at once. Default 4. */
+  concurrency?: number;
+  /** How long a worker holds a call it claimed; after that another worker may take it. Default 120,000 ms. */
+  leaseMs?: number;
+  /** Pause between looks at an empty store (and after a store error, growing to 30 s). Default 500 ms. */
+  pollMs?: number;
+  /** Stops the worker as `stop()` does: it claims nothing more and finishes what is in flight. */
+  signal?: AbortSignal;
+}
+
+export interface OutboxWorker {
+  /** Calls settled by this worker, by verdict. */
+  readonly settled: { delivered: number; dead: number; retried: number; released: number };
+  /** Stops claiming, lets the calls in flight finish (each bounded by the client's timeout and retries), and resolves. */
+  stop(): Promise<void>;
+  /**
+   * Stops at once: calls in flight are cancelled and put back as pending, their outcome unknown; they are sent again
+   * with the same requestId. For shutdowns that cannot wait.
+   */
+  abort(): Promise<void>;
+  /** Resolves once the worker has stopped. */
+  readonly done: Promise<void>;
+}
+
+export interface Outbox<Tx> {
+  /**
+   * Validates `body` as the operation's method would and stores the call with a fixed requestId, durably, before it
+   * resolves. With `tx` the row is written through the caller's transaction (it commits or rolls back with it).
+   * @throws the client's ValidationError (nothing stored), OutboxConfigError for an unknown operation,
+   *   OutboxStoreError when the store fails.
+   */
+  enqueue(operationId: string, body: object, options?: { tx?: Tx }): Promise<{ requestId: string }>;
+  /** Starts a worker in this process. */
+  work(options?: WorkerOptions): OutboxWorker;
+  counts(): Promise<OutboxCounts>;
+  get(requestId: string): Promise<OutboxEntry | undefined>;
+  deadLetters(limit?: number): Promise<OutboxEntry[]>;
+  /** Sends dead calls again with their original requestId (all dead calls without `requestIds`); how many. */
+  redrive(requestIds?: readonly string[]): Promise<number>;
+}
+
+export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx> {
+  const { client, store, strict = false, onDelivered, onDeadLetter } = options;
+  if (typeof client !== "object" || client === null) throw new OutboxConfigError("client: give an alipayhk-order client (createOrderClient)");
+  if (typeof store?.claim !== "function") throw new OutboxConfigError("store: give an outbox store (createMemoryStore, createPostgresStore...)");
+  const delivery = checkDeliveryOptions(options);
+
+  async function enqueue(operationId: string, body: object, { tx }: { tx?: Tx } = {}) {
+    const call = prepareCall(operationId, body, { strict });
+    if (typeof (client as Record<string, unknown>)[call.operationId] !== "function") {
+      throw new OutboxConfigError(`operationId: the outbox's client has no ${call.operationId} method`);
+    }
+    try {
+      await store.add(call, tx);
+    } catch (cause) {
+      throw cause instanceof OutboxStoreError ? cause : new OutboxStoreError(`the call was not stored: ${(cause as Error)?.message ?? cause}`, cause);
+    }
+    return { requestId: call.requestId };
+  }
+
+  /** Delivers one claimed call and records the verdict. */
+  async function handle(claim: Claim, signal: AbortSignal, settled: OutboxWorker["settled"]) {
+    const call = readCall(claim.raw);
+    const attempts = claim.attempts + 1;
+    const verdict: Verdict =
+      typeof call === "string"
+        ? { state: "dead", reason: "unreadable", failure: { code: "ERR_OUTBOX_UNREADABLE", message: call } }
+        : await deliverCall(client, call, attempts, delivery, signal);
+    switch (verdict.state) {
+      case "delivered":
+        if (await store.settle(claim, { state: "delivered" })) {
+          settled.delivered++;
+          if (typeof call !== "string") onDelivered?.(call, verdict.result);
+        }
+        return;
+      case "dead":
+        if (await store.settle(claim, verdict)) {
+          settled.dead++;
+          const requestId = typeof claim.raw.requestId === "string" ? claim.raw.requestId : "";
+          onDeadLetter?.({ requestId, reason: verdict.reason, failure: verdict.failure });
+        }
+        return;
+      case "retry":
+        settled.retried++;
+        await store.settle(claim, { state: "pending", availableAt: Date.now() + verdict.delayMs, failure: verdict.failure, countAttempt: true });
+        return;
+      case "released":
+        settled.released++;
+        await store.settle(claim, { state: "pending", availableAt: Date.now(), countAttempt: false });
+    }
+  }
+
+  function work({ concurrency = 4, leaseMs = 120_000, pollMs = 500, signal }: WorkerOptions = {}): OutboxWorker {
+    if (!(Number.isSafeInteger(concurrency) && concurrency >= 1)) throw new OutboxConfigError("concurrency: must be a whole number, at least 1");
+    if (!(typeof leaseMs === "number" && leaseMs > 0)) throw new OutboxConfigError("leaseMs: must be a number of milliseconds above 0");
+    if (!(typeof pollMs === "number" && pollMs >= 0)) throw new OutboxConfigError("pollMs: must be a number of milliseconds, 0 or more");
+    const stopper = new AbortController();
+    const stopNow = () => stopper.abort();
+    if (signal?.aborted) stopNow();
+    signal?.addEventListener("abort", stopNow, { once: true });
+    const cancel = new AbortController(); // ends the calls in flight: abort() only
+    const settled = { delivered: 0, dead: 0, retried: 0, released: 0 };
+    const inFlight = new Set<Promise<void>>();
+    let wake: (() => void) | undefined;
+    const pause = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        wake = () => (clearTimeout(timer), resolve());
+      });
+    stopper.signal.addEventListener("abort", () => wake?.(), { once: true });
+
+    async function loop() {
+      let storeErrors = 0;
+      while (!stopper.signal.aborted) {
+        const free = concurrency - inFlight.size;
+        let claims: Claim[] = [];
+        if (free > 0) {
+          try {
+            claims = await store.claim(free, leaseMs);
+            storeErrors = 0;
+          } catch {
+            // the database is down or refusing: back off, then resume on our own
+            storeErrors++;
+            await pause(Math.min(30_000, pollMs * 2 ** storeErrors));
+            continue;
+          }
+        }
+        for (const claim of claims) {
+          const task: Promise<void> = handle(claim, cancel.signal, settled)
+            .catch(() => {}) // a store error on settle: the lease expires and the call is delivered again, same requestId
+            .finally(() => {
+              inFlight.delete(task);
+              wake?.();
+            });
+          inFlight.add(task);
+        }
+        if (claims.length < free || free === 0) await pause(free === 0 ? 30_000 : pollMs);
+      }
+      await Promise.all(inFlight);
+      signal?.removeEventListener("abort", stopNow);
+    }
+    const done = loop();
+    return {
+      settled,
+      done,
+      stop() {
+        stopNow();
+        return done;
+      },
+      abort() {
+        cancel.abort();
+        stopNow();
+        return done;
+      },
+    };
+  }
+
+  return {
+    enqueue,
+    work,
+    counts: () => store.counts(),
+    get: (requestId) => store.get(requestId),
+    deadLetters: (limit = 100) => store.dead(limit),
+    redrive: (requestIds) => store.redrive(requestIds),
+  };
+}

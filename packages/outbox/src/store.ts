@@ -1,0 +1,65 @@
+/**
+ * The contract of a store that workers claim calls from (in memory, PostgreSQL...). The outbox (outbox.ts) holds the
+ * delivery logic; a store only keeps rows, leases them to one worker at a time and records verdicts.
+ */
+import type { StoredCall } from "./call.js";
+import type { DeadReason, FailureSummary } from "./deliver.js";
+
+export type CallState = "pending" | "in_flight" | "delivered" | "dead";
+
+/** A call and where it stands. */
+export interface OutboxEntry {
+  readonly requestId: string;
+  readonly operationId: string;
+  readonly state: CallState;
+  /** Delivery attempts made (each may hold several HTTP attempts of the client). */
+  readonly attempts: number;
+  readonly enqueuedAt: number;
+  /** When it was last changed (ms since the epoch). */
+  readonly updatedAt: number;
+  /** What the last failed attempt ended with. */
+  readonly lastFailure?: FailureSummary | undefined;
+  readonly deadReason?: DeadReason | undefined;
+}
+
+export interface OutboxCounts {
+  readonly pending: number;
+  readonly inFlight: number;
+  readonly delivered: number;
+  readonly dead: number;
+}
+
+/** A call leased to one worker until `leaseMs` passes; `token` proves the lease when the verdict is recorded. */
+export interface Claim {
+  readonly token: string;
+  /** Attempts before this one. */
+  readonly attempts: number;
+  /** The row as stored, read back by the outbox (readCall): a damaged row is dead-lettered, not thrown. */
+  readonly raw: { operationId: unknown; requestId: unknown; body: unknown; enqueuedAt: unknown };
+}
+
+/** What a worker records once an attempt is decided. */
+export type Settlement =
+  | { readonly state: "delivered" }
+  | { readonly state: "dead"; readonly reason: DeadReason; readonly failure: FailureSummary }
+  | { readonly state: "pending"; readonly availableAt: number; readonly failure?: FailureSummary | undefined; readonly countAttempt: boolean };
+
+/**
+ * A durable home for calls. `Tx` is what `add` can write through besides the store's own connection: the caller's
+ * transaction, so that the call commits or rolls back with the business change.
+ */
+export interface OutboxStore<Tx = never> {
+  /** Stores a call as pending. A requestId already stored is left as it is (enqueue is idempotent per requestId). */
+  add(call: StoredCall, tx?: Tx): Promise<void>;
+  /** Leases up to `limit` pending calls that are due (or whose lease expired) for `leaseMs`, oldest due first. */
+  claim(limit: number, leaseMs: number): Promise<Claim[]>;
+  /** Records a verdict, if the lease is still this claim's (false: it expired and another worker took the call). */
+  settle(claim: Claim, settlement: Settlement): Promise<boolean>;
+  counts(): Promise<OutboxCounts>;
+  get(requestId: string): Promise<OutboxEntry | undefined>;
+  /** The dead letters, oldest first. */
+  dead(limit: number): Promise<OutboxEntry[]>;
+  /** Makes dead calls pending again with their requestId and body, due now; all of them without `requestIds`. */
+  redrive(requestIds?: readonly string[]): Promise<number>;
+  close(): Promise<void>;
+}

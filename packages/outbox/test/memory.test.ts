@@ -1,0 +1,105 @@
+// The outbox on its embedded store, against the shared delivery contract, plus what only a store-based outbox has.
+import { createOrderClient } from "alipayhk-order";
+import { createMemoryStore, createOutbox, OutboxConfigError, type MemoryStore, type Outbox } from "alipayhk-outbox";
+import { createSandbox } from "alipayhk-sandbox";
+import { describe, expect, it } from "vitest";
+import { deliveryConformance, movieOrder, type DeliveryHarness, type HarnessSettings } from "../../../test/delivery/conformance.js";
+import { ALIPAY, CLIENT_ID, MERCHANT } from "../../../test/conformance/fixtures.js";
+
+async function memoryOutbox(settings: HarnessSettings) {
+  const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 7 });
+  const client = createOrderClient({
+    clientId: CLIENT_ID,
+    privateKey: MERCHANT.pkcs8Pem,
+    alipayPublicKey: sandbox.alipayPublicKey,
+    baseUrl: "https://sandbox.invalid",
+    fetch: sandbox.fetch,
+    retry: { maxAttempts: 1 },
+  });
+  const store = createMemoryStore();
+  const outbox = createOutbox({ client, store, ...settings });
+  return { sandbox, store, outbox };
+}
+
+/** Runs a worker until the store has nothing pending or in flight. */
+export async function drainWith(outbox: Outbox<unknown>, timeoutMs: number) {
+  const worker = outbox.work({ concurrency: 4, pollMs: 10 });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const counts = await outbox.counts();
+      if (counts.pending + counts.inFlight === 0) return;
+      if (Date.now() > deadline) throw new Error(`not drained in ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await worker.stop();
+  }
+}
+
+deliveryConformance("memory store", async (settings): Promise<DeliveryHarness> => {
+  const { sandbox, store, outbox } = await memoryOutbox(settings);
+  return {
+    sandbox,
+    enqueue: (operationId, body) => outbox.enqueue(operationId, body),
+    drain: (timeoutMs) => drainWith(outbox, timeoutMs),
+    entry: (requestId) => outbox.get(requestId),
+    deadLetters: () => outbox.deadLetters(),
+    redrive: (requestId) => outbox.redrive([requestId]),
+    count: async () => Object.values(await outbox.counts()).reduce((a, b) => a + b, 0),
+    addDamaged: async () => (store as MemoryStore).addRaw({ operationId: "syncOrder", requestId: "damaged", body: "{not json", enqueuedAt: Date.now() }),
+    close: async () => store.close(),
+  };
+});
+
+describe("createOutbox", () => {
+  it("refuses an operation the spec does not have, naming it", async () => {
+    const { outbox } = await memoryOutbox({ windowMs: 1000, initialDelayMs: 10, maxDelayMs: 10 });
+    await expect(outbox.enqueue("cancelOrder", movieOrder())).rejects.toThrow(OutboxConfigError);
+    await expect(outbox.enqueue("cancelOrder", movieOrder())).rejects.toThrow(/cancelOrder/);
+  });
+
+  it("names a setting that is not a duration", async () => {
+    const { store } = await memoryOutbox({ windowMs: 1000, initialDelayMs: 10, maxDelayMs: 10 });
+    expect(() => createOutbox({ client: {}, store, windowMs: -1 })).toThrow(/windowMs/);
+    expect(() => createOutbox({ client: {}, store: {} as MemoryStore })).toThrow(/store/);
+  });
+
+  it("stores a copy: changing the caller's body after enqueue changes nothing sent", async () => {
+    const { sandbox, outbox } = await memoryOutbox({ windowMs: 5000, initialDelayMs: 10, maxDelayMs: 10 });
+    const order = movieOrder();
+    await outbox.enqueue("syncOrder", order);
+    order.orderStatus = "REFUNDED";
+    await drainWith(outbox, 10_000);
+    expect(sandbox.orders[0]?.orderStatus).toBe("TICKETED");
+  });
+
+  it("abort() puts a call in flight back, and another worker delivers it with the same requestId", async () => {
+    const { sandbox, outbox } = await memoryOutbox({ windowMs: 10_000, initialDelayMs: 10, maxDelayMs: 10 });
+    const order = movieOrder();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const hanging = createOrderClient({
+      clientId: CLIENT_ID, privateKey: MERCHANT.pkcs8Pem, alipayPublicKey: sandbox.alipayPublicKey, baseUrl: "https://sandbox.invalid",
+      // the request reaches AlipayHK and is applied; the answer never comes back
+      fetch: async (request) => (await sandbox.fetch(request), await held, new Response(null, { status: 599 })),
+      retry: { maxAttempts: 1 },
+    });
+    const store = createMemoryStore();
+    const first = createOutbox({ client: hanging, store, initialDelayMs: 10 });
+    const { requestId } = await first.enqueue("syncOrder", order);
+    const worker = first.work({ pollMs: 5 });
+    while (sandbox.orders.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await worker.abort();
+    release();
+    expect(worker.settled.released).toBe(1);
+    expect((await first.get(requestId))?.state).toBe("pending");
+    const answering = createOrderClient({
+      clientId: CLIENT_ID, privateKey: MERCHANT.pkcs8Pem, alipayPublicKey: sandbox.alipayPublicKey, baseUrl: "https://sandbox.invalid", fetch: sandbox.fetch,
+    });
+    const second = createOutbox({ client: answering, store });
+    await drainWith(second, 10_000);
+    expect((await second.get(requestId))?.state).toBe("delivered");
+    expect(sandbox.orders[0]?.history.map((u) => u.requestId)).toEqual([requestId]);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: { index: "src/index.ts" },
+  format: ["esm"],
+  // composite (for tsc -b) needs every file listed; tsup compiles only what the entries reach
+  dts: { compilerOptions: { composite: false } },
+  clean: true,
+  target: "es2022",
+  platform: "neutral",
+  sourcemap: false,
+  external: ["alipayhk-order", "alipayhk-signature", "pg"],
+});
