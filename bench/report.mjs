@@ -325,7 +325,7 @@ ${busyNote}
 - **Node only:** in one process, ${SETTINGS.rounds} alternating rounds of \`openssl speed -seconds ${SETTINGS.opensslSeconds} rsa2048\` (one process, one core),
   npm \`alipay-sdk\`'s signing function (\`signatureV3\`: \`createSign("RSA-SHA256").sign(pemString)\`, which re-parses
   the PEM every call) over the same content with the same key, \`sign()\`, \`crypto.subtle.sign\` and node:crypto's synchronous
-  \`sign\` with a KeyObject (all produce the same signature); medians. ${results.node.pinnedToOneCore ? "The process (and openssl, its child) pinned to one core with \`taskset -c 0\`, so the thread pool shares that core with the main thread, as a one-core comparison must; unpinned, the hand-off crosses cores and WebCrypto's ratio to openssl came out lower on this machine." : "Not pinned (\`taskset -c 0\` unavailable or refused)."}
+  \`sign\` with a KeyObject (all produce the same signature); medians. ${results.node.pinnedToOneCore ? "The process (and openssl, its child) pinned to one core with `taskset -c 0`, so the thread pool shares that core with the main thread, as a one-core comparison must; unpinned, the hand-off crosses cores and WebCrypto's ratio to openssl came out lower on this machine." : "Not pinned (`taskset -c 0` unavailable or refused)."}
   node:crypto is there to show WebCrypto's own cost: every \`crypto.subtle\` call is a job handed to libuv's thread pool.
 - **Bundles:** size-limit with .size-limit.cjs: esbuild, minified, gzip level 9, platform neutral, ESM, from dist/;
   contents checked by bench/size.mjs.

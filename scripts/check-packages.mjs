@@ -343,7 +343,7 @@ for (const lib of LIBRARIES) {
     for (const target of Object.values(deno.exports)) {
       if (!published.includes(join(dir, target))) problems.push(`export ${target} is not in the published files`);
     }
-    const outside = published.filter((p) => !p.startsWith(dir + "/"));
+    const outside = published.filter((p) => !p.startsWith(`${dir}/`));
     if (outside.length) problems.push(`published files outside the package: ${outside.join(", ")}`);
     if (problems.length) throw new Error(problems.join("\n"));
   });

@@ -57,7 +57,7 @@ export function formatReport({ options, orders, steps, snapshot, observer, unkno
   }
   const timeouts = syncs.flatMap((s) => s.observed).filter((a) => a.error === "AbortError" || a.error === "TimeoutError").length;
   row("attempts aborted at timeoutMs", [timeouts, "", ""]);
-  row("Response-Time skew spike (±" + options.skewSpikeMs / 60_000 + " min)", [observer.skewSpikes, "", ""]);
+  row(`Response-Time skew spike (±${options.skewSpikeMs / 60_000} min)`, [observer.skewSpikes, "", ""]);
   row(`Response-Time skew +${options.faults.responseTimeSkewMs} ms`, ["all", "", ""]);
 
   section("Attempts per logical sync");

@@ -142,7 +142,10 @@ function resultCodes(doc) {
     const found = new Map();
     const seen = new Set();
     const walk = (/** @type {any} */ node, /** @type {string} */ pointer) => {
-      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, ptr(pointer, i)));
+      if (Array.isArray(node)) {
+        for (const [i, n] of node.entries()) walk(n, ptr(pointer, i));
+        return;
+      }
       if (!isObject(node) || seen.has(node)) return;
       seen.add(node);
       if (node["x-result-codes"]) found.set(pointer, { node, pointer });

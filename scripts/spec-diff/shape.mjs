@@ -39,7 +39,7 @@ export function shapeOf(doc, sources) {
       const pointer = ptr(owner, key);
       const sub = (/** @type {any} */ node, /** @type {string} */ at) => ({ node, pointer: at, inferred, refs });
       const entry = (/** @type {any} */ v, k = canonical(doc, v), certainty = inferred) => ({ value: v, key: k, inferred: certainty, pointer });
-      if (key === "allOf") value.forEach((/** @type {any} */ part, /** @type {number} */ i) => visit(sub(part, ptr(pointer, i))));
+      if (key === "allOf") value.forEach((/** @type {any} */ part, /** @type {number} */ i) => void visit(sub(part, ptr(pointer, i))));
       else if (key === "properties") for (const [name, node] of Object.entries(value)) add(shape.properties, name, sub(node, ptr(pointer, name)));
       else if (key === "anyOf" || key === "oneOf") {
         const alternatives = value.map((/** @type {any} */ node, /** @type {number} */ i) => sub(node, ptr(pointer, i)));

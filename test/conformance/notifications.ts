@@ -6,14 +6,15 @@
  * still compiles and runs the rest.
  */
 import { ResultError, ValidationError, type OrderClient } from "alipayhk-order";
-import { entryOf, OPERATIONS } from "alipayhk-spec";
+import { OPERATIONS } from "alipayhk-spec";
+import { entryOf } from "alipayhk-spec/internal";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { CLIENT_ID, clientFor, MERCHANT } from "./fixtures.js";
 import { deepEqual, equal, ok, rejects, type Registry } from "./harness.js";
 import { MISSING_EXAMPLES, notificationFor, TEMPLATES } from "./orders.js";
 
 type Notify = (body: object) => Promise<{ result: { resultCode: string }; requestId: string }>;
-const notifier = (client: OrderClient) => (client as unknown as Record<string, Notify>)["syncPerformanceNotification"]!;
+const notifier = (client: OrderClient) => (client as unknown as Record<string, Notify>).syncPerformanceNotification!;
 
 export function registerNotificationTests(test: Registry["test"]) {
   // one sandbox for these tests, with its own generated key; each test uses its own merchantBizNo

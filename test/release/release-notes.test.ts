@@ -57,6 +57,6 @@ describe("release:notes", { timeout: 60_000 }, () => {
     const text = changelog();
     expect(text.match(/^## \[/gm)).toHaveLength(1);
     expect(text).not.toMatch(/Unreleased/);
-    expect(text).toMatch(/## \[0\.5\.0\][^]*Breaking changes[^]*loyaltyTier[^]*Client: a retry waits/);
+    expect(text).toMatch(/## \[0\.5\.0\][\s\S]*Breaking changes[\s\S]*loyaltyTier[\s\S]*Client: a retry waits/);
   });
 });

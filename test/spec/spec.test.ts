@@ -10,7 +10,7 @@ import { OPERATIONS, RESULT_CODES, SCHEMAS, SERVERS, VARIANTS, type Operation, t
 const BASE_ORDER = SCHEMAS.BaseOrder as SchemaNode & { properties: Record<string, SchemaNode>; required: readonly string[] };
 const SCENARIOS = VARIANTS.syncOrder.values;
 /** What a scenario's own part (its second allOf part) requires. */
-const requiredOf = (name: keyof typeof SCHEMAS) => ((SCHEMAS[name] as SchemaNode).allOf?.[1] as SchemaNode).required;
+const requiredOf = (name: keyof typeof SCHEMAS) => ((SCHEMAS[name] as SchemaNode).allOf![1] as SchemaNode).required;
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 

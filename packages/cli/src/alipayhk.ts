@@ -46,7 +46,7 @@ async function main(argv: string[], io: Io): Promise<number> {
       io.out(`usage: ${command.usage}\n\n${command.summary}`);
       return EXIT.ok;
     }
-    let parsed;
+    let parsed: ReturnType<typeof parseCommandArgs>;
     try {
       parsed = parseCommandArgs(rest, command.options, command.positionals, command.takes);
     } catch (error) {

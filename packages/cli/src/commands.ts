@@ -7,7 +7,7 @@ import { OPERATIONS, OrderError, SYNC_ORDER_PATH, VARIANTS, ValidationError, cre
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox } from "alipayhk-sandbox";
 import { serve } from "alipayhk-sandbox/node";
-import { AlipayHKError, contentToSign, formatRequestTime, generateKeyPairPem, importPrivateKey, importPublicKey, parseAlipayTime, sign, verify } from "alipayhk-signature";
+import { type AlipayHKError, contentToSign, formatRequestTime, generateKeyPairPem, importPrivateKey, importPublicKey, parseAlipayTime, sign, verify } from "alipayhk-signature";
 import { EXIT, UsageError, readJson, readText, required } from "./io.js";
 import { writeKeyPair } from "./keys.js";
 import { ENV, badPortMessage, checkBaseUrl, checkEnvNames, hasKey, isBadPort, loadPrivateKey, loadPublicKey } from "./settings.js";
@@ -129,7 +129,7 @@ export const commands: Record<string, Command> = {
       const message = messageFrom(values, time);
       const keyVersion = str(values["key-version"]);
       io.out("content to sign (between the markers, UTF-8, \\n is a line feed):");
-      io.out(">>>" + contentToSign(message) + "<<<");
+      io.out(`>>>${contentToSign(message)}<<<`);
       io.out("");
       io.out(`Request-Time: ${message.time}`);
       io.out(`Signature: ${await sign(message, key, keyVersion === undefined ? {} : { keyVersion })}`);
@@ -155,7 +155,7 @@ export const commands: Record<string, Command> = {
         throw new UsageError(`--signature: ${(error as Error).message}`);
       }
       io.out(valid ? "valid: the signature matches" : "INVALID: the signature does not match this content and key");
-      if (!valid) io.out(">>>" + contentToSign(message) + "<<<");
+      if (!valid) io.out(`>>>${contentToSign(message)}<<<`);
       return valid ? EXIT.ok : EXIT.failed;
     },
   },
@@ -292,7 +292,7 @@ export const commands: Record<string, Command> = {
             ` and ${ENV.baseUrl} or ${ENV.environment} (or their flags), or pass --sandbox to try the call against an embedded sandbox`,
         );
       }
-      let client;
+      let client: ReturnType<typeof createOrderClient>;
       if (values.sandbox === true) {
         io.err("--sandbox: using an embedded AlipayHK sandbox (nothing leaves this machine)");
         const merchant = await generateKeyPairPem();

@@ -49,7 +49,7 @@ export interface RsaNumbers {
 const encoder = new TextEncoder();
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const sha256 = async (text: string) => hex(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
-const bytesToBigInt = (bytes: Uint8Array) => (bytes.length ? BigInt("0x" + hex(bytes)) : 0n);
+const bytesToBigInt = (bytes: Uint8Array) => (bytes.length ? BigInt(`0x${hex(bytes)}`) : 0n);
 const base64urlToBytes = (text: string) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "=")), (c) => c.charCodeAt(0));
 
 function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
@@ -72,7 +72,7 @@ export function openSignature(signature: Uint8Array, key: RsaNumbers): string | 
   if (signature.length !== k || s >= key.n) return undefined;
   const encoded = modPow(s, key.e, key.n).toString(16).padStart(k * 2, "0");
   const padding = encoded.length - 2 * (3 + SHA256_DIGEST_INFO.length / 2 + 32);
-  const expected = "0001" + "ff".repeat(padding / 2) + "00" + SHA256_DIGEST_INFO;
+  const expected = `0001${"ff".repeat(padding / 2)}00${SHA256_DIGEST_INFO}`;
   return padding >= 16 && encoded.startsWith(expected) ? encoded.slice(expected.length) : undefined;
 }
 
@@ -131,12 +131,12 @@ function variants(attempt: SignedAttempt & { time: string }): { cause: Signature
     // not JSON (e.g. an encrypted body): only whitespace variants
   }
   body("without surrounding whitespace", attempt.body.trim());
-  body("with a trailing newline", attempt.body + "\n");
+  body("with a trailing newline", `${attempt.body}\n`);
   const path = (how: string, changed: string) => add("pathChanged", `The path is not the one signed: it was signed ${how} (${changed}).`, { path: changed });
   const query = attempt.path.indexOf("?");
   if (query >= 0) path("without its query", attempt.path.slice(0, query));
   if (attempt.path.endsWith("/")) path("without its trailing slash", attempt.path.slice(0, -1));
-  else path("with a trailing slash", attempt.path + "/");
+  else path("with a trailing slash", `${attempt.path}/`);
   const instant = new Date(attempt.time);
   if (!Number.isNaN(instant.getTime())) {
     for (const time of [instant.toISOString(), formatRequestTime(instant), formatRequestTime(instant, { offsetMinutes: 480 })]) {
@@ -176,7 +176,7 @@ export async function diagnoseSignature(
     const who = attempt.clientId ? `Client-Id ${attempt.clientId}` : "a request without a Client-Id header";
     return { ...base, cause: "noMerchantKey", explanation: `The sandbox has no merchant public key for ${who} (${known}).` };
   }
-  let header;
+  let header: ReturnType<typeof parseSignatureHeader>;
   try {
     header = parseSignatureHeader(attempt.signature);
   } catch (error) {

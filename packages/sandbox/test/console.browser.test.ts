@@ -95,7 +95,7 @@ beforeAll(async () => {
   const { extInfo, ...incomplete } = JSON.parse(ticket("ticket-6006"));
   expect(await (await send(JSON.stringify(incomplete))).text()).toContain("PARAM_ILLEGAL");
 
-  await page.goto(server.url + "/");
+  await page.goto(`${server.url}/`);
   await logLength(8);
 }, 60_000);
 
@@ -119,7 +119,7 @@ describe("the sandbox console in Chromium", () => {
     expect(steps[1]).toMatch(/^applied TICKETED → USED · SUCCESS.*orderModifyTime 2025-12-29T09:21:00.000Z/);
     expect(steps[2]).toMatch(/^ignored as stale TICKETED · SUCCESS.*orderModifyTime 2025-12-29T09:20:30.000Z/);
     expect(steps[3]).toMatch(/^refused REFUNDED · ORDER_STATUS_INVALID.*orderModifyTime 2025-12-29T09:21:30.000Z/);
-    await page.screenshot({ path: OUTPUT + "laptop.png", fullPage: true });
+    await page.screenshot({ path: `${OUTPUT}laptop.png`, fullPage: true });
   });
 
   it("diagnoses the request signed with another key and the one whose body changed after signing", async () => {
@@ -181,7 +181,7 @@ describe("the sandbox console in Chromium", () => {
       const client = createOrderClient({ clientId: merchant.clientId, privateKey: merchant.privateKey, alipayPublicKey: small.alipayPublicKey, baseUrl: smallServer.url });
       const order = { merchantBizNo: "ticket-8008", merchantBizType: "PASS_TICKET" as const, orderStatus: "TICKETED" as const, userId: "2088000000000001", orderCreateTime: 1_767_000_000_000, extInfo: {} };
       for (let i = 0; i < 5; i++) await client.syncOrder({ ...order, orderModifyTime: 1_767_000_000_000 + i });
-      await other.goto(smallServer.url + "/");
+      await other.goto(`${smallServer.url}/`);
       await expect.poll(() => other.locator("#dropped").innerText()).toContain("Dropped so far, oldest first: 2 events, 3 history entries, 0 remembered answers");
       expect(await other.getByRole("article", { name: "ticket-8008" }).innerText()).toContain("(3 earlier updates not kept)");
     } finally {
@@ -191,7 +191,7 @@ describe("the sandbox console in Chromium", () => {
   });
 
   it("has no private key text anywhere on the page or in its data", async () => {
-    const sources = [await page.content(), await page.evaluate(() => document.body.innerText), await (await fetch(server.url + "/console/state")).text()];
+    const sources = [await page.content(), await page.evaluate(() => document.body.innerText), await (await fetch(`${server.url}/console/state`)).text()];
     const secrets = [merchant.privateKey, stranger.privateKey, alipay.privateKey].flatMap((pem) => {
       const base64 = pem.replace(/-----[^-]+-----|\s/g, "");
       const jwk = createPrivateKey(pem).export({ format: "jwk" });
@@ -206,11 +206,11 @@ describe("the sandbox console in Chromium", () => {
 
   it("reads on a phone: one column, nothing wider than the screen", async () => {
     await page.setViewportSize({ width: 1100, height: 860 });
-    await page.screenshot({ path: OUTPUT + "first-screen.png" }); // what packages/sandbox/README.md shows
+    await page.screenshot({ path: `${OUTPUT}first-screen.png` }); // what packages/sandbox/README.md shows
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: OUTPUT + "phone.png" });
-    await page.screenshot({ path: OUTPUT + "phone-full.png", fullPage: true });
+    await page.screenshot({ path: `${OUTPUT}phone.png` });
+    await page.screenshot({ path: `${OUTPUT}phone-full.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -269,7 +269,7 @@ describe("the sandbox console in Chromium", () => {
   });
 
   it("weighs little, and allows only its own inline style and script", async () => {
-    const response = await fetch(server.url + "/");
+    const response = await fetch(`${server.url}/`);
     const bytes = (await response.arrayBuffer()).byteLength;
     console.log(`console page: ${bytes} bytes`);
     expect(bytes).toBeLessThan(16_000); // 11.3 KB today: growth past this needs a reason

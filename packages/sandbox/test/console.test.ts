@@ -15,7 +15,7 @@ const merchant = makeMerchant("2102000000000777");
 const stranger = makeMerchant(merchant.clientId);
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 const jwkOf = (pem: string) => createPublicKey(pem).export({ format: "jwk" });
-const bigint = (b64url: string) => BigInt("0x" + Buffer.from(b64url, "base64url").toString("hex"));
+const bigint = (b64url: string) => BigInt(`0x${Buffer.from(b64url, "base64url").toString("hex")}`);
 
 let sandbox: Sandbox;
 beforeEach(async () => {
@@ -101,8 +101,8 @@ describe("the signature diagnosis on refused requests", () => {
   it.each([
     ["compact JSON sent indented", (t: string) => ({ body: JSON.stringify(JSON.parse(t), null, 2), signedBody: t }), "bodyChanged", /compact JSON/],
     ["indented JSON sent compact", (t: string) => ({ body: t, signedBody: JSON.stringify(JSON.parse(t), null, 2) }), "bodyChanged", /indented by 2 spaces/],
-    ["a trailing newline dropped", (t: string) => ({ body: t, signedBody: t + "\n" }), "bodyChanged", /trailing newline/],
-    ["a query added to the path", (t: string) => ({ body: t, path: SYNC_ORDER_PATH + "?trace=1", signedPath: SYNC_ORDER_PATH }), "pathChanged", new RegExp(`without its query \\(${SYNC_ORDER_PATH}\\)`)],
+    ["a trailing newline dropped", (t: string) => ({ body: t, signedBody: `${t}\n` }), "bodyChanged", /trailing newline/],
+    ["a query added to the path", (t: string) => ({ body: t, path: `${SYNC_ORDER_PATH}?trace=1`, signedPath: SYNC_ORDER_PATH }), "pathChanged", new RegExp(`without its query \\(${SYNC_ORDER_PATH}\\)`)],
     ["Request-Time written another way", (t: string) => ({ body: t, signedTime: "2026-01-02T03:04:05+00:00" }), "timeChanged", /signed as 2026-01-02T03:04:05\+00:00/],
     ["another body altogether", (t: string) => ({ body: t, signedBody: body() }), "contentChanged", /other content/],
   ] as const)("names the change when the right key signed other content: %s", async (_, make, cause, explanation) => {

@@ -53,7 +53,7 @@ const ALGORITHMS: Record<string, SignatureAlgorithm> = {
 };
 
 function algorithm(name: string): SignatureAlgorithm {
-  const found = Object.prototype.hasOwnProperty.call(ALGORITHMS, name) ? ALGORITHMS[name] : undefined;
+  const found = Object.hasOwn(ALGORITHMS, name) ? ALGORITHMS[name] : undefined;
   if (!found) throw new UnsupportedAlgorithmError("Signature", name, Object.keys(ALGORITHMS));
   return found;
 }

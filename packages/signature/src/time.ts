@@ -35,7 +35,7 @@ export function formatRequestTime(date: Date | number = new Date(), options: Req
   // Shift the instant and read it as UTC: that is the wall-clock time at `offset`. Truncate to
   // whole seconds first so that rounding never carries into the next second.
   const shifted = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000);
-  const iso = isNaN(shifted.getTime()) ? "" : shifted.toISOString();
+  const iso = Number.isNaN(shifted.getTime()) ? "" : shifted.toISOString();
   // 24 characters = a four-digit year; invalid dates and years outside 0000-9999 end up here.
   if (iso.length !== 24) throw new InvalidArgumentError("invalid date (or year outside 0000-9999)");
   const abs = Math.abs(offset);

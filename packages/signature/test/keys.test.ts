@@ -317,7 +317,7 @@ describe("refusals", () => {
   });
 
   it("passes the WebCrypto failure as cause for corrupted key data, without key material in the message", async () => {
-    const jwk = { ...pair.privateJwk, n: pair.privateJwk.n!.slice(0, -8) + "AAAAAAAA" };
+    const jwk = { ...pair.privateJwk, n: `${pair.privateJwk.n!.slice(0, -8)}AAAAAAAA` };
     const error = await rejection(importPublicKey({ kty: "RSA", e: "AQAB" }));
     expect(error.code).toBe("ERR_KEY_FORMAT");
     expect(error.cause).toBeDefined();

@@ -88,7 +88,7 @@ describe("verify", () => {
 
   it("returns false for a tampered signature and for a wrong-length one", async () => {
     const b64 = nodeSign(contentToSign(message), pair.privateKey);
-    const flipped = (b64[10] === "A" ? "B" : "A") + "";
+    const flipped = b64[10] === "A" ? "B" : "A";
     const bad = b64.slice(0, 10) + flipped + b64.slice(11);
     expect(await verify(message, `algorithm=RSA256,signature=${encodeURIComponent(bad)}`, publicKey)).toBe(false);
     expect(await verify(message, "algorithm=RSA256,signature=AAAA", publicKey)).toBe(false);
