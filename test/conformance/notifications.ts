@@ -6,8 +6,7 @@
  * still compiles and runs the rest.
  */
 import { ResultError, ValidationError, type OrderClient } from "alipayhk-order";
-import { OPERATIONS } from "alipayhk-spec";
-import { entryOf } from "alipayhk-spec/internal";
+import { entryOf, OPERATIONS } from "alipayhk-spec";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { CLIENT_ID, clientFor, MERCHANT } from "./fixtures.js";
 import { deepEqual, equal, ok, rejects, type Registry } from "./harness.js";
