@@ -6,6 +6,8 @@
  * options: so the same seed and the same sequence of requests give the same faults.
  */
 
+import { SandboxConfigError, shown } from "./errors.js";
+
 /** The faults that can hit a request; each has a rate in {@link FaultOptions}. */
 export type FaultKind =
   | "unknownException"
@@ -97,23 +99,32 @@ const isRate = (value: unknown) => typeof value === "number" && value >= 0 && va
 const isMs = (value: unknown) => typeof value === "number" && Number.isFinite(value) && value >= 0;
 
 /**
- * Checks the options and returns the per-request planner. `forced` (from `sandbox.faultNext`) replaces the drawn
- * kind; the three numbers are drawn all the same, so later requests meet the faults they would have met anyway.
+ * Checks the options (a SandboxConfigError names the one at fault) and returns the per-request planner. `forced`
+ * (from `sandbox.faultNext`) replaces the drawn kind; the three numbers are drawn all the same, so later requests meet
+ * the faults they would have met anyway.
  */
 export function faultPlanner(options: FaultOptions, seed: number): (forced?: FaultKind) => FaultPlan {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new SandboxConfigError("faults", `must be an object such as { http500: 0.1 } (got ${shown(options)})`);
+  }
   let total = 0;
   for (const kind of FAULT_KINDS) {
     const rate = options[kind];
     if (rate === undefined) continue;
-    if (!isRate(rate)) throw new RangeError(`faults.${kind} must be a rate between 0 and 1`);
+    if (!isRate(rate)) throw new SandboxConfigError(`faults.${kind}`, `must be a rate between 0 and 1 (got ${shown(rate)})`);
     total += rate;
   }
-  if (total > 1 + 1e-9) throw new RangeError(`fault rates add up to ${total}; at most one fault hits a request, so they must add up to at most 1`);
+  if (total > 1 + 1e-9) {
+    throw new SandboxConfigError("faults", `rates add up to ${total}; at most one fault hits a request, so they must add up to at most 1`);
+  }
   const latency = options.latencyMs ?? 0;
-  const [min, max] = typeof latency === "number" ? [latency, latency] : latency;
-  if (!isMs(min) || !isMs(max) || min > max) throw new RangeError("faults.latencyMs must be a number of milliseconds or a [min, max] range");
-  if (options.responseTimeSkewMs !== undefined && !Number.isFinite(options.responseTimeSkewMs)) {
-    throw new RangeError("faults.responseTimeSkewMs must be a number of milliseconds");
+  const [min, max] = typeof latency === "number" ? [latency, latency] : Array.isArray(latency) ? latency : [];
+  if (!isMs(min) || !isMs(max) || min > max) {
+    throw new SandboxConfigError("faults.latencyMs", `must be a number of milliseconds or a [min, max] range (got ${shown(latency)})`);
+  }
+  const skew = options.responseTimeSkewMs;
+  if (skew !== undefined && !(typeof skew === "number" && Number.isFinite(skew))) {
+    throw new SandboxConfigError("faults.responseTimeSkewMs", `must be a number of milliseconds (got ${shown(skew)})`);
   }
 
   const random = mulberry32(seed);

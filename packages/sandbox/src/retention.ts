@@ -4,6 +4,7 @@
  * sandbox lives: a demo left running, or a soak of a few hundred thousand syncs, would hold it all. Each is kept
  * up to a limit, the oldest dropped first and counted (`sandbox.stats.dropped`, the console).
  */
+import { SandboxConfigError, shown } from "./errors.js";
 
 /** The `retention` option of `createSandbox`: how many of each the sandbox keeps (the newest). */
 export interface RetentionOptions {
@@ -27,29 +28,19 @@ export type Retention = { readonly [K in keyof RetentionOptions]-?: number };
  */
 export const DEFAULT_RETENTION: Retention = { events: 30_000, historyPerOrder: 100, answers: 100_000 };
 
-/** A bad option of `createSandbox`; `option` names it (e.g. `retention.events`). */
-export class SandboxOptionError extends RangeError {
-  readonly option: string;
-  constructor(option: string, message: string) {
-    super(`${option} ${message}`);
-    this.name = "SandboxOptionError";
-    this.option = option;
-  }
-}
-
-/** The limits `options` asks for, over the defaults. @throws {SandboxOptionError} naming the setting at fault. */
+/** The limits `options` asks for, over the defaults. @throws {SandboxConfigError} naming the setting at fault. */
 export function retentionOf(options: RetentionOptions | undefined): Retention {
   if (options === undefined) return DEFAULT_RETENTION;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new SandboxOptionError("retention", `must be an object such as { events: 30000 } (got ${Array.isArray(options) ? "an array" : String(options)})`);
+    throw new SandboxConfigError("retention", `must be an object such as { events: 30000 } (got ${shown(options)})`);
   }
   const known = Object.keys(DEFAULT_RETENTION);
   const out: Record<string, number> = { ...DEFAULT_RETENTION };
   for (const [key, value] of Object.entries(options) as [string, unknown][]) {
-    if (!known.includes(key)) throw new SandboxOptionError(`retention.${key}`, `is not a retention setting; they are ${known.join(", ")}`);
+    if (!known.includes(key)) throw new SandboxConfigError(`retention.${key}`, `is not a retention setting; they are ${known.join(", ")}`);
     if (value === undefined) continue;
     if (value !== Infinity && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
-      throw new SandboxOptionError(`retention.${key}`, `must be a positive integer or Infinity (got ${typeof value === "string" ? JSON.stringify(value) : String(value)})`);
+      throw new SandboxConfigError(`retention.${key}`, `must be a positive integer or Infinity (got ${shown(value)})`);
     }
     out[key] = value as number;
   }

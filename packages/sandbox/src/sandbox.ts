@@ -5,6 +5,7 @@
 import { OPERATIONS, type Operation } from "alipayhk-spec";
 import { importPublicKey, type PrivateKeyInput, type PublicKey, type PublicKeyInput } from "alipayhk-signature";
 import { consoleRoute } from "./console/routes.js";
+import { SandboxConfigError, shown } from "./errors.js";
 import { diagnoseSignature, rsaNumbers, type RsaNumbers } from "./diagnose.js";
 import { delay, FAULT_KINDS, faultPlanner, SandboxDropError, type FaultKind, type FaultOptions } from "./faults.js";
 import { passGateway, type Incoming } from "./gateway.js";
@@ -58,7 +59,10 @@ export interface Sandbox {
   readonly alipayPublicKey: string;
   /** The seed in use (given or drawn), to reproduce a run. */
   readonly seed: number;
-  /** Registers (or replaces) a merchant's public key. */
+  /**
+   * Registers (or replaces) a merchant's public key.
+   * @throws {SandboxConfigError} for an empty `clientId`; a `KeyFormatError` for a key that cannot be imported.
+   */
   addMerchant(clientId: string, publicKey: PublicKeyInput): Promise<void>;
   /** Snapshot of every order's current state, in creation order. */
   readonly orders: readonly SandboxOrder[];
@@ -76,6 +80,7 @@ export interface Sandbox {
    * Makes the next request to an operation's path meet `kind`, whatever the rates (calls queue up, one fault per
    * request). `processed` says whether that request goes through the order service first; by default the seeded
    * PRNG decides, as for drawn faults (`http429` is never processed).
+   * @throws {SandboxConfigError} for an unknown `kind` or a `processed` that is not a boolean.
    */
   faultNext(kind: FaultKind, options?: { processed?: boolean }): void;
   /**
@@ -103,15 +108,25 @@ const randomUint32 = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
  * const client = createOrderClient({ clientId, privateKey, alipayPublicKey: sandbox.alipayPublicKey,
  *   baseUrl: "http://sandbox.local", fetch: sandbox.fetch });
  * ```
- * @throws {RangeError} for a bad fault rate, latency, seed or maxBodyBytes.
+ * @throws {SandboxConfigError} (`ERR_SANDBOX_CONFIG`) for a bad option, naming it (`seed`, `faults.http500`,
+ *   `retention.events`...).
  * @throws {KeyFormatError} for a key that cannot be imported.
- * @throws {SandboxOptionError} (a RangeError) for a bad `retention` setting, naming it.
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  if (typeof options !== "object" || options === null) throw new SandboxConfigError("options", `must be an object (got ${shown(options)})`);
   const seed = options.seed ?? randomUint32();
-  if (!Number.isInteger(seed)) throw new RangeError("seed must be an integer");
+  if (!Number.isInteger(seed)) throw new SandboxConfigError("seed", `must be an integer (got ${shown(seed)})`);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new RangeError("maxBodyBytes must be a positive integer");
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new SandboxConfigError("maxBodyBytes", `must be a positive integer (got ${shown(maxBodyBytes)})`);
+  }
+  if (options.now !== undefined && typeof options.now !== "function") {
+    throw new SandboxConfigError("now", `must be a function returning a Date (got ${shown(options.now)})`);
+  }
+  const merchantKeys = options.merchants ?? {};
+  if (typeof merchantKeys !== "object" || merchantKeys === null || Array.isArray(merchantKeys)) {
+    throw new SandboxConfigError("merchants", `must be an object of Client-Id: public key (got ${shown(merchantKeys)})`);
+  }
   const faults = options.faults ?? {};
   let plan = faultPlanner(faults, seed);
   const now = options.now ?? (() => new Date());
@@ -122,16 +137,20 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const keyNumbers = new Map<string, RsaNumbers | undefined>(); // to tell why a signature fails
   const { privateKey, publicKeyPem } = await loadAlipayKeys(options.alipayPrivateKey);
 
-  async function addMerchant(clientId: string, publicKey: PublicKeyInput): Promise<void> {
-    if (typeof clientId !== "string" || clientId === "") throw new TypeError("clientId must be a non-empty string");
+  async function register(clientId: string, publicKey: PublicKeyInput, option: string): Promise<void> {
+    if (typeof clientId !== "string" || clientId === "") throw new SandboxConfigError(option, `must be a non-empty string (got ${shown(clientId)})`);
     merchants.set(clientId, await importPublicKey(publicKey));
     keyNumbers.set(clientId, await rsaNumbers(publicKey));
   }
-  for (const [clientId, key] of Object.entries(options.merchants ?? {})) await addMerchant(clientId, key);
+  const addMerchant = (clientId: string, publicKey: PublicKeyInput) => register(clientId, publicKey, "clientId");
+  for (const [clientId, key] of Object.entries(merchantKeys)) await register(clientId, key, "merchants: a Client-Id");
 
   const forced: { kind: FaultKind; processed: boolean | undefined }[] = [];
   function faultNext(kind: FaultKind, how: { processed?: boolean } = {}): void {
-    if (!FAULT_KINDS.includes(kind)) throw new RangeError(`unknown fault kind ${String(kind)}; one of ${FAULT_KINDS.join(", ")}`);
+    if (!FAULT_KINDS.includes(kind)) throw new SandboxConfigError("kind", `must be a fault kind, one of ${FAULT_KINDS.join(", ")} (got ${shown(kind)})`);
+    if (how.processed !== undefined && typeof how.processed !== "boolean") {
+      throw new SandboxConfigError("processed", `must be true, false or absent (got ${shown(how.processed)})`);
+    }
     forced.push({ kind, processed: how.processed });
   }
 

@@ -200,7 +200,7 @@ describe("faultNext", () => {
 
   it("refuses an unknown kind", async () => {
     const sandbox = await make({});
-    expect(() => sandbox.faultNext("meteor" as never)).toThrow(RangeError);
+    expect(() => sandbox.faultNext("meteor" as never)).toThrow(expect.objectContaining({ code: "ERR_SANDBOX_CONFIG", option: "kind" }));
   });
 });
 

@@ -304,9 +304,9 @@ describe("the sandbox's own key", () => {
   it("rejects bad options", async () => {
     await expect(createSandbox({ alipayPrivateKey: "not a key" })).rejects.toThrow(/key/i);
     await expect(createSandbox({ merchants: { x: "not a key" } })).rejects.toThrow(/key/i);
-    await expect(createSandbox({ maxBodyBytes: 0 })).rejects.toThrow(RangeError);
+    await expect(createSandbox({ maxBodyBytes: 0 })).rejects.toMatchObject({ code: "ERR_SANDBOX_CONFIG", option: "maxBodyBytes" });
     await expect(createSandbox({ faults: { http500: 0.7, drop: 0.7 } })).rejects.toThrow(/at most 1/);
-    await expect(createSandbox({ faults: { http500: -1 } })).rejects.toThrow(RangeError);
-    await expect(createSandbox({ faults: { latencyMs: [10, 5] } })).rejects.toThrow(RangeError);
+    await expect(createSandbox({ faults: { http500: -1 } })).rejects.toMatchObject({ code: "ERR_SANDBOX_CONFIG", option: "faults.http500" });
+    await expect(createSandbox({ faults: { latencyMs: [10, 5] } })).rejects.toMatchObject({ code: "ERR_SANDBOX_CONFIG", option: "faults.latencyMs" });
   });
 });

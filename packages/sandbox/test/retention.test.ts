@@ -2,7 +2,7 @@
  * What the sandbox keeps under load: the retention limits (the oldest dropped first, and counted), and idempotency
  * that holds after the log dropped a request's events, or the answer itself.
  */
-import { createSandbox, DEFAULT_RETENTION, SandboxOptionError, type RetentionOptions, type Sandbox } from "alipayhk-sandbox";
+import { createSandbox, DEFAULT_RETENTION, SandboxConfigError, type RetentionOptions, type Sandbox } from "alipayhk-sandbox";
 import { describe, expect, it } from "vitest";
 import { call, makeMerchant, makeOrder, newRequestId, nextUpdate, sendUpdates, signedRequest } from "./helpers.js";
 
@@ -90,11 +90,10 @@ describe("the retention option", () => {
     [{ evnts: 10 }, "retention.evnts", /not a retention setting; they are events, historyPerOrder, answers/],
     [5, "retention", /must be an object/],
     [null, "retention", /must be an object/],
-  ])("refuses %j with a SandboxOptionError naming %s", async (retention, option, message) => {
+  ])("refuses %j with a SandboxConfigError naming %s", async (retention, option, message) => {
     const made = createSandbox({ retention: retention as never });
-    await expect(made).rejects.toBeInstanceOf(SandboxOptionError);
-    await expect(made).rejects.toBeInstanceOf(RangeError);
-    await expect(made).rejects.toMatchObject({ name: "SandboxOptionError", option });
+    await expect(made).rejects.toBeInstanceOf(SandboxConfigError);
+    await expect(made).rejects.toMatchObject({ name: "SandboxConfigError", code: "ERR_SANDBOX_CONFIG", option });
     await expect(made).rejects.toThrow(message);
   });
 });
