@@ -4,15 +4,12 @@
  * so that a bundle carries the checks the spec needs and no others; scripts/generate.mjs refuses any keyword that is
  * neither core nor here, so nothing in a request schema goes unchecked.
  */
-import { check, equal, join, passes, type Context, type Report } from "./validate.js";
-import type { SchemaNode, SchemaTable } from "./model-types.js";
+import { check, equal, join, passes } from "./validate.js";
+import type { Context, KeywordCheck, SchemaTable } from "./model-types.js";
 import { encodeJsonText } from "./encode.js";
+import { KEYWORDS } from "./symbols.js";
 
-/** Checks one keyword of `schema` on `value` (called for every value; each check looks only at its own type). */
-export type KeywordCheck = (schema: SchemaNode, value: unknown, path: string, context: Context, report: Report) => void;
-
-/** Where a table keeps its keyword checks: a symbol, so that walking the table's names never meets them. */
-export const KEYWORDS: unique symbol = Symbol("keywords");
+export { KEYWORDS, type KeywordCheck };
 
 /**
  * `table` with `checks` under KEYWORDS. The generated model calls it marked pure: an object literal with a computed key
@@ -83,7 +80,7 @@ export const format: KeywordCheck = (s, v, _, __, report) => {
 };
 
 export const items: KeywordCheck = (s, v, path, context) => {
-  if (Array.isArray(v)) v.forEach((item, i) => check(s.items!, item, join(path, i), context));
+  if (Array.isArray(v)) for (const [i, item] of v.entries()) check(s.items!, item, join(path, i), context);
 };
 export const minItems: KeywordCheck = (s, v, _, __, report) => {
   if (Array.isArray(v) && v.length < s.minItems!) report("minItems", `must have at least ${plural(s.minItems!, "item")}`);

@@ -1,5 +1,8 @@
-/** The shapes of what scripts/generate.mjs reads from the spec (generated/model.ts). */
-import type { KEYWORDS, KeywordCheck } from "./keywords.js";
+/**
+ * The shapes of what scripts/generate.mjs reads from the spec (generated/model.ts), and of what the validator passes
+ * to the keyword checks: types only, so that validate.ts and keywords.ts both read them without importing each other.
+ */
+import type { KEYWORDS } from "./symbols.js";
 import type { VOCABULARY } from "./vocabulary.js";
 
 /** A JSON Schema as the validator holds it: annotations dropped, component refs as `{ $ref: "<Name>" }`. */
@@ -31,6 +34,31 @@ export type SchemaNode = { readonly [K in EnforcedKeyword]?: ValueTypes[(typeof 
 
 /** Component name -> schema; under KEYWORDS, the checks of keywords.ts its schemas use. */
 export type SchemaTable = { readonly [name: string]: Schema; readonly [KEYWORDS]?: { readonly [keyword: string]: KeywordCheck } };
+
+/** One thing wrong with a body: where (`extInfo.amount.currency`, "" for the body itself) and what, as a sentence. */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+  /** The JSON Schema keyword broken (`required`, `enum`, `maxLength`...). */
+  readonly keyword: string;
+  /** Set when the rule broken is this SDK's reading, not AlipayHK's words: why it is ours. */
+  readonly inferred?: string;
+}
+
+/** @internal What a walk carries down. */
+export interface Context {
+  readonly table: SchemaTable;
+  /** "for merchantBizType MOVIE_TICKET" inside a discriminated variant, to say which list a value missed. */
+  readonly variant: string;
+  readonly inferred: string | undefined;
+  readonly out: Problem[];
+}
+
+/** @internal Records a problem of the schema being checked: its keyword, the sentence, and where (default: here). */
+export type Report = (keyword: string, message: string, at?: string) => void;
+
+/** Checks one keyword of `schema` on `value` (called for every value; each check looks only at its own type). */
+export type KeywordCheck = (schema: SchemaNode, value: unknown, path: string, context: Context, report: Report) => void;
 
 /** One operation of the spec, by operationId: everything its spec says that code acts on. */
 export interface Operation {

@@ -5,27 +5,10 @@
  * carries only the checks its spec needs. scripts/generate.mjs refuses any keyword neither place enforces, so the
  * schema and the checks cannot drift apart. Compiled nowhere (workerd and edge runtimes forbid eval): it walks the table.
  */
-import { KEYWORDS } from "./keywords.js";
-import type { Schema, SchemaNode, SchemaTable } from "./model-types.js";
+import type { Context, Problem, Report, Schema, SchemaNode, SchemaTable } from "./model-types.js";
+import { KEYWORDS } from "./symbols.js";
 
-/** One thing wrong with a body: where (`extInfo.amount.currency`, "" for the body itself) and what, as a sentence. */
-export interface Problem {
-  readonly path: string;
-  readonly message: string;
-  /** The JSON Schema keyword broken (`required`, `enum`, `maxLength`...). */
-  readonly keyword: string;
-  /** Set when the rule broken is this SDK's reading, not AlipayHK's words: why it is ours. */
-  readonly inferred?: string;
-}
-
-/** @internal What a walk carries down. */
-export interface Context {
-  readonly table: SchemaTable;
-  /** "for merchantBizType MOVIE_TICKET" inside a discriminated variant, to say which list a value missed. */
-  readonly variant: string;
-  readonly inferred: string | undefined;
-  readonly out: Problem[];
-}
+export type { Problem };
 
 /** Checks `value` against the component schema `root` of `table`; every problem found, [] when it is valid. */
 export function validate(table: SchemaTable, root: string, value: unknown): Problem[] {
@@ -34,7 +17,7 @@ export function validate(table: SchemaTable, root: string, value: unknown): Prob
   if (out.length < 2) return out;
   // allOf parts may say the same thing twice (a type in the base and in the variant): once is enough
   const seen = new Set<string>();
-  return out.filter((p) => !seen.has(p.path + "\n" + p.message) && !!seen.add(p.path + "\n" + p.message));
+  return out.filter((p) => !seen.has(`${p.path}\n${p.message}`) && !!seen.add(`${p.path}\n${p.message}`));
 }
 
 /** A member that JSON would send: an undefined one vanishes from the text, so it counts as absent. */
@@ -102,7 +85,10 @@ export function check(schema: Schema, value: unknown, path: string, context: Con
   const report: Report = (keyword, message, at = path) => {
     context.out.push(context.inferred === undefined ? { path: at, message, keyword } : { path: at, message, keyword, inferred: context.inferred });
   };
-  if (schema === false) return report("false", "is not allowed");
+  if (schema === false) {
+    report("false", "is not allowed");
+    return;
+  }
   // A component reached by $ref is shared: a variant's name is said only of what the variant itself declares.
   if (schema.$ref !== undefined) check(context.table[schema.$ref] ?? false, value, path, context.variant ? { ...context, variant: "" } : context);
   const marked = inferredWhy(schema);
@@ -110,7 +96,10 @@ export function check(schema: Schema, value: unknown, path: string, context: Con
 
   if (schema.type !== undefined) {
     const types = typeof schema.type === "string" ? [schema.type] : schema.type;
-    if (!types.some((t) => hasType(t, value))) return report("type", `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(" or ")}`);
+    if (!types.some((t) => hasType(t, value))) {
+      report("type", `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(" or ")}`);
+      return;
+    }
   }
   if (schema.const !== undefined && !equal(schema.const, value)) report("const", `must be ${list([schema.const])}`);
   if (schema.enum && !(typeof value === "string" ? schema.enum.includes(value) : schema.enum.some((allowed) => equal(allowed, value)))) {
@@ -132,9 +121,6 @@ export function check(schema: Schema, value: unknown, path: string, context: Con
     context.out.push(notContext === undefined ? { path, message, keyword: "not" } : { path, message, keyword: "not", inferred: notContext });
   }
 }
-
-/** @internal Records a problem of the schema being checked: its keyword, the sentence, and where (default: here). */
-export type Report = (keyword: string, message: string, at?: string) => void;
 
 /** Why the rules of `schema` (its own keywords and everything under it) are ours, when they are. */
 const inferredWhy = (schema: Schema): string | undefined => (typeof schema === "object" ? schema["x-inferred"] : undefined);
@@ -159,10 +145,11 @@ function checkOneOf(schema: SchemaNode, value: unknown, path: string, context: C
   if (discriminator && isObject(value)) {
     const key = value[discriminator.propertyName];
     const at = join(path, discriminator.propertyName);
-    if (key === undefined) return report("required", "is required", at);
     const target = typeof key === "string" && Object.hasOwn(discriminator.mapping, key) ? discriminator.mapping[key] : undefined;
-    if (!target) return report("discriminator", `must be one of ${Object.keys(discriminator.mapping).join(", ")}${typeof key === "string" ? ` (got ${key})` : ""}`, at);
-    return check(context.table[target] ?? false, value, path, { ...context, variant: ` for ${discriminator.propertyName} ${key}` });
+    if (key === undefined) report("required", "is required", at);
+    else if (!target) report("discriminator", `must be one of ${Object.keys(discriminator.mapping).join(", ")}${typeof key === "string" ? ` (got ${key})` : ""}`, at);
+    else check(context.table[target] ?? false, value, path, { ...context, variant: ` for ${discriminator.propertyName} ${key}` });
+    return;
   }
   const matched = schema.oneOf!.filter((alt) => passes(alt, value, path, context)).length;
   if (matched === 0) report("oneOf", noneMatched(context.table, schema.oneOf!));
