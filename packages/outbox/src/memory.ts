@@ -77,7 +77,7 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
       row.leaseUntil = 0;
       row.updatedAt = now();
       if (settlement.state === "pending") {
-        row.availableAt = settlement.availableAt;
+        row.availableAt = now() + settlement.delayMs;
         if (settlement.countAttempt) row.attempts++;
         if (settlement.failure) row.lastFailure = settlement.failure;
         return true;

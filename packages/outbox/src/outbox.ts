@@ -105,11 +105,11 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
         return;
       case "retry":
         settled.retried++;
-        await store.settle(claim, { state: "pending", availableAt: Date.now() + verdict.delayMs, failure: verdict.failure, countAttempt: true });
+        await store.settle(claim, { state: "pending", delayMs: verdict.delayMs, failure: verdict.failure, countAttempt: true });
         return;
       case "released":
         settled.released++;
-        await store.settle(claim, { state: "pending", availableAt: Date.now(), countAttempt: false });
+        await store.settle(claim, { state: "pending", delayMs: 0, countAttempt: false });
     }
   }
 

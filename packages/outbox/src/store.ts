@@ -42,7 +42,8 @@ export interface Claim {
 export type Settlement =
   | { readonly state: "delivered" }
   | { readonly state: "dead"; readonly reason: DeadReason; readonly failure: FailureSummary }
-  | { readonly state: "pending"; readonly availableAt: number; readonly failure?: FailureSummary | undefined; readonly countAttempt: boolean };
+  /** Due again after `delayMs`, counted by the store's clock (a database's own now(), not this machine's). */
+  | { readonly state: "pending"; readonly delayMs: number; readonly failure?: FailureSummary | undefined; readonly countAttempt: boolean };
 
 /**
  * A durable home for calls. `Tx` is what `add` can write through besides the store's own connection: the caller's
