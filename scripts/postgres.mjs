@@ -8,9 +8,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./processes.mjs";
 
 /** The directory holding initdb and pg_ctl: Debian's versioned one (newest first), or the PATH's. */
 function binDir() {
@@ -25,18 +25,6 @@ function binDir() {
   } catch {
     return undefined;
   }
-}
-
-/** A port no one listens on right now, picked by the OS. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /**
@@ -61,7 +49,7 @@ export async function startPostgres() {
   if (root) execFileSync("chown", ["postgres:postgres", dir]);
   const data = join(dir, "data");
   asOwner("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
-  const port = /** @type {number} */ (await freePort());
+  const port = await freePort();
   // fsync off: a throwaway cluster needs no crash safety of its own (the tests kill workers, not the server)
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   asOwner("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "start"]);
