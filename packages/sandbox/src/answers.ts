@@ -3,7 +3,7 @@
  * requestIds, the oldest forgotten first. They are most of what a long-lived sandbox holds, so each is kept small.
  */
 import { fingerprint } from "./retention.js";
-import type { Answer, ResultCode } from "./store.js";
+import type { Answer, ResultCode } from "./records.js";
 
 const NONE: readonly never[] = Object.freeze([]);
 

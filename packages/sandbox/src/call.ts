@@ -1,6 +1,7 @@
 /** One request as an operation's behaviour sees it, and how a behaviour answers it. */
 import type { Problem } from "alipayhk-spec";
-import type { Answer, SandboxEvent, SandboxEventType, Store } from "./store.js";
+import type { Answer, SandboxEvent, SandboxEventType } from "./records.js";
+import type { Store } from "./store.js";
 
 /** What processing a request did. */
 export interface Outcome {

@@ -3,7 +3,7 @@
  * they are kept in three arrays of exact size (`concat` and `slice` allocate no spare room, unlike `push`) rather than
  * an object per update: about 55 bytes an update instead of 110, besides its requestId. Readers get the objects.
  */
-import type { SandboxOrderUpdate } from "./store.js";
+import type { SandboxOrderUpdate } from "./records.js";
 
 export class OrderHistory {
   private requestIds: readonly string[] = [];

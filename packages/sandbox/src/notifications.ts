@@ -7,20 +7,10 @@
  */
 import type { Variants } from "alipayhk-spec";
 import { describeProblems, finish, inferredOf, type Behaviour } from "./call.js";
-import type { NotificationRecord, ResultCode, SandboxEventType } from "./store.js";
+import type { NotificationRecord, ResultCode, SandboxEventType, ValidNotification } from "./records.js";
 
 /** How long a notification lives when the request gives no endDate. */
 export const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
-/** The fields the rules read, once the validator found nothing wrong with them. */
-export interface ValidNotification extends Record<string, unknown> {
-  command: "SEND" | "UPDATE";
-  productTemplateCode: string;
-  merchantBizNo: string;
-  orderStatus: string;
-  bizDate: number;
-  endDate?: number;
-}
 
 /** Why a notification of one of `templates` is no longer valid at `nowMs`, or undefined while it is. */
 export function invalidity(templates: Variants["values"], record: NotificationRecord, nowMs: number): string | undefined {

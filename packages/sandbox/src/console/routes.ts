@@ -12,14 +12,14 @@
 import { FAULT_KINDS, type FaultKind } from "../faults.js";
 import type { EventLog } from "../log.js";
 import type { Retention } from "../retention.js";
-import type { Sandbox } from "../sandbox.js";
 import type { RecordState } from "../store.js";
 import { CONSOLE_SCRIPT, CONSOLE_STYLE, consolePage } from "./page.js";
-import { consoleState, MAX_PAGE, type StateQuery } from "./state.js";
+import { consoleState, MAX_PAGE, type ConsoleView, type StateQuery } from "./state.js";
 
 /** What the routes need from the sandbox beyond its public members. */
 export interface ConsoleContext {
-  readonly sandbox: Sandbox;
+  /** The sandbox's members the routes use (named here rather than imported: sandbox.ts imports the routes). */
+  readonly sandbox: ConsoleView["sandbox"] & { faultNext(kind: FaultKind, options?: { processed?: boolean }): void; reset(): void };
   readonly queuedFaults: () => readonly FaultKind[];
   /** The current event log (a reset starts a new one). */
   readonly log: () => EventLog<RecordState>;
