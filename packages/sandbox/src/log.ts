@@ -4,7 +4,7 @@
  * holds: each record's timeline (its card), in first-seen order, and the requests of each (Client-Id, requestId),
  * for attempt numbers.
  */
-import type { SandboxEvent } from "./store.js";
+import type { SandboxEvent } from "./records.js";
 
 /** A record the console shows as a card. */
 export type RecordKind = "order" | "notification";

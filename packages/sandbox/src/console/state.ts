@@ -9,7 +9,6 @@
 import { DESCRIPTIONS, entryOf } from "alipayhk-spec";
 import type { SignatureDiagnosis } from "../diagnose.js";
 import { FAULT_KINDS, type FaultKind } from "../faults.js";
-import type { Sandbox } from "../sandbox.js";
 import type { RecordState, SandboxEvent, SandboxEventType, SandboxNotification, SandboxOrder, SandboxStats } from "../store.js";
 import { isOwnRequest, type EventLog, type RecordTimeline } from "../log.js";
 import type { Retention } from "../retention.js";
@@ -241,7 +240,8 @@ function orderCard(clientId: string, merchantBizNo: string, order: Omit<SandboxO
 
 /** What the console reads: the sandbox's public side and what only the sandbox can give it. */
 export interface ConsoleView {
-  readonly sandbox: Sandbox;
+  /** The sandbox's members the console reads (named here rather than imported: sandbox.ts imports the console). */
+  readonly sandbox: { readonly stats: SandboxStats; readonly seed: number; readonly alipayPublicKey: string };
   readonly queuedFaults: readonly FaultKind[];
   readonly log: EventLog<RecordState>;
   readonly retention: Retention;
