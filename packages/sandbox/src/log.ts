@@ -180,8 +180,14 @@ export class EventLog<State = unknown> {
 
   /** 1 for the first request the log holds with this event's (Client-Id, requestId), 2 for the next... */
   attempt(event: SandboxEvent): number {
+    const seqs = this.sameCall(event);
+    return seqs.indexOf(event.seq) + 1 || 1;
+  }
+
+  /** The seqs of the requests the log holds with this event's (Client-Id, requestId), oldest first. */
+  sameCall(event: SandboxEvent): readonly number[] {
     const requestId = requestIdOf(event);
     const seqs = requestId === undefined ? undefined : this.requests.get(event.clientId ?? "")?.get(requestId);
-    return Array.isArray(seqs) ? seqs.indexOf(event.seq) + 1 || 1 : 1;
+    return seqs === undefined ? [] : typeof seqs === "number" ? [seqs] : seqs;
   }
 }

@@ -173,6 +173,37 @@ describe("the sandbox console in Chromium", () => {
     expect(await page.getByRole("article", { name: "ticket-1001" }).count()).toBe(1); // kept from the earlier polls
   });
 
+  it("shows each request's merchantBizNo, the status it sent, and its time in UTC and Hong Kong's", async () => {
+    const row = await page.locator("#log > li").first().innerText();
+    expect(row).toContain("merchantBizNo ticket-7007");
+    expect(row).toContain("status sent TICKETED");
+    const at = new Date(sandbox.events.at(-1)!.at);
+    const two = (n: number) => String(n).padStart(2, "0");
+    const utc = `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}:${two(at.getUTCSeconds())} UTC`;
+    const hk = new Date(at.getTime() + 8 * 60 * 60 * 1000); // Hong Kong keeps UTC+8 all year
+    const hkDate = hk.getUTCDate() === at.getUTCDate() ? "" : `${two(hk.getUTCMonth() + 1)}-${two(hk.getUTCDate())} `;
+    const hkTime = `${two(hk.getUTCHours())}:${two(hk.getUTCMinutes())}:${two(hk.getUTCSeconds())}`;
+    expect(row).toContain(`${utc} · ${hkDate}${hkTime} HKT`);
+  });
+
+  it("notes a SUCCESS the client refused (wrong alipayPublicKey) once it re-sends the requestId, as it polls", async () => {
+    const { clientId, privateKey } = merchant;
+    const wrong = createOrderClient({ clientId, privateKey, alipayPublicKey: stranger.publicKey, baseUrl: server.url });
+    const body = JSON.parse(ticket("ticket-9009"));
+    await expect(wrong.syncOrder(body)).rejects.toMatchObject({ code: "ERR_RESPONSE_SIGNATURE" });
+    await logLength(12);
+    expect(await page.locator("#log > li").first().innerText()).not.toContain("Note:");
+    await expect(wrong.syncOrder(body)).rejects.toMatchObject({ code: "ERR_RESPONSE_SIGNATURE" });
+    await logLength(13);
+    const rows = page.locator("#log > li");
+    const refused = "Note: answered SUCCESS, but the client re-sent the same requestId: it likely refused";
+    await expect.poll(() => rows.nth(1).innerText()).toContain(refused);
+    expect(await rows.first().innerText()).toContain("Note: re-sent after a SUCCESS answer");
+    expect(await rows.nth(1).locator(".tag.doubt").innerText()).toMatch(/^SUCCESS$/i);
+    expect(await rows.nth(1).locator(".tag.ok").count()).toBe(0); // not shown as a plain SUCCESS
+    await page.screenshot({ path: `${OUTPUT}refused-success.png`, fullPage: true });
+  });
+
   it("says what retention dropped", async () => {
     const small = await createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, seed: 8, retention: { events: 3, historyPerOrder: 2 } });
     const smallServer = await serve(small.fetch);

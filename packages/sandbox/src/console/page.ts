@@ -48,6 +48,8 @@ dl{margin:.25rem 0;display:grid;grid-template-columns:auto minmax(0,1fr);gap:0 .
 .meta{display:flex;flex-wrap:wrap;gap:.15rem .75rem;font-size:.875rem;overflow-wrap:anywhere}
 .diagnosis{margin-top:.35rem;font-size:.875rem}.diagnosis p{margin:.25rem 0}
 .diagnosis ul{list-style:disc;padding-left:1.25rem}
+.tag.doubt,.note{background:var(--warn-bg);color:var(--warn)}
+.note{margin:.35rem 0 0;padding:.25rem .5rem;border-radius:4px;font-size:.875rem}
 `;
 
 export const CONSOLE_SCRIPT = `
@@ -60,6 +62,11 @@ function h(tag, props, ...children) {
   return node;
 }
 const clock = (iso) => iso.slice(11, 19);
+// Hong Kong time: UTC+8 all year (no daylight saving); the date too when it is not UTC's
+const hongKong = (iso) => {
+  const hk = new Date(Date.parse(iso) + 8 * 3600e3).toISOString();
+  return (hk.slice(0, 10) === iso.slice(0, 10) ? "" : hk.slice(5, 10) + " ") + clock(hk);
+};
 const OUTCOME_WORDS = { applied: "applied", stale: "ignored as stale", refused: "refused", replayed: "replayed" };
 
 function card(c) {
@@ -96,15 +103,19 @@ function request(r) {
   const refused = r.outcome === "rejected";
   return h("li", { class: r.fault ? "fault" : r.outcome },
     h("div", { class: "meta" },
-      h("time", { datetime: r.at }, clock(r.at)),
+      h("time", { datetime: r.at, title: r.at }, clock(r.at) + " UTC · " + hongKong(r.at) + " HKT"),
       h("strong", {}, r.operation),
       h("span", {}, "Client-Id " + (r.clientId ?? "—")),
+      r.merchantBizNo !== undefined ? h("span", {}, "merchantBizNo " + r.merchantBizNo) : null,
       h("span", {}, "requestId " + (r.requestId ?? "—")),
-      h("span", { class: "tag " + (refused ? "bad" : r.resultCode === "SUCCESS" ? "ok" : "") }, r.resultCode || "HTTP " + (r.httpStatus ?? "none")),
+      r.status !== undefined ? h("span", {}, "status sent " + r.status) : null,
+      h("span", { class: "tag " + (refused ? "bad" : r.note ? "doubt" : r.resultCode === "SUCCESS" ? "ok" : "") },
+        r.resultCode || "HTTP " + (r.httpStatus ?? "none")),
       r.attempt > 1 ? h("span", {}, "attempt " + r.attempt) : null,
       r.fault ? h("span", { class: "tag faulted" }, "fault " + r.fault) : null,
       r.outcome === "stale" ? h("span", { class: "tag stale" }, "ignored as stale") : null),
     refused && r.message && !r.diagnosis ? h("p", { class: "diagnosis" }, r.message) : null,
+    r.note ? h("p", { class: "note" }, h("strong", {}, "Note: "), r.note) : null,
     r.diagnosis ? diagnosis(r.diagnosis) : null);
 }
 
@@ -148,6 +159,11 @@ function take(text) {
   for (const m of s.merchants) for (const c of m.cards) view.cards.set(c.id, c);
   // more new requests than one answer holds (olderRequests): the new ones replace the list
   view.requests = (s.full || s.olderRequests ? s.requests : s.requests.concat(view.requests)).slice(0, view.keep);
+  // earlier requests whose note changed (a re-send of their requestId came)
+  for (const u of s.updatedRequests || []) {
+    const i = view.requests.findIndex((r) => r.seq === u.seq);
+    if (i >= 0) view.requests[i] = u;
+  }
   view.s = s;
   render();
 }

@@ -65,6 +65,10 @@ export interface RequestEntry {
   readonly outcome: SandboxEventType;
   readonly clientId?: string;
   readonly requestId?: string;
+  /** The body's merchantBizNo, when it had one. */
+  readonly merchantBizNo?: string;
+  /** The status the request sent (the body's orderStatus), when it had one. */
+  readonly status?: string;
   /** 2 for the second request seen with this (Client-Id, requestId), ... */
   readonly attempt: number;
   readonly resultCode?: string;
@@ -73,6 +77,11 @@ export interface RequestEntry {
   /** The injected fault that hit the request, if any. */
   readonly fault?: FaultKind;
   readonly diagnosis?: Diagnosis;
+  /**
+   * What the sandbox infers beyond the answer it sent: a SUCCESS that reached the client intact, followed by a request
+   * with the same requestId (and body), was most likely refused by the client, e.g. for a wrong alipayPublicKey.
+   */
+  readonly note?: string;
 }
 
 /** The limits in force and what they dropped so far (see the `retention` option). */
@@ -113,6 +122,11 @@ export interface ConsoleState {
   readonly nextRequests?: number;
   /** Every request the log holds. */
   readonly requestTotal: number;
+  /**
+   * Not full: the requests before `since` that the new ones re-sent (same Client-Id and requestId), whose `note` may
+   * have changed with them: to replace, by `seq`, in what the page shows.
+   */
+  readonly updatedRequests?: readonly RequestEntry[];
 }
 
 /** What a poll asks for: the query of `GET /console/state`. */
@@ -270,9 +284,43 @@ function byMerchant(cards: readonly Card[]): ConsoleState["merchants"] {
   return [...merchants].map(([clientId, cards]) => ({ clientId, cards }));
 }
 
+/** The notes on a SUCCESS the client most likely refused, and on the request that tells it. */
+const LIKELY = "likely refused the answer (e.g. a wrong alipayPublicKey) or stopped waiting for it";
+const REFUSED_SUCCESS = `answered SUCCESS, but the client re-sent the same requestId: it ${LIKELY}`;
+const RESENT_AFTER_SUCCESS = `re-sent after a SUCCESS answer: the client ${LIKELY.replace("the answer", "that answer")}`;
+
+/** The request's processed fault (recorded just after it), when one hid or spoilt its answer. */
+function faultOn(log: ConsoleView["log"], e: SandboxEvent): SandboxEvent | undefined {
+  const next = log.at(e.seq + 1);
+  const same = next && !isOwnRequest(next) && next.clientId === e.clientId && next.requestId === e.requestId;
+  return same ? next : undefined;
+}
+
+/** Whether the client got this request's SUCCESS answer as the sandbox sent it, signed and whole. */
+function deliveredSuccess(log: ConsoleView["log"], e: SandboxEvent): boolean {
+  return e.resultCode === "SUCCESS" && e.type !== "rejected" && e.type !== "fault" && !faultOn(log, e);
+}
+
+/**
+ * A client re-sends a requestId only when it did not get (or did not accept) an answer. After a SUCCESS it got whole,
+ * a re-send says the client refused it: most often its alipayPublicKey is not the sandbox's, so no answer verifies.
+ * The SUCCESS is noted, and so is the last re-send (the client may refuse its answer too; nothing follows to tell).
+ */
+function noteOf(log: ConsoleView["log"], e: SandboxEvent): string | undefined {
+  const seqs = log.sameCall(e);
+  const at = seqs.indexOf(e.seq);
+  if (at < 0) return undefined;
+  const later = seqs[at + 1] === undefined ? undefined : log.at(seqs[at + 1]!);
+  if (later && later.type !== "rejected" && deliveredSuccess(log, e)) return REFUSED_SUCCESS;
+  const earlier = at > 0 ? log.at(seqs[at - 1]!) : undefined;
+  if (!later && earlier && e.type !== "rejected" && deliveredSuccess(log, earlier)) return RESENT_AFTER_SUCCESS;
+  return undefined;
+}
+
 function requestEntry(log: ConsoleView["log"], e: SandboxEvent, fault?: SandboxEvent): RequestEntry {
   const requestId = e.requestId ?? e.diagnosis?.requestId;
   const diagnosis = diagnosisOf(e);
+  const note = noteOf(log, e);
   return {
     seq: e.seq,
     at: e.at,
@@ -280,12 +328,15 @@ function requestEntry(log: ConsoleView["log"], e: SandboxEvent, fault?: SandboxE
     outcome: e.type,
     ...(e.clientId && { clientId: e.clientId }),
     ...(requestId !== undefined && { requestId }),
+    ...(e.merchantBizNo !== undefined && { merchantBizNo: e.merchantBizNo }),
+    ...(e.to !== undefined && { status: e.to }),
     attempt: log.attempt(e),
     ...(e.resultCode && { resultCode: e.resultCode }),
     ...((fault?.httpStatus ?? e.httpStatus) !== undefined && { httpStatus: fault?.httpStatus ?? e.httpStatus }),
     ...(e.message && { message: e.message }),
     ...((fault?.fault ?? e.fault) && { fault: fault?.fault ?? e.fault }),
     ...(diagnosis && { diagnosis }),
+    ...(note && { note }),
   };
 }
 
@@ -346,6 +397,7 @@ export function consoleState(view: ConsoleView, query: StateQuery = {}): Console
     }
   }
   const { requests, older } = requestsOf(log, { after: changed ? query.since! : 0, before: changed ? Infinity : (query.requestsBefore ?? Infinity), limit: requestPage });
+  const updatedRequests = changed ? resentSince(log, requests, query.since!) : [];
 
   return {
     seed: sandbox.seed,
@@ -364,5 +416,18 @@ export function consoleState(view: ConsoleView, query: StateQuery = {}): Console
     olderRequests: older,
     ...(older > 0 && requests.length > 0 && { nextRequests: requests.at(-1)!.seq }),
     requestTotal: log.requestTotal,
+    ...(updatedRequests.length > 0 && { updatedRequests }),
   };
+}
+
+/** The requests up to seq `since` that the newer `requests` re-sent: their notes may have changed since. */
+function resentSince(log: ConsoleView["log"], requests: readonly RequestEntry[], since: number): RequestEntry[] {
+  const out = new Map<number, RequestEntry>();
+  for (const request of requests) {
+    const seqs = log.sameCall(log.at(request.seq)!);
+    const before = seqs[seqs.indexOf(request.seq) - 1];
+    const e = before === undefined || before > since || out.has(before) ? undefined : log.at(before);
+    if (e) out.set(before!, requestEntry(log, e, faultOn(log, e)));
+  }
+  return [...out.values()];
 }
