@@ -159,6 +159,7 @@ for (const pkg of PACKAGES) {
       if (!manifest.exports?.["."]) problems.push('no exports["."]');
     } else {
       for (const file of Object.values(manifest.bin ?? {})) if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`bin ${file} is not in the tarball`);
+      problems.push(...cliBundleProblems(dir, files, manifest));
     }
     if (problems.length) throw new Error(problems.join("\n"));
     // Install it into the consumer project as npm would (extracted, not linked).
@@ -169,6 +170,30 @@ for (const pkg of PACKAGES) {
     return `${files.length} files`;
   });
 }
+
+/**
+ * The CLI declares every package it imports and bundles none of them: each module its dist holds is one of its own
+ * (tsup marks each inlined module with a `// <path>` line), and each bare import is a Node builtin or a dependency.
+ */
+function cliBundleProblems(dir, files, manifest) {
+  const problems = [];
+  const declared = new Set(Object.keys(manifest.dependencies ?? {}));
+  for (const file of files.filter((f) => f.endsWith(".js"))) {
+    const text = readFileSync(join(dir, file), "utf8");
+    const modules = [...text.matchAll(/^\/\/ (\S+\.[cm]?[jt]sx?)$/gm)].map((m) => m[1]);
+    const inlined = new Set(modules.filter((path) => !path.startsWith("src/")));
+    if (inlined.size) problems.push(`${file} bundles modules from outside the CLI's src/: ${[...inlined].join(", ")}`);
+    for (const [, ...found] of text.matchAll(/\bfrom\s*"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)|\bimport\s*"([^"]+)"/g)) {
+      const specifier = found.find((s) => s !== undefined);
+      const builtin = specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0]);
+      if (builtin || specifier.startsWith(".")) continue;
+      const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+      if (!declared.has(name)) problems.push(`${file} imports ${specifier}, but ${name} is not in its dependencies`);
+    }
+  }
+  return problems;
+}
+
 // Third-party dependencies: linked from the workspace's node_modules (nothing is downloaded).
 {
   const linked = new Set();
