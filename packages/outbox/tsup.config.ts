@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  entry: { index: "src/index.ts", cloudflare: "src/cloudflare.ts" },
   format: ["esm"],
   // composite (for tsc -b) needs every file listed; tsup compiles only what the entries reach
   dts: { compilerOptions: { composite: false } },
@@ -9,5 +9,6 @@ export default defineConfig({
   target: "es2022",
   platform: "neutral",
   sourcemap: false,
-  external: ["alipayhk-order", "alipayhk-signature", "pg"],
+  // the other entries import the main one by name: one OutboxConfigError for all (instanceof holds)
+  external: ["alipayhk-order", "alipayhk-signature", "alipayhk-outbox", "pg"],
 });
