@@ -71,7 +71,11 @@ async function unusedOperationsGrowth() {
         ...BASE,
         entryPoints: [ENTRY],
         conditions: ["alipayhk-source"],
-        alias: { "alipayhk-spec/operations": join(dir, "generated/operations.ts"), "alipayhk-spec": join(dir, "generated/index.ts") },
+        alias: {
+          "alipayhk-spec/operations": join(dir, "generated/operations.ts"),
+          "alipayhk-spec/internal": join(dir, "generated/internal.ts"),
+          "alipayhk-spec": join(dir, "generated/index.ts"),
+        },
       });
       sizes.push(gzipOf(bundle));
     }

@@ -28,7 +28,7 @@ async function bundle(/** @type {string} */ contents, /** @type {string} */ mode
     write: false,
     logLevel: "silent",
     conditions: ["alipayhk-source"],
-    alias: { "alipayhk-spec": join(modelDir, "index.ts") },
+    alias: { "alipayhk-spec/internal": join(modelDir, "internal.ts"), "alipayhk-spec": join(modelDir, "index.ts") },
   });
   return result.outputFiles[0].text;
 }

@@ -6,6 +6,7 @@
 //   generated/inputs.d.ts   the same types as callers may give them (a JSON-text field may also be an object)
 //   generated/model.ts      the runtime facts: operations, servers, result codes, variants, validator schemas, examples
 //   generated/index.ts      the package's entry: the model and the runtime that reads it (packages/spec/src)
+//   generated/internal.ts   the `alipayhk-spec/internal` entry: what our own packages share, not public
 // Usage: node scripts/generate.mjs [--check] [--spec FILE] [--out DIR]
 //   --check  writes nothing; exits 1 naming every file that differs from what the spec gives
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";

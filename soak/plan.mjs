@@ -1,7 +1,7 @@
 // @ts-check
 // The soak's plan: the workload (orders, their lifecycles, probes and forged updates) and the run's settings.
 // Part of the soak (soak/soak.mjs runs it; its header says what the soak checks).
-import { SCENARIOS, transitionProblem } from "alipayhk-order";
+import { transitionProblem, VARIANTS } from "alipayhk-order";
 import { mulberry32 } from "alipayhk-sandbox";
 import { EXAMPLES, OPERATIONS } from "alipayhk-spec";
 
@@ -67,9 +67,9 @@ const TICKET = [["TICKETED"], ["TICKETED", "USED"], ["TICKETED", "REFUNDED"], ["
 function walk(/** @type {import("alipayhk-order").MerchantBizType} */ bizType) {
   /** @type {string[]} */
   const path = [];
-  for (const status of SCENARIOS[bizType].statuses) {
+  for (const status of VARIANTS.syncOrder.values[bizType].statuses) {
     if (transitionProblem(bizType, path.at(-1), status) === undefined) path.push(status);
-    if (/** @type {readonly string[]} */ (SCENARIOS[bizType].endStatuses).includes(/** @type {string} */ (path.at(-1)))) break;
+    if (/** @type {readonly string[]} */ (VARIANTS.syncOrder.values[bizType].endStatuses).includes(/** @type {string} */ (path.at(-1)))) break;
   }
   return path;
 }
@@ -108,7 +108,7 @@ const PICKED = {
 };
 
 /** @type {Record<string, string[][]>} */
-export const LIFECYCLES = Object.fromEntries(Object.keys(SCENARIOS).map((bizType) => [bizType, PICKED[bizType] ?? [walk(/** @type {any} */ (bizType))]]));
+export const LIFECYCLES = Object.fromEntries(Object.keys(VARIANTS.syncOrder.values).map((bizType) => [bizType, PICKED[bizType] ?? [walk(/** @type {any} */ (bizType))]]));
 
 const hex8 = (n) => (n >>> 0).toString(16).padStart(8, "0");
 
@@ -122,7 +122,7 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
   const random = mulberry32(seed);
   const scenarios = /** @type {import("alipayhk-order").MerchantBizType[]} */ (Object.keys(LIFECYCLES));
   for (const bizType of scenarios) {
-    if (!SCENARIOS[bizType]) throw new Error(`soak plan: ${bizType} is not a scenario of the spec`);
+    if (!VARIANTS.syncOrder.values[bizType]) throw new Error(`soak plan: ${bizType} is not a scenario of the spec`);
     for (const lifecycle of LIFECYCLES[bizType]) {
       lifecycle.reduce((from, to) => {
         const problem = transitionProblem(bizType, from, to);
@@ -180,7 +180,7 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
     }
     if (random() < probeShare) {
       const last = statuses[statuses.length - 1];
-      const illegal = SCENARIOS[bizType].statuses.find((to) => transitionProblem(bizType, last, to) !== undefined);
+      const illegal = VARIANTS.syncOrder.values[bizType].statuses.find((to) => transitionProblem(bizType, last, to) !== undefined);
       const time = orderCreateTime + 1_000 * (statuses.length + 1);
       const s =
         illegal !== undefined && random() < 0.6

@@ -26,7 +26,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createVerify, generateKeyPairSync } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { Worker } from "node:worker_threads";
-import { createOrderClient, OrderError, ResultError, SYNC_ORDER_PATH, transitionProblem } from "alipayhk-order";
+import { createOrderClient, OrderError, ResultError, transitionProblem, OPERATIONS } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { checkSoak } from "./check.mjs";
 import { DEFAULT_FAULTS, FULL, makePlan } from "./plan.mjs";
@@ -141,7 +141,7 @@ export async function runSoak(options = {}) {
     const value = /(?:^|,)\s*signature=([^,]+)/.exec(header ?? "")?.[1];
     if (!value || !time) return false;
     try {
-      return createVerify("RSA-SHA256").update(`POST ${SYNC_ORDER_PATH}\n${clientId}.${time}.${text}`, "utf8").verify(host.alipayPublicKey, decodeURIComponent(value), "base64");
+      return createVerify("RSA-SHA256").update(`POST ${OPERATIONS.syncOrder.path}\n${clientId}.${time}.${text}`, "utf8").verify(host.alipayPublicKey, decodeURIComponent(value), "base64");
     } catch {
       return false;
     }

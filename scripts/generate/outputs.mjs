@@ -38,6 +38,7 @@ export async function generate(specFile, { runtimeDir, outDir }) {
       "model.ts": modelFile(model, vocabulary, runtime),
       "operations.ts": operationsFile(model, vocabulary, runtime),
       "index.ts": indexFile(model, runtime),
+      "internal.ts": internalFile(runtime),
     },
     notes,
   };
@@ -234,6 +235,9 @@ function reachedSchemas(table, root) {
   return Object.keys(table).filter((name) => reached.has(name));
 }
 
+/** What the model holds for our own packages only: the `alipayhk-spec/internal` entry's, not the public one's. */
+const INTERNAL_MODEL = ["RESULT_RETRYABLE"];
+
 /** @param {Record<string, unknown>} model @param {string} runtime */
 function indexFile(model, runtime) {
   return `${HEADER}/**
@@ -242,10 +246,23 @@ function indexFile(model, runtime) {
  * Each operation's descriptor (its facts and only its own schemas) is the \`alipayhk-spec/operations\` entry's.
  * @module
  */
-export { ${Object.keys(model).join(", ")} } from "./model.js";
+export { ${Object.keys(model).filter((name) => !INTERNAL_MODEL.includes(name)).join(", ")} } from "./model.js";
 export * from "${runtime}/index.js";
 export type { components, operations, paths } from "./openapi.js";
 export type { operations as inputOperations } from "./inputs.js";
+`;
+}
+
+/** @param {string} runtime */
+function internalFile(runtime) {
+  return `${HEADER}/**
+ * alipayhk-spec/internal: what this SDK's own packages share (the client, the sandbox, the CLI, the tests). NOT
+ * PUBLIC: not covered by semver, and may change or go in any release. Import \`alipayhk-spec\` instead.
+ * @internal
+ * @module
+ */
+export { ${INTERNAL_MODEL.join(", ")} } from "./model.js";
+export * from "${runtime}/internal.js";
 `;
 }
 

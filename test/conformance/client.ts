@@ -5,12 +5,12 @@ import {
   ResultError,
   NetworkError,
   ResponseSignatureError,
-  SYNC_ORDER_PATH,
   TimeoutError,
   UnknownResultError,
   ValidationError,
   type OrderClientOptions,
   type OrderInput,
+  OPERATIONS,
 } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
@@ -90,10 +90,10 @@ export function registerClient({ test }: Pick<Registry, "test">): void {
     equal(sandbox.order(CLIENT_ID, "reuse-b-MOVIE_TICKET"), undefined, "the second order was not applied");
   });
 
-  test("PARAM_ILLEGAL through the typed openapi-fetch client (client.api), which does not validate", async () => {
+  test("PARAM_ILLEGAL through the typed openapi-fetch client (createApiClient), which does not validate", async () => {
     const sandbox = await sharedSandbox();
-    const client = apiClientFor(sandbox, { fetch: sandbox.fetch });
-    const { data, response } = await client.api.POST(SYNC_ORDER_PATH, { body: { requestId: "r1", merchantBizType: "PASS_TICKET" } as never });
+    const api = apiClientFor(sandbox, { fetch: sandbox.fetch });
+    const { data, response } = await api.POST(OPERATIONS.syncOrder.path, { body: { requestId: "r1", merchantBizType: "PASS_TICKET" } as never });
     equal(response.status, 200, "HTTP status");
     equal(data?.result.resultCode, "PARAM_ILLEGAL", "resultCode");
     equal(data?.result.resultStatus, "F", "resultStatus");
@@ -159,7 +159,7 @@ export function registerClient({ test }: Pick<Registry, "test">): void {
     deepEqual(state.merchants.map((m) => [m.clientId, m.cards.map((c) => [c.title, c.status])]), [[CLIENT_ID, [["console-PASS_TICKET", "TICKETED"]]]], "cards");
     equal(state.requests[0]?.resultCode, "INVALID_SIGNATURE", "newest request");
     equal(state.requests[0]?.diagnosis?.cause, "otherKey", "diagnosis");
-    ok(state.requests[0]!.diagnosis!.expectedContent.startsWith(`POST ${SYNC_ORDER_PATH}\n${CLIENT_ID}.`), "expected content");
+    ok(state.requests[0]!.diagnosis!.expectedContent.startsWith(`POST ${OPERATIONS.syncOrder.path}\n${CLIENT_ID}.`), "expected content");
     const queued = await sandbox.fetch(new Request(`${BASE_URL}/console/fault`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"kind":"http503","processed":false}' }));
     equal(queued.status, 200, "fault queued");
     await rejects(clientFor(sandbox, { fetch: sandbox.fetch }).syncOrder(orderFor("PASS_TICKET", "console-503")), HttpError, "the queued fault");

@@ -1,7 +1,7 @@
 // Shared by the conformance suite's topic modules: the fixed test keys and vectors, and helpers to import the
 // merchant's keys once and to create a sandbox and a client for it.
 import { createOrderClient, ResultError, type OrderClientOptions } from "alipayhk-order";
-import { createOrderClient as createApiOrderClient } from "alipayhk-order/api";
+import { createApiClient } from "alipayhk-order/api";
 import { createSandbox, type Sandbox, type SandboxOptions } from "alipayhk-sandbox";
 import { importPrivateKey, importPublicKey, type PrivateKey, type PublicKey } from "alipayhk-signature";
 import { equal, rejects } from "./harness.js";
@@ -39,8 +39,8 @@ const clientOptions = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Parti
   ...options,
 });
 export const clientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) => createOrderClient(clientOptions(sandbox, options));
-/** The same client from alipayhk-order/api, with `client.api`. */
-export const apiClientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) => createApiOrderClient(clientOptions(sandbox, options));
+/** The typed openapi-fetch client of alipayhk-order/api, with the same options. */
+export const apiClientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) => createApiClient(clientOptions(sandbox, options));
 
 /** Awaits a call that AlipayHK refuses with the definite failure `resultCode`. */
 export const rejectsWith = (promise: Promise<unknown>, resultCode: string, what: string) =>

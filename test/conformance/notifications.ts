@@ -6,7 +6,8 @@
  * still compiles and runs the rest.
  */
 import { ResultError, ValidationError, type OrderClient } from "alipayhk-order";
-import { entryOf, OPERATIONS } from "alipayhk-spec";
+import { OPERATIONS } from "alipayhk-spec";
+import { entryOf } from "alipayhk-spec/internal";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { CLIENT_ID, clientFor, MERCHANT } from "./fixtures.js";
 import { deepEqual, equal, ok, rejects, type Registry } from "./harness.js";

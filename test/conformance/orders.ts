@@ -3,7 +3,8 @@
  * packages' unit tests.
  */
 import type { MerchantBizType, OrderInput } from "alipayhk-order";
-import { entryOf, EXAMPLES, OPERATIONS, VARIANTS, type Example, type Variants } from "alipayhk-spec";
+import { EXAMPLES, OPERATIONS, VARIANTS, type Example, type Variants } from "alipayhk-spec";
+import { entryOf } from "alipayhk-spec/internal";
 
 /** The body member that carries the call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
 export const KEY = OPERATIONS.syncOrder.idempotencyKey;

@@ -8,12 +8,12 @@ import {
   createOrderClient,
   OrderError,
   ResultError,
-  SYNC_ORDER_PATH,
   type OrderClient,
   type OrderErrorCode,
   type OrderInput,
   type OrderStatusOf,
   type SyncOrderResult,
+  OPERATIONS,
 } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
@@ -39,7 +39,7 @@ const assertType = <T extends true>(): T => true as T;
 export async function consumer(pem: string, alipayPem: string): Promise<void> {
   const privateKey: PrivateKey = await importPrivateKey(pem);
   const publicKey: PublicKey = await importPublicKey(alipayPem);
-  const message: Message = { method: "POST", path: SYNC_ORDER_PATH, clientId: "c", time: formatRequestTime(), body: "{}" };
+  const message: Message = { method: "POST", path: OPERATIONS.syncOrder.path, clientId: "c", time: formatRequestTime(), body: "{}" };
   const header: string = await sign(message, privateKey, { keyVersion: 1 });
   const valid: boolean = await verify(message, header, publicKey);
   const parsed: SignatureHeader = parseSignatureHeader(header);

@@ -2,12 +2,12 @@
 // (or an unsigned 404), its message holds no secret, and nothing is applied.
 import { createSign, type KeyObject } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SYNC_ORDER_PATH } from "alipayhk-order";
+import { OPERATIONS } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { alipay, BASE_URL, CLIENT_ID, expectNoSecrets, merchant, responseTime, secret, signatureHeader, signB64, stranger, validOrder, KEY } from "./helpers.js";
 
 /** A valid signature (by AlipayHK's test key) over another message: well-formed, but not the request's. */
-const validSig = signB64(`POST ${SYNC_ORDER_PATH}\n${CLIENT_ID}.2026-11-26T08:00:00+08:00.{"a":1}`, alipay.key);
+const validSig = signB64(`POST ${OPERATIONS.syncOrder.path}\n${CLIENT_ID}.2026-11-26T08:00:00+08:00.{"a":1}`, alipay.key);
 secret(validSig);
 
 // ---- the sandbox: bad requests get a signed refusal with the documented result code ----
@@ -23,7 +23,7 @@ const SANDBOX_CLIENT = "SANDBOX-MERCHANT";
 const signedRequest = (parts: { body?: string | ReadableStream; signed?: string; time?: string; headers?: Record<string, string | null>; method?: string; path?: string; key?: KeyObject } = {}) => {
   const raw = parts.body ?? JSON.stringify({ ...validOrder(), [KEY]: "0123456789abcdef0123456789abcdef" });
   const time = parts.time ?? responseTime();
-  const path = parts.path ?? SYNC_ORDER_PATH;
+  const path = parts.path ?? OPERATIONS.syncOrder.path;
   const content = `${parts.method ?? "POST"} ${path}\n${SANDBOX_CLIENT}.${time}.${parts.signed ?? raw}`;
   const headers = new Headers({ "Content-Type": "application/json; charset=UTF-8", "Client-Id": SANDBOX_CLIENT, "Request-Time": time, Signature: signatureHeader(createSign("RSA-SHA256").update(content, "utf8").sign(parts.key ?? merchant.key, "base64")) });
   for (const [name, value] of Object.entries(parts.headers ?? {})) value === null ? headers.delete(name) : headers.set(name, value);

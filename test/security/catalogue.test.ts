@@ -15,7 +15,7 @@ import {
   verify,
   type Message,
 } from "alipayhk-signature";
-import { createOrderClient, OrderError, SYNC_ORDER_PATH, type OrderClientOptions } from "alipayhk-order";
+import { createOrderClient, OrderError, type OrderClientOptions, OPERATIONS } from "alipayhk-order";
 import { createSandbox } from "alipayhk-sandbox";
 import {
   alipay,
@@ -53,8 +53,8 @@ const mjwk = merchant.privateJwk as Record<string, string>;
 for (const pem of [ecPrivatePem, ecSec1Pem, edPrivatePem, small.privatePem, encryptedPkcs8, encryptedPkcs1]) secret(body(pem));
 secret(...["d", "p", "q", "dp", "dq", "qi"].map((m) => (small.privateJwk as Record<string, string>)[m]));
 
-const MESSAGE: Message = { method: "POST", path: SYNC_ORDER_PATH, clientId: CLIENT_ID, time: "2026-11-26T08:00:00+08:00", body: '{"a":1}' };
-const validSig = signB64(`POST ${SYNC_ORDER_PATH}\n${CLIENT_ID}.${MESSAGE.time}.${MESSAGE.body}`, alipay.key);
+const MESSAGE: Message = { method: "POST", path: OPERATIONS.syncOrder.path, clientId: CLIENT_ID, time: "2026-11-26T08:00:00+08:00", body: '{"a":1}' };
+const validSig = signB64(`POST ${OPERATIONS.syncOrder.path}\n${CLIENT_ID}.${MESSAGE.time}.${MESSAGE.body}`, alipay.key);
 secret(validSig);
 const verifyWith = async (header: string | null) => verify(MESSAGE, header, await importPublicKey(alipay.publicPem));
 

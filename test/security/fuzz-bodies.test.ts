@@ -4,7 +4,7 @@ import { createSign } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decryptBody, DecryptionError, encryptBody, HeaderFormatError, importPrivateKey, importPublicKey, UnsupportedAlgorithmError, type PrivateKey } from "alipayhk-signature";
-import { RESULT_CODES, SYNC_ORDER_PATH } from "alipayhk-order";
+import { RESULT_CODES, OPERATIONS } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { BASE_URL, merchant, responseTime, signatureHeader, validOrder, KEY } from "./helpers.js";
 
@@ -65,11 +65,11 @@ describe("sandbox handler", () => {
   let n = 0;
   const knownCodes = new Set(Object.keys(RESULT_CODES));
 
-  const signed = (bodyText: string, time = responseTime(), path: string = SYNC_ORDER_PATH) => {
+  const signed = (bodyText: string, time = responseTime(), path: string = OPERATIONS.syncOrder.path) => {
     const content = `POST ${path}\n${CLIENT}.${time}.${bodyText}`;
     return { time, signature: signatureHeader(createSign("RSA-SHA256").update(content, "utf8").sign(merchant.key, "base64")) };
   };
-  const request = (headers: Record<string, string>, body: string, path: string = SYNC_ORDER_PATH) => new Request(BASE_URL + path, { method: "POST", headers, body });
+  const request = (headers: Record<string, string>, body: string, path: string = OPERATIONS.syncOrder.path) => new Request(BASE_URL + path, { method: "POST", headers, body });
   const freshOrder = () => JSON.stringify({ ...validOrder({ merchantBizNo: `FUZZ-${++n}` }), [KEY]: `fuzz${String(n).padStart(28, "0")}` });
 
   beforeAll(async () => {
@@ -98,7 +98,7 @@ describe("sandbox handler", () => {
       fc.asyncProperty(
         fc.record({ "Client-Id": headerValue, "Request-Time": headerValue, Signature: headerValue, Encrypt: headerValue }, { requiredKeys: [] }),
         fc.oneof(fc.string({ maxLength: 500 }), fc.json({ maxDepth: 3 }), fc.constant(freshOrder())),
-        fc.constantFrom(SYNC_ORDER_PATH, `${SYNC_ORDER_PATH}?x=1`, "/", "/api"),
+        fc.constantFrom(OPERATIONS.syncOrder.path, `${OPERATIONS.syncOrder.path}?x=1`, "/", "/api"),
         async (headers, body, path) => {
           let req: Request;
           try {
@@ -123,7 +123,7 @@ describe("sandbox handler", () => {
       fc.asyncProperty(target, fc.string({ minLength: 1, maxLength: 3 }), fc.nat(), async (what, chunk, at) => {
         const body = freshOrder();
         const { time, signature } = signed(body);
-        const parts: Record<"body" | "time" | "clientId" | "signature" | "path", string> = { body, time, clientId: CLIENT, signature, path: SYNC_ORDER_PATH };
+        const parts: Record<"body" | "time" | "clientId" | "signature" | "path", string> = { body, time, clientId: CLIENT, signature, path: OPERATIONS.syncOrder.path };
         const original = parts[what];
         const i = at % (original.length + 1);
         const changed = what === "path" ? `${original}?${encodeURIComponent(chunk)}` : original.slice(0, i) + chunk + original.slice(i);

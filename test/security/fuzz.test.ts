@@ -17,7 +17,7 @@ import {
   type PrivateKey,
   type PublicKey,
 } from "alipayhk-signature";
-import { SYNC_ORDER_PATH, validateOrder } from "alipayhk-order";
+import { validateOrder, OPERATIONS } from "alipayhk-order";
 import { alipay, merchant, validOrder } from "./helpers.js";
 import { b64Char, bytesOf, headerish, mutated, params, parseSafe, SEED, typedOrValue } from "./fuzz-helpers.js";
 
@@ -154,7 +154,7 @@ describe("validateOrder", () => {
 describe("verify: no forgery", () => {
   let privateKey: PrivateKey;
   let publicKey: PublicKey;
-  const message: Message = { method: "POST", path: SYNC_ORDER_PATH, clientId: "4Q5Y8W0WSG45P907917", time: "2026-11-26T08:00:00+08:00", body: JSON.stringify(validOrder({ requestId: "0123456789abcdef0123456789abcdef" })) };
+  const message: Message = { method: "POST", path: OPERATIONS.syncOrder.path, clientId: "4Q5Y8W0WSG45P907917", time: "2026-11-26T08:00:00+08:00", body: JSON.stringify(validOrder({ requestId: "0123456789abcdef0123456789abcdef" })) };
   let header: string;
   let b64: string;
 

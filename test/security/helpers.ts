@@ -2,7 +2,7 @@
 // node:crypto, independently of alipayhk-signature), and the "no secrets in messages" check.
 import { createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { expect } from "vitest";
-import { SYNC_ORDER_PATH } from "alipayhk-order";
+import {  } from "alipayhk-order";
 import { OPERATIONS } from "alipayhk-spec";
 
 export const CLIENT_ID = "4Q5Y8W0WSG45P907917";
@@ -110,7 +110,7 @@ export const validOrder = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-export const SYNC_URL = BASE_URL + SYNC_ORDER_PATH;
+export const SYNC_URL = BASE_URL + OPERATIONS.syncOrder.path;
 
 // ---- secrets ----
 

@@ -2,7 +2,7 @@
 // kind of fault, then the invariants (nothing lost, nothing doubled, nothing forged). `npm run soak` runs the
 // same code with 10,000 syncs on the built packages. The second half shows that the checker itself can fail.
 import { describe, expect, it } from "vitest";
-import { SCENARIOS } from "alipayhk-order";
+import { VARIANTS } from "alipayhk-order";
 import { checkSoak, LIFECYCLES, makePlan, runSoak, SHORT, type SoakOrder, type SoakStep, type SyncRecord } from "../../soak/soak.mjs";
 
 const FAULT_KINDS = ["unknownException", "http500", "http502", "http503", "http429", "drop", "truncate", "forgeSignature", "omitSignature"];
@@ -27,8 +27,8 @@ describe("soak (short)", () => {
   it("plans legal lifecycles for every scenario of the spec, exactly the number of syncs asked for", () => {
     const orders = makePlan({ ...SHORT, syncs: 777 }, { plain: "P", encrypted: "E" });
     expect(orders.reduce((n, o) => n + o.steps.length, 0)).toBe(777);
-    expect(new Set(orders.map((o) => o.bizType))).toEqual(new Set(Object.keys(SCENARIOS)));
-    expect(Object.keys(LIFECYCLES).sort()).toEqual(Object.keys(SCENARIOS).sort());
+    expect(new Set(orders.map((o) => o.bizType))).toEqual(new Set(Object.keys(VARIANTS.syncOrder.values)));
+    expect(Object.keys(LIFECYCLES).sort()).toEqual(Object.keys(VARIANTS.syncOrder.values).sort());
     for (const order of orders) {
       const times = order.steps.filter((s) => s.kind !== "forged").map((s) => s.orderModifyTime);
       expect([...times].sort((a, b) => a - b)).toEqual(times); // increasing orderModifyTime

@@ -111,7 +111,8 @@ describe("a changed spec, regenerated: the client and the sandbox follow with no
       return sandbox.fetch(request);
     };
     const options = { clientId: merchant.clientId, privateKey: merchant.privateKey, alipayPublicKey: sandbox.alipayPublicKey, fetch, retry: { maxAttempts: 1 } };
-    return { sandbox, sent, client: runtime.createOrderClient({ ...options, baseUrl: "http://sandbox.invalid" }), options };
+    const where = { ...options, baseUrl: "http://sandbox.invalid" };
+    return { sandbox, sent, client: runtime.createOrderClient(where), api: runtime.createApiClient(where), options };
   }
 
   test("a new status is accepted by the client and applied by the sandbox", async () => {
@@ -122,13 +123,13 @@ describe("a changed spec, regenerated: the client and the sandbox follow with no
   });
 
   test.each(KEYWORDS)("$keyword: the client refuses before sending, naming $path; the sandbox answers PARAM_ILLEGAL", async ({ keyword, path, body }) => {
-    const { client, sent, sandbox } = await setup();
+    const { client, api, sent, sandbox } = await setup();
     const error = await client.syncOrder(body as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(runtime.ValidationError);
     expect((error as InstanceType<typeof runtime.ValidationError>).problems).toContainEqual(expect.objectContaining({ path, keyword }));
     expect(sent).toHaveLength(0);
-    // the same body, signed but not validated (client.api), reaches the sandbox, which refuses it
-    const { data } = await client.api.POST("/api/open/alipay/v1/merchant/order/sync", { body: { ...body, requestId: crypto.randomUUID().replaceAll("-", "") } as never });
+    // the same body, signed but not validated (createApiClient), reaches the sandbox, which refuses it
+    const { data } = await api.POST("/api/open/alipay/v1/merchant/order/sync", { body: { ...body, requestId: crypto.randomUUID().replaceAll("-", "") } as never });
     expect(data?.result.resultCode).toBe("PARAM_ILLEGAL");
     expect(data?.result.resultMessage).toContain(path);
     expect(sandbox.orders).toHaveLength(0);

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { entryOf, KEYWORDS, OPERATIONS, SCHEMAS, type OperationDescriptor, type SchemaTable } from "alipayhk-spec";
+import { OPERATIONS, SCHEMAS, type OperationDescriptor, type SchemaTable } from "alipayhk-spec";
+import { entryOf, KEYWORDS } from "alipayhk-spec/internal";
 import * as descriptors from "alipayhk-spec/operations";
 import { generate, specCopy } from "./spec-copy.js";
 

@@ -42,7 +42,7 @@ export const generate = (dir: string) =>
 export async function runtimeFor(dir: string) {
   const src = (path: string) => join(repo, "packages", path);
   const entry = join(dir, "entry.ts");
-  writeFileSync(entry, `export * from ${JSON.stringify(src("client/src/index.ts"))};\nexport { createOrderClient } from ${JSON.stringify(src("client/src/api.ts"))};\nexport { createSandbox } from ${JSON.stringify(src("sandbox/src/index.ts"))};\n`);
+  writeFileSync(entry, `export * from ${JSON.stringify(src("client/src/index.ts"))};\nexport { createApiClient } from ${JSON.stringify(src("client/src/api.ts"))};\nexport { createSandbox } from ${JSON.stringify(src("sandbox/src/index.ts"))};\n`);
   const out = join(dir, "runtime.mjs");
   await build({
     entryPoints: [entry],
@@ -51,8 +51,10 @@ export async function runtimeFor(dir: string) {
     platform: "neutral",
     outfile: out,
     alias: {
+      "alipayhk-spec/internal": join(dir, "generated/internal.ts"),
       "alipayhk-spec": join(dir, "generated/index.ts"),
       "alipayhk-signature/encryption": src("signature/src/encryption.ts"),
+      "alipayhk-signature/internal": src("signature/src/internal.ts"),
       "alipayhk-signature": src("signature/src/index.ts"),
     },
     nodePaths: [join(repo, "node_modules")],

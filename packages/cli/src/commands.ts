@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ParseArgsConfig } from "node:util";
-import { OPERATIONS, OrderError, SYNC_ORDER_PATH, VARIANTS, ValidationError, createOrderClient, type OperationId } from "alipayhk-order";
+import { OPERATIONS, OrderError, VARIANTS, ValidationError, createOrderClient, type OperationId } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox } from "alipayhk-sandbox";
 import { serve } from "alipayhk-sandbox/node";
-import { type AlipayHKError, contentToSign, formatRequestTime, generateKeyPairPem, importPrivateKey, importPublicKey, parseAlipayTime, sign, verify } from "alipayhk-signature";
+import { type AlipayHKError, contentToSign, formatRequestTime, generateKeyPairPem, importPrivateKey, importPublicKey, sign, verify } from "alipayhk-signature";
+import { parseAlipayTime } from "alipayhk-signature/internal";
 import { EXIT, UsageError, readJson, readText, required } from "./io.js";
 import { writeKeyPair } from "./keys.js";
 import { ENV, badPortMessage, checkBaseUrl, checkEnvNames, hasKey, isBadPort, loadPrivateKey, loadPublicKey } from "./settings.js";
@@ -56,7 +57,7 @@ const messageOptions = {
   "client-id": { type: "string" },
   time: { type: "string" },
   method: { type: "string", default: "POST" },
-  path: { type: "string", default: SYNC_ORDER_PATH },
+  path: { type: "string", default: OPERATIONS.syncOrder.path },
 } as const;
 
 /** A --time in one of the forms Alipay's SDKs send (ISO-8601 with a time zone, or epoch milliseconds). */

@@ -8,7 +8,8 @@ import { OrderError, createOrderClient, type OrderClient } from "alipayhk-order"
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { generateKeyPairPem } from "alipayhk-signature";
-import { entryOf, EXAMPLES, OPERATIONS, statusMoveProblem, VARIANTS, type Operation, type VariantFacts, type Variants } from "alipayhk-spec";
+import { EXAMPLES, OPERATIONS, statusMoveProblem, VARIANTS, type Operation, type VariantFacts, type Variants } from "alipayhk-spec";
+import { entryOf } from "alipayhk-spec/internal";
 import { EXIT } from "./io.js";
 import { serve } from "alipayhk-sandbox/node";
 import type { Io } from "./commands.js";

@@ -1,29 +1,39 @@
 /**
- * alipayhk-order/api: the client with `client.api`, the typed openapi-fetch client over the same signing layer (it
- * signs and verifies, without validation or retries), and the middleware that signs your own openapi-fetch client.
- * An entry of its own so that a bundle of the methods alone does not carry openapi-fetch's request builder.
+ * alipayhk-order/api: `createApiClient`, the typed openapi-fetch client over the same signing layer as
+ * `createOrderClient` (it signs and verifies, without validation or retries), and the middleware that signs your own
+ * openapi-fetch client. An entry of its own so that a bundle of the methods alone does not carry openapi-fetch.
  * @module
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "alipayhk-spec";
-import { createMethods, type OperationMethods, type OrderClientOptions } from "./client.js";
-import { signedFetch } from "./transport.js";
+import { resolveBaseUrl, type OrderClientOptions } from "./methods.js";
+import { createSigner, type SignerOptions } from "./signer.js";
+import { sendWith, signedFetch } from "./transport.js";
 
 /** The typed openapi-fetch client over AlipayHK's paths. */
 export type ApiClient = Client<paths>;
 
-/** The methods of `createOrderClient`, and `api`. */
-export type OrderClientWithApi = OperationMethods & {
-  /** The typed openapi-fetch client, signing and verifying, without validation or retries. */
-  readonly api: ApiClient;
-};
+/** The options of `createApiClient`: `createOrderClient`'s less those of validation, timeouts and retries. */
+export type ApiClientOptions = Pick<OrderClientOptions, keyof SignerOptions | "baseUrl" | "environment" | "fetch">;
 
-/** `createOrderClient` of `alipayhk-order`, plus `client.api`. */
-export function createOrderClient(options: OrderClientOptions): OrderClientWithApi {
-  const { methods, signer, fetchImpl, baseUrl } = createMethods(options);
-  return { ...methods, api: createClient<paths>({ baseUrl, fetch: signedFetch(signer, fetchImpl) }) };
+/**
+ * The typed openapi-fetch client over AlipayHK's paths: each request signed (and encrypted with `encrypt`), each
+ * answer verified (and decrypted) before openapi-fetch reads it. No local validation and no retries: for those, use
+ * `createOrderClient`. Options are checked at once; keys are imported on the first request and reused.
+ *
+ * @example
+ * ```ts
+ * const api = createApiClient({ clientId, privateKey, alipayPublicKey, environment: "production" });
+ * const { data } = await api.POST("/api/open/alipay/v1/merchant/order/sync", { body: order });
+ * ```
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = resolveBaseUrl(options);
+  return createClient<paths>({ baseUrl, fetch: signedFetch(createSigner(options), sendWith(options.fetch)) });
 }
 
 export { createSigningMiddleware } from "./transport.js";
-export type { OrderClientOptions } from "./client.js";
+export type { FetchLike } from "./transport.js";
+export type { Environment } from "./methods.js";
+export type { Encryption, SignerOptions } from "./signer.js";
 export type { paths } from "alipayhk-spec";

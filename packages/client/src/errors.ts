@@ -4,7 +4,8 @@
  * have (send the same call again, with the same requestId, to find out).
  */
 import { AlipayHKError } from "alipayhk-signature";
-import { RESULT_RETRYABLE, type Problem, type RESULT_CODES } from "alipayhk-spec";
+import type { Problem, RESULT_CODES } from "alipayhk-spec";
+import { RESULT_RETRYABLE } from "alipayhk-spec/internal";
 
 /** A result code of the spec (`SUCCESS`, `PARAM_ILLEGAL`...). */
 export type ResultCode = keyof typeof RESULT_CODES;

@@ -6,8 +6,9 @@
  * (operations.ts) only those it is passed. This module imports neither OPERATIONS nor SCHEMAS, so that a bundle of
  * `createClient` carries only the schemas of the operations it is given.
  */
-import { KEYWORDS, SERVERS, validate, type encodeJsonText, type OperationDescriptor } from "alipayhk-spec";
-import { delay } from "alipayhk-signature";
+import { SERVERS, validate, type OperationDescriptor } from "alipayhk-spec";
+import { KEYWORDS, type encodeJsonText } from "alipayhk-spec/internal";
+import { delay } from "alipayhk-signature/internal";
 import {
   AbortedError,
   ConfigError,
@@ -22,8 +23,8 @@ import {
   type CallDetails,
 } from "./errors.js";
 import { MAX_TIMER_MS, checkRetryOptions, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
-import { createSigner, type Signer, type SignerOptions } from "./signer.js";
-import { exchange, sentNothing, type FetchLike } from "./transport.js";
+import { createSigner, type SignerOptions } from "./signer.js";
+import { exchange, sendWith, sentNothing, type FetchLike } from "./transport.js";
 
 export type Environment = keyof typeof SERVERS;
 
@@ -50,7 +51,7 @@ export interface OrderClientOptions extends SignerOptions {
    * The fetch to use: an instrumented fetch, or a fetch handler such as a sandbox's `fetch`. It is called with a
    * `Request`, which both kinds accept. Default: the global fetch.
    */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: FetchLike;
 }
 
 /** Options of one call. */
@@ -58,8 +59,6 @@ export interface CallOptions {
   /** Cancels the call at any point, including between retries. */
   signal?: AbortSignal;
 }
-/** @deprecated the same as {@link CallOptions} */
-export type SyncOrderOptions = CallOptions;
 
 /** One operation's method: the body in, AlipayHK's verified answer (plus the call's details) out. */
 export type Method = (body: unknown, options?: CallOptions) => Promise<unknown>;
@@ -69,7 +68,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** A requestId AlipayHK accepts: a UUID without dashes (32 characters; a dashed UUID is 36, over the limit). */
 export const newRequestId = (): string => crypto.randomUUID().replaceAll("-", "");
 
-function resolveBaseUrl({ baseUrl, environment }: OrderClientOptions): string {
+/** The URL AlipayHK is at, from `baseUrl` or `environment` (a ConfigError names what is wrong). */
+export function resolveBaseUrl({ baseUrl, environment }: Pick<OrderClientOptions, "baseUrl" | "environment">): string {
   if (baseUrl !== undefined && environment !== undefined) throw new ConfigError("give baseUrl or environment, not both");
   if (environment !== undefined) {
     if (!Object.hasOwn(SERVERS, environment)) throw new ConfigError(`environment: must be ${Object.keys(SERVERS).join(" or ")}`);
@@ -83,11 +83,8 @@ function resolveBaseUrl({ baseUrl, environment }: OrderClientOptions): string {
   }
 }
 
-/** The methods of the operations given (by method name), and the signing layer they send through (for `alipayhk-order/api`). */
-export function createMethodsFor(
-  options: OrderClientOptions,
-  operations: { readonly [name: string]: OperationDescriptor },
-): { methods: Record<string, Method>; signer: Signer; fetchImpl: FetchLike; baseUrl: string } {
+/** The methods of the operations given, by method name. */
+export function createMethodsFor(options: OrderClientOptions, operations: { readonly [name: string]: OperationDescriptor }): Record<string, Method> {
   const baseUrl = resolveBaseUrl(options);
   const signer = createSigner(options);
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : options.timeoutMs;
@@ -97,10 +94,8 @@ export function createMethodsFor(
   }
   const retry = checkRetryOptions(options.retry ?? {});
   const strict = options.strict === true;
-  // Kept in a local, never called as a method: fetch throws "Illegal invocation" on workerd when it is.
-  const userFetch = options.fetch;
   // The global fetch gets (url, init): building a Request first costs it more than the signature does.
-  const fetchImpl: FetchLike = userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => fetch(url, init);
+  const fetchImpl = sendWith(options.fetch);
 
   /** One HTTP attempt: the verified answer, or a typed error. */
   async function attempt(op: OperationDescriptor, json: string, signal: AbortSignal | undefined, stopped: Promise<never> | undefined) {
@@ -180,7 +175,7 @@ export function createMethodsFor(
 
   const methods: Record<string, Method> = {};
   for (const [name, op] of Object.entries(operations)) methods[name] = (body, options) => call(op, body, options);
-  return { methods, signer, fetchImpl, baseUrl };
+  return methods;
 }
 
 function isRetryableError(error: OrderError): boolean {

@@ -12,8 +12,8 @@
  */
 import type { OperationDescriptor } from "alipayhk-spec";
 import { ConfigError } from "./errors.js";
-import { createMethodsFor, type CallOptions, type OrderClientOptions } from "./methods.js";
-import type { InputOf, OperationId, ResultOf } from "./types.js";
+import { createMethodsFor, type OrderClientOptions } from "./methods.js";
+import type { MethodOf, OperationId } from "./types.js";
 
 export * from "alipayhk-spec/operations";
 export type { OperationDescriptor } from "alipayhk-spec";
@@ -27,7 +27,7 @@ export interface OperationsClientOptions<Ops> extends OrderClientOptions {
 /** A method for each operation given, typed and behaving exactly as `createOrderClient`'s method of that name. */
 export type OperationsClient<Ops> = {
   readonly [K in keyof Ops]: Ops[K] extends { readonly operationId: infer Id extends OperationId }
-    ? (body: InputOf<Id>, options?: CallOptions) => Promise<ResultOf<Id>>
+    ? MethodOf<Id>
     : never;
 };
 
@@ -40,7 +40,7 @@ export function createClient<const Ops extends { readonly [K in keyof Ops]: Oper
   options: OperationsClientOptions<Ops>,
 ): OperationsClient<Ops> {
   const operations = checkOperations(options?.operations);
-  return createMethodsFor(options, operations).methods as OperationsClient<Ops>;
+  return createMethodsFor(options, operations) as OperationsClient<Ops>;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** When and how long to wait before trying the same call again. */
-import { RESULT_RETRYABLE } from "alipayhk-spec";
+import { RESULT_RETRYABLE } from "alipayhk-spec/internal";
 import { ConfigError } from "./errors.js";
 
 /** The longest delay setTimeout honours in every runtime (a signed 32-bit count of ms); past it, it fires at once. */

@@ -5,7 +5,6 @@
 import {
   formatRequestTime,
   importPrivateKey,
-  alipayTimeMs,
   importPublicKey,
   isKeyVersion,
   KeyFormatError,
@@ -17,6 +16,7 @@ import {
   type PublicKey,
   type PublicKeyInput,
 } from "alipayhk-signature";
+import { alipayTimeMs } from "alipayhk-signature/internal";
 import { ConfigError, HttpError, ResponseFormatError, ResponseSignatureError } from "./errors.js";
 
 /**

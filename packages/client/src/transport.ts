@@ -3,15 +3,27 @@
  * - `exchange`: sign (and encrypt) a body, send it with plain `fetch(url, init)`, read and verify (and decrypt) the
  *   answer. `syncOrder` calls it directly: handing fetch a `Request` object, as openapi-fetch must, costs more than
  *   the RSA signature on Node.
- * - `signedFetch`: `exchange` as openapi-fetch's `fetch`, for `client.api` (alipayhk-order/api; internal: it needs a
- *   `Signer`; users sign their own openapi-fetch client with `createSigningMiddleware`).
+ * - `signedFetch`: `exchange` as openapi-fetch's `fetch`, for `createApiClient` (alipayhk-order/api; internal: it
+ *   needs a `Signer`; users sign their own openapi-fetch client with `createSigningMiddleware`).
  * - `createSigningMiddleware`, for your own openapi-fetch client: the standard onRequest/onResponse hooks.
  */
 import type { Middleware } from "openapi-fetch";
 import { NetworkError, OrderError } from "./errors.js";
 import { createSigner, type Signer, type SignerOptions } from "./signer.js";
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/**
+ * A fetch that takes a `Request`, as the `fetch` option does: the global fetch, an instrumented one, or a fetch
+ * handler such as a sandbox's `fetch`.
+ */
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** What the transport calls: `(url, init)`, which costs the global fetch less than building a Request first. */
+export type Send = (url: string, init: RequestInit) => Promise<Response>;
+
+/** The transport's fetch: the user's (handed a Request), else the global one. */
+export const sendWith = (userFetch: FetchLike | undefined): Send =>
+  // Kept in a local, never called as a method: fetch throws "Illegal invocation" on workerd when it is.
+  userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => fetch(url, init);
 
 /** Hop-by-hop and body headers that no longer describe the verified, decrypted body. */
 const STALE_HEADERS = ["content-length", "content-encoding", "content-type", "encrypt", "transfer-encoding"];
@@ -39,7 +51,7 @@ export const sentNothing = (error: unknown): boolean => unsent.has(error as obje
  */
 export async function exchange(
   signer: Signer,
-  fetchImpl: FetchLike,
+  fetchImpl: Send,
   method: string,
   url: string,
   body: string,
@@ -59,7 +71,7 @@ export async function exchange(
 }
 
 /** `exchange` as a fetch for openapi-fetch: each request signed, each response verified. */
-export function signedFetch(signer: Signer, fetchImpl: FetchLike): (request: Request) => Promise<Response> {
+export function signedFetch(signer: Signer, fetchImpl: Send): FetchLike {
   return async (request) => {
     const { response, text } = await exchange(signer, fetchImpl, request.method, request.url, await request.text(), request.signal);
     return verifiedResponse(text, response);

@@ -1,5 +1,6 @@
 /** The client's types, all derived from the spec's generated types: nothing here is written per operation. */
-import type { inputOperations, OPERATIONS, operations } from "alipayhk-spec";
+import type { inputOperations, OPERATIONS, operations, VARIANTS } from "alipayhk-spec";
+import type { CallOptions } from "./methods.js";
 
 /** The spec's operations: `syncOrder`, `syncPerformanceNotification`... */
 export type OperationId = keyof typeof OPERATIONS & keyof operations;
@@ -28,8 +29,49 @@ export interface CallInfo {
   /** HTTP attempts made. */
   attempts: number;
 }
-/** A method's result: the verified answer, plus the call's requestId, tracerId and attempts. */
-export type ResultOf<Op extends OperationId> = ResponseOf<Op> & CallInfo;
+/**
+ * A method's result: AlipayHK's verified SUCCESS answer to `Body`, plus the call's requestId, tracerId and attempts.
+ * `result.resultStatus` is "S". For a request with variants (order sync's scenarios), the answer's status member
+ * (`orderStatus`) is a status of the variant sent, and the members the variant's page marks as required in the
+ * answer (the spec's `x-response-required`) are present. With `Body` left out: any body of the operation.
+ */
+export type ResultOf<Op extends OperationId, Body extends InputOf<Op> = InputOf<Op>> = Succeeded<ResponseOf<Op>, Op, Body> & CallInfo;
+
+/**
+ * An operation's method. For a request with variants, generic over the variant sent (`V`, inferred from the body's
+ * discriminator), so that the result is that variant's; the body is still checked as a plain object literal is.
+ */
+export type MethodOf<Op extends OperationId> = <V extends VariantValue<Op> = VariantValue<Op>>(
+  body: InputOf<Op> & { readonly [K in VariantProperty<Op>]: V },
+  options?: CallOptions,
+) => Promise<ResultOf<Op, Extract<InputOf<Op>, { readonly [K in VariantProperty<Op>]: V }>>>;
+
+type VariantsOf<Op> = Op extends keyof typeof VARIANTS ? (typeof VARIANTS)[Op] : never;
+/** The body member that picks the variant (`merchantBizType`), or never; and the values it takes. */
+type VariantProperty<Op> = VariantsOf<Op> extends { readonly property: infer P extends string } ? P : never;
+type VariantValue<Op extends OperationId> = [VariantProperty<Op>] extends [never] ? unknown : InputOf<Op>[VariantProperty<Op> & keyof InputOf<Op>];
+/** The variant (scenario) of the operation that `Body` is: the value of its discriminator, a union for a union. */
+type VariantOf<Op, Body> = VariantsOf<Op> extends { readonly property: infer P extends string }
+  ? Body extends { readonly [K in P]: infer V } ? V : never
+  : never;
+type VariantFactsOf<Op, V> = VariantsOf<Op> extends { readonly values: infer Values } ? (V extends keyof Values ? Values[V] : never) : never;
+/** The answer's members that every variant of `Body` requires (none for a union of variants that differ). */
+type RequiredInAnswer<Op, Body> = VariantFactsOf<Op, VariantOf<Op, Body>> extends { readonly responseRequired: readonly (infer K)[] } ? K : never;
+/** The member that holds a record's status (`orderStatus`), and its type for the variants of `Body`. */
+type StatusKey<Op> = VariantsOf<Op> extends { readonly statusProperty: infer S extends string } ? S : never;
+type StatusOf<Op extends OperationId, Body> = VariantsOf<Op> extends { readonly property: infer P extends string }
+  ? Extract<InputOf<Op>, { readonly [K in P]: VariantOf<Op, Body> }>[StatusKey<Op> & keyof InputOf<Op>]
+  : never;
+type SuccessResult<R> = { [K in keyof R]: K extends "resultStatus" ? "S" : R[K] };
+type Member<Answer, K extends keyof Answer, Op extends OperationId, Body> = K extends "result"
+  ? SuccessResult<Answer[K]>
+  : K extends StatusKey<Op>
+    ? StatusOf<Op, Body>
+    : Answer[K];
+/** The answer as a SUCCESS to `Body` has it (see ResultOf). */
+type Succeeded<Answer, Op extends OperationId, Body> = {
+  [K in keyof Answer as K extends RequiredInAnswer<Op, Body> ? never : K]: Member<Answer, K, Op, Body>;
+} & { [K in keyof Answer as K extends RequiredInAnswer<Op, Body> ? K : never]-?: Exclude<Member<Answer, K, Op, Body>, undefined> };
 
 /** `Of<Op>` for an operation the spec may lose: never once it has. The named types below stay valid through that change. */
 type IfOperation<Op extends string, T> = Op extends OperationId ? T : never;
@@ -51,7 +93,10 @@ export type OrderStatusOf<T extends MerchantBizType> = Extract<OrderSyncRequest,
  * ```
  */
 export type OrderInput = IfOperation<"syncOrder", InputOf<"syncOrder" & OperationId>>;
-/** What `syncOrder` resolves to. */
-export type SyncOrderResult = IfOperation<"syncOrder", ResultOf<"syncOrder" & OperationId>>;
+/**
+ * What `syncOrder` resolves to for an order of `Body` (any order when left out): its `orderStatus` is a status of the
+ * order's scenario.
+ */
+export type SyncOrderResult<Body extends OrderInput = OrderInput> = IfOperation<"syncOrder", ResultOf<"syncOrder" & OperationId, Body & InputOf<"syncOrder" & OperationId>>>;
 /** What `syncPerformanceNotification` takes. */
 export type PerformanceNotificationInput = IfOperation<"syncPerformanceNotification", InputOf<"syncPerformanceNotification" & OperationId>>;

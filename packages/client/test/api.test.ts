@@ -1,30 +1,34 @@
-// alipayhk-order/api: client.api (the typed openapi-fetch client over the signing layer) and the middleware that signs a
-// user's own openapi-fetch client; and the main entry's client, which carries no openapi-fetch.
+// alipayhk-order/api: createApiClient (the typed openapi-fetch client over the signing layer) and the middleware that
+// signs a user's own openapi-fetch client; and the main entry's client, which carries no openapi-fetch.
 import createClient from "openapi-fetch";
 import { describe, expect, test } from "vitest";
-import { createOrderClient as createApiOrderClient, createSigningMiddleware, type paths } from "../src/api.js";
+import { createApiClient, createSigningMiddleware, type paths } from "../src/api.js";
 import { ConfigError, ResponseSignatureError } from "../src/index.js";
 import { BASE_URL, CLIENT_ID, SUCCESS, fakeAlipay, order, pem } from "./fake-alipay.js";
 import { setup } from "./setup.js";
 
 describe("openapi-fetch", () => {
-  test("client.api (alipayhk-order/api) is the typed openapi-fetch client, signing and verifying", async () => {
-    const fake = fakeAlipay();
-    const client = createApiOrderClient({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL, fetch: fake.fetch });
-    const requests = fake.requests;
-    expect(typeof client.syncOrder).toBe("function"); // the methods too
-    const { data } = await client.api.POST("/api/open/alipay/v1/merchant/order/sync", {
-      body: { requestId: "r1", ...(order("TRAIN_TICKET") as object) } as never,
-    });
+  test("createApiClient (alipayhk-order/api) is the typed openapi-fetch client, signing and verifying", async () => {
+    const fake = fakeAlipay([{}, { tamper: true }]);
+    const api = createApiClient({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL, fetch: fake.fetch });
+    const body = { requestId: "r1", ...(order("TRAIN_TICKET") as object) } as never;
+    const { data } = await api.POST("/api/open/alipay/v1/merchant/order/sync", { body });
     expect(data?.result.resultCode).toBe("SUCCESS");
-    expect(requests[0]!.signatureValid).toBe(true);
+    expect(fake.requests[0]!.signatureValid).toBe(true);
+    await expect(api.POST("/api/open/alipay/v1/merchant/order/sync", { body })).rejects.toBeInstanceOf(ResponseSignatureError);
   });
 
-  test("the main entry's client has no openapi-fetch: client.api says where it is", () => {
+  test("createApiClient checks its options at once, naming the one at fault", () => {
+    const options = { clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic };
+    expect(() => createApiClient(options)).toThrow(/baseUrl or environment is required/);
+    expect(() => createApiClient({ ...options, baseUrl: "not a url" })).toThrow(ConfigError);
+    expect(() => createApiClient({ ...options, environment: "production", clientId: "" })).toThrow(/^clientId/);
+  });
+
+  test("the main entry's client is the methods only: no api member", () => {
     const { client } = setup();
-    expect(() => (client as unknown as { api: unknown }).api).toThrow(ConfigError);
-    expect(() => (client as unknown as { api: unknown }).api).toThrow(/alipayhk-order\/api/);
-    expect(Object.keys(client).sort()).toEqual(["syncOrder", "syncPerformanceNotification"]); // not enumerable: a spread or a log does not throw
+    expect("api" in client).toBe(false);
+    expect(Object.keys(client).sort()).toEqual(["syncOrder", "syncPerformanceNotification"]);
   });
 
   test("createSigningMiddleware signs and verifies on a user's own client", async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { SCENARIOS, transitionProblem, validateOrder } from "../src/index.js";
+import { transitionProblem, validateOrder, type VARIANTS } from "../src/index.js";
 import { ORDERS, order } from "./fake-alipay.js";
 import { KEY } from "./setup.js";
 
@@ -80,7 +80,7 @@ describe("validateOrder", () => {
 });
 
 describe("transitionProblem", () => {
-  test.each<[keyof typeof SCENARIOS, string | undefined, string, boolean]>([
+  test.each<[keyof typeof VARIANTS.syncOrder.values, string | undefined, string, boolean]>([
     ["MOVIE_TICKET", undefined, "TICKETED", true],
     ["MOVIE_TICKET", undefined, "USED", true], // a new order may start at any status
     ["MOVIE_TICKET", "TICKETED", "USED", true],

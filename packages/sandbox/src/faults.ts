@@ -143,4 +143,4 @@ export function faultPlanner(options: FaultOptions, seed: number): (forced?: Fau
 }
 
 /** Waits, or rejects with the signal's reason on abort: the client's retry pause, shared. */
-export { delay } from "alipayhk-signature";
+export { delay } from "alipayhk-signature/internal";

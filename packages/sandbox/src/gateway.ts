@@ -3,7 +3,8 @@
  * Request-Time, Signature (over the raw body, before anything is decrypted or parsed), Encrypt, JSON.
  * Nothing here changes the sandbox's state.
  */
-import { AlipayHKError, decryptBody, parseAlipayTime, verify, type AlipayTimeForm, type PrivateKey, type PublicKey } from "alipayhk-signature";
+import { AlipayHKError, decryptBody, verify, type PrivateKey, type PublicKey } from "alipayhk-signature";
+import { parseAlipayTime, type AlipayTimeForm } from "alipayhk-signature/internal";
 import type { SignatureDiagnosis, SignedAttempt } from "./diagnose.js";
 import type { Answer } from "./store.js";
 

@@ -4,7 +4,8 @@
  * behaviour when it has one (order sync's state machine, performance notifications), or a SUCCESS answer when it has none.
  * Synchronous on purpose: check and update happen with no await in between.
  */
-import { entryOf, OPERATIONS, SCHEMAS, validate, VARIANTS, type Operation } from "alipayhk-spec";
+import { OPERATIONS, SCHEMAS, validate, VARIANTS, type Operation } from "alipayhk-spec";
+import { entryOf } from "alipayhk-spec/internal";
 import { describeProblems, finish, inferredOf, type Behaviour, type Call, type Outcome } from "./call.js";
 import { notificationBehaviour } from "./notifications.js";
 import { orderBehaviour } from "./orders.js";

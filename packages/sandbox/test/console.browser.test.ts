@@ -6,7 +6,7 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createOrderClient, SYNC_ORDER_PATH } from "alipayhk-order";
+import { createOrderClient, OPERATIONS } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,13 +43,13 @@ const ticket = (merchantBizNo: string, orderStatus = "TICKETED") =>
 /** POSTs `body` to the sync path over HTTP, signed by `signer` over `signedBody` (default: the body itself). */
 function send(body: string, signer = merchant, signedBody = body): Promise<Response> {
   const time = new Date().toISOString();
-  return fetch(server.url + SYNC_ORDER_PATH, {
+  return fetch(server.url + OPERATIONS.syncOrder.path, {
     method: "POST",
     headers: {
       "Content-Type": "application/json; charset=UTF-8",
       "Client-Id": merchant.clientId,
       "Request-Time": time,
-      Signature: signatureHeader(content(SYNC_ORDER_PATH, merchant.clientId, time, signedBody), signer.privateKey),
+      Signature: signatureHeader(content(OPERATIONS.syncOrder.path, merchant.clientId, time, signedBody), signer.privateKey),
     },
     body,
   });
@@ -134,7 +134,7 @@ describe("the sandbox console in Chromium", () => {
     expect(otherKey).toContain("keyVersion: 1");
     expect(bodyChanged).toContain("The body changed after signing: it was signed as compact JSON");
     const expected = await entries.nth(3).locator("pre.expected").innerText();
-    expect(expected.startsWith(`POST ${SYNC_ORDER_PATH}\n${merchant.clientId}.`)).toBe(true);
+    expect(expected.startsWith(`POST ${OPERATIONS.syncOrder.path}\n${merchant.clientId}.`)).toBe(true);
     expect(expected).toContain('"merchantBizNo":"ticket-2002"');
     // the retry of the same requestId, with the right key, is its second attempt
     const requestId = /requestId ([0-9a-f]{32})/.exec(otherKey)![1];

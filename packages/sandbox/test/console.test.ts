@@ -3,7 +3,7 @@
  * controls, sandbox.reset(), and the state the page renders.
  */
 import { createHash, createPublicKey, createSign } from "node:crypto";
-import { SYNC_ORDER_PATH } from "alipayhk-order";
+import { OPERATIONS } from "alipayhk-order";
 import { importPublicKey } from "alipayhk-signature";
 import { createSandbox, type Sandbox, type SandboxEvent } from "alipayhk-sandbox";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -36,7 +36,7 @@ interface Sent {
 
 /** A request whose signature covers what `signed*` say (by default what is sent), made with node:crypto. */
 function post(sent: Sent): Request {
-  const path = sent.path ?? SYNC_ORDER_PATH;
+  const path = sent.path ?? OPERATIONS.syncOrder.path;
   const time = sent.time ?? "2026-01-02T03:04:05Z";
   const clientId = sent.clientId ?? merchant.clientId;
   const signed = content(sent.signedPath ?? path, clientId, sent.signedTime ?? time, sent.signedBody ?? sent.body);
@@ -92,7 +92,7 @@ describe("the signature diagnosis on refused requests", () => {
   it("says 'another key' for a signature by another key, with the expected content and the keyVersion seen", async () => {
     const text = body();
     const event = await refusal({ body: text, signer: stranger });
-    const expectedContent = content(SYNC_ORDER_PATH, merchant.clientId, "2026-01-02T03:04:05Z", text);
+    const expectedContent = content(OPERATIONS.syncOrder.path, merchant.clientId, "2026-01-02T03:04:05Z", text);
     expect(event.resultCode).toBe("INVALID_SIGNATURE");
     expect(event.diagnosis).toMatchObject({ cause: "otherKey", expectedContent, expectedDigest: sha256(expectedContent), keyVersion: "1", algorithm: "RSA256", requestId: JSON.parse(text)[KEY] });
     expect(event.diagnosis?.signedDigest).toBeUndefined();
@@ -102,13 +102,13 @@ describe("the signature diagnosis on refused requests", () => {
     ["compact JSON sent indented", (t: string) => ({ body: JSON.stringify(JSON.parse(t), null, 2), signedBody: t }), "bodyChanged", /compact JSON/],
     ["indented JSON sent compact", (t: string) => ({ body: t, signedBody: JSON.stringify(JSON.parse(t), null, 2) }), "bodyChanged", /indented by 2 spaces/],
     ["a trailing newline dropped", (t: string) => ({ body: t, signedBody: `${t}\n` }), "bodyChanged", /trailing newline/],
-    ["a query added to the path", (t: string) => ({ body: t, path: `${SYNC_ORDER_PATH}?trace=1`, signedPath: SYNC_ORDER_PATH }), "pathChanged", new RegExp(`without its query \\(${SYNC_ORDER_PATH}\\)`)],
+    ["a query added to the path", (t: string) => ({ body: t, path: `${OPERATIONS.syncOrder.path}?trace=1`, signedPath: OPERATIONS.syncOrder.path }), "pathChanged", new RegExp(`without its query \\(${OPERATIONS.syncOrder.path}\\)`)],
     ["Request-Time written another way", (t: string) => ({ body: t, signedTime: "2026-01-02T03:04:05+00:00" }), "timeChanged", /signed as 2026-01-02T03:04:05\+00:00/],
     ["another body altogether", (t: string) => ({ body: t, signedBody: body() }), "contentChanged", /other content/],
   ] as const)("names the change when the right key signed other content: %s", async (_, make, cause, explanation) => {
     const sent = make(body()) as Sent;
     const event = await refusal(sent);
-    const signed = content(sent.signedPath ?? SYNC_ORDER_PATH, merchant.clientId, sent.signedTime ?? "2026-01-02T03:04:05Z", sent.signedBody ?? sent.body);
+    const signed = content(sent.signedPath ?? OPERATIONS.syncOrder.path, merchant.clientId, sent.signedTime ?? "2026-01-02T03:04:05Z", sent.signedBody ?? sent.body);
     expect(event.resultCode).toBe("INVALID_SIGNATURE");
     expect(event.diagnosis?.cause).toBe(cause);
     expect(event.diagnosis?.explanation).toMatch(explanation);

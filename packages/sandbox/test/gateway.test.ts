@@ -3,7 +3,7 @@
  * body size, JSON, and RSA_AES encryption both ways; plus the answer's headers and the sandbox's keys.
  */
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
-import { SYNC_ORDER_PATH } from "alipayhk-order";
+import { OPERATIONS } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { decryptBody, encryptBody, importPrivateKey, importPublicKey } from "alipayhk-signature";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -29,10 +29,10 @@ async function expectRejected(request: Request, code: string, message: RegExp, c
 
 describe("routing", () => {
   it.each([
-    ["GET", SYNC_ORDER_PATH],
-    ["PUT", SYNC_ORDER_PATH],
+    ["GET", OPERATIONS.syncOrder.path],
+    ["PUT", OPERATIONS.syncOrder.path],
     ["POST", "/api/open/alipay/v1/merchant/order/query"],
-    ["POST", `${SYNC_ORDER_PATH}/`],
+    ["POST", `${OPERATIONS.syncOrder.path}/`],
     ["POST", "/"],
   ])("%s %s → JSON 404", async (method, path) => {
     const before = sandbox.stats.httpStatus[404] ?? 0;
@@ -45,12 +45,12 @@ describe("routing", () => {
   });
 
   it("a query string is allowed and signed", async () => {
-    const path = `${SYNC_ORDER_PATH}?trace=1`;
+    const path = `${OPERATIONS.syncOrder.path}?trace=1`;
     const response = await sandbox.fetch(signedRequest({ body: body(), merchant, path }));
     const text = await response.text();
     expect(JSON.parse(text).result.resultCode).toBe("SUCCESS");
     expect(verifyResponse(text, response, sandbox, merchant.clientId, path)).toBe(true);
-    expect(verifyResponse(text, response, sandbox, merchant.clientId, SYNC_ORDER_PATH)).toBe(false);
+    expect(verifyResponse(text, response, sandbox, merchant.clientId, OPERATIONS.syncOrder.path)).toBe(false);
   });
 });
 

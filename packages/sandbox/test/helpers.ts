@@ -3,7 +3,7 @@
  * alipayhk-signature, so that a bug there cannot hide a bug here.
  */
 import { createSign, createVerify, generateKeyPairSync, randomUUID } from "node:crypto";
-import { SYNC_ORDER_PATH, type MerchantBizType } from "alipayhk-order";
+import { type MerchantBizType } from "alipayhk-order";
 import { EXAMPLES, OPERATIONS } from "alipayhk-spec";
 import { expect } from "vitest";
 import type { Sandbox } from "alipayhk-sandbox";
@@ -11,7 +11,7 @@ import type { Sandbox } from "alipayhk-sandbox";
 /** The body member that carries the call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
 export const KEY = OPERATIONS.syncOrder.idempotencyKey;
 export const BASE_URL = "https://sandbox.test";
-export const URL_ = BASE_URL + SYNC_ORDER_PATH;
+export const URL_ = BASE_URL + OPERATIONS.syncOrder.path;
 
 export interface Merchant {
   readonly clientId: string;
@@ -54,7 +54,7 @@ export interface RequestParts {
 
 /** A signed POST to the sync path. */
 export function signedRequest(parts: RequestParts): Request {
-  const path = parts.path ?? SYNC_ORDER_PATH;
+  const path = parts.path ?? OPERATIONS.syncOrder.path;
   const time = parts.time ?? new Date().toISOString();
   const headers = new Headers({
     "Content-Type": "application/json; charset=UTF-8",
@@ -70,7 +70,7 @@ export function signedRequest(parts: RequestParts): Request {
 }
 
 /** Verifies a response's signature with node:crypto and AlipayHK's (the sandbox's) public key. */
-export function verifyResponse(text: string, response: Response, sandbox: Sandbox, clientId: string, path: string = SYNC_ORDER_PATH): boolean {
+export function verifyResponse(text: string, response: Response, sandbox: Sandbox, clientId: string, path: string = OPERATIONS.syncOrder.path): boolean {
   const header = response.headers.get("Signature");
   const time = response.headers.get("Response-Time");
   if (!header || !time) return false;

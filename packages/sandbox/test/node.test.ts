@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
-import { SYNC_ORDER_PATH } from "alipayhk-order";
+import { OPERATIONS } from "alipayhk-order";
 import { SandboxDropError, createSandbox } from "alipayhk-sandbox";
 import { serve, type Server } from "alipayhk-sandbox/node";
 
@@ -113,7 +113,7 @@ describe("serve: request targets (RFC 9112 §3.2), over a raw socket", () => {
   test("a sandbox answered through an absolute-form target is signed as usual", async () => {
     const sandbox = await createSandbox({ merchants: {} });
     server = await serve(sandbox.fetch);
-    const { text } = await rawExchange(server.url, request(`${server.url}${SYNC_ORDER_PATH}`, "{}"));
+    const { text } = await rawExchange(server.url, request(`${server.url}${OPERATIONS.syncOrder.path}`, "{}"));
     expect(text).toMatch(/^HTTP\/1\.1 200 /);
     expect(text.toLowerCase()).toContain("\r\nsignature: algorithm=rsa256");
   });

@@ -1,7 +1,7 @@
 /**
  * The order service's rules: scenario lifecycles, status transitions, idempotency and ordering.
  */
-import { SCENARIOS, type MerchantBizType } from "alipayhk-order";
+import { type MerchantBizType, VARIANTS } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KEY, call, makeMerchant, makeOrder, nextUpdate, signedRequest, type Answer } from "./helpers.js";
@@ -28,8 +28,8 @@ async function expectCode(order: Record<string, unknown>, code: string, message?
 describe("scenario lifecycles", () => {
   // Each scenario's statuses in their listed order, skipping what its rules forbid after a given status.
   const lifecycle = (bizType: MerchantBizType): string[] => {
-    const statuses: readonly string[] = SCENARIOS[bizType].statuses;
-    const { endStatuses, onlyFrom, onlyTo } = SCENARIOS[bizType] as unknown as {
+    const statuses: readonly string[] = VARIANTS.syncOrder.values[bizType].statuses;
+    const { endStatuses, onlyFrom, onlyTo } = VARIANTS.syncOrder.values[bizType] as unknown as {
       endStatuses: string[];
       onlyFrom: Record<string, string[]>;
       onlyTo: Record<string, string[]>;
@@ -45,7 +45,7 @@ describe("scenario lifecycles", () => {
     return path;
   };
 
-  for (const bizType of Object.keys(SCENARIOS) as MerchantBizType[]) {
+  for (const bizType of Object.keys(VARIANTS.syncOrder.values) as MerchantBizType[]) {
     it(`${bizType}: ${lifecycle(bizType).join(" → ")}`, async () => {
       const statuses = lifecycle(bizType);
       let order = makeOrder(bizType, statuses[0]!);
@@ -68,7 +68,7 @@ describe("scenario lifecycles", () => {
   }
 
   it("lists every order with its latest state", () => {
-    expect(sandbox.orders.length).toBeGreaterThanOrEqual(Object.keys(SCENARIOS).length);
+    expect(sandbox.orders.length).toBeGreaterThanOrEqual(Object.keys(VARIANTS.syncOrder.values).length);
     expect(new Set(sandbox.orders.map((o) => o.orderId)).size).toBe(sandbox.orders.length);
   });
 

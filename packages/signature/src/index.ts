@@ -28,7 +28,7 @@ export {
 export { generateKeyPairPem, type KeyPairPem } from "./generate.js";
 export { isKeyVersion, parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
 export { contentToSign, sign, verify, type Message, type SignOptions } from "./signature.js";
-export { alipayTimeMs, delay, formatRequestTime, parseAlipayTime, type AlipayTimeForm, type RequestTimeOptions } from "./time.js";
+export { formatRequestTime, type RequestTimeOptions } from "./time.js";
 export {
   decryptBody,
   encryptBody,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alipayTimeMs, parseAlipayTime } from "../src/index.js";
+import { alipayTimeMs, parseAlipayTime } from "../src/internal.js";
 
 // Expected instants are written out by hand (epoch ms of 2024-05-22T06:42:21Z is 1716360141000).
 const T = 1_716_360_141_000;

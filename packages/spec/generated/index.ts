@@ -5,7 +5,7 @@
  * Each operation's descriptor (its facts and only its own schemas) is the `alipayhk-spec/operations` entry's.
  * @module
  */
-export { SERVERS, OPERATIONS, OPERATION_DETAILS, RESULT_CODES, RESULT_RETRYABLE, VARIANTS, DESCRIPTIONS, SCHEMAS, RESPONSE_SCHEMAS, INFERRED, EXAMPLES } from "./model.js";
+export { SERVERS, OPERATIONS, OPERATION_DETAILS, RESULT_CODES, VARIANTS, DESCRIPTIONS, SCHEMAS, RESPONSE_SCHEMAS, INFERRED, EXAMPLES } from "./model.js";
 export * from "../src/index.js";
 export type { components, operations, paths } from "./openapi.js";
 export type { operations as inputOperations } from "./inputs.js";

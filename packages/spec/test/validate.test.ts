@@ -1,6 +1,7 @@
 // The validator on small schema tables: each keyword it enforces, with the message a user reads.
 import { describe, expect, test } from "vitest";
-import { encodeJsonText, validate, type Schema, type SchemaTable } from "../src/index.js";
+import { validate, type Schema, type SchemaTable } from "../src/index.js";
+import { encodeJsonText } from "../src/internal.js";
 import * as checks from "../src/keywords.js";
 
 // every check of keywords.ts, by keyword (a generated table lists only those its schemas use)

@@ -6,7 +6,8 @@
  * A card is generic (a title, a status with the spec's words for it, facts, a timeline), so that another kind of
  * record (e.g. performance notifications: productTemplateCode, bizDate) becomes cards without a change to the page.
  */
-import { DESCRIPTIONS, entryOf } from "alipayhk-spec";
+import { DESCRIPTIONS } from "alipayhk-spec";
+import { entryOf } from "alipayhk-spec/internal";
 import type { SignatureDiagnosis } from "../diagnose.js";
 import { FAULT_KINDS, type FaultKind } from "../faults.js";
 import type { RecordState, SandboxEvent, SandboxEventType, SandboxNotification, SandboxOrder, SandboxStats } from "../store.js";
