@@ -29,6 +29,7 @@ export function buildModel(bundled, files, vocabulary) {
     examples[operationId] = [];
     if (request.discriminator) {
       variants[operationId] = readVariants(bundled, schemas, op.schema, files);
+      checkResponseRequired(variants[operationId], schemas[details[operationId].responses["200"]?.schema ?? ""], operationId);
       // kept apart: a client never shows them, so it need not bundle them
       descriptions[operationId] = Object.fromEntries(
         Object.entries(variants[operationId].values).map(([value, facts]) => [value, { variant: facts.name, statuses: facts.descriptions }]),
@@ -161,10 +162,30 @@ function readVariants(bundled, schemas, name, files) {
       onlyFrom: transitions.onlyFrom ?? {},
       onlyTo: transitions.onlyTo ?? {},
       inferred: transitions["x-inferred"] ?? {},
+      // only where the variant's page marks members of the answer as required (types narrow on it; no runtime cost)
+      ...(branch["x-response-required"] && { responseRequired: branch["x-response-required"], file: files[component] }),
     };
   }
   if (disagreements.length) throw new Error(`spec: the ${propertyName} lists disagree:\n  - ${disagreements.join("\n  - ")}`);
   return { property: propertyName, statusProperty, values };
+}
+
+/**
+ * Each variant's x-response-required (the members of a SUCCESS answer its page marks as required) must name members
+ * of the operation's 200 answer.
+ * @param {{ values: Record<string, any> }} variants @param {any} response @param {string} operationId
+ */
+function checkResponseRequired(variants, response, operationId) {
+  for (const [value, facts] of Object.entries(variants.values)) {
+    const { responseRequired: names, file } = facts;
+    delete facts.file;
+    if (names === undefined) continue;
+    const members = Object.keys(response?.properties ?? {});
+    const unknown = Array.isArray(names) ? names.filter((n) => !members.includes(n)) : [names];
+    if (unknown.length || !names.length) {
+      throw new Error(`spec: ${file} (${value}): x-response-required must list members of ${operationId}'s 200 answer (${members.join(", ")}); got ${JSON.stringify(names)}`);
+    }
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 // Type tests of the client's public types.
 import { describe, expectTypeOf, test } from "vitest";
 import { OPERATIONS } from "alipayhk-spec";
-import { createOrderClient, type MerchantBizType, type OrderInput, type OrderStatusOf, type OrderSyncRequest, type SyncOrderResult } from "alipayhk-order";
+import { createOrderClient, type MerchantBizType, type OrderInput, type OrderStatusOf, type OrderSyncRequest, type ResultOf, type SyncOrderResult } from "alipayhk-order";
+import { createClient, syncOrder } from "alipayhk-order/operations";
 
 /** The body member that carries the call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
 const KEY = OPERATIONS.syncOrder.idempotencyKey;
@@ -11,7 +12,8 @@ const base = { merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModify
 
 describe("syncOrder types", () => {
   test("a valid order compiles and resolves to the result", () => {
-    expectTypeOf(client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} })).resolves.toEqualTypeOf<SyncOrderResult>();
+    const movie = { ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} } as const;
+    expectTypeOf(client.syncOrder(movie)).resolves.toEqualTypeOf<SyncOrderResult<Extract<OrderInput, { merchantBizType: "MOVIE_TICKET" }>>>();
     expectTypeOf<OrderStatusOf<"LINE_UP">>().toEqualTypeOf<"CALL_NUM" | "NUMBER_ARRIVED" | "NUMBER_PASSED" | "CANCELLED" | "FINISHED">();
   });
 
@@ -37,5 +39,55 @@ describe("syncOrder types", () => {
     expectTypeOf<OrderInput[typeof KEY]>().toEqualTypeOf<string | undefined>();
     // @ts-expect-error requestId is a string
     void client.syncOrder({ ...base, [KEY]: 1, merchantBizType: "RIDE_HAILING", orderStatus: "PENDING", extInfo: {} });
+  });
+});
+
+describe("results narrow on SUCCESS", () => {
+  const order = <T extends MerchantBizType>(merchantBizType: T, orderStatus: OrderStatusOf<T>) => ({ ...base, merchantBizType, orderStatus, extInfo: {} });
+
+  test("result.resultStatus is S: a method resolves on SUCCESS only", async () => {
+    const res = await client.syncOrder(order("MOVIE_TICKET", "TICKETED"));
+    expectTypeOf(res.result.resultStatus).toEqualTypeOf<"S">();
+  });
+
+  test("orderStatus is a status of the scenario sent, not of every scenario", async () => {
+    const res = await client.syncOrder(order("RIDE_HAILING", "PENDING"));
+    expectTypeOf(res.orderStatus).toEqualTypeOf<OrderStatusOf<"RIDE_HAILING"> | undefined>();
+    // @ts-expect-error TICKETED is no ride-hailing status: the answer to a RIDE_HAILING order cannot hold it
+    void (res.orderStatus === "TICKETED");
+  });
+
+  test("orderId, orderStatus and distributeResult are present where the scenario's page marks them required", async () => {
+    const coupon = await client.syncOrder(order("ALIPAY_COUPON", "TICKETED"));
+    expectTypeOf(coupon.orderId).toEqualTypeOf<string>();
+    expectTypeOf(coupon.orderStatus).toEqualTypeOf<"TICKETED">();
+    expectTypeOf(coupon.distributeResult).toBeArray();
+    // the Base API page leaves them optional for the other scenarios
+    const movie = await client.syncOrder(order("MOVIE_TICKET", "USED"));
+    expectTypeOf(movie.orderId).toEqualTypeOf<string | undefined>();
+  });
+
+  test("a body of any scenario (OrderInput) gets any scenario's status, and orderId stays optional", async () => {
+    const any = {} as OrderInput;
+    const res = await client.syncOrder(any);
+    expectTypeOf(res).toEqualTypeOf<SyncOrderResult>();
+    expectTypeOf(res.orderStatus).toEqualTypeOf<OrderSyncRequest["orderStatus"] | undefined>();
+    expectTypeOf(res.orderId).toEqualTypeOf<string | undefined>();
+  });
+
+  test("createClient (alipayhk-order/operations) narrows the same way, and ResultOf is generic over the body", async () => {
+    const one = createClient({ clientId: "c", privateKey: "k", alipayPublicKey: "p", baseUrl: "http://127.0.0.1", operations: { syncOrder } });
+    const res = await one.syncOrder(order("ALIPAY_COUPON", "TICKETED"));
+    expectTypeOf(res.orderId).toEqualTypeOf<string>();
+    expectTypeOf<ResultOf<"syncOrder", Extract<OrderInput, { merchantBizType: "CHARGING_PILE" }>>["orderStatus"]>().toEqualTypeOf<
+      OrderStatusOf<"CHARGING_PILE"> | undefined
+    >();
+  });
+
+  test("the narrowing keeps a body's mistakes errors: an unknown member, a status of another scenario", () => {
+    // @ts-expect-error tradeNO is no member of an order (tradeNo is)
+    void client.syncOrder({ merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModifyTime: 2, merchantBizType: "TRAIN_TICKET", orderStatus: "USED", extInfo: {}, tradeNO: "T1" });
+    // @ts-expect-error SERVING is not a movie-ticket status
+    void client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "SERVING", extInfo: {} });
   });
 });

@@ -531,7 +531,9 @@ export interface components {
         /**
          * Auto-deduct voucher order
          * @description `ALIPAY_COUPON`. A voucher used within the AlipayHK app and deducted automatically; `TICKETED` issues it into
-         *     the Card Wallet. It has a single status.
+         *     the Card Wallet. It has a single status. Its page is the one order-service page that shows the answer's members,
+         *     and it marks `orderId`, `orderStatus` and `distributeResult` as required (`x-response-required`: a SUCCESS answer
+         *     to this scenario has them; the Base API page leaves them optional for the others).
          * @example {
          *       "requestId": "3f1c2a9b8d7e4f60a1b2c3d4e5f60718",
          *       "merchantBizType": "ALIPAY_COUPON",

@@ -652,7 +652,15 @@ export const VARIANTS = {
         "onlyTo": {},
         "inferred": {}
       },
-      "ALIPAY_COUPON": {"statuses":["TICKETED"],"endStatuses":[],"reversible":false,"onlyFrom":{},"onlyTo":{},"inferred":{}},
+      "ALIPAY_COUPON": {
+        "statuses": ["TICKETED"],
+        "endStatuses": [],
+        "reversible": false,
+        "onlyFrom": {},
+        "onlyTo": {},
+        "inferred": {},
+        "responseRequired": ["orderId","orderStatus","distributeResult"]
+      },
       "GIFT_CARD_COUPON": {
         "statuses": ["TICKETED","REFUNDED","USED"],
         "endStatuses": ["REFUNDED","USED"],

@@ -117,6 +117,8 @@ export interface VariantFacts {
   readonly onlyTo: { readonly [status: string]: readonly string[] };
   /** The rules above that are this SDK's reading, with why. `newOrders`: onlyFrom also keeps a new record from starting there. */
   readonly inferred: { readonly newOrders?: string };
+  /** The members of a SUCCESS answer that the variant's page marks as required (`x-response-required`), if any. */
+  readonly responseRequired?: readonly string[];
 }
 
 /** A constraint of a request schema that no AlipayHK page states (`x-inferred`), where it is and why it is ours. */
