@@ -12,17 +12,12 @@
  */
 import { aesDecrypt, aesEncrypt, checkAesMode, type AesMode } from "./aes.js";
 import { base64ToBytes, bytesToBase64, lenientBase64ToBytes, utf8 } from "./base64.js";
-import { DecryptionError, InvalidArgumentError, KeyFormatError, UnsupportedAlgorithmError } from "./errors.js";
+import { DecryptionError, InvalidArgumentError, UnsupportedAlgorithmError } from "./errors.js";
 import { spkiPem } from "./generate.js";
 import { formatHeader, keyVersionPair, parseEncryptHeader, type KeyVersion } from "./header.js";
-import { keyRecord, RSASSA, wrongType, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
-import {
-  base64UrlToBigInt,
-  rsaesPkcs1Decrypt,
-  rsaesPkcs1Encrypt,
-  type RsaPrivateNumbers,
-  type RsaPublicNumbers,
-} from "./rsa-pkcs1.js";
+import { RSASSA, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
+import { exportJwk, rsaNumbers } from "./rsa-numbers.js";
+import { rsaesPkcs1Decrypt, rsaesPkcs1Encrypt, type RsaPrivateNumbers } from "./rsa-pkcs1.js";
 
 export type { AesMode } from "./aes.js";
 
@@ -50,34 +45,6 @@ export interface EncryptedBody {
   encryptHeader: string;
 }
 
-// RSA numbers per key object, resolved values only (never a pending promise shared across requests).
-// The type is stored too, so that a cached private key is never accepted where a public one is due.
-const numbersCache = new WeakMap<object, { type: "private" | "public"; numbers: RsaPrivateNumbers | RsaPublicNumbers }>();
-
-async function exportJwk(key: unknown, want: "private" | "public", operation: string): Promise<JsonWebKey> {
-  const notExtractable = () =>
-    new KeyFormatError(
-      `${operation}() needs the RSA numbers and this CryptoKey is not extractable; pass the PEM/JWK to import${
-        want === "private" ? "Private" : "Public"
-      }Key() instead`,
-      { code: "ERR_KEY_NOT_EXTRACTABLE" },
-    );
-  let source: CryptoKey;
-  if (typeof CryptoKey !== "undefined" && key instanceof CryptoKey) {
-    // Any RSA CryptoKey will do here (RSA-OAEP included): only its numbers are used.
-    if (key.type !== want) throw wrongType(key.type, want);
-    if (!key.algorithm.name.startsWith("RSA")) throw new KeyFormatError(`${key.algorithm.name} keys are not supported; AlipayHK needs RSA`);
-    if (!key.extractable) throw notExtractable();
-    source = key;
-  } else {
-    const material = (await keyRecord(key, want, operation)).material;
-    if (!material) throw notExtractable(); // imported from a non-extractable CryptoKey
-    if (material.format === "jwk") return material.jwk;
-    source = material.format === "cryptokey" ? material.key : await crypto.subtle.importKey("pkcs8", material.der, RSASSA, true, ["sign"]);
-  }
-  return crypto.subtle.exportKey("jwk", source);
-}
-
 /**
  * The public half of a private key, as SPKI PEM: what to hand the other side (the sandbox gives merchants its own).
  * Needs the key's numbers, so the key must come from {@link importPrivateKey} or be an extractable CryptoKey.
@@ -87,32 +54,6 @@ async function exportJwk(key: unknown, want: "private" | "public", operation: st
 export async function publicKeyPem(privateKey: PrivateKey | WebCryptoKey): Promise<string> {
   const { n, e } = await exportJwk(privateKey, "private", "publicKeyPem");
   return spkiPem(await crypto.subtle.importKey("jwk", { kty: "RSA", n, e }, RSASSA, true, ["verify"]));
-}
-
-async function rsaNumbers(key: unknown, want: "private" | "public", operation: string): Promise<RsaPrivateNumbers | RsaPublicNumbers> {
-  const cached = typeof key === "object" && key !== null ? numbersCache.get(key) : undefined;
-  if (cached?.type === want) return cached.numbers;
-  const jwk = await exportJwk(key, want, operation);
-  const n = base64UrlToBigInt(jwk.n ?? "");
-  const bits = n.toString(2).length;
-  if (bits < 2048) throw new KeyFormatError(`RSA key has ${bits} bits; AlipayHK requires at least 2048`, { code: "ERR_KEY_TOO_SMALL" });
-  const numbers: RsaPrivateNumbers | RsaPublicNumbers = { n, e: base64UrlToBigInt(jwk.e ?? ""), k: Math.ceil(bits / 8) };
-  if (want === "private") {
-    const { p, q, dp, dq, qi } = jwk;
-    const priv = numbers as RsaPrivateNumbers;
-    priv.d = base64UrlToBigInt(jwk.d ?? "");
-    if (p && q && dp && dq && qi) {
-      priv.crt = {
-        p: base64UrlToBigInt(p),
-        q: base64UrlToBigInt(q),
-        dp: base64UrlToBigInt(dp),
-        dq: base64UrlToBigInt(dq),
-        qi: base64UrlToBigInt(qi),
-      };
-    }
-  }
-  numbersCache.set(key as object, { type: want, numbers });
-  return numbers;
 }
 
 /**
