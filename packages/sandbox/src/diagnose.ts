@@ -7,7 +7,8 @@
  * variants of the request (body re-serialised, path without its query, the time written another way) to name the
  * change. Garbage inside means another key signed. Only public numbers are used; nothing secret is kept.
  */
-import { contentToSign, formatRequestTime, parseSignatureHeader, type PublicKeyInput } from "alipayhk-signature";
+import { contentToSign, formatRequestTime, parseSignatureHeader, type PublicKey } from "alipayhk-signature";
+import { base64ToBytes, bytesToBigInt, modPowPublic, publicKeyNumbers } from "alipayhk-signature/internal";
 
 /** What the sandbox can tell about a refused signature. */
 export type SignatureCause = "noMerchantKey" | "unreadableHeader" | "otherKey" | "bodyChanged" | "pathChanged" | "timeChanged" | "contentChanged" | "unknown";
@@ -47,20 +48,8 @@ export interface RsaNumbers {
 }
 
 const encoder = new TextEncoder();
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+const hex = (bytes: Uint8Array) => bytesToBigInt(bytes).toString(16).padStart(bytes.length * 2, "0");
 const sha256 = async (text: string) => hex(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
-const bytesToBigInt = (bytes: Uint8Array) => (bytes.length ? BigInt(`0x${hex(bytes)}`) : 0n);
-const base64urlToBytes = (text: string) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "=")), (c) => c.charCodeAt(0));
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  base %= modulus;
-  for (; exponent > 0n; exponent >>= 1n) {
-    if (exponent & 1n) result = (result * base) % modulus;
-    base = (base * base) % modulus;
-  }
-  return result;
-}
 
 // DigestInfo for SHA-256 (RFC 8017, section 9.2, note 1).
 const SHA256_DIGEST_INFO = "3031300d060960864801650304020105000420";
@@ -70,52 +59,23 @@ export function openSignature(signature: Uint8Array, key: RsaNumbers): string | 
   const s = bytesToBigInt(signature);
   const k = Math.ceil(key.n.toString(16).length / 2);
   if (signature.length !== k || s >= key.n) return undefined;
-  const encoded = modPow(s, key.e, key.n).toString(16).padStart(k * 2, "0");
+  const encoded = modPowPublic(s, key.e, key.n).toString(16).padStart(k * 2, "0");
   const padding = encoded.length - 2 * (3 + SHA256_DIGEST_INFO.length / 2 + 32);
-  const expected = `0001${"ff".repeat(padding / 2)}00${SHA256_DIGEST_INFO}`;
+  const expected = "0001" + "ff".repeat(padding / 2) + "00" + SHA256_DIGEST_INFO;
   return padding >= 16 && encoded.startsWith(expected) ? encoded.slice(expected.length) : undefined;
 }
 
-/** The public numbers of a merchant key, from the forms a sandbox is usually given; undefined when they cannot be read. */
-export async function rsaNumbers(input: PublicKeyInput): Promise<RsaNumbers | undefined> {
+/**
+ * The public numbers of a merchant's key (from importPublicKey, which reads every form a sandbox is given);
+ * undefined when they cannot be read (a non-extractable CryptoKey), and the cause of a refusal then stays unknown.
+ */
+export async function rsaNumbers(key: PublicKey): Promise<RsaNumbers | undefined> {
   try {
-    let jwk: { n?: string; e?: string } | undefined;
-    if (typeof input === "string" && input.trim().startsWith("{")) jwk = JSON.parse(input);
-    else if (typeof input === "string" || input instanceof Uint8Array) jwk = await jwkOfDer(typeof input === "string" ? pemToDer(input) : input);
-    else if ("kty" in input) jwk = input as { n?: string; e?: string };
-    else if ("algorithm" in input) jwk = await crypto.subtle.exportKey("jwk", input as CryptoKey);
-    // a key from importPublicKey is opaque: its numbers stay unknown
-    if (!jwk?.n || !jwk.e) return undefined;
-    return { n: bytesToBigInt(base64urlToBytes(jwk.n)), e: bytesToBigInt(base64urlToBytes(jwk.e)) };
+    const { n, e } = await publicKeyNumbers(key);
+    return { n, e };
   } catch {
     return undefined;
   }
-}
-
-function pemToDer(text: string): Uint8Array {
-  const body = text.replace(/\\n/g, "\n").replace(/-----[^-]+-----/g, "").replace(/\s+/g, "");
-  return Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
-}
-
-/** SPKI DER, or PKCS#1 RSAPublicKey DER wrapped into SPKI, to a JWK. */
-async function jwkOfDer(der: Uint8Array): Promise<JsonWebKey> {
-  const rsassa = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
-  const asSpki = (bytes: Uint8Array) => crypto.subtle.importKey("spki", bytes as Uint8Array<ArrayBuffer>, rsassa, true, ["verify"]);
-  const key = await asSpki(der).catch(() => asSpki(pkcs1ToSpki(der)));
-  return crypto.subtle.exportKey("jwk", key);
-}
-
-function derLength(length: number): number[] {
-  if (length < 0x80) return [length];
-  const bytes: number[] = [];
-  for (let n = length; n > 0; n >>= 8) bytes.unshift(n & 0xff);
-  return [0x80 | bytes.length, ...bytes];
-}
-
-function pkcs1ToSpki(pkcs1: Uint8Array): Uint8Array {
-  const algorithm = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00];
-  const bitString = [0x03, ...derLength(pkcs1.length + 1), 0x00, ...pkcs1];
-  return Uint8Array.from([0x30, ...derLength(algorithm.length + bitString.length), ...algorithm, ...bitString]);
 }
 
 /** Other ways the same request may have been written when it was signed, each with the cause it would show. */
@@ -187,9 +147,9 @@ export async function diagnoseSignature(
     return { ...base, ...seen, cause: "unreadableHeader", explanation: `The algorithm ${header.algorithm} is not supported; AlipayHK signs with RSA256.` };
   }
   if (key === undefined) {
-    return { ...base, ...seen, cause: "unknown", explanation: "The signature does not match; the sandbox cannot open it (the merchant key was given in a form whose numbers it cannot read)." };
+    return { ...base, ...seen, cause: "unknown", explanation: "The signature does not match; the sandbox cannot open it (the merchant key is a CryptoKey that is not extractable)." };
   }
-  const signedDigest = openSignature(Uint8Array.from(atob(header.signature), (c) => c.charCodeAt(0)), key);
+  const signedDigest = openSignature(base64ToBytes(header.signature) ?? new Uint8Array(0), key);
   if (signedDigest === undefined) {
     return {
       ...base,

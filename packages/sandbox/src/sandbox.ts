@@ -139,8 +139,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   async function register(clientId: string, publicKey: PublicKeyInput, option: string): Promise<void> {
     if (typeof clientId !== "string" || clientId === "") throw new SandboxConfigError(option, `must be a non-empty string (got ${shown(clientId)})`);
-    merchants.set(clientId, await importPublicKey(publicKey));
-    keyNumbers.set(clientId, await rsaNumbers(publicKey));
+    const key = await importPublicKey(publicKey);
+    merchants.set(clientId, key);
+    keyNumbers.set(clientId, await rsaNumbers(key));
   }
   const addMerchant = (clientId: string, publicKey: PublicKeyInput) => register(clientId, publicKey, "clientId");
   for (const [clientId, key] of Object.entries(merchantKeys)) await register(clientId, key, "merchants: a Client-Id");
