@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cloudflare: "src/cloudflare.ts" },
+  entry: { index: "src/index.ts", cloudflare: "src/cloudflare.ts", "deno-kv": "src/deno-kv.ts" },
   format: ["esm"],
   // composite (for tsc -b) needs every file listed; tsup compiles only what the entries reach
   dts: { compilerOptions: { composite: false } },
