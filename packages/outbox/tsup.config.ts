@@ -1,10 +1,16 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cloudflare: "src/cloudflare.ts", "deno-kv": "src/deno-kv.ts" },
+  entry: {
+    index: "src/index.ts",
+    postgres: "src/postgres.ts",
+    cloudflare: "src/cloudflare.ts",
+    "deno-kv": "src/deno-kv.ts",
+  },
   format: ["esm"],
+  // src/postgres.ts (alipayhk-outbox/postgres) is the one Node-only module: its declarations need Node's types (pg's);
   // composite (for tsc -b) needs every file listed; tsup compiles only what the entries reach
-  dts: { compilerOptions: { composite: false } },
+  dts: { compilerOptions: { types: ["node"], composite: false } },
   clean: true,
   target: "es2022",
   platform: "neutral",
