@@ -142,7 +142,7 @@ export function createQueueProducer(queue: QueueLike, { strict = false }: { stri
         const problem = {
           path: "",
           keyword: "maxLength",
-          message: `the call is ${size} bytes as a queue message, over Cloudflare Queues' ${MAX_MESSAGE_BYTES}`,
+          message: `the call is ${size} bytes as a queue message; Cloudflare Queues take at most ${MAX_MESSAGE_BYTES}`,
         };
         throw new ValidationError([problem], { operationId: message.operationId, requestId: message.requestId });
       }
