@@ -6,6 +6,7 @@ import openapiTS, { astToString, STRING, stringToAST, tsRecord, tsUnion, UNKNOWN
 import { parse } from "yaml";
 import { bundleSpec } from "../spec.mjs";
 import { buildModel } from "./model.mjs";
+import { documentInferred } from "./inferred-docs.mjs";
 import { keywordChecks, loadVocabulary } from "./schemas.mjs";
 
 const HEADER = "// Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.\n";
@@ -86,7 +87,7 @@ function refuseUnusedFiles(specFile, read) {
  * @param {any} bundled @param {boolean} asInput
  */
 async function typesFile(bundled, asInput) {
-  const ast = await openapiTS(structuredClone(bundled), {
+  const ast = await openapiTS(documentInferred(bundled), {
     alphabetize: false,
     exportType: false,
     transform: asInput ? inputType : undefined,

@@ -99,11 +99,15 @@ export interface components {
             /**
              * @description A unique ID of this API call ("uuid"). A dashed UUID is 36 characters, so send it without dashes (32 hex
              *     characters). A retry of the same call re-sends the same value.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not empty; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: an empty ID is this SDK's refusal: the page gives only maximum lengths.
              * @example 3f1c2a9b8d7e4f60a1b2c3d4e5f60718
              */
             requestId: string & unknown;
             /**
              * @description The order's ID in the merchant's system. It must stay the same for every update of one order.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not empty; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: an empty ID is this SDK's refusal: the page gives only maximum lengths.
              * @example MT20240522000123
              */
             merchantBizNo: string & unknown;
@@ -111,10 +115,20 @@ export interface components {
             orderStatus: string;
             /**
              * @description ID of the AlipayHK user. Provide `userId` or `openId` (see `UserIdentity`).
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not empty; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: an empty ID is this SDK's refusal: the page gives only maximum lengths.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not together with `openId`; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: AlipayHK says "either one openId or userId"; that both may not be sent together is our reading.
              * @example 2160120000000001
              */
             userId?: string & unknown;
-            /** @description The user's authorization ID for this merchant. Provide `openId` or `userId` (see `UserIdentity`). */
+            /**
+             * @description The user's authorization ID for this merchant. Provide `openId` or `userId` (see `UserIdentity`).
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not empty; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: an empty ID is this SDK's refusal: the page gives only maximum lengths.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not together with `userId`; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: AlipayHK says "either one openId or userId"; that both may not be sent together is our reading.
+             */
             openId?: string & unknown;
             /**
              * @description The scenario (type of order service).
@@ -124,6 +138,8 @@ export interface components {
             /**
              * @description Epoch milliseconds of the order's first business event (whole milliseconds: inferred). It must stay the same
              *     for every update of one order.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): a whole number, at least 0; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: the page says "number" and "timestamp"; whole, non-negative epoch milliseconds is our reading.
              * @example 1716360141000
              */
             orderCreateTime: number;
@@ -131,6 +147,10 @@ export interface components {
              * @description Epoch milliseconds of this business event (whole milliseconds: inferred). It must be new for every update:
              *     AlipayHK uses it to order status updates and discard out-of-order ones. Never earlier than `orderCreateTime`
              *     (inferred).
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): a whole number, at least 0; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: the page says "number" and "timestamp"; whole, non-negative epoch milliseconds is our reading.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not earlier than `orderCreateTime`; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: the page does not say that an update's time cannot precede the order's creation; that it cannot is our reading.
              * @example 1716360141000
              */
             orderModifyTime: number;
@@ -233,7 +253,11 @@ export interface components {
             payAmount?: components["schemas"]["Amount"];
             /** @description Alipay transaction number (listed for train and movie tickets; inferred for admission tickets). */
             tradeNo?: string;
-            /** @description Extended order information. AlipayHK's field list for admission tickets is truncated after `payAmount`; `extInfo` (required on every other ticket scenario) is required here by analogy (inferred), and its children are not public. */
+            /**
+             * @description Extended order information. AlipayHK's field list for admission tickets is truncated after `payAmount`; `extInfo` (required on every other ticket scenario) is required here by analogy (inferred), and its children are not public.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): required; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete.
+             */
             extInfo?: {
                 [key: string]: unknown;
             };
@@ -611,6 +635,8 @@ export interface components {
              * @description Extended order information. AlipayHK's field list for this scenario is truncated after `amount`;
              *     `extInfo` is required on every scenario page where the list is complete, so it is required here by
              *     analogy (inferred). Its children are not public.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): required; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: the page's field list is cut off before extInfo; it is required on every scenario page whose list is complete.
              */
             extInfo?: {
                 [key: string]: unknown;
@@ -672,20 +698,30 @@ export interface components {
             /**
              * @description Epoch milliseconds of the business event (inferred from the 13-digit sample). It orders status changes and
              *     fast-changing data, so that an older update does not overwrite a newer one.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): a whole number; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: the page says "Number"; whole epoch milliseconds is our reading of its 13-digit sample.
              * @example 1632833743000
              */
             bizDate: number;
             /**
              * @description Epoch milliseconds when the notification expires. Default 24 hours after it was created.
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): a whole number; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: the page says "Number"; whole epoch milliseconds is our reading of its sample.
              * @example 1632920143000
              */
             endDate?: number;
             /**
              * @description ID of the AlipayHK user. Provide `userId` or `openId` (see `UserIdentity`).
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not together with `openId`; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: AlipayHK says "either one openId or userId"; that both may not be sent together is our reading.
              * @example 2160120000000001
              */
             userId?: string;
-            /** @description The user's authorization ID for this merchant. Provide `openId` or `userId` (see `UserIdentity`). */
+            /**
+             * @description The user's authorization ID for this merchant. Provide `openId` or `userId` (see `UserIdentity`).
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): not together with `userId`; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: AlipayHK says "either one openId or userId"; that both may not be sent together is our reading.
+             */
             openId?: string;
             syncDataInfo: components["schemas"]["SyncDataInfo"];
         } & components["schemas"]["UserIdentity"];
@@ -699,6 +735,8 @@ export interface components {
              * @description Display data per locale: `zh_HK` and `en_US` are the only keys. Each value is the template's BusinessInfo as
              *     a JSON string. A notification is hidden from a user whose app language has no entry. Whether the map itself
              *     is required is not visible on the page; this SDK requires it, as nothing can be shown without it (inferred).
+             *
+             *     Inferred (this SDK's reading, not AlipayHK's page): required; refused by the sandbox unless `strict: false`, and before sending by a client with `strict: true`. Why: the page's required marker for languageBusinessInfo is not visible; nothing can be shown without it.
              */
             languageBusinessInfo?: {
                 zh_HK?: components["schemas"]["BusinessInfoJson"];
