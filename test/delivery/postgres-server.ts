@@ -150,14 +150,20 @@ export async function startPostgres(): Promise<PostgresServer> {
 
 /**
  * Registers this file's server and database: started before its tests, dropped and stopped after them. The
- * properties are read inside tests (they are set by then).
+ * properties are read inside tests; when the server could not start, each test fails with the reason (never skipped).
  */
 export function usePostgres(): { readonly server: PostgresServer; readonly database: string; readonly url: string } {
   let server: PostgresServer | undefined;
   let database = "";
+  let failure: unknown = new Error("the PostgreSQL server is not started yet");
   beforeAll(async () => {
-    server = await startPostgres();
-    database = await server.createDatabase();
+    try {
+      server = await startPostgres();
+      database = await server.createDatabase();
+      failure = undefined;
+    } catch (error) {
+      failure = error;
+    }
   }, 120_000);
   afterAll(async () => {
     if (!server) return;
@@ -169,7 +175,7 @@ export function usePostgres(): { readonly server: PostgresServer; readonly datab
     }
   }, 60_000);
   const started = () => {
-    if (!server) throw new Error("the PostgreSQL server is not started (usePostgres' beforeAll failed: see above)");
+    if (failure !== undefined || !server) throw failure;
     return server;
   };
   return {
