@@ -95,8 +95,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const isRate = (value: unknown) => typeof value === "number" && value >= 0 && value <= 1;
-const isMs = (value: unknown) => typeof value === "number" && Number.isFinite(value) && value >= 0;
+const isRate = (value: unknown): value is number => typeof value === "number" && value >= 0 && value <= 1;
+const isMs = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0;
 
 /**
  * Checks the options (a SandboxConfigError names the one at fault) and returns the per-request planner. `forced`
