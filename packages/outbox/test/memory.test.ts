@@ -75,7 +75,7 @@ describe("createOutbox", () => {
   });
 
   it("abort() puts a call in flight back, and another worker delivers it with the same requestId", async () => {
-    const { sandbox, outbox } = await memoryOutbox({ windowMs: 10_000, initialDelayMs: 10, maxDelayMs: 10 });
+    const { sandbox } = await memoryOutbox({ windowMs: 10_000, initialDelayMs: 10, maxDelayMs: 10 });
     const order = movieOrder();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
