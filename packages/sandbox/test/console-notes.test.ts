@@ -3,7 +3,7 @@
  * but a re-send of the same requestId (and body) after a SUCCESS that reached it whole says so. Reproduced with the
  * real client given a wrong alipayPublicKey, as a merchant whose secrets are mixed up would be.
  */
-import { createOrderClient } from "alipayhk-order";
+import { createOrderClient, type OrderInput } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ConsoleState, RequestEntry } from "../src/console/state.js";
@@ -33,7 +33,7 @@ async function state(query = ""): Promise<ConsoleState> {
 const log = async () => [...(await state()).requests].reverse();
 
 /** An order body with its own requestId: sending it again is a re-send of the same call. */
-const order = () => makeOrder("PASS_TICKET", "TICKETED");
+const order = () => makeOrder("PASS_TICKET", "TICKETED") as OrderInput & { requestId: string };
 
 describe("a SUCCESS followed by a re-send of its requestId", () => {
   it("is noted when the client's alipayPublicKey is wrong: the answer and the re-send both say so", async () => {
