@@ -95,8 +95,14 @@ async function cloudflareHarness(settings: HarnessSettings, worker: WorkerSettin
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const init = body === undefined ? { method } : { method, body: JSON.stringify(body) };
     const response = await mf.dispatchFetch(`http://outbox.test${path}`, init);
-    const answer = (await response.json()) as { error?: object };
+    const text = await response.text();
+    const answer = (response.headers.get("content-type")?.startsWith("application/json") ? JSON.parse(text) : {}) as {
+      error?: object;
+    };
+    // the Worker's own refusal (a ValidationError's code and message), or whatever else went wrong in it
     if (answer.error) throw Object.assign(new Error(), answer.error);
+    if (!response.ok)
+      throw new Error(`${method} ${path}: the Worker answered ${response.status}: ${text.slice(0, 500)}`);
     return answer as T;
   }
   const counts = () => call<{ stored: number; unsettled: number }>("GET", "/count");
