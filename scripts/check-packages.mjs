@@ -11,8 +11,9 @@
 //     __dirname or __filename. A canary proves the detector detects. The CLI is a Node command: excepted.
 //  5. The emitted .d.ts, installed from the tarballs into a temp project: a consumer (test/dist-types/
 //     consumer.ts) and the entry declarations type-check on their own under moduleResolution bundler,
-//     node16 and nodenext; the ambient globals they need with a bare lib are pinned; Deno type-checks the
-//     same consumer; Node imports every entry of the installed tarballs.
+//     node16 and nodenext (a Node adapter whose types are Node's, alipayhk-outbox/postgres, with @types/node);
+//     the ambient globals they need with a bare lib are pinned; Deno type-checks the same consumer; Node imports
+//     every entry of the installed tarballs.
 //  6. deno.json: version, licence and subpaths agree with package.json; `deno publish --dry-run` passes
 //     with every export target, and nothing outside the package, in the published file list; `deno doc` finds
 //     every export of every JSR entry declared in TypeScript (sources, or .d.ts named by @ts-self-types), none
@@ -30,7 +31,11 @@ import { dirname, join, relative } from "node:path";
 import { build, transform } from "esbuild";
 import { buildStale, LIBRARIES, ROOT } from "./processes.mjs";
 
-const PACKAGES = [...LIBRARIES, { dir: "packages/cli", name: "alipayhk", cli: true }];
+// alipayhk-outbox is checked as the other libraries, except on JSR: it has no deno.json yet (npm only). It is not in
+// LIBRARIES, whose packages every runtime bundle of scripts/runtimes.mjs must contain.
+const CHECKED = [...LIBRARIES, { dir: "packages/outbox", name: "alipayhk-outbox", jsr: false }];
+const JSR = CHECKED.filter((lib) => lib.jsr !== false);
+const PACKAGES = [...CHECKED, { dir: "packages/cli", name: "alipayhk", cli: true }];
 const BIN = join(ROOT, "node_modules", ".bin");
 const tmp = mkdtempSync(join(tmpdir(), "alipayhk-check-packages-"));
 process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
@@ -63,10 +68,14 @@ const EXPECTED_AMBIENT_GLOBALS = "AbortSignal Headers Request RequestInit Respon
 //    is undefined: the workerd (no_nodejs_compat) and edge-runtime conformance runs execute it.
 const DEPENDENCY_ALLOW_LIST = [{ module: /(^|\/)node_modules\/openapi-fetch\/dist\/index\.mjs$/, use: "uses the Node global process" }];
 
-// Subpaths that are Node adapters, not libraries: exempt from "web APIs only" (they exist to use node:http) and
-// left out of the JSR package (deno.json), which has Deno.serve instead.
-const NODE_ONLY_SUBPATHS = { "alipayhk-sandbox": ["./node"] };
+// Subpaths that are Node adapters, not libraries: exempt from "web APIs only" (they exist to use node:http, or pg)
+// and left out of the JSR package (deno.json), which has Deno.serve instead.
+const NODE_ONLY_SUBPATHS = { "alipayhk-sandbox": ["./node"], "alipayhk-outbox": ["./postgres"] };
 const nodeOnly = (name, subpath) => (NODE_ONLY_SUBPATHS[name] ?? []).includes(subpath);
+// Node adapters whose declarations need Node's types (pg's are Node's): type-checked with @types/node, not in the
+// bare-lib checks of step 5.
+const NODE_TYPED_SUBPATHS = { "alipayhk-outbox": ["./postgres"] };
+const nodeTyped = (name, subpath) => (NODE_TYPED_SUBPATHS[name] ?? []).includes(subpath);
 
 // Files a tarball may contain besides dist/.
 const TARBALL_EXTRAS = new Set(["package.json", "README.md", "LICENSE"]);
@@ -98,7 +107,7 @@ const offline = (command, args, options) => (OFFLINE.length ? sh(OFFLINE[0], [..
 
 // ---------------------------------------------------------------------------------------------
 
-buildStale({ force: process.argv.includes("--build") });
+buildStale({ force: process.argv.includes("--build"), libraries: CHECKED });
 
 // 1. publint
 for (const pkg of PACKAGES) {
@@ -109,7 +118,7 @@ for (const pkg of PACKAGES) {
 }
 
 // 2. attw
-for (const lib of LIBRARIES) {
+for (const lib of CHECKED) {
   await check(`attw --pack ${lib.name} (allowed: resolution node10, CJSResolvesToESM)`, () => {
     const out = join(tmp, `attw-${lib.name}.json`);
     // The JSON report is large: redirect it to a file. attw exits 1 on any problem, allowed ones included.
@@ -207,8 +216,17 @@ function cliBundleProblems(dir, files, manifest) {
     for (const dep of Object.keys(readJson(join(source, "package.json")).dependencies ?? {})) link(dep);
   };
   for (const { manifest } of Object.values(packed)) for (const dep of Object.keys(manifest.dependencies ?? {})) link(dep);
+  // optional peers (pg, for alipayhk-outbox/postgres) and their types, as a user of those entries installs them
+  for (const { manifest } of Object.values(packed)) {
+    for (const dep of Object.keys(manifest.peerDependencies ?? {})) {
+      link(dep);
+      link(`@types/${dep}`);
+    }
+  }
   link("@types/node");
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: Object.fromEntries(LIBRARIES.map((l) => [l.name, "0.1.0"])) }, null, 2));
+  const dependencies = Object.fromEntries(CHECKED.map((l) => [l.name, "0.1.0"]));
+  const project = { name: "consumer", private: true, type: "module", dependencies };
+  writeFileSync(join(consumer, "package.json"), JSON.stringify(project, null, 2));
 }
 
 // 4. web APIs only
@@ -275,7 +293,7 @@ await check("web-only detector canary: finds node:fs, crypto, Buffer, process an
   if (goodFound.length) throw new Error(`canary: false positives ${JSON.stringify(goodFound)}`);
 });
 
-for (const lib of LIBRARIES) {
+for (const lib of CHECKED) {
   const installed = join(consumer, "node_modules", lib.name);
   const nodeOnlyFiles = Object.entries(packed[lib.name]?.manifest.exports ?? {})
     .filter(([subpath, target]) => nodeOnly(lib.name, subpath) && typeof target === "object")
@@ -305,11 +323,14 @@ record(`web APIs only: Node adapters excepted: ${Object.entries(NODE_ONLY_SUBPAT
 
 // 5. types, from the installed tarballs
 cpSync(join(ROOT, "test/dist-types/consumer.ts"), join(consumer, "consumer.ts"));
-const entryDeclarations = LIBRARIES.flatMap((lib) =>
-  Object.values(packed[lib.name]?.manifest.exports ?? {})
-    .filter((t) => typeof t === "object")
-    .map((t) => join(consumer, "node_modules", lib.name, t.types)), // absolute: --listFiles prints them as given
-);
+const declarations = (keep) =>
+  CHECKED.flatMap((lib) =>
+    Object.entries(packed[lib.name]?.manifest.exports ?? {})
+      .filter(([subpath, t]) => typeof t === "object" && keep(lib.name, subpath))
+      .map(([, t]) => join(consumer, "node_modules", lib.name, t.types)), // absolute: --listFiles prints them as given
+  );
+const entryDeclarations = declarations((name, subpath) => !nodeTyped(name, subpath));
+const nodeTypedDeclarations = declarations(nodeTyped);
 const tsc = (args) => sh(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "es2022", ...args], { cwd: consumer });
 const MODES = [
   ["bundler", ["--module", "preserve", "--moduleResolution", "bundler"]],
@@ -324,6 +345,13 @@ for (const [mode, flags] of MODES) {
     const listed = out.split("\n").filter((l) => l.includes("alipayhk"));
     const foreign = listed.filter((l) => !l.startsWith(join(consumer, "node_modules")));
     if (foreign.length || !listed.some((l) => l.includes("alipayhk-order/dist/"))) throw new Error(`declarations not from the tarballs: ${foreign.join(", ") || "(none listed)"}`);
+  });
+}
+for (const [mode, flags] of MODES) {
+  const count = nodeTypedDeclarations.length;
+  await check(`types: Node adapters' .d.ts (${count}) under moduleResolution ${mode} (lib es2022, @types/node)`, () => {
+    const { code, out } = tsc([...flags, "--lib", "es2022", "--types", "node", ...nodeTypedDeclarations]);
+    if (code !== 0 || !nodeTypedDeclarations.length) throw new Error(out || "no declarations");
   });
 }
 await check(`types: ambient globals needed with a bare lib are exactly: ${EXPECTED_AMBIENT_GLOBALS}`, () => {
@@ -342,7 +370,9 @@ await check("runtime: Node imports every entry of the installed tarballs", () =>
   const script = `
     const want = { "alipayhk-signature": ["sign", "verify", "importPrivateKey", "importPublicKey", "encryptBody", "decryptBody"],
       "alipayhk-signature/encryption": ["encryptBody", "decryptBody"], "alipayhk-order": ["createOrderClient", "OrderError"],
-      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-order/operations": ["createClient"], "alipayhk-sandbox": ["createSandbox"], "alipayhk-sandbox/node": ["serve"] };
+      "alipayhk-order/encryption": ["rsaAes"], "alipayhk-order/operations": ["createClient"], "alipayhk-sandbox": ["createSandbox"], "alipayhk-sandbox/node": ["serve"],
+      "alipayhk-outbox": ["createOutbox", "createMemoryStore"],
+      "alipayhk-outbox/postgres": ["createPostgresStore"] };
     for (const [entry, names] of Object.entries(want)) {
       const m = await import(entry);
       for (const n of names) if (typeof m[n] !== "function") throw new Error(entry + " has no function " + n);
@@ -352,7 +382,7 @@ await check("runtime: Node imports every entry of the installed tarballs", () =>
 });
 
 // 6. deno.json
-for (const lib of LIBRARIES) {
+for (const lib of JSR) {
   await check(`deno.json ${lib.name}: agrees with package.json; deno publish --dry-run`, () => {
     const dir = join(ROOT, lib.dir);
     const manifest = readJson(join(dir, "package.json"));
@@ -392,7 +422,7 @@ await check("deno doc canary: an export declared in plain JavaScript is reported
   if (untypedExports(dir, "typed.ts").length) throw new Error("typed.ts: reported although typed");
 });
 
-for (const lib of LIBRARIES) {
+for (const lib of JSR) {
   await check(`deno doc ${lib.name}: every export of every JSR entry is typed`, () => {
     const dir = join(ROOT, lib.dir);
     const problems = [];

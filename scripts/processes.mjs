@@ -181,11 +181,12 @@ function newestMtime(path) {
 /**
  * Builds the library packages whose dist/ is missing or older than what it is built from (src/, generated/,
  * tsup.config.ts, package.json), in dependency order; a rebuilt package rebuilds its dependents too.
- * @param {{ force?: boolean; log?: (text: string) => void }} [options]
+ * @param {{ force?: boolean; log?: (text: string) => void; libraries?: { dir: string; name: string }[] }} [options]
+ *   libraries: LIBRARIES by default, in dependency order
  */
-export function buildStale({ force = false, log = (text) => process.stdout.write(text) } = {}) {
+export function buildStale({ force = false, log = (text) => process.stdout.write(text), libraries = LIBRARIES } = {}) {
   let stale = false;
-  for (const lib of LIBRARIES) {
+  for (const lib of libraries) {
     const dir = join(ROOT, lib.dir);
     const js = join(dir, "dist", "index.js");
     const built = existsSync(js) && existsSync(join(dir, "dist", "index.d.ts")) ? statSync(js).mtimeMs : 0;
