@@ -5,9 +5,12 @@
  */
 import { AlipayHKError } from "alipayhk-signature";
 import { parseCommandArgs } from "./args.js";
-import { commands, type Io } from "./commands.js";
+import { commands as basic, type Command, type Io } from "./commands.js";
 import { demo } from "./demo.js";
 import { EXIT, UsageError, bugLine, closest } from "./io.js";
+import { outbox } from "./outbox.js";
+
+const commands: Record<string, Command> = { ...basic, outbox };
 
 const HELP = `alipayhk: AlipayHK order service from the command line
 

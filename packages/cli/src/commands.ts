@@ -80,14 +80,14 @@ function messageFrom(values: Record<string, string | boolean | undefined>, time:
 }
 
 /** `--strict` and `--no-strict`: whether the spec's inferred rules are enforced. */
-const strictFlags = { strict: { type: "boolean" }, "no-strict": { type: "boolean" } } as const;
-function strictFrom(values: Record<string, string | boolean | undefined>, byDefault: boolean): boolean {
+export const strictFlags = { strict: { type: "boolean" }, "no-strict": { type: "boolean" } } as const;
+export function strictFrom(values: Record<string, string | boolean | undefined>, byDefault: boolean): boolean {
   if (values.strict && values["no-strict"]) throw new UsageError("give --strict or --no-strict, not both");
   return values.strict === true ? true : values["no-strict"] === true ? false : byDefault;
 }
 
 /** The operation to send `body` with: the one named, or the only one whose discriminating field the body has. */
-function operationFor(body: unknown, named: string | undefined): OperationId {
+export function operationFor(body: unknown, named: string | undefined): OperationId {
   const known = Object.keys(OPERATIONS) as OperationId[];
   if (named !== undefined) {
     if (!(known as string[]).includes(named)) throw new UsageError(`--operation: must be one of ${known.join(", ")} (got ${JSON.stringify(named)})`);
@@ -97,6 +97,83 @@ function operationFor(body: unknown, named: string | undefined): OperationId {
   const matching = known.filter((id) => Object.hasOwn(VARIANTS, id) && VARIANTS[id as keyof typeof VARIANTS].property in fields);
   if (matching.length !== 1) throw new UsageError(`cannot tell which operation the body is for: give --operation (one of ${known.join(", ")})`);
   return matching[0]!;
+}
+
+/** The client settings' flags (each also read from its ALIPAYHK_* variable), shared by sync and outbox work. */
+export const clientFlags = {
+  "client-id": { type: "string" },
+  "private-key": { type: "string" },
+  "alipay-public-key": { type: "string" },
+  "base-url": { type: "string" },
+  environment: { type: "string" },
+  encrypt: { type: "boolean" },
+  sandbox: { type: "boolean" },
+} as const;
+
+/**
+ * The client the settings describe (flags first, then variables), or the embedded sandbox's with --sandbox. Settings
+ * that cannot work are a UsageError here, before anything is sent (exit 2, not "outcome unknown").
+ */
+export async function clientFromSettings(
+  values: Record<string, string | boolean | undefined>,
+  io: Io,
+  { encrypt, strict }: { encrypt: ReturnType<typeof rsaAes> | undefined; strict: boolean },
+) {
+  const setting = (flag: string, env: string) => {
+    const fromFlag = str(values[flag]);
+    return fromFlag !== undefined ? { value: fromFlag, source: `--${flag}` } : io.env[env] ? { value: io.env[env]!, source: env } : undefined;
+  };
+  const clientId = setting("client-id", ENV.clientId);
+  const baseUrl = setting("base-url", ENV.baseUrl);
+  const environment = setting("environment", ENV.environment);
+  const privateKey = { flag: "--private-key", flagValue: str(values["private-key"]), variable: ENV.privateKey, fileVariable: ENV.privateKeyFile };
+  const alipayKey = { flag: "--alipay-public-key", flagValue: str(values["alipay-public-key"]), variable: ENV.alipayPublicKey, fileVariable: ENV.alipayPublicKeyFile };
+
+  // Settings that cannot work fail here, before anything is sent (exit 2, not "outcome unknown").
+  if (baseUrl && environment) throw new UsageError(`${baseUrl.source} and ${environment.source} both say where AlipayHK is; give one`);
+  if (baseUrl) checkBaseUrl(baseUrl.value, baseUrl.source);
+  if (environment && environment.value !== "production" && environment.value !== "testing") {
+    throw new UsageError(`${environment.source}: must be production or testing (got ${JSON.stringify(environment.value)})`);
+  }
+
+  // The embedded sandbox only when asked: a job whose secrets failed to load must fail, not "succeed" in a sandbox.
+  const given = [clientId?.source, hasKey(privateKey, io.env) && keySource(privateKey, io.env), hasKey(alipayKey, io.env) && keySource(alipayKey, io.env), baseUrl?.source, environment?.source].filter(Boolean);
+  if (values.sandbox === true && given.length) {
+    throw new UsageError(`--sandbox sends to an embedded sandbox, never to AlipayHK, but AlipayHK settings are given (${given.join(", ")}): drop one or the other`);
+  }
+  if (values.sandbox !== true && !given.length) {
+    throw new UsageError(
+      `no AlipayHK settings, so nothing was sent: set ${ENV.clientId}, ${ENV.privateKey} (or ${ENV.privateKeyFile}), ${ENV.alipayPublicKey} (or ${ENV.alipayPublicKeyFile})` +
+        ` and ${ENV.baseUrl} or ${ENV.environment} (or their flags), or pass --sandbox to try the call against an embedded sandbox`,
+    );
+  }
+  let client: ReturnType<typeof createOrderClient>;
+  if (values.sandbox === true) {
+    io.err("--sandbox: using an embedded AlipayHK sandbox (nothing leaves this machine)");
+    const merchant = await generateKeyPairPem();
+    const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey }, strict: values["no-strict"] !== true });
+    client = createOrderClient({
+      clientId: "SANDBOX-MERCHANT",
+      privateKey: merchant.privateKey,
+      alipayPublicKey: sandbox.alipayPublicKey,
+      baseUrl: "http://sandbox.invalid",
+      fetch: sandbox.fetch,
+      encrypt,
+      strict,
+    });
+  } else {
+    if (!baseUrl && !environment) throw new UsageError(`--base-url (or ${ENV.baseUrl}) or --environment (or ${ENV.environment}) is required`);
+    const options = {
+      clientId: required(clientId?.value, `--client-id (or ${ENV.clientId})`),
+      // imported here, so that a bad key names the flag or variable and the file
+      privateKey: await loadPrivateKey(privateKey, io.env),
+      alipayPublicKey: await loadPublicKey(alipayKey, io.env),
+      encrypt,
+      strict,
+    };
+    client = createOrderClient(baseUrl ? { ...options, baseUrl: baseUrl.value } : { ...options, environment: environment!.value as "production" });
+  }
+  return { client, alipayKeySource: keySource(alipayKey, io.env) };
 }
 
 export const commands: Record<string, Command> = {
@@ -237,13 +314,7 @@ export const commands: Record<string, Command> = {
       ...strictFlags,
       operation: { type: "string" },
       "request-id": { type: "string" },
-      "client-id": { type: "string" },
-      "private-key": { type: "string" },
-      "alipay-public-key": { type: "string" },
-      "base-url": { type: "string" },
-      environment: { type: "string" },
-      encrypt: { type: "boolean" },
-      sandbox: { type: "boolean" },
+      ...clientFlags,
     },
     positionals: 1,
     takes: "one order file",
@@ -263,62 +334,8 @@ export const commands: Record<string, Command> = {
         }
         body[key] = requestId;
       }
-      const setting = (flag: string, env: string) => {
-        const fromFlag = str(values[flag]);
-        return fromFlag !== undefined ? { value: fromFlag, source: `--${flag}` } : io.env[env] ? { value: io.env[env]!, source: env } : undefined;
-      };
-      const clientId = setting("client-id", ENV.clientId);
-      const baseUrl = setting("base-url", ENV.baseUrl);
-      const environment = setting("environment", ENV.environment);
-      const privateKey = { flag: "--private-key", flagValue: str(values["private-key"]), variable: ENV.privateKey, fileVariable: ENV.privateKeyFile };
-      const alipayKey = { flag: "--alipay-public-key", flagValue: str(values["alipay-public-key"]), variable: ENV.alipayPublicKey, fileVariable: ENV.alipayPublicKeyFile };
       const encrypt = values.encrypt === true ? rsaAes() : undefined;
-      const strict = strictFrom(values, false);
-
-      // Settings that cannot work fail here, before anything is sent (exit 2, not "outcome unknown").
-      if (baseUrl && environment) throw new UsageError(`${baseUrl.source} and ${environment.source} both say where AlipayHK is; give one`);
-      if (baseUrl) checkBaseUrl(baseUrl.value, baseUrl.source);
-      if (environment && environment.value !== "production" && environment.value !== "testing") {
-        throw new UsageError(`${environment.source}: must be production or testing (got ${JSON.stringify(environment.value)})`);
-      }
-
-      // The embedded sandbox only when asked: a job whose secrets failed to load must fail, not "succeed" in a sandbox.
-      const given = [clientId?.source, hasKey(privateKey, io.env) && keySource(privateKey, io.env), hasKey(alipayKey, io.env) && keySource(alipayKey, io.env), baseUrl?.source, environment?.source].filter(Boolean);
-      if (values.sandbox === true && given.length) {
-        throw new UsageError(`--sandbox sends to an embedded sandbox, never to AlipayHK, but AlipayHK settings are given (${given.join(", ")}): drop one or the other`);
-      }
-      if (values.sandbox !== true && !given.length) {
-        throw new UsageError(
-          `no AlipayHK settings, so nothing was sent: set ${ENV.clientId}, ${ENV.privateKey} (or ${ENV.privateKeyFile}), ${ENV.alipayPublicKey} (or ${ENV.alipayPublicKeyFile})` +
-            ` and ${ENV.baseUrl} or ${ENV.environment} (or their flags), or pass --sandbox to try the call against an embedded sandbox`,
-        );
-      }
-      let client: ReturnType<typeof createOrderClient>;
-      if (values.sandbox === true) {
-        io.err("--sandbox: using an embedded AlipayHK sandbox (nothing leaves this machine)");
-        const merchant = await generateKeyPairPem();
-        const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey }, strict: values["no-strict"] !== true });
-        client = createOrderClient({
-          clientId: "SANDBOX-MERCHANT",
-          privateKey: merchant.privateKey,
-          alipayPublicKey: sandbox.alipayPublicKey,
-          baseUrl: "http://sandbox.invalid",
-          fetch: sandbox.fetch,
-          encrypt,
-          strict,
-        });
-      } else {
-        if (!baseUrl && !environment) throw new UsageError(`--base-url (or ${ENV.baseUrl}) or --environment (or ${ENV.environment}) is required`);
-        const options = {
-          clientId: required(clientId?.value, `--client-id (or ${ENV.clientId})`),
-          // imported here, so that a bad key names the flag or variable and the file
-          privateKey: await loadPrivateKey(privateKey, io.env),
-          alipayPublicKey: await loadPublicKey(alipayKey, io.env),
-          encrypt,
-          strict,
-        };
-        client = createOrderClient(baseUrl ? { ...options, baseUrl: baseUrl.value } : { ...options, environment: environment!.value as "production" });
-      }
+      const { client, alipayKeySource } = await clientFromSettings(values, io, { encrypt, strict: strictFrom(values, false) });
       try {
         const result = await (client[operationId] as (body: unknown) => Promise<unknown>)(body);
         io.out(JSON.stringify(result, null, 2));
@@ -333,7 +350,7 @@ export const commands: Record<string, Command> = {
         if (error.code === "ERR_RESPONSE_SIGNATURE") {
           // retrying cannot help: every answer failed against the key given for AlipayHK
           io.err(
-            `no answer's signature verified with the AlipayHK public key from ${keySource(alipayKey, io.env)}: check that it is AlipayHK's key for this` +
+            `no answer's signature verified with the AlipayHK public key from ${alipayKeySource}: check that it is AlipayHK's key for this` +
               ` environment (not your own public key). The outcome is unknown: once the key is right, re-run with --request-id ${error.requestId}` +
               ` to learn it without applying the update twice.`,
           );

@@ -15,6 +15,8 @@ export const ENV = {
   alipayPublicKeyFile: "ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE",
   baseUrl: "ALIPAYHK_BASE_URL",
   environment: "ALIPAYHK_ENVIRONMENT",
+  /** The outbox's PostgreSQL database (alipayhk outbox), a postgres:// URL. */
+  outboxUrl: "ALIPAYHK_OUTBOX_URL",
 } as const;
 const KNOWN = Object.values(ENV) as string[];
 
