@@ -220,7 +220,9 @@ describe("the sandbox caps request bodies", () => {
   });
 
   it("rejects a nonsensical maxBodyBytes", async () => {
-    for (const maxBodyBytes of [0, -1, 1.5, Number.NaN]) await expect(createSandbox({ maxBodyBytes })).rejects.toThrow(RangeError);
+    for (const maxBodyBytes of [0, -1, 1.5, Number.NaN]) {
+      await expect(createSandbox({ maxBodyBytes })).rejects.toMatchObject({ code: "ERR_SANDBOX_CONFIG", option: "maxBodyBytes" });
+    }
   });
 });
 
