@@ -145,7 +145,8 @@ export function deliveryConformance(name: string, open: (settings: HarnessSettin
         await h.drain(timeoutMs);
         expect(await h.entry(requestId)).toMatchObject({ state: "dead", deadReason: "window_expired", lastFailure: { code: "ERR_HTTP" } });
         expect(appliedCounts(h.sandbox, order.merchantBizNo).size).toBe(0);
-        h.sandbox.reset(); // AlipayHK is back
+        h.sandbox.reset(); // AlipayHK is back, after one more failure: the re-driven call has a window of its own
+        h.sandbox.faultNext("http503", { processed: false });
         expect(await h.redrive(requestId)).toBe(1);
         await h.drain(timeoutMs);
         expect((await h.entry(requestId))?.state).toBe("delivered");

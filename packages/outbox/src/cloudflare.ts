@@ -369,7 +369,9 @@ export async function redrive(
   if (letter.rawTruncated)
     throw new OutboxConfigError(`requestId: ${requestId} was too large to keep whole and cannot be re-driven`);
   try {
-    await queue.send(letter.call ? toMessage(letter.call) : letter.raw, { contentType: "json" });
+    // the retry window counted afresh, as every store does on a re-drive (a new message's attempts start at 1)
+    const call = letter.call && { ...letter.call, enqueuedAt: Date.now() };
+    await queue.send(call ? toMessage(call) : letter.raw, { contentType: "json" });
   } catch (cause) {
     throw sendFailed("the call was not queued again", cause);
   }

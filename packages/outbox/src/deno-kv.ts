@@ -301,7 +301,9 @@ export function createKvOutbox(kv: KvLike, options: KvOutboxOptions): KvOutbox {
           { key: undeliveredKey(requestId), versionstamp: undelivered.versionstamp },
         )
         .delete(undeliveredKey(requestId));
-      send(op, { ...rest, state: "pending", updatedAt: Date.now(), token: crypto.randomUUID() }, 0);
+      // attempts and the retry window counted afresh, as every store does on a re-drive
+      const now = Date.now();
+      send(op, { ...rest, state: "pending", attempts: 0, enqueuedAt: now, updatedAt: now, token: crypto.randomUUID() }, 0);
       if ((await op.commit()).ok) count++;
     }
     return count;

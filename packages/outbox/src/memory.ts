@@ -109,7 +109,9 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
       let count = 0;
       for (const row of rows.values()) {
         if (row.state !== "dead" || (requestIds && !requestIds.includes(row.requestId))) continue;
-        Object.assign(row, { state: "pending", availableAt: now(), updatedAt: now(), deadReason: undefined });
+        const t = now();
+        Object.assign(row, { state: "pending", availableAt: t, updatedAt: t, deadReason: undefined, attempts: 0, enqueuedAt: t });
+        row.raw = { ...row.raw, enqueuedAt: t }; // the retry window counts from here
         count++;
       }
       return count;

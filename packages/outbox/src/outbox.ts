@@ -121,45 +121,60 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
     const stopNow = () => stopper.abort();
     if (signal?.aborted) stopNow();
     signal?.addEventListener("abort", stopNow, { once: true });
-    const cancel = new AbortController(); // ends the calls in flight: abort() only
     const settled = { delivered: 0, dead: 0, retried: 0, released: 0 };
-    const inFlight = new Set<Promise<void>>();
-    let wake: (() => void) | undefined;
-    const pause = (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        wake = () => (clearTimeout(timer), resolve());
-      });
-    stopper.signal.addEventListener("abort", () => wake?.(), { once: true });
+    // one controller per call in flight (abort() ends them all): a shared signal would gather a listener per call
+    const inFlight = new Map<Promise<void>, AbortController>();
+    // Claims wait for a quarter of the slots to be free (one query for several calls, not one each), unless none is busy.
+    const batch = Math.max(1, Math.ceil(concurrency / 4));
+    let woken = false; // a call ended (or stop was asked) since the loop last looked
+    let resume: (() => void) | undefined;
+    const wake = () => {
+      woken = true;
+      resume?.();
+    };
+    const pause = async (ms: number) => {
+      if (!woken) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, ms);
+          resume = () => (clearTimeout(timer), resolve());
+        });
+      }
+      resume = undefined;
+      woken = false;
+    };
+    stopper.signal.addEventListener("abort", wake, { once: true });
 
     async function loop() {
       let storeErrors = 0;
       while (!stopper.signal.aborted) {
         const free = concurrency - inFlight.size;
-        let claims: Claim[] = [];
-        if (free > 0) {
-          try {
-            claims = await store.claim(free, leaseMs);
-            storeErrors = 0;
-          } catch {
-            // the database is down or refusing: back off, then resume on our own
-            storeErrors++;
-            await pause(Math.min(30_000, pollMs * 2 ** storeErrors));
-            continue;
-          }
+        if (free < batch && inFlight.size > 0) {
+          await pause(30_000); // until a call ends
+          continue;
+        }
+        let claims: Claim[];
+        try {
+          claims = await store.claim(free, leaseMs);
+          storeErrors = 0;
+        } catch {
+          // the database is down or refusing: back off, then resume on our own
+          storeErrors++;
+          await pause(Math.min(30_000, Math.max(pollMs, 10) * 2 ** storeErrors));
+          continue;
         }
         for (const claim of claims) {
-          const task: Promise<void> = handle(claim, cancel.signal, settled)
+          const controller = new AbortController();
+          const task: Promise<void> = handle(claim, controller.signal, settled)
             .catch(() => {}) // a store error on settle: the lease expires and the call is delivered again, same requestId
             .finally(() => {
               inFlight.delete(task);
-              wake?.();
+              wake();
             });
-          inFlight.add(task);
+          inFlight.set(task, controller);
         }
-        if (claims.length < free || free === 0) await pause(free === 0 ? 30_000 : pollMs);
+        if (claims.length < free) await pause(pollMs); // nothing more is due: look again later, or when a call ends
       }
-      await Promise.all(inFlight);
+      await Promise.all(inFlight.keys());
       signal?.removeEventListener("abort", stopNow);
     }
     const done = loop();
@@ -171,7 +186,7 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
         return done;
       },
       abort() {
-        cancel.abort();
+        for (const controller of inFlight.values()) controller.abort();
         stopNow();
         return done;
       },

@@ -213,7 +213,8 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
       run("redrive failed", async () => {
         const { rowCount } = await pool.query(
           `UPDATE ${t} SET state = 'pending', available_at = now(), updated_at = now(), dead_reason = NULL,
-             lease_token = NULL, lease_until = NULL
+             lease_token = NULL, lease_until = NULL, attempts = 0,
+             enqueued_at = (extract(epoch FROM now()) * 1000)::bigint
            WHERE state = 'dead' AND ($1::text[] IS NULL OR request_id = ANY($1::text[]))`,
           [requestIds ? [...requestIds] : null],
         );

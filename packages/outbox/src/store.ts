@@ -60,7 +60,10 @@ export interface OutboxStore<Tx = never> {
   get(requestId: string): Promise<OutboxEntry | undefined>;
   /** The dead letters, oldest first. */
   dead(limit: number): Promise<OutboxEntry[]>;
-  /** Makes dead calls pending again with their requestId and body, due now; all of them without `requestIds`. */
+  /**
+   * Makes dead calls pending again with their requestId and body, due now, with their attempts and retry window
+   * counted afresh (enqueuedAt becomes now); all of them without `requestIds`.
+   */
   redrive(requestIds?: readonly string[]): Promise<number>;
   close(): Promise<void>;
 }
