@@ -18,7 +18,10 @@ import {
 import { type ClientBase, Pool } from "pg";
 
 export interface PostgresStoreOptions {
-  /** Your pool: the store uses it and leaves it open on close(). */
+  /**
+   * Your pool: the store uses it and leaves it open on close(). Give it an 'error' listener: pg emits one when the
+   * server drops an idle connection (a restart), which ends the process when nothing listens.
+   */
   pool?: Pool;
   /** Or a postgres:// URL: the store opens its own pool and ends it on close(). */
   connectionString?: string;
