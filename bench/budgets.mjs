@@ -9,7 +9,8 @@ export const BUDGETS = {
   signVsSubtle: 0.95,
   verifyVsSubtle: 0.9,
   signVsOpenssl: 0.9,
-  syncOrderVsBaseline: 0.95,
+  /** against the baseline with the same per-call timeout (an AbortController, a 10 s timer, the signal to fetch) */
+  syncOrderVsTimeoutBaseline: 0.95,
   signVsAlipaySdk: 2.5,
 };
 
@@ -42,8 +43,9 @@ export function budgetTable({ results, cold, bundles, cpu, errors, runtimes, col
     }
     check(`${name}: sign() ≥ 0.95 × crypto.subtle.sign`, r.signVsSubtle, BUDGETS.signVsSubtle, `interleaved ${r.signVsSubtleInterleaved}; of medians ${r.signVsSubtleOfMedians}`, cpu[name]);
     check(`${name}: verify() ≥ 0.9 × crypto.subtle.verify`, r.verifyVsSubtle, BUDGETS.verifyVsSubtle, `interleaved ${r.verifyVsSubtleInterleaved}; of medians ${r.verifyVsSubtleOfMedians}`, cpu[name]);
-    check(`${name}: syncOrder ≥ 0.95 × baseline, 1 in flight`, r.syncOrderVsBaselineC1, BUDGETS.syncOrderVsBaseline, `interleaved ${r.syncOrderVsBaselineC1Interleaved}; of medians ${r.syncOrderVsBaselineC1OfMedians}`, cpu[name]);
-    check(`${name}: syncOrder ≥ 0.95 × baseline, 16 in flight`, r.syncOrderVsBaselineC16, BUDGETS.syncOrderVsBaseline, `of medians ${r.syncOrderVsBaselineC16OfMedians}`, cpu[name]);
+    const plain = (c) => `; against the plain baseline (no timeout) ${r[`syncOrderVsBaseline${c}`]}`;
+    check(`${name}: syncOrder ≥ 0.95 × baseline with a timeout, 1 in flight`, r.syncOrderVsTimeoutBaselineC1, BUDGETS.syncOrderVsTimeoutBaseline, `interleaved ${r.syncOrderVsTimeoutBaselineC1Interleaved}; of medians ${r.syncOrderVsTimeoutBaselineC1OfMedians}${plain("C1")}`, cpu[name]);
+    check(`${name}: syncOrder ≥ 0.95 × baseline with a timeout, 16 in flight`, r.syncOrderVsTimeoutBaselineC16, BUDGETS.syncOrderVsTimeoutBaseline, `of medians ${r.syncOrderVsTimeoutBaselineC16OfMedians}${plain("C16")}`, cpu[name]);
   }
   if (runtimes.includes("node")) {
     const n = results.node.ratios;

@@ -9,7 +9,8 @@
 //   npm run bench                 full run (8 rounds, about 8 minutes)
 //   npm run bench -- --quick      everyday run (4 short rounds, about 100 seconds)
 //   npm run bench -- --only sandbox-load   the sandbox under load alone (bench/sandbox-load.mjs, about 5 minutes)
-//   options: --only=node,deno,bun,sandbox-load   --build (rebuild the packages first)   --no-write (print only)
+//   npm run bench -- --only delivery       the PostgreSQL outbox against direct calls alone (bench/delivery.mjs)
+//   options: --only=node,deno,bun,sandbox-load,delivery   --build (rebuild the packages first)   --no-write (print only)
 //
 // How:
 // - The packages are measured as built (dist/). bench/runtime.mjs is bundled once with esbuild (platform
@@ -34,19 +35,21 @@ import { budgetTable } from "./budgets.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
 import { EXTRA_KEYS, KEYS, replaceSection, report } from "./report.mjs";
 import { measureSandboxLoad, sandboxLoadMain, sandboxLoadSection } from "./sandbox-load.mjs";
+import { deliveryMain, deliverySection } from "./delivery.mjs";
 import { bundleResults, measureBundles } from "./size.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const QUICK = flag("quick");
-// --only=a,b or --only a,b: runtimes (node, deno, bun) and the sandbox-load task
+// --only=a,b or --only a,b: runtimes (node, deno, bun), and the sandbox-load and delivery tasks
 const ONLY = option("only") ?? (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
-const TASKS = (ONLY ?? "node,deno,bun,sandbox-load").split(",");
-const RUNTIMES = TASKS.filter((t) => t !== "sandbox-load");
+const TASKS = (ONLY ?? "node,deno,bun,sandbox-load,delivery").split(",");
+const RUNTIMES = TASKS.filter((t) => t !== "sandbox-load" && t !== "delivery");
 if (!RUNTIMES.length) {
-  // the sandbox under load alone: it merges its numbers into results.json and BENCHMARKS.md itself
-  await sandboxLoadMain(args);
+  // the tasks alone: each merges its numbers into results.json and BENCHMARKS.md itself
+  if (TASKS.includes("sandbox-load")) await sandboxLoadMain(args);
+  if (TASKS.includes("delivery")) await deliveryMain(args);
   process.exit(0);
 }
 const started = Date.now();
@@ -243,13 +246,16 @@ try {
 // ------------------------------------------------------------------------------------------------------------
 // 6b. The sandbox under load (bench/sandbox-load.mjs), or its numbers from the last run that measured it
 
+/** The last run's results: what this run does not measure is carried over from them. */
 /** @type {any} */
-let sandboxLoad;
+let previous = {};
 try {
-  sandboxLoad = JSON.parse(readFileSync(join(ROOT, "bench", "results.json"), "utf8")).sandbox?.load;
+  previous = JSON.parse(readFileSync(join(ROOT, "bench", "results.json"), "utf8"));
 } catch {
   // no earlier results
 }
+/** @type {any} */
+let sandboxLoad = previous.sandbox?.load;
 if (TASKS.includes("sandbox-load")) {
   try {
     sandboxLoad = await measureSandboxLoad({ quick: QUICK, log: (text) => say(`sandbox-load: ${text}`) });
@@ -286,27 +292,30 @@ for (const name of ["node", "deno", "bun"]) {
       baselineTimeoutVsBaselineC1: pairedRatio(r.baselineTimeoutC1Rounds, r.baselineC1Rounds),
       baselineTimeoutVsBaselineC16: pairedRatio(r.baselineTimeoutC16Rounds, r.baselineC16Rounds),
       syncOrderNoTimeoutVsBaselineC16: pairedRatio(r.syncOrderNoTimeoutC16Rounds, r.baselineC16Rounds),
+      // the budget: syncOrder against the baseline with the same timeout; the plain baseline's ratio is reported
+      syncOrderVsTimeoutBaselineC1: pairedRatio(r.syncOrderC1Rounds, r.baselineTimeoutC1Rounds),
+      syncOrderVsTimeoutBaselineC16: pairedRatio(r.syncOrderC16Rounds, r.baselineTimeoutC16Rounds),
       syncOrderVsBaselineC1: pairedRatio(r.syncOrderC1Rounds, r.baselineC1Rounds),
       syncOrderVsBaselineC16: pairedRatio(r.syncOrderC16Rounds, r.baselineC16Rounds),
       encryptSignVsSubtleSign: pairedRatio(r.encryptSignPerSecRounds, r.subtleSignPerSecRounds),
       verifyDecryptVsSubtleSign: pairedRatio(r.verifyDecryptPerSecRounds, r.subtleSignPerSecRounds),
       signVsSubtleOfMedians: ratio(r.signPerSec, r.subtleSignPerSec),
       verifyVsSubtleOfMedians: ratio(r.verifyPerSec, r.subtleVerifyPerSec),
-      syncOrderVsBaselineC1OfMedians: ratio(r.syncOrderC1, r.baselineC1),
-      syncOrderVsBaselineC16OfMedians: ratio(r.syncOrderC16, r.baselineC16),
+      syncOrderVsTimeoutBaselineC1OfMedians: ratio(r.syncOrderC1, r.baselineTimeoutC1),
+      syncOrderVsTimeoutBaselineC16OfMedians: ratio(r.syncOrderC16, r.baselineTimeoutC16),
       signVsSubtleInterleaved: round(r.interleaved?.signVsSubtle.ratio, 3),
       verifyVsSubtleInterleaved: round(r.interleaved?.verifyVsSubtle.ratio, 3),
-      syncOrderVsBaselineC1Interleaved: round(r.interleaved?.syncOrderVsBaselineC1.ratio, 3),
+      syncOrderVsTimeoutBaselineC1Interleaved: round(r.interleaved?.syncOrderVsTimeoutBaselineC1.ratio, 3),
     },
     interleavedPairs: r.interleaved && Object.fromEntries(Object.entries(r.interleaved).map(([k, v]) => [k, v.pairs])),
-    latencyMs: Object.fromEntries(["syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"].map((k) => [k, { p50: round(r[`${k}P50Ms`], 3), p99: round(r[`${k}P99Ms`], 3) }])),
+    latencyMs: Object.fromEntries(["syncOrderC1", "baselineTimeoutC1", "baselineC1", "syncOrderC16", "baselineTimeoutC16", "baselineC16"].map((k) => [k, { p50: round(r[`${k}P50Ms`], 3), p99: round(r[`${k}P99Ms`], 3) }])),
     baselineTimeoutC1: round(r.baselineTimeoutC1),
     baselineTimeoutC16: round(r.baselineTimeoutC16),
     syncOrderNoTimeoutC16: round(r.syncOrderNoTimeoutC16),
     subtleSignReusedBytesPerSec: round(r.subtleSignReusedBytesPerSec),
     subtleVerifyReusedBytesPerSec: round(r.subtleVerifyReusedBytesPerSec),
     rounds: Object.fromEntries([...KEYS, ...EXTRA_KEYS].map((k) => [k, r[`${k}Rounds`]?.map((v) => round(v))])),
-    httpCalls: Object.fromEntries(["syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"].map((k) => [k, r[`${k}Calls`]])),
+    httpCalls: Object.fromEntries(["syncOrderC1", "baselineTimeoutC1", "baselineC1", "syncOrderC16", "baselineTimeoutC16", "baselineC16"].map((k) => [k, r[`${k}Calls`]])),
   };
 }
 results.node = {
@@ -381,12 +390,25 @@ if (nonSuccess.length) errors.server = `the sandbox sent non-SUCCESS answers: ${
 // 8. Output
 
 const { text, markdown: reported } = report({ results, budgets, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES });
-const markdown = sandboxLoad ? replaceSection(reported, "Sandbox under load", sandboxLoadSection(sandboxLoad), "Budgets") : reported;
+const withLoad = sandboxLoad ? replaceSection(reported, "Sandbox under load", sandboxLoadSection(sandboxLoad), "Budgets") : reported;
+// the last delivery numbers, until bench/delivery.mjs (below) replaces them
+const markdown = previous.delivery ? replaceSection(withLoad, "Delivery", deliverySection(previous.delivery), "Budgets") : withLoad;
 console.log(text);
 if (!flag("no-write")) {
+  // `npm run size` writes `size`, bench/delivery.mjs `delivery`; carried over so that this run does not drop them
+  for (const key of ["size", "delivery"]) if (results[key] === undefined && previous[key] !== undefined) results[key] = previous[key];
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(ROOT, "BENCHMARKS.md"), markdown);
   say(`wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}`);
 } else {
   say(`done in ${seconds(Date.now() - started)} (--no-write: nothing written)`);
+}
+// last: it merges its own numbers into what was just written
+if (TASKS.includes("delivery")) {
+  try {
+    await deliveryMain(args.filter((a) => a === "--quick" || a === "--no-write"));
+  } catch (error) {
+    say(`delivery: ${error.message}`);
+    process.exitCode = 1;
+  }
 }
