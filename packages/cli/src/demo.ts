@@ -4,12 +4,13 @@
  * and a retried UNKNOWN_EXCEPTION. Each part is written for the operations it names, and is skipped when a spec
  * change removed one of them.
  */
-import { OrderError, createOrderClient, type OrderClient } from "alipayhk-order";
+import { OrderError, createOrderClient, type OrderClient, type OrderClientOptions } from "alipayhk-order";
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { generateKeyPairPem } from "alipayhk-signature";
 import { EXAMPLES, OPERATIONS, statusMoveProblem, VARIANTS, type Operation, type VariantFacts, type Variants } from "alipayhk-spec";
 import { entryOf } from "alipayhk-spec/internal";
+import { deliveryThroughOutbox } from "./demo-delivery.js";
 import { EXIT } from "./io.js";
 import { serve } from "alipayhk-sandbox/node";
 import type { Io } from "./commands.js";
@@ -74,6 +75,10 @@ interface Demo {
   send(client: OrderClient, base: object, status: string, extras: object): Promise<Answer>;
   /** A performance notification command, at the next minute. */
   notify(base: object, command: "SEND" | "UPDATE", status: string): Promise<Answer>;
+  /** The client's settings, for parts that make clients of their own. */
+  clientOptions: OrderClientOptions;
+  /** The demo clock's next minute. */
+  nextMinute(): number;
 }
 
 async function everyScenario({ io, client, rows, newOrder, send }: Demo): Promise<void> {
@@ -155,12 +160,19 @@ async function encryptionRefusalRetry({ io, sandbox, client, encrypting, rows, n
   rows.push({ what: "UNKNOWN_EXCEPTION retried", statuses: "TICKETED", orderId: retried.orderId ?? "", syncs: 1, attempts: retried.attempts, outcome: "SUCCESS" });
 }
 
+/** Durable delivery through the outbox, across an outage and a worker stopped mid-call (demo-delivery.ts). */
+async function outboxDelivery({ io, sandbox, rows, newOrder, clientOptions, nextMinute }: Demo): Promise<void> {
+  const { delivered, total, attempts, once } = await deliveryThroughOutbox({ out: (line) => io.out(line), sandbox, clientOptions, newOrder, nextMinute });
+  rows.push({ what: "outbox: outage, worker handover", statuses: "TICKETED → USED ×3", orderId: "", syncs: total, attempts, outcome: once && delivered === total ? "all delivered" : "NOT ALL DELIVERED" });
+}
+
 /** The parts, in order, with the operations each is written for. */
 const PARTS: [operations: string[], part: (demo: Demo) => Promise<void>][] = [
   [["syncOrder"], everyScenario],
   [["syncPerformanceNotification"], everyTemplate],
   [["syncOrder", "syncPerformanceNotification"], ticketAndNotification],
   [["syncOrder"], encryptionRefusalRetry],
+  [["syncOrder"], outboxDelivery],
 ];
 
 export async function demo(io: Io): Promise<number> {
@@ -182,6 +194,8 @@ export async function demo(io: Io): Promise<number> {
     newOrder: (name) => ({ merchantBizNo: `DEMO-${name}`, userId: "2160120000000001", orderCreateTime: clock }),
     send: (c, base, status, extras) => method(c, "syncOrder")({ ...base, orderStatus: status, orderModifyTime: (clock += 60_000), ...extras }),
     notify: (base, command, status) => method(client, "syncPerformanceNotification")({ ...base, command, orderStatus: status, bizDate: (clock += 60_000) }),
+    clientOptions: options,
+    nextMinute: () => (clock += 60_000),
   };
   try {
     for (const [operations, part] of PARTS) {
