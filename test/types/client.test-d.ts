@@ -2,6 +2,7 @@
 import { describe, expectTypeOf, test } from "vitest";
 import { OPERATIONS } from "alipayhk-spec";
 import { createOrderClient, type MerchantBizType, type OrderInput, type OrderStatusOf, type OrderSyncRequest, type ResultOf, type SyncOrderResult } from "alipayhk-order";
+import { NetworkError, type FailureCode, type OrderErrorCode } from "alipayhk-order";
 import { createClient, syncOrder } from "alipayhk-order/operations";
 
 /** The body member that carries the call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */
@@ -89,5 +90,27 @@ describe("results narrow on SUCCESS", () => {
     void client.syncOrder({ merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModifyTime: 2, merchantBizType: "TRAIN_TICKET", orderStatus: "USED", extInfo: {}, tradeNO: "T1" });
     // @ts-expect-error SERVING is not a movie-ticket status
     void client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "SERVING", extInfo: {} });
+  });
+});
+
+describe("error types", () => {
+  test("OrderErrorCode holds the codes an error can be thrown with, and no other", () => {
+    expectTypeOf<"ERR_PARAM_ILLEGAL" | "ERR_INVALID_SIGNATURE">().toMatchTypeOf<OrderErrorCode>();
+    expectTypeOf<"ERR_UNKNOWN_RESULT" | "ERR_RESULT">().toMatchTypeOf<OrderErrorCode>();
+    // SUCCESS is no error; a retried code that stays ends as ERR_UNKNOWN_RESULT
+    expectTypeOf<"ERR_SUCCESS">().not.toMatchTypeOf<OrderErrorCode>();
+    expectTypeOf<"ERR_UNKNOWN_EXCEPTION">().not.toMatchTypeOf<OrderErrorCode>();
+    expectTypeOf<"ERR_REQUEST_TRAFFIC_EXCEED_LIMIT">().not.toMatchTypeOf<OrderErrorCode>();
+    expectTypeOf<"SUCCESS">().not.toMatchTypeOf<FailureCode>();
+    expectTypeOf<"UNKNOWN_EXCEPTION">().not.toMatchTypeOf<FailureCode>();
+    expectTypeOf<"PARAM_ILLEGAL">().toMatchTypeOf<FailureCode>();
+  });
+
+  test("an error's details cannot be changed once it is made", () => {
+    const error = new NetworkError({ requestId: "r", attempts: 1 });
+    // @ts-expect-error requestId is read-only
+    error.requestId = "another";
+    // @ts-expect-error attempts is read-only
+    error.attempts = 2;
   });
 });

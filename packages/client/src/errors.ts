@@ -24,16 +24,38 @@ const CATEGORY_CODES = [
   "ERR_ABORTED",
 ] as const;
 
+/** The spec's success codes (status S): SUCCESS. */
+type SuccessCode = { [C in ResultCode]: (typeof RESULT_CODES)[C]["status"] extends "S" ? C : never }[ResultCode];
+// The one success code, by name (the check below needs no table at run time): a spec that renames it, or adds a
+// second one, fails to compile here.
+const SUCCESS: [SuccessCode] extends ["SUCCESS"] ? SuccessCode : never = "SUCCESS";
+
 /**
- * Stable error codes. A definite failure is `ERR_<resultCode>` for the spec's result codes (`ERR_PARAM_ILLEGAL`), and
- * `ERR_RESULT` for a code the spec does not list; the other codes name a category.
+ * The result codes a definite failure (a {@link ResultError}) carries: those of the spec that are neither a success
+ * nor retried (a retried code that stays ends as `ERR_UNKNOWN_RESULT`).
  */
-export type OrderErrorCode = (typeof CATEGORY_CODES)[number] | `ERR_${ResultCode}`;
+export type FailureCode = Exclude<
+  { [C in ResultCode]: (typeof RESULT_CODES)[C]["retryable"] extends false ? C : never }[ResultCode],
+  SuccessCode
+>;
+
+/** Whether `code` is one of the spec's {@link FailureCode}s. */
+const isFailureCode = (code: unknown): code is FailureCode =>
+  (RESULT_RETRYABLE as Readonly<Record<string, unknown>>)[code as string] === false && code !== SUCCESS;
+
+/**
+ * Stable error codes: those an OrderError can be thrown with. A definite failure is `ERR_<resultCode>` for the
+ * spec's failure codes (`ERR_PARAM_ILLEGAL`), and `ERR_RESULT` for a code the spec does not list; the other codes
+ * name a category.
+ */
+export type OrderErrorCode = (typeof CATEGORY_CODES)[number] | `ERR_${FailureCode}`;
 
 /** Every `code` an OrderError may carry, from the spec's result codes: stable, for callers (and the soak) to check against. */
 export const ORDER_ERROR_CODES: readonly OrderErrorCode[] = /* @__PURE__ */ (() => [
   ...CATEGORY_CODES,
-  ...Object.keys(RESULT_RETRYABLE).map((code) => `ERR_${code}` as const as `ERR_${ResultCode}`),
+  ...Object.keys(RESULT_RETRYABLE)
+    .filter(isFailureCode)
+    .map((code) => `ERR_${code}` as const),
 ])(); // pure: a bundle that does not use the list does not build it
 
 export type Outcome = "not_applied" | "unknown";
@@ -50,11 +72,14 @@ export interface CallDetails {
   cause?: unknown;
 }
 
-/** Base class of the client's errors; `instanceof` and `code` both identify them. */
+/**
+ * Base class of the client's errors; `instanceof` and `code` both identify them. Every field is final: an error is
+ * made with what the call knows when it ends, and never changed after.
+ */
 export class OrderError<Code extends OrderErrorCode = OrderErrorCode> extends AlipayHKError<Code> {
   readonly outcome: Outcome;
   /** The call's requestId: send it again to learn an unknown outcome. */
-  requestId: string | undefined;
+  readonly requestId: string | undefined;
   readonly tracerId: string | undefined;
   /** AlipayHK's result code, when an answer was read: one of the spec's, or another that AlipayHK sent. */
   readonly resultCode: ResultCode | (string & {}) | undefined;
@@ -62,7 +87,7 @@ export class OrderError<Code extends OrderErrorCode = OrderErrorCode> extends Al
   readonly resultMessage: string | undefined;
   readonly httpStatus: number | undefined;
   /** How many HTTP attempts the call made before this error (0: nothing was sent). */
-  attempts: number;
+  readonly attempts: number;
 
   constructor(code: Code, outcome: Outcome, message: string, details: CallDetails = {}) {
     super(code, message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -106,8 +131,9 @@ export class ConfigError extends OrderError<"ERR_CONFIG"> {
 export class ResultError extends OrderError {
   override name = "ResultError";
   constructor(details: CallDetails) {
-    const known = details.resultCode !== undefined && Object.hasOwn(RESULT_RETRYABLE, details.resultCode);
-    super(known ? `ERR_${details.resultCode as ResultCode}` : "ERR_RESULT", "not_applied", `AlipayHK answered ${details.resultCode}: ${details.resultMessage ?? "no message"}`, details);
+    const code = details.resultCode;
+    const message = `AlipayHK answered ${code}: ${details.resultMessage ?? "no message"}`;
+    super(isFailureCode(code) ? `ERR_${code}` : "ERR_RESULT", "not_applied", message, details);
   }
 }
 

@@ -33,11 +33,12 @@ export {
   ValidationError,
   ORDER_ERROR_CODES,
   type CallDetails,
+  type FailureCode,
   type OrderErrorCode,
   type Outcome,
   type ResultCode,
 } from "./errors.js";
-export { isRetryableResult, type RetryOptions } from "./retry.js";
+export { isRetryable, type AttemptEnd, type RetryOptions } from "./retry.js";
 export { transitionProblem } from "./rules.js";
 export type { Encryption, SignerOptions } from "./signer.js";
 export type { FetchLike } from "./transport.js";

@@ -13,7 +13,6 @@ import {
   AbortedError,
   ConfigError,
   HttpError,
-  NetworkError,
   OrderError,
   ResponseFormatError,
   ResultError,
@@ -22,7 +21,7 @@ import {
   ValidationError,
   type CallDetails,
 } from "./errors.js";
-import { MAX_TIMER_MS, checkRetryOptions, isRetryableResult, retryDelay, type RetryOptions } from "./retry.js";
+import { MAX_TIMER_MS, checkRetryOptions, isRetryable, retryDelay, type RetryOptions } from "./retry.js";
 import { createSigner, type SignerOptions } from "./signer.js";
 import { exchange, sendWith, sentNothing, type FetchLike } from "./transport.js";
 
@@ -97,19 +96,27 @@ export function createMethodsFor(options: OrderClientOptions, operations: { read
   // The global fetch gets (url, init): building a Request first costs it more than the signature does.
   const fetchImpl = sendWith(options.fetch);
 
-  /** One HTTP attempt: the verified answer, or a typed error. */
-  async function attempt(op: OperationDescriptor, json: string, signal: AbortSignal | undefined, stopped: Promise<never> | undefined) {
-    const { response, text } = await exchange(signer, fetchImpl, op.method, baseUrl + op.path, json, signal, stopped);
+  /** One HTTP attempt: the verified answer, or a typed error made with the call's details. */
+  async function attempt(
+    op: OperationDescriptor,
+    json: string,
+    signal: AbortSignal | undefined,
+    stopped: Promise<never> | undefined,
+    call: CallDetails,
+  ) {
+    const url = baseUrl + op.path;
+    const { response, text } = await exchange(signer, fetchImpl, op.method, url, json, signal, stopped, call);
     const tracerId = response.headers.get("Tracer-Id") ?? undefined;
     const httpStatus = response.status;
+    const known = { ...call, tracerId, httpStatus };
     let answer: { result?: { resultStatus?: unknown; resultCode: string; resultMessage?: string } };
     try {
       answer = JSON.parse(text);
     } catch (cause) {
-      throw new ResponseFormatError("the signed response is not JSON", { tracerId, httpStatus, cause });
+      throw new ResponseFormatError("the signed response is not JSON", { ...known, cause });
     }
     if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
-      throw new ResponseFormatError("the signed response has no result (resultStatus)", { tracerId, httpStatus });
+      throw new ResponseFormatError("the signed response has no result (resultStatus)", known);
     }
     return { answer: answer as { result: { resultStatus: string; resultCode: string; resultMessage?: string } }, tracerId, httpStatus };
   }
@@ -133,23 +140,27 @@ export function createMethodsFor(options: OrderClientOptions, operations: { read
 
     /** One attempt: the result, or the retryable error it ended with; a definite failure is thrown. */
     async function tryOnce(attempts: number): Promise<Record<string, unknown> | OrderError> {
-      const { signal: attemptSignal, stopped, done, reason } = attemptSignalFor(signal, timeoutMs, { requestId, attempts });
+      const call = { requestId, attempts };
+      const { signal: attemptSignal, stopped, done, reason } = attemptSignalFor(signal, timeoutMs, call);
       let received;
       try {
-        received = await attempt(op, json, attemptSignal, stopped);
+        received = await attempt(op, json, attemptSignal, stopped, call);
       } catch (thrown) {
         // An error of our own (a forged answer, a network failure, a timeout or abort passed through as the signal's
         // reason) says what happened; anything else is a bug, and is not disguised as a retryable failure.
-        let error = thrown instanceof OrderError ? thrown : reason();
+        const error = thrown instanceof OrderError ? thrown : reason();
         if (!error) throw thrown;
-        if (sentNothing(thrown)) {
-          // This attempt sent nothing (a bad key, an abort while signing); aborted before any request went, nothing applied.
-          if (error instanceof AbortedError && attempts === 1) error = new AbortedError({ cause: error.cause });
-          error.attempts = attempts - 1;
-        } else error.attempts = attempts;
-        error.requestId ??= requestId; // the transport does not know it
-        if (isRetryableError(error)) return error;
-        throw error;
+        // Timed out or aborted while signing: this attempt sent nothing, so the error counts the earlier ones only.
+        const before = { requestId, attempts: attempts - 1 };
+        const ended = !sentNothing(thrown)
+          ? error
+          : error instanceof AbortedError
+            ? new AbortedError({ ...before, cause: error.cause })
+            : error instanceof TimeoutError
+              ? new TimeoutError(timeoutMs, before)
+              : error;
+        if (isRetryable(ended)) return ended;
+        throw ended;
       } finally {
         done();
       }
@@ -158,7 +169,7 @@ export function createMethodsFor(options: OrderClientOptions, operations: { read
       const { result } = answer;
       if (result.resultStatus === "S") return { ...answer, requestId, tracerId, attempts };
       const details: CallDetails = { requestId, tracerId, attempts, httpStatus, ...result };
-      if (isRetryableResult(result, op)) return new UnknownResultError(details);
+      if (isRetryable(result, op)) return new UnknownResultError(details);
       throw new ResultError(details);
     }
 
@@ -176,11 +187,6 @@ export function createMethodsFor(options: OrderClientOptions, operations: { read
   const methods: Record<string, Method> = {};
   for (const [name, op] of Object.entries(operations)) methods[name] = (body, options) => call(op, body, options);
   return methods;
-}
-
-function isRetryableError(error: OrderError): boolean {
-  if (error instanceof TimeoutError || error instanceof NetworkError) return true;
-  return error instanceof HttpError && error.outcome === "unknown";
 }
 
 /** The JSON text to send: JSON-text fields given as values become text (the spec's contentMediaType), then the body. */

@@ -1,6 +1,6 @@
 /** When and how long to wait before trying the same call again. */
 import { RESULT_RETRYABLE } from "alipayhk-spec/internal";
-import { ConfigError } from "./errors.js";
+import { ConfigError, OrderError } from "./errors.js";
 
 /** The longest delay setTimeout honours in every runtime (a signed 32-bit count of ms); past it, it fires at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -37,15 +37,27 @@ export function checkRetryOptions(options: RetryOptions): RetryOptions {
   return { ...options }; // later changes to the caller's object cannot skip these checks
 }
 
+/** How an attempt ended: AlipayHK's verified result, or one of the client's errors. */
+export type AttemptEnd = { readonly resultStatus: string; readonly resultCode: string } | OrderError;
+
+/** Errors whose outcome a new attempt with the same requestId may learn (when their outcome is unknown). */
+const RETRIED_ERRORS: readonly string[] = ["ERR_TIMEOUT", "ERR_NETWORK", "ERR_HTTP", "ERR_UNKNOWN_RESULT"];
+
 /**
- * U results, and the result codes the spec marks retryable (UNKNOWN_EXCEPTION whatever its status letter): those of
- * `operation` (an OPERATIONS entry) when given, else those of any operation.
+ * The one retry decision: whether a call may try again, with the same requestId, after an attempt that ended so.
+ *
+ * Yes for a U result and the result codes the spec marks retryable (UNKNOWN_EXCEPTION whatever its status letter:
+ * those of `operation`, an OPERATIONS entry, when given, else those of any operation); for a timeout, a network
+ * failure, an HTTP error that may have reached AlipayHK (5xx, 408, 429: outcome unknown) and an unknown result.
+ * No for S and the other results, an answer that fails verification (it may be forged, and the same key fails again),
+ * one that is no valid answer, an abort, and whatever was refused before it was sent.
  */
-export function isRetryableResult(result: { resultCode: string; resultStatus: string }, operation?: { readonly retryable: readonly string[] }): boolean {
-  if (result.resultStatus === "S") return false;
-  if (result.resultStatus === "U") return true;
-  if (operation) return operation.retryable.includes(result.resultCode);
-  return Object.hasOwn(RESULT_RETRYABLE, result.resultCode) && RESULT_RETRYABLE[result.resultCode as keyof typeof RESULT_RETRYABLE];
+export function isRetryable(end: AttemptEnd, operation?: { readonly retryable: readonly string[] }): boolean {
+  if (end instanceof OrderError) return end.outcome === "unknown" && RETRIED_ERRORS.includes(end.code);
+  if (end.resultStatus === "S") return false;
+  if (end.resultStatus === "U") return true;
+  if (operation) return operation.retryable.includes(end.resultCode);
+  return (RESULT_RETRYABLE as Readonly<Record<string, unknown>>)[end.resultCode] === true;
 }
 
 /**

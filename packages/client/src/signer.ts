@@ -17,7 +17,7 @@ import {
   type PublicKeyInput,
 } from "alipayhk-signature";
 import { alipayTimeMs } from "alipayhk-signature/internal";
-import { ConfigError, HttpError, ResponseFormatError, ResponseSignatureError } from "./errors.js";
+import { ConfigError, HttpError, ResponseFormatError, ResponseSignatureError, type CallDetails } from "./errors.js";
 
 /**
  * RSA_AES body encryption, plugged in with `encrypt: rsaAes()` from `alipayhk-order/encryption`. It is an import of
@@ -60,8 +60,11 @@ export interface SignedRequest {
 export interface Signer {
   readonly clientId: string;
   signRequest(method: string, url: string, body: string): Promise<SignedRequest>;
-  /** The verified, decrypted body text of `response`, whose body was read as `raw`; throws ResponseSignatureError or HttpError. */
-  openResponse(method: string, url: string, response: Response, raw: string): Promise<string>;
+  /**
+   * The verified, decrypted body text of `response`, whose body was read as `raw`; throws ResponseSignatureError,
+   * HttpError or ResponseFormatError, made with `call` (the call's requestId and attempts) when given.
+   */
+  openResponse(method: string, url: string, response: Response, raw: string, call?: CallDetails): Promise<string>;
 }
 
 /** Checks the options at once; keys are imported on first use and the imported keys reused. */
@@ -151,48 +154,48 @@ export function createSigner(options: SignerOptions): Signer {
       return { headers, body };
     },
 
-    async openResponse(method, url, response, raw) {
+    async openResponse(method, url, response, raw, call) {
       const { privateKey, alipayPublicKey } = keys ?? (await getKeys());
       const signature = response.headers.get("Signature");
       const time = response.headers.get("Response-Time");
-      const tracerId = response.headers.get("Tracer-Id") ?? undefined;
+      const known = { ...call, tracerId: response.headers.get("Tracer-Id") ?? undefined };
       // An unsigned error page (a proxy's 502, a wrong base URL's 404) is an HTTP failure, not a forgery.
       if (!response.ok && !signature) {
-        throw new HttpError(response.status, { tracerId, retryAfterMs: retryAfterMs(response.headers.get("Retry-After"), +now()) });
+        throw new HttpError(response.status, { ...known, retryAfterMs: retryAfterMs(response.headers.get("Retry-After"), +now()) });
       }
       if (alipayPublicKey) {
         if (!signature || !time) {
-          throw new ResponseSignatureError(`the response has no ${signature ? "Response-Time" : "Signature"} header, so it cannot be verified`, { tracerId });
+          throw new ResponseSignatureError(`the response has no ${signature ? "Response-Time" : "Signature"} header, so it cannot be verified`, known);
         }
         let valid: boolean;
         try {
           valid = await verify({ method, path: pathFor(url), clientId, time, body: raw }, signature, alipayPublicKey);
         } catch (cause) {
-          throw new ResponseSignatureError(`the response's Signature header is unusable: ${(cause as Error).message}`, { tracerId, cause });
+          throw new ResponseSignatureError(`the response's Signature header is unusable: ${(cause as Error).message}`, { ...known, cause });
         }
         if (!valid) {
           // a forged or damaged answer, or (when every answer fails) an alipayPublicKey that is not AlipayHK's
-          throw new ResponseSignatureError("the response's signature does not match its body and Response-Time (is alipayPublicKey AlipayHK's key?)", { tracerId });
+          throw new ResponseSignatureError("the response's signature does not match its body and Response-Time (is alipayPublicKey AlipayHK's key?)", known);
         }
         if (maxResponseSkewMs !== undefined) {
           // read in any form Alipay's SDKs write (ISO-8601 with +08:00 or +0800, epoch milliseconds)
           const sent = alipayTimeMs(time);
-          if (Number.isNaN(sent)) throw new ResponseSignatureError(`Response-Time ${JSON.stringify(time)} is unparseable`, { tracerId });
+          if (Number.isNaN(sent)) throw new ResponseSignatureError(`Response-Time ${JSON.stringify(time)} is unparseable`, known);
           const skew = Math.abs(sent - +now());
           if (!(skew <= maxResponseSkewMs)) {
-            throw new ResponseSignatureError(`Response-Time ${time} is more than ${maxResponseSkewMs} ms from the local clock`, { tracerId });
+            throw new ResponseSignatureError(`Response-Time ${time} is more than ${maxResponseSkewMs} ms from the local clock`, known);
           }
         }
       }
       const encryptHeader = response.headers.get("Encrypt");
       if (!encryptHeader) return raw;
       if (!encryption) {
-        throw new ResponseFormatError("the response is encrypted but the client has no encrypt option to decrypt it", { tracerId });
+        throw new ResponseFormatError("the response is encrypted but the client has no encrypt option to decrypt it", known);
       }
       try {
         return await encryption.decrypt(raw, encryptHeader, privateKey);
       } catch (cause) {
-        throw new ResponseFormatError(`the verified response could not be decrypted: ${(cause as Error).message}`, { tracerId, cause });
+        throw new ResponseFormatError(`the verified response could not be decrypted: ${(cause as Error).message}`, { ...known, cause });
       }
     },
   };

@@ -8,7 +8,7 @@
  * - `createSigningMiddleware`, for your own openapi-fetch client: the standard onRequest/onResponse hooks.
  */
 import type { Middleware } from "openapi-fetch";
-import { NetworkError, OrderError } from "./errors.js";
+import { NetworkError, OrderError, type CallDetails } from "./errors.js";
 import { createSigner, type Signer, type SignerOptions } from "./signer.js";
 
 /**
@@ -48,6 +48,7 @@ export const sentNothing = (error: unknown): boolean => unsent.has(error as obje
  * `signal` bounds the network part (the answer's headers and body), even for a fetch that ignores signals; once the
  * body is in, it is verified whatever the signal does, so an answer that arrived is never mistaken for a timeout.
  * `stopped`, when given, rejects with the signal's reason as it fires: racing it is cheaper than listening to the signal.
+ * `call` (the call's requestId and attempts) goes into each error made once the request went, so it is made whole.
  */
 export async function exchange(
   signer: Signer,
@@ -57,6 +58,7 @@ export async function exchange(
   body: string,
   signal: AbortSignal | undefined,
   stopped?: Promise<never>,
+  call?: CallDetails,
 ) {
   const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : signal ? untilAborted(work, signal) : work);
   const signed = await signer.signRequest(method, url, body).catch((error: unknown) => {
@@ -65,9 +67,13 @@ export async function exchange(
   // aborted while signing (or importing the keys): send nothing, even with a fetch that ignores signals
   if (signal?.aborted) throw beforeSending(signal.reason);
   // an empty body is sent as none: fetch refuses any body, even "", on a GET
-  const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body || undefined, signal }).catch(network));
-  const raw = await until(response.text().catch(network));
-  return { response, text: await signer.openResponse(method, url, response, raw) };
+  // a failure of the fetch itself (or of reading its body) is a network failure, unless it is already ours
+  const failed = (cause: unknown): never => {
+    throw cause instanceof OrderError ? cause : new NetworkError({ ...call, cause });
+  };
+  const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body || undefined, signal }).catch(failed));
+  const raw = await until(response.text().catch(failed));
+  return { response, text: await signer.openResponse(method, url, response, raw, call) };
 }
 
 /** `exchange` as a fetch for openapi-fetch: each request signed, each response verified. */
@@ -76,11 +82,6 @@ export function signedFetch(signer: Signer, fetchImpl: Send): FetchLike {
     const { response, text } = await exchange(signer, fetchImpl, request.method, request.url, await request.text(), request.signal);
     return verifiedResponse(text, response);
   };
-}
-
-/** A failure of the fetch itself (or of reading its body) is a network failure, unless it is already ours. */
-function network(cause: unknown): never {
-  throw cause instanceof OrderError ? cause : new NetworkError({ cause });
 }
 
 /** `work`, or a rejection with the signal's reason if the signal fires first (a late failure of `work` is ignored). */

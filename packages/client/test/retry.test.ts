@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { isRetryableResult, retryDelay } from "../src/retry.js";
+import {
+  AbortedError,
+  ConfigError,
+  HttpError,
+  NetworkError,
+  ResponseFormatError,
+  ResponseSignatureError,
+  ResultError,
+  TimeoutError,
+  UnknownResultError,
+  ValidationError,
+} from "../src/errors.js";
+import { isRetryable, retryDelay } from "../src/retry.js";
 
 afterEach(() => vi.restoreAllMocks());
 const random = (value: number) => vi.spyOn(Math, "random").mockReturnValue(value);
@@ -28,12 +40,37 @@ describe("retryDelay", () => {
   });
 });
 
-describe("isRetryableResult", () => {
-  test("U results and the retryable codes, whatever their letter; never S", () => {
-    expect(isRetryableResult({ resultStatus: "U", resultCode: "ANYTHING" })).toBe(true);
-    expect(isRetryableResult({ resultStatus: "F", resultCode: "UNKNOWN_EXCEPTION" })).toBe(true);
-    expect(isRetryableResult({ resultStatus: "F", resultCode: "REQUEST_TRAFFIC_EXCEED_LIMIT" })).toBe(true);
-    expect(isRetryableResult({ resultStatus: "F", resultCode: "PARAM_ILLEGAL" })).toBe(false);
-    expect(isRetryableResult({ resultStatus: "S", resultCode: "UNKNOWN_EXCEPTION" })).toBe(false);
+describe("isRetryable: the one retry decision", () => {
+  test("results: U and the retryable codes, whatever their letter; never S, nor another F", () => {
+    expect(isRetryable({ resultStatus: "U", resultCode: "ANYTHING" })).toBe(true);
+    expect(isRetryable({ resultStatus: "F", resultCode: "UNKNOWN_EXCEPTION" })).toBe(true);
+    expect(isRetryable({ resultStatus: "F", resultCode: "REQUEST_TRAFFIC_EXCEED_LIMIT" })).toBe(true);
+    expect(isRetryable({ resultStatus: "F", resultCode: "PARAM_ILLEGAL" })).toBe(false);
+    expect(isRetryable({ resultStatus: "F", resultCode: "toString" })).toBe(false); // not a code: no prototype lookups
+    expect(isRetryable({ resultStatus: "S", resultCode: "UNKNOWN_EXCEPTION" })).toBe(false);
+  });
+
+  test("results of an operation: that operation's retryable codes", () => {
+    const operation = { retryable: ["ORDER_NOT_FOUND"] };
+    expect(isRetryable({ resultStatus: "F", resultCode: "ORDER_NOT_FOUND" }, operation)).toBe(true);
+    expect(isRetryable({ resultStatus: "F", resultCode: "UNKNOWN_EXCEPTION" }, operation)).toBe(false);
+    expect(isRetryable({ resultStatus: "U", resultCode: "ANYTHING" }, operation)).toBe(true);
+  });
+
+  test("errors: an outcome a new attempt may learn (timeout, network, 5xx/408/429, unknown result), no other", () => {
+    const retried = [new TimeoutError(10), new NetworkError(), new HttpError(503), new HttpError(408), new HttpError(429)];
+    for (const error of [...retried, new UnknownResultError({ attempts: 3, resultCode: "UNKNOWN_EXCEPTION" })]) {
+      expect([error.code, isRetryable(error)]).toEqual([error.code, true]);
+    }
+    const final = [
+      new HttpError(404), // refused before it reached AlipayHK
+      new ResponseSignatureError("forged"), // the same key fails the same way again
+      new ResponseFormatError("not JSON"),
+      new AbortedError({ attempts: 1 }), // the caller stopped the call
+      new ResultError({ resultCode: "PARAM_ILLEGAL", resultStatus: "F" }),
+      new ConfigError("privateKey: bad"),
+      new ValidationError([]),
+    ];
+    for (const error of final) expect([error.code, isRetryable(error)]).toEqual([error.code, false]);
   });
 });
