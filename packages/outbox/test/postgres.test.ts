@@ -157,7 +157,7 @@ describe("PostgreSQL store", () => {
     for (let i = 0; i < 3; i++) before.push((await outbox.enqueue("syncOrder", movieOrder())).requestId);
     const requestId = "feedfacefeedfacefeedfacefeedface";
     let worker: OutboxWorker | undefined;
-    await db.server.stop();
+    await db.server.pause();
     try {
       const refused = await outbox.enqueue("syncOrder", { ...movieOrder(), requestId }).then(
         () => undefined,
@@ -182,7 +182,7 @@ describe("PostgreSQL store", () => {
       await sleep(1_000); // its claims fail meanwhile
       expect(sandbox.stats.requests).toBe(0);
     } finally {
-      await db.server.start();
+      await db.server.resume();
     }
     try {
       await settled(outbox, 30_000); // the worker resumes on its own
