@@ -34,6 +34,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
 export { createSigningMiddleware } from "./transport.js";
 export type { FetchLike } from "./transport.js";
-export type { Environment } from "./methods.js";
+export type { Environment, OrderClientOptions } from "./methods.js";
 export type { Encryption, SignerOptions } from "./signer.js";
 export type { paths } from "alipayhk-spec";

@@ -5,6 +5,9 @@
 import { decryptBody, encryptBody, type AesMode } from "alipayhk-signature/encryption";
 import type { Encryption } from "./signer.js";
 
+export type { Encryption } from "./signer.js";
+export type { AesMode } from "alipayhk-signature/encryption";
+
 export interface RsaAesOptions {
   /** AES key size; AlipayHK's gateway family recommends 256. Default 256. */
   aesKeyBits?: 256 | 128;

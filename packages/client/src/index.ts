@@ -8,6 +8,7 @@ export type {
   CallInfo,
   InputOf,
   MerchantBizType,
+  MethodOf,
   OperationId,
   OrderInput,
   OrderStatusOf,

@@ -20,6 +20,8 @@ import { exportJwk, rsaNumbers } from "./rsa-numbers.js";
 import { rsaesPkcs1Decrypt, rsaesPkcs1Encrypt, type RsaPrivateNumbers } from "./rsa-pkcs1.js";
 
 export type { AesMode } from "./aes.js";
+export type { KeyVersion } from "./header.js";
+export type { PrivateKey, PublicKey, WebCryptoKey } from "./keys.js";
 
 /** Options of {@link encryptBody}. */
 export interface EncryptOptions {
