@@ -22,8 +22,9 @@
 // in every mode. Without --regression, they are written to bench/results.json (`size`).
 //
 // --regression (what `npm test` runs while the budgets are not met): the content checks stay strict, and sizes are
-// checked against REGRESSION_CEILINGS, today's sizes plus a little, so that growth fails CI. The budgets are still
-// printed with "NOT MET"; the ceilings come down as the bundles shrink, and go when the budgets are met.
+// checked against REGRESSION_CEILINGS, today's sizes plus a little, so that growth fails CI. The budgets are printed
+// as targets with the bytes to go, and where the bytes are only for a bundle over its ceiling; the ceilings come
+// down as the bundles shrink, and go when the budgets are met.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -226,10 +227,14 @@ export function bundleResults(bundles) {
 const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
 
 
-export function formatSummary(bundles) {
+/** The bundles' sizes and content; with `regression`, a budget not met yet is a target with the bytes to go. */
+export function formatSummary(bundles, { regression = false } = {}) {
   const lines = [];
   for (const b of bundles) {
-    const budget = b.limitBytes === undefined ? "no budget (reported only)" : `budget ${kb(b.limitBytes)}: ${b.passed ? "met" : `NOT MET (${b.gzipBytes - b.limitBytes} B over)`}`;
+    const over = b.gzipBytes - b.limitBytes;
+    const unmet = regression ? `a target, ${over} B to go (the ceiling below is checked)` : `NOT MET (${over} B over)`;
+    const budget =
+      b.limitBytes === undefined ? "no budget (reported only)" : `budget ${kb(b.limitBytes)}: ${b.passed ? "met" : unmet}`;
     lines.push(`${b.label.padEnd(36)} ${String(b.gzipBytes).padStart(6)} B gzip (${kb(b.gzipBytes)}), ${String(b.minifiedBytes).padStart(6)} B minified   ${budget}`);
     lines.push(`${"".padEnd(36)} content: ${b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : `ok (no ${b.forbid.map((k) => FORBIDDEN[k].what).join(", no ")})`}`);
   }
@@ -238,22 +243,22 @@ export function formatSummary(bundles) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
+  const regression = args.includes("--regression");
+  const tooBig = (b) => (regression ? b.gzipBytes > (REGRESSION_CEILINGS[b.key] ?? Infinity) : b.passed === false);
   const bundles = await measureBundles();
   if (args.includes("--json")) {
     console.log(JSON.stringify(bundles, null, 2));
   } else {
     console.log("Bundle sizes (minified + gzip, esbuild, platform neutral, ESM, built packages)\n");
-    console.log(formatSummary(bundles));
-    const sizeFailed = bundles.filter((b) => b.passed === false);
+    console.log(formatSummary(bundles, { regression }));
+    const sizeFailed = bundles.filter(tooBig);
     if (sizeFailed.length || args.includes("--breakdown")) {
       console.log("\nWhere the bytes are:");
       for (const b of args.includes("--breakdown") ? bundles : sizeFailed) console.log(formatBreakdown(b));
     }
   }
-  const regression = args.includes("--regression");
-  const tooBig = (b) => (regression ? b.gzipBytes > (REGRESSION_CEILINGS[b.key] ?? Infinity) : b.passed === false);
   if (regression) {
-    console.log("\nRegression ceilings (gzip):");
+    console.log("\nChecked: each bundle within its regression ceiling (gzip; today's size plus a little):");
     for (const b of bundles.filter((b) => REGRESSION_CEILINGS[b.key] !== undefined)) console.log(`${b.label.padEnd(36)} ${b.gzipBytes} B ≤ ${REGRESSION_CEILINGS[b.key]} B: ${tooBig(b) ? "EXCEEDED" : "ok"}`);
   }
   const operations = await measureOperationSizes();
