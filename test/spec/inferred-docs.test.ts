@@ -6,7 +6,10 @@ import { fileURLToPath } from "node:url";
 import { INFERRED, type InferredConstraint } from "alipayhk-spec";
 import { describe, expect, test } from "vitest";
 
-const types = readFileSync(fileURLToPath(new URL("../../packages/spec/generated/openapi.d.ts", import.meta.url)), "utf8");
+const types = readFileSync(
+  fileURLToPath(new URL("../../packages/spec/generated/openapi.d.ts", import.meta.url)),
+  "utf8",
+);
 
 /** The text of each JSDoc block written right above a declaration of `field`, on one line. */
 function docsOf(field: string): string[] {
@@ -16,14 +19,19 @@ function docsOf(field: string): string[] {
 
 /** The fields a constraint touches: the ones it requires, forbids together or orders, or the field it is on. */
 function fieldsOf(c: InferredConstraint): string[] {
-  const schema = c.schema as { required?: string[]; not?: { required?: string[] }; "x-not-before"?: Record<string, string> };
+  const schema = c.schema as {
+    required?: string[];
+    not?: { required?: string[] };
+    "x-not-before"?: Record<string, string>;
+  };
   if (c.keywords.includes("required")) return schema.required ?? [];
   if (c.keywords.includes("not")) return schema.not?.required ?? [];
   if (c.keywords.includes("x-not-before")) return Object.keys(schema["x-not-before"] ?? {});
   return [c.path.split(".").at(-1)!];
 }
 
-const name = (c: InferredConstraint) => `${c.operationId}${c.variant ? ` ${c.variant}` : ""} ${c.path || "(body)"} ${c.keywords.join(", ")}`;
+const name = (c: InferredConstraint) =>
+  `${c.operationId}${c.variant ? ` ${c.variant}` : ""} ${c.path || "(body)"} ${c.keywords.join(", ")}`;
 
 describe("inferred rules in the generated types' JSDoc", () => {
   test("the spec marks some, and each touches a field", () => {
@@ -43,6 +51,10 @@ describe("inferred rules in the generated types' JSDoc", () => {
   });
 
   test("languageBusinessInfo (optional in the type, required by the sandbox) says so where it is declared", () => {
-    expect(docsOf("languageBusinessInfo").some((doc) => /Inferred \(this SDK's reading, not AlipayHK's page\): required;/.test(doc))).toBe(true);
+    expect(
+      docsOf("languageBusinessInfo").some((doc) =>
+        /Inferred \(this SDK's reading, not AlipayHK's page\): required;/.test(doc),
+      ),
+    ).toBe(true);
   });
 });

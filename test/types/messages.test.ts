@@ -20,7 +20,7 @@ function messagesFor(source: string): string[] {
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(probe)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
 
-const HEADER = `import { createOrderClient, type OrderInput } from "alipayhk-order";\ndeclare const client: ReturnType<typeof createOrderClient>;\n`;
+const HEADER = `import type { createOrderClient } from "alipayhk-order";\ndeclare const client: ReturnType<typeof createOrderClient>;\n`;
 const FIELDS = `merchantBizType: "MOVIE_TICKET", merchantBizNo: "M1", orderStatus: "TICKETED", orderCreateTime: 1, orderModifyTime: 2, extInfo: {}`;
 
 describe("the compiler's words for the user-id mistakes", () => {
@@ -40,7 +40,8 @@ describe("the compiler's words for the user-id mistakes", () => {
 
   test("an order built in a variable and annotated OrderInput is checked where it is written", () => {
     const fields = FIELDS.replace('"TICKETED"', '"SERVING"');
-    const messages = messagesFor(`${HEADER}const order: OrderInput = { ${fields}, userId: "u" };\nvoid client.syncOrder(order);`);
+    const source = `import type { OrderInput } from "alipayhk-order";\nconst order: OrderInput = { ${fields}, userId: "u" };\nvoid client.syncOrder(order);`;
+    const messages = messagesFor(HEADER + source);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/"SERVING"/);
   });

@@ -21,6 +21,7 @@ export type OrderClient = { readonly [Op in OperationId]: MethodOf<Op> };
 /** Creates the client. Options are checked at once; keys are imported on the first call and reused. */
 export function createOrderClient(options: OrderClientOptions): OrderClient {
   const operations: Record<string, OperationDescriptor> = {};
-  for (const [operationId, op] of Object.entries(OPERATIONS)) operations[operationId] = { operationId, ...op, schemas: SCHEMAS };
+  for (const [operationId, op] of Object.entries(OPERATIONS))
+    operations[operationId] = { operationId, ...op, schemas: SCHEMAS };
   return createMethodsFor(options, operations) as OrderClient;
 }
