@@ -9,9 +9,9 @@
 // 2. syncOrder() against a baseline with the network taken out: the global fetch is replaced by one that returns
 //    a canned, correctly signed answer at once. Both sides still sign the request and verify the answer, so the
 //    difference between them is the client's own per-call overhead; then that overhead is split into its parts
-//    (validation, the per-attempt timeout and the signal it gives fetch, and, for client.api, openapi-fetch's Request
-//    round trip and the verified Response it builds). The canned fetch never looks at the signal; what a real fetch
-//    does with one is measured apart ("new Request(url, init) with a signal": Node's fetch builds that Request).
+//    (validation, the per-attempt timeout and the signal it gives fetch, and, for createApiClient, openapi-fetch's
+//    Request round trip and the verified Response it builds). The canned fetch never looks at the signal; what a real
+//    fetch does with one is measured apart ("new Request(url, init) with a signal": Node's fetch builds that Request).
 // 3. RSA_AES: encryptBody / decryptBody and their RSA steps (pure-JS BigInt RSA, since WebCrypto has no
 //    RSAES-PKCS1-v1_5), beside one crypto.subtle.sign.
 //
@@ -254,9 +254,9 @@ await baseline();
   for (const [name, opts] of [
     ["+ AbortController and timer per call, its signal given to fetch", { signal: true }],
     ["+ validateOrder", { validate: true }],
-    // client.api's path (alipayhk-order/api), which the methods do not take
-    ["+ Request built and read back (client.api: openapi-fetch + signedFetch)", { request: true }],
-    ["+ verified Response rebuilt and .json() (client.api: verifiedResponse)", { rewrap: true }],
+    // createApiClient's path (alipayhk-order/api), which the methods do not take
+    ["+ Request built and read back (createApiClient: openapi-fetch + signedFetch)", { request: true }],
+    ["+ verified Response rebuilt and .json() (createApiClient: verifiedResponse)", { rewrap: true }],
     ["+ all four", { signal: true, request: true, rewrap: true, validate: true }],
   ]) {
     const [base, with_] = await usPair(baseline, variant(opts), 4000);

@@ -83,7 +83,7 @@ const FORBIDDEN = {
     text: [/RSA self-check failed/, /aesKeyBits must be/, /needs the RSA numbers/],
   },
   openapiFetch: {
-    what: "openapi-fetch (client.api is alipayhk-order/api's)",
+    what: "openapi-fetch (createApiClient is alipayhk-order/api's)",
     files: /node_modules\/openapi-fetch\//,
     text: [/querySerializer/, /bodySerializer/],
   },
