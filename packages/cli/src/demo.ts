@@ -149,7 +149,8 @@ async function encryptionRefusalRetry({ io, sandbox, client, encrypting, rows, n
   const used = await send(client, movie, "USED", { extInfo: {} });
   const refused = await refusal(send(client, movie, "TICKETED", { extInfo: {} }));
   if (!(refused instanceof OrderError) || refused.resultCode !== "ORDER_STATUS_INVALID") throw new Error("the sandbox accepted USED → TICKETED");
-  io.out(`  ✓ ${"MOVIE_TICKET".padEnd(16)} ${"USED → TICKETED".padEnd(14)} refused: ${refused.resultCode} (${refused.resultMessage})`);
+  io.out(`  ✓ ${"MOVIE_TICKET".padEnd(16)} ${"USED → TICKETED".padEnd(14)} refused: ${refused.resultCode}`);
+  io.out(`    (${refused.resultMessage})`);
   const attempts = used.attempts + refused.attempts;
   rows.push({ what: "illegal transition", statuses: "USED → TICKETED", orderId: used.orderId ?? "", syncs: 2, attempts, outcome: refused.resultCode! });
 
@@ -163,7 +164,7 @@ async function encryptionRefusalRetry({ io, sandbox, client, encrypting, rows, n
 /** Durable delivery through the outbox, across an outage and a worker stopped mid-call (demo-delivery.ts). */
 async function outboxDelivery({ io, sandbox, rows, newOrder, clientOptions, nextMinute }: Demo): Promise<void> {
   const { delivered, total, attempts, once } = await deliveryThroughOutbox({ out: (line) => io.out(line), sandbox, clientOptions, newOrder, nextMinute });
-  rows.push({ what: "outbox: outage, worker handover", statuses: "TICKETED → USED ×3", orderId: "", syncs: total, attempts, outcome: once && delivered === total ? "all delivered" : "NOT ALL DELIVERED" });
+  rows.push({ what: "outbox: outage, handover", statuses: "TICKETED → USED ×3", orderId: "", syncs: total, attempts, outcome: once && delivered === total ? "all delivered" : "NOT ALL DELIVERED" });
 }
 
 /** The parts, in order, with the operations each is written for. */
@@ -218,15 +219,36 @@ function appliedCount(sandbox: Sandbox): number {
   return sandbox.events.filter((e) => e.type === "applied").length;
 }
 
+/** The widest line the demo prints (a terminal's usual width is 80 to 120 columns). */
+const DEMO_COLUMNS = 120;
+
+/** `a → b → c` in lines of at most `width` characters, broken after an arrow (a single longer status stays whole). */
+function wrapStatuses(statuses: string, width: number): string[] {
+  const lines: string[] = [];
+  const parts = statuses.split(" → ");
+  parts.forEach((status, i) => {
+    const arrow = i < parts.length - 1 ? " →" : ""; // a line broken after this status ends with its arrow
+    const last = lines.length - 1;
+    if (last >= 0 && `${lines[last]} ${status}${arrow}`.length <= width) lines[last] += ` ${status}${arrow}`;
+    else lines.push(`${status}${arrow}`);
+  });
+  return lines;
+}
+
+/** The summary: one row per order, the statuses column taking what the others leave of DEMO_COLUMNS. */
 function printTable(io: Io, rows: Row[]): void {
-  const header: Row = { what: "scenario", statuses: "statuses", orderId: "orderId", syncs: 0, attempts: 0, outcome: "outcome" };
-  const cells = (r: Row) =>
-    r === header
-      ? [r.what, r.statuses, r.orderId, "syncs", "attempts", r.outcome]
-      : [r.what, r.statuses, r.orderId || "-", String(r.syncs), String(r.attempts), r.outcome];
-  const widths = cells(header).map((_, i) => Math.max(...[header, ...rows].map((r) => cells(r)[i]!.length)));
-  const line = (r: Row) => cells(r).map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const header = ["scenario", "statuses", "orderId", "syncs", "attempts", "outcome"];
+  const cells = (r: Row) => [r.what, r.statuses, r.orderId || "-", String(r.syncs), String(r.attempts), r.outcome];
+  const all = [header, ...rows.map(cells)];
+  const widths = header.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
+  const others = widths.reduce((sum, w, i) => (i === 1 ? sum : sum + w + 2), 0);
+  widths[1] = Math.min(widths[1]!, DEMO_COLUMNS - others);
+  const line = (c: string[]) => c.map((text, i) => text.padEnd(widths[i]!)).join("  ").trimEnd();
   io.out(line(header));
-  io.out(widths.map((w) => "─".repeat(w)).join("  "));
-  for (const row of rows) io.out(line(row));
+  io.out(line(widths.map((w) => "─".repeat(w))));
+  for (const c of all.slice(1)) {
+    const [first, ...more] = wrapStatuses(c[1]!, widths[1]!);
+    io.out(line([c[0]!, first!, ...c.slice(2)]));
+    for (const statuses of more) io.out(line(["", statuses]));
+  }
 }

@@ -319,5 +319,7 @@ describe("alipayhk", () => {
     expect(res.stdout).toContain("encrypted order");
     expect(res.stdout).toContain("ORDER_STATUS_INVALID");
     expect(res.stdout).toMatch(/UNKNOWN_EXCEPTION retried\s+TICKETED\s+\S+\s+1\s+2\s+SUCCESS/);
+    // its summary table included, it fits a 120-column terminal
+    expect(res.stdout.split("\n").filter((line) => line.length > 120)).toEqual([]);
   }, 30_000);
 });
