@@ -2,7 +2,6 @@
 // node:crypto, independently of alipayhk-signature), and the "no secrets in messages" check.
 import { createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { expect } from "vitest";
-import {  } from "alipayhk-order";
 import { OPERATIONS } from "alipayhk-spec";
 
 export const CLIENT_ID = "4Q5Y8W0WSG45P907917";

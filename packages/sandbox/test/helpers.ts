@@ -3,7 +3,7 @@
  * alipayhk-signature, so that a bug there cannot hide a bug here.
  */
 import { createSign, createVerify, generateKeyPairSync, randomUUID } from "node:crypto";
-import { type MerchantBizType } from "alipayhk-order";
+import type { MerchantBizType } from "alipayhk-order";
 import { EXAMPLES, OPERATIONS } from "alipayhk-spec";
 import { expect } from "vitest";
 import type { Sandbox } from "alipayhk-sandbox";
