@@ -74,10 +74,12 @@ export interface FaultPlan {
 
 /**
  * Thrown by `sandbox.fetch` for a `drop` fault: what fetch throws when a connection breaks. A `TypeError`,
- * like fetch's own network errors; an HTTP adapter that sees one destroys the socket.
+ * like fetch's own network errors (so a client treats it as one), with a `code` like the sandbox's other errors; an
+ * HTTP adapter that sees one destroys the socket.
  */
 export class SandboxDropError extends TypeError {
   override name = "SandboxDropError";
+  readonly code = "ERR_SANDBOX_DROP";
   constructor(message = "connection dropped by the sandbox (injected fault)") {
     super(message);
   }

@@ -104,7 +104,7 @@ describe("fault kinds", () => {
     );
     expect(error).toBeInstanceOf(SandboxDropError);
     expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).name).toBe("SandboxDropError");
+    expect(error).toMatchObject({ name: "SandboxDropError", code: "ERR_SANDBOX_DROP" });
     expect(sandbox.events.at(-1)).toMatchObject({ type: "fault", fault: "drop" });
     expect(sandbox.stats.faults).toEqual({ drop: 1 });
   });
