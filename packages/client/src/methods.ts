@@ -142,7 +142,7 @@ export function createMethodsFor(options: OrderClientOptions, operations: { read
     async function tryOnce(attempts: number): Promise<Record<string, unknown> | OrderError> {
       const call = { requestId, attempts };
       const { signal: attemptSignal, stopped, done, reason } = attemptSignalFor(signal, timeoutMs, call);
-      let received;
+      let received: Awaited<ReturnType<typeof attempt>>;
       try {
         received = await attempt(op, json, attemptSignal, stopped, call);
       } catch (thrown) {

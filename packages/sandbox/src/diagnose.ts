@@ -61,7 +61,7 @@ export function openSignature(signature: Uint8Array, key: RsaNumbers): string | 
   if (signature.length !== k || s >= key.n) return undefined;
   const encoded = modPowPublic(s, key.e, key.n).toString(16).padStart(k * 2, "0");
   const padding = encoded.length - 2 * (3 + SHA256_DIGEST_INFO.length / 2 + 32);
-  const expected = "0001" + "ff".repeat(padding / 2) + "00" + SHA256_DIGEST_INFO;
+  const expected = `0001${"ff".repeat(padding / 2)}00${SHA256_DIGEST_INFO}`;
   return padding >= 16 && encoded.startsWith(expected) ? encoded.slice(expected.length) : undefined;
 }
 
