@@ -92,7 +92,7 @@ async function typesFile(bundled, asInput) {
     exportType: false,
     transform: asInput ? inputType : undefined,
   });
-  return HEADER + "\n" + astToString(ast);
+  return `${HEADER}\n${astToString(ast)}`;
 }
 
 /** @param {any} schema */
@@ -142,7 +142,7 @@ function modelFile(model, vocabulary, runtime) {
   // the keyword checks the schemas use, and only those: a bundle carries no check its spec does not need
   const checksOf = (/** @type {unknown} */ table) => keywordChecks(vocabulary, table);
   const names = [...new Set([...Object.values(checksOf(model.SCHEMAS)), ...Object.values(checksOf(model.RESPONSE_SCHEMAS))])];
-  let text = HEADER + `import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, Schema, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
+  let text = `${HEADER}import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, Schema, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
   text += `import { withKeywordChecks${names.map((n) => `, ${n}`).join("")} } from "${runtime}/keywords.js";\n`;
   // Each request schema is a const of its own, so that a bundle keeps only those its operations reach (a bundler
   // cannot split one object literal). SCHEMAS and each operation's descriptor (operations.ts) are tables of them.
@@ -205,7 +205,7 @@ function operationsFile(model, vocabulary, runtime) {
     body += `export const ${operationId} = {\n${facts}  "schemas": /* @__PURE__ */ withKeywordChecks$(${checksArgument(own, "$")}, ${table})\n} as const satisfies OperationDescriptor$;\n`;
   }
   // every name of this module other than the descriptors holds a `$`, which no operationId may: nothing can collide
-  let text = HEADER + `import type { OperationDescriptor as OperationDescriptor$ } from "${runtime}/model-types.js";\n`;
+  let text = `${HEADER}import type { OperationDescriptor as OperationDescriptor$ } from "${runtime}/model-types.js";\n`;
   text += `import { withKeywordChecks as withKeywordChecks$${[...checks].map((c) => `, ${c} as ${c}$`).join("")} } from "${runtime}/keywords.js";\n`;
   if (consts.size) text += `import { ${[...consts].join(", ")} } from "./model.js";\n`;
   return text + body;
@@ -228,8 +228,9 @@ function reachedSchemas(table, root) {
     if (Array.isArray(node)) return node.forEach(walk);
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string") visit(value);
-      else if (key === "discriminator") Object.values(value.mapping ?? {}).forEach((n) => visit(String(n)));
-      else walk(value);
+      else if (key === "discriminator") {
+        for (const n of Object.values(value.mapping ?? {})) visit(String(n));
+      } else walk(value);
     }
   };
   visit(root);
