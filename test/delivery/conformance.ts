@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 
 /** A call's state as the adapter reports it. */
 export interface HarnessEntry {
-  state: "pending" | "in_flight" | "delivered" | "dead";
+  state: "pending" | "in_flight" | "delivered" | "dead" | "superseded";
   deadReason?: string | undefined;
   lastFailure?: { code: string; resultCode?: string | undefined } | undefined;
 }

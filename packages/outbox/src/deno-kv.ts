@@ -35,7 +35,7 @@ export type KvDeadReason = DeadReason | "undelivered";
 export interface KvOutboxEntry {
   readonly requestId: string;
   readonly operationId: string;
-  readonly state: Exclude<CallState, "in_flight">;
+  readonly state: Exclude<CallState, "in_flight" | "superseded">;
   /** Delivery attempts recorded (an attempt whose listener crashed is not). */
   readonly attempts: number;
   readonly enqueuedAt: number;

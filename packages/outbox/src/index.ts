@@ -22,4 +22,4 @@ export {
 export { OutboxConfigError, OutboxStoreError, type OutboxErrorCode } from "./errors.js";
 export { createMemoryStore, type MemoryStore } from "./memory.js";
 export { createOutbox, type Outbox, type OutboxOptions, type OutboxWorker, type WorkerOptions } from "./outbox.js";
-export type { CallState, Claim, OutboxCounts, OutboxEntry, OutboxStore, Settlement } from "./store.js";
+export type { CallState, Claim, OrderRef, OutboxCounts, OutboxEntry, OutboxStore, Settlement } from "./store.js";

@@ -4,7 +4,7 @@
  */
 import type { StoredCall } from "./call.js";
 import type { DeadReason, FailureSummary } from "./deliver.js";
-import type { CallState, Claim, OutboxCounts, OutboxEntry, OutboxStore, Settlement } from "./store.js";
+import type { CallState, Claim, OrderRef, OutboxCounts, OutboxEntry, OutboxStore, Settlement } from "./store.js";
 
 interface Row {
   raw: Claim["raw"];
@@ -19,6 +19,8 @@ interface Row {
   leaseUntil: number;
   lastFailure?: FailureSummary | undefined;
   deadReason?: DeadReason | undefined;
+  order?: OrderRef | undefined;
+  supersededBy?: string | undefined;
 }
 
 export interface MemoryStore extends OutboxStore<never> {
@@ -29,6 +31,18 @@ export interface MemoryStore extends OutboxStore<never> {
 export function createMemoryStore({ now = Date.now }: { now?: () => number } = {}): MemoryStore {
   const rows = new Map<string, Row>(); // by requestId (a damaged row by a key of its own)
   const leased = new Map<string, Row>(); // by lease token
+  const byOrder = new Map<string, Set<Row>>(); // the calls that coalesce, by order key
+  /** For a skippable call: a newer update of its order in `state` (pending includes in flight). */
+  const newer = (row: Row, state: Row["state"]) => {
+    const { order } = row;
+    if (!order?.skippable) return undefined;
+    let found: Row | undefined;
+    for (const other of byOrder.get(order.key) ?? []) {
+      if (other.state !== state || other.order!.at <= order.at) continue;
+      if (!found || other.order!.at > found.order!.at) found = other; // the newest
+    }
+    return found;
+  };
   const inFlight = (row: Row) => row.state === "pending" && row.leaseUntil > now();
   const entry = (row: Row): OutboxEntry => ({
     requestId: row.requestId,
@@ -39,18 +53,28 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
     updatedAt: row.updatedAt,
     lastFailure: row.lastFailure,
     deadReason: row.deadReason,
+    supersededBy: row.supersededBy,
   });
-  const put = (key: string, raw: Claim["raw"], enqueuedAt: number) => {
+  const put = (key: string, raw: Claim["raw"], enqueuedAt: number, order?: OrderRef) => {
     if (rows.has(key)) return;
     const { operationId, requestId } = raw;
     const t = now();
-    rows.set(key, { raw, requestId: String(requestId), operationId: String(operationId), state: "pending", attempts: 0, enqueuedAt, updatedAt: t, availableAt: t, leaseUntil: 0 });
+    const row: Row = {
+      raw, requestId: String(requestId), operationId: String(operationId), state: "pending",
+      attempts: 0, enqueuedAt, updatedAt: t, availableAt: t, leaseUntil: 0,
+    };
+    rows.set(key, row);
+    if (order) {
+      row.order = { ...order };
+      byOrder.set(order.key, (byOrder.get(order.key) ?? new Set()).add(row));
+    }
   };
 
   return {
-    async add(call: StoredCall) {
+    coalesces: true,
+    async add(call: StoredCall, _tx?: never, order?: OrderRef) {
       // a copy: the caller's later changes to its object change nothing stored
-      put(call.requestId, { ...call, body: JSON.stringify(call.body) }, call.enqueuedAt);
+      put(call.requestId, { ...call, body: JSON.stringify(call.body) }, call.enqueuedAt, order);
     },
     addRaw(raw) {
       put(`raw:${crypto.randomUUID()}`, raw, Number(raw.enqueuedAt) || now());
@@ -59,6 +83,7 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
       const t = now();
       const due = [...rows.values()]
         .filter((row) => row.state === "pending" && row.availableAt <= t && row.leaseUntil <= t)
+        .filter((row) => !newer(row, "pending")) // held back while a newer update of its order is pending (coalescing)
         .sort((a, b) => a.availableAt - b.availableAt)
         .slice(0, limit);
       return due.map((row) => {
@@ -66,7 +91,8 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
         row.leaseToken = crypto.randomUUID();
         row.leaseUntil = t + leaseMs;
         leased.set(row.leaseToken, row);
-        return { token: row.leaseToken, attempts: row.attempts, raw: row.raw };
+        const supersededBy = newer(row, "delivered")?.requestId;
+        return { token: row.leaseToken, attempts: row.attempts, raw: row.raw, supersededBy };
       });
     },
     async settle(claim, settlement: Settlement) {
@@ -82,6 +108,11 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
         if (settlement.failure) row.lastFailure = settlement.failure;
         return true;
       }
+      if (settlement.state === "superseded") {
+        row.state = "superseded";
+        row.supersededBy = settlement.by;
+        return true;
+      }
       row.attempts++;
       row.state = settlement.state;
       if (settlement.state === "dead") {
@@ -91,7 +122,7 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
       return true;
     },
     async counts(): Promise<OutboxCounts> {
-      const counts = { pending: 0, inFlight: 0, delivered: 0, dead: 0 };
+      const counts = { pending: 0, inFlight: 0, delivered: 0, dead: 0, superseded: 0 };
       for (const row of rows.values()) {
         const state = entry(row).state;
         counts[state === "in_flight" ? "inFlight" : state]++;
@@ -112,6 +143,19 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
         const t = now();
         Object.assign(row, { state: "pending", availableAt: t, updatedAt: t, deadReason: undefined, attempts: 0, enqueuedAt: t });
         row.raw = { ...row.raw, enqueuedAt: t }; // the retry window counts from here
+        count++;
+      }
+      return count;
+    },
+    async purge(olderThanMs) {
+      const before = now() - olderThanMs;
+      let count = 0;
+      for (const [key, row] of rows) {
+        if (!(row.state === "delivered" || row.state === "superseded") || row.updatedAt >= before) continue;
+        rows.delete(key);
+        const siblings = row.order && byOrder.get(row.order.key);
+        siblings?.delete(row);
+        if (siblings?.size === 0) byOrder.delete(row.order!.key);
         count++;
       }
       return count;

@@ -4,6 +4,7 @@
  * orders updates by orderModifyTime, so a re-sent or late update is safe.
  */
 import { prepareCall, readCall, type StoredCall } from "./call.js";
+import { orderRef } from "./coalesce.js";
 import { checkDeliveryOptions, deliverCall, type DeliveryOptions, type OutboxClient, type Verdict } from "./deliver.js";
 import { OutboxConfigError, OutboxStoreError } from "./errors.js";
 import type { Claim, OutboxCounts, OutboxEntry, OutboxStore } from "./store.js";
@@ -14,6 +15,13 @@ export interface OutboxOptions<Tx> extends DeliveryOptions {
   store: OutboxStore<Tx>;
   /** Refuse at enqueue what only this SDK's reading forbids (the spec's x-inferred rules), as the client's `strict`. */
   strict?: boolean;
+  /**
+   * Leave an order update unsent when a newer update of the same order (a larger orderModifyTime) was delivered; it
+   * is then "superseded". Such an update is held back while the newer one is pending, and sent as usual if that one
+   * is dead-lettered. Order sync only, decided at enqueue; the store must support it (memory, PostgreSQL). Default
+   * false: every call is sent.
+   */
+  coalesce?: boolean;
   /** Called once a call is delivered (by this process's workers). */
   onDelivered?: (call: StoredCall, result: Readonly<Record<string, unknown>>) => void;
   /** Called once a call is dead-lettered (by this process's workers). */
@@ -33,7 +41,7 @@ export interface WorkerOptions {
 
 export interface OutboxWorker {
   /** Calls settled by this worker, by verdict. */
-  readonly settled: { delivered: number; dead: number; retried: number; released: number };
+  readonly settled: { delivered: number; dead: number; retried: number; released: number; superseded: number };
   /** Stops claiming, lets the calls in flight finish (each bounded by the client's timeout and retries), and resolves. */
   stop(): Promise<void>;
   /**
@@ -60,13 +68,25 @@ export interface Outbox<Tx> {
   deadLetters(limit?: number): Promise<OutboxEntry[]>;
   /** Sends dead calls again with their original requestId (all dead calls without `requestIds`); how many. */
   redrive(requestIds?: readonly string[]): Promise<number>;
+  /**
+   * Deletes delivered and superseded calls settled more than `olderThanMs` ago (default 7 days), never pending,
+   * in-flight or dead ones; how many. Run it now and then (a daily job): nothing purges on its own.
+   * @throws OutboxConfigError when the store cannot purge, OutboxStoreError when it fails.
+   */
+  purge(options?: { olderThanMs?: number }): Promise<number>;
 }
 
+const DAY = 86_400_000;
+
 export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx> {
-  const { client, store, strict = false, onDelivered, onDeadLetter } = options;
+  const { client, store, strict = false, coalesce = false, onDelivered, onDeadLetter } = options;
   if (typeof client !== "object" || client === null) throw new OutboxConfigError("client: give an alipayhk-order client (createOrderClient)");
   if (typeof store?.claim !== "function") throw new OutboxConfigError("store: give an outbox store (createMemoryStore, createPostgresStore...)");
   const delivery = checkDeliveryOptions(options);
+  if (typeof coalesce !== "boolean") throw new OutboxConfigError("coalesce: must be true or false");
+  if (coalesce && store.coalesces !== true) {
+    throw new OutboxConfigError("coalesce: this store cannot coalesce (the memory and PostgreSQL stores can)");
+  }
 
   async function enqueue(operationId: string, body: object, { tx }: { tx?: Tx } = {}) {
     const call = prepareCall(operationId, body, { strict });
@@ -74,7 +94,8 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
       throw new OutboxConfigError(`operationId: the outbox's client has no ${call.operationId} method`);
     }
     try {
-      await store.add(call, tx);
+      const order = coalesce ? orderRef(call) : undefined;
+      await (order ? store.add(call, tx, order) : store.add(call, tx));
     } catch (cause) {
       throw cause instanceof OutboxStoreError ? cause : new OutboxStoreError(`the call was not stored: ${(cause as Error)?.message ?? cause}`, cause);
     }
@@ -83,6 +104,10 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
 
   /** Delivers one claimed call and records the verdict. */
   async function handle(claim: Claim, signal: AbortSignal, settled: OutboxWorker["settled"]) {
+    if (claim.supersededBy !== undefined) {
+      if (await store.settle(claim, { state: "superseded", by: claim.supersededBy })) settled.superseded++;
+      return;
+    }
     const call = readCall(claim.raw);
     const attempts = claim.attempts + 1;
     const verdict: Verdict =
@@ -121,7 +146,7 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
     const stopNow = () => stopper.abort();
     if (signal?.aborted) stopNow();
     signal?.addEventListener("abort", stopNow, { once: true });
-    const settled = { delivered: 0, dead: 0, retried: 0, released: 0 };
+    const settled = { delivered: 0, dead: 0, retried: 0, released: 0, superseded: 0 };
     // one controller per call in flight (abort() ends them all): a shared signal would gather a listener per call
     const inFlight = new Map<Promise<void>, AbortController>();
     // Claims wait for a quarter of the slots to be free (one query for several calls, not one each), unless none is busy.
@@ -200,5 +225,14 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
     get: (requestId) => store.get(requestId),
     deadLetters: (limit = 100) => store.dead(limit),
     redrive: (requestIds) => store.redrive(requestIds),
+    async purge({ olderThanMs = 7 * DAY } = {}) {
+      if (!(typeof olderThanMs === "number" && olderThanMs >= 0 && Number.isFinite(olderThanMs))) {
+        throw new OutboxConfigError("olderThanMs: must be a number of milliseconds, 0 or more");
+      }
+      if (typeof store.purge !== "function") {
+        throw new OutboxConfigError("purge: this store cannot purge (the memory and PostgreSQL stores can)");
+      }
+      return store.purge(olderThanMs);
+    },
   };
 }

@@ -11,6 +11,7 @@ import {
   type FailureSummary,
   OutboxConfigError,
   type OutboxEntry,
+  type OrderRef,
   type OutboxStore,
   OutboxStoreError,
   type StoredCall,
@@ -34,15 +35,22 @@ export interface PostgresStore extends OutboxStore<ClientBase> {
    * Stores a call as pending; with `tx`, a client inside your BEGIN (from `pool.connect()`), through your transaction.
    * A requestId already stored is left as it is.
    */
-  add(call: StoredCall, tx?: ClientBase): Promise<void>;
-  /** Creates the table and its indexes when missing. Safe to run again, and from several processes at once. */
+  add(call: StoredCall, tx?: ClientBase, order?: OrderRef): Promise<void>;
+  /**
+   * Creates the table and its indexes when missing, and upgrades a table of an earlier version (its new columns and
+   * indexes). Safe to run again, and from several processes at once.
+   */
   migrate(): Promise<void>;
+  readonly coalesces: true;
+  purge(olderThanMs: number): Promise<number>;
 }
 
 // lower case only: quoted, a name means what it says, and reserved words ("order") work too
 const NAME = /^[a-z_][a-z0-9_]{0,47}$/;
 // one lock for every outbox migration: two of them creating the same schema or table at once would collide
 const MIGRATE_LOCK = "hashtext('alipayhk-outbox:migrate')";
+// rows a purge deletes per statement: short transactions, however much there is to delete
+const PURGE_BATCH = 10_000;
 
 /** Opens the store and creates its table when missing (`migrate`). */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
@@ -79,7 +87,7 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
   const base = parts[parts.length - 1];
   const name = parts.join(".");
   const ENTRY = `request_id, operation_id, state, attempts, enqueued_at::float8 AS enqueued_at, updated_at,
-    last_failure, dead_reason, coalesce(lease_until > now(), false) AS leased`;
+    last_failure, dead_reason, superseded_by, coalesce(lease_until > now(), false) AS leased`;
   let closed = false;
 
   async function run<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -90,7 +98,34 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
     }
   }
 
+  /**
+   * What a table made before coalescing lacks: its columns and the "superseded" state. ALTER TABLE locks the table
+   * even when it changes nothing, so it runs only on a table that lacks them.
+   */
+  async function upgrade(client: ClientBase) {
+    const { rows } = await client.query(
+      `SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'superseded_by' AND NOT attisdropped`,
+      [t],
+    );
+    if (rows.length) return;
+    await client.query(`ALTER TABLE ${t}
+      -- the order a call updates, its orderModifyTime, and whether a newer delivered update makes it unnecessary
+      ADD COLUMN IF NOT EXISTS order_key text,
+      ADD COLUMN IF NOT EXISTS order_at bigint,
+      ADD COLUMN IF NOT EXISTS order_skippable boolean NOT NULL DEFAULT false,
+      ADD COLUMN IF NOT EXISTS superseded_by text`);
+    const checks = await client.query(
+      `SELECT c.conname FROM pg_constraint AS c
+         JOIN pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+       WHERE c.conrelid = $1::regclass AND c.contype = 'c' AND a.attname = 'state'`,
+      [t],
+    );
+    for (const { conname } of checks.rows) await client.query(`ALTER TABLE ${t} DROP CONSTRAINT "${conname}"`);
+    await client.query(`ALTER TABLE ${t} ADD CHECK (state IN ('pending', 'delivered', 'dead', 'superseded'))`);
+  }
+
   return {
+    coalesces: true,
     migrate: () =>
       run("migration failed", async () => {
         const client = await pool.connect();
@@ -120,6 +155,13 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
             `CREATE INDEX IF NOT EXISTS "${base}_due" ON ${t} (available_at, id) WHERE state = 'pending'`,
           );
           await client.query(`CREATE INDEX IF NOT EXISTS "${base}_dead" ON ${t} (updated_at, id) WHERE state = 'dead'`);
+          await upgrade(client);
+          // counts() groups by state, and purge() finds old delivered rows, without reading the whole table
+          await client.query(`CREATE INDEX IF NOT EXISTS "${base}_state" ON ${t} (state, updated_at)`);
+          // coalescing: the other updates of a call's order
+          await client.query(
+            `CREATE INDEX IF NOT EXISTS "${base}_order" ON ${t} (order_key, order_at) WHERE order_key IS NOT NULL`,
+          );
           await client.query("COMMIT");
           client.release();
         } catch (error) {
@@ -129,12 +171,20 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
         }
       }),
 
-    add: (call, tx) =>
+    add: (call, tx, order) =>
       run("the call was not stored", async () => {
         await (tx ?? pool).query(
-          `INSERT INTO ${t} (request_id, operation_id, body, enqueued_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (request_id) DO NOTHING`,
-          [call.requestId, call.operationId, JSON.stringify(call.body), Math.trunc(call.enqueuedAt)],
+          `INSERT INTO ${t} (request_id, operation_id, body, enqueued_at, order_key, order_at, order_skippable)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (request_id) DO NOTHING`,
+          [
+            call.requestId,
+            call.operationId,
+            JSON.stringify(call.body),
+            Math.trunc(call.enqueuedAt),
+            order?.key ?? null,
+            order?.at ?? null,
+            order?.skippable ?? false,
+          ],
         );
       }),
 
@@ -144,12 +194,19 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
         const { rows } = await pool.query(
           `UPDATE ${t} AS o
            SET lease_token = gen_random_uuid()::text, lease_until = now() + $2::float8 * interval '1 ms'
-           FROM (SELECT id FROM ${t}
+           FROM (SELECT id FROM ${t} AS c
                  WHERE state = 'pending' AND available_at <= now() AND (lease_until IS NULL OR lease_until <= now())
+                   -- coalescing: held back while a newer update of its order is pending
+                   AND NOT (c.order_skippable AND EXISTS (SELECT 1 FROM ${t} AS n WHERE n.order_key = c.order_key
+                     AND n.order_at > c.order_at AND n.state = 'pending'))
                  ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
            WHERE o.id = due.id
            RETURNING o.id, o.available_at, o.lease_token, o.attempts, o.operation_id, o.request_id, o.body,
-             o.enqueued_at::float8 AS enqueued_at`,
+             o.enqueued_at::float8 AS enqueued_at,
+             -- and not sent once a newer one was delivered (a terminal state: this answer cannot go stale)
+             (SELECT n.request_id FROM ${t} AS n WHERE o.order_skippable AND n.order_key = o.order_key
+                AND n.order_at > o.order_at AND n.state = 'delivered'
+              ORDER BY n.order_at DESC LIMIT 1) AS superseded_by`,
           [limit, leaseMs],
         );
         rows.sort((a, b) => a.available_at - b.available_at || Number(a.id) - Number(b.id));
@@ -158,17 +215,19 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
             token: r.lease_token,
             attempts: r.attempts,
             raw: { operationId: r.operation_id, requestId: r.request_id, body: r.body, enqueuedAt: r.enqueued_at },
+            supersededBy: r.superseded_by ?? undefined,
           }),
         );
       }),
 
     settle: (claim, s) =>
       run("settle failed", async () => {
-        const attempt = s.state !== "pending" || s.countAttempt ? 1 : 0;
-        const failure = s.state === "delivered" ? undefined : s.failure;
+        // a superseded call was not sent: no attempt
+        const attempt = s.state === "superseded" ? 0 : s.state !== "pending" || s.countAttempt ? 1 : 0;
+        const failure = s.state === "delivered" || s.state === "superseded" ? undefined : s.failure;
         const { rowCount } = await pool.query(
           `UPDATE ${t} SET state = $2, attempts = attempts + $3, available_at = now() + $4::float8 * interval '1 ms',
-             last_failure = coalesce($5::jsonb, last_failure), dead_reason = $6,
+             last_failure = coalesce($5::jsonb, last_failure), dead_reason = $6, superseded_by = $7,
              lease_token = NULL, lease_until = NULL, updated_at = now()
            WHERE lease_token = $1 AND state = 'pending'`,
           [
@@ -178,6 +237,7 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
             s.state === "pending" ? Math.max(0, s.delayMs) : 0,
             failure ? JSON.stringify(failure) : null,
             s.state === "dead" ? s.reason : null,
+            s.state === "superseded" ? s.by : null,
           ],
         );
         return rowCount === 1;
@@ -185,16 +245,21 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
 
     counts: () =>
       run("counting failed", async () => {
+        // by the state index (no row read), and the leases of pending rows only (by the due index)
         const { rows } = await pool.query(
-          `SELECT
-             count(*) FILTER (WHERE state = 'pending' AND NOT coalesce(lease_until > now(), false))::int AS pending,
-             count(*) FILTER (WHERE state = 'pending' AND lease_until > now())::int AS in_flight,
-             count(*) FILTER (WHERE state = 'delivered')::int AS delivered,
-             count(*) FILTER (WHERE state = 'dead')::int AS dead
-           FROM ${t}`,
+          `SELECT (SELECT coalesce(json_object_agg(state, n), '{}') FROM (SELECT state, count(*)::int AS n FROM ${t}
+                   GROUP BY state) AS s) AS states,
+                  (SELECT count(*)::int FROM ${t} WHERE state = 'pending' AND lease_until > now()) AS in_flight`,
         );
-        const r = rows[0];
-        return { pending: r.pending, inFlight: r.in_flight, delivered: r.delivered, dead: r.dead };
+        const { states, in_flight: inFlight } = rows[0] as { states: Record<string, number>; in_flight: number };
+        const n = (state: string) => states[state] ?? 0;
+        return {
+          pending: n("pending") - inFlight,
+          inFlight,
+          delivered: n("delivered"),
+          dead: n("dead"),
+          superseded: n("superseded"),
+        };
       }),
 
     get: (requestId) =>
@@ -224,6 +289,20 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
         return rowCount ?? 0;
       }),
 
+    purge: (olderThanMs) =>
+      run("purge failed", async () => {
+        let total = 0;
+        for (;;) {
+          const { rowCount } = await pool.query(
+            `DELETE FROM ${t} WHERE id IN (SELECT id FROM ${t} WHERE state IN ('delivered', 'superseded')
+               AND updated_at < now() - $1::float8 * interval '1 ms' LIMIT ${PURGE_BATCH})`,
+            [olderThanMs],
+          );
+          total += rowCount ?? 0;
+          if ((rowCount ?? 0) < PURGE_BATCH) return total;
+        }
+      }),
+
     async close() {
       if (!owned || closed) return;
       closed = true;
@@ -235,12 +314,13 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
 interface EntryRow {
   request_id: string;
   operation_id: string;
-  state: "pending" | "delivered" | "dead";
+  state: "pending" | "delivered" | "dead" | "superseded";
   attempts: number;
   enqueued_at: number;
   updated_at: Date;
   last_failure: FailureSummary | null;
   dead_reason: DeadReason | null;
+  superseded_by: string | null;
   leased: boolean;
 }
 
@@ -254,6 +334,7 @@ function toEntry(r: EntryRow): OutboxEntry {
     updatedAt: r.updated_at.getTime(),
     lastFailure: r.last_failure ?? undefined,
     deadReason: r.dead_reason ?? undefined,
+    supersededBy: r.superseded_by ?? undefined,
   };
 }
 

@@ -1,14 +1,20 @@
 // The outbox on its embedded store, against the shared delivery contract, plus what only a store-based outbox has.
 import { createOrderClient } from "alipayhk-order";
 import { createMemoryStore, createOutbox, OutboxConfigError, type MemoryStore, type Outbox } from "alipayhk-outbox";
-import { createSandbox } from "alipayhk-sandbox";
+import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { describe, expect, it } from "vitest";
-import { deliveryConformance, movieOrder, type DeliveryHarness, type HarnessSettings } from "../../../test/delivery/conformance.js";
+import { coalescingCases } from "../../../test/delivery/coalescing.js";
+import {
+  deliveryConformance,
+  FAST,
+  movieOrder,
+  type DeliveryHarness,
+  type HarnessSettings,
+} from "../../../test/delivery/conformance.js";
 import { ALIPAY, CLIENT_ID, MERCHANT } from "../../../test/conformance/fixtures.js";
 
-async function memoryOutbox(settings: HarnessSettings) {
-  const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 7 });
-  const client = createOrderClient({
+const clientOf = (sandbox: Sandbox) =>
+  createOrderClient({
     clientId: CLIENT_ID,
     privateKey: MERCHANT.pkcs8Pem,
     alipayPublicKey: sandbox.alipayPublicKey,
@@ -16,8 +22,11 @@ async function memoryOutbox(settings: HarnessSettings) {
     fetch: sandbox.fetch,
     retry: { maxAttempts: 1 },
   });
+
+async function memoryOutbox(settings: HarnessSettings & { coalesce?: boolean }) {
+  const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 7 });
   const store = createMemoryStore();
-  const outbox = createOutbox({ client, store, ...settings });
+  const outbox = createOutbox({ client: clientOf(sandbox), store, ...settings });
   return { sandbox, store, outbox };
 }
 
@@ -52,6 +61,11 @@ deliveryConformance("memory store", async (settings): Promise<DeliveryHarness> =
   };
 });
 
+coalescingCases("memory store", async ({ coalesce }) => {
+  const { sandbox, store, outbox } = await memoryOutbox({ ...FAST, coalesce });
+  return { sandbox, outbox, close: () => store.close() };
+});
+
 describe("createOutbox", () => {
   it("refuses an operation the spec does not have, naming it", async () => {
     const { outbox } = await memoryOutbox({ windowMs: 1000, initialDelayMs: 10, maxDelayMs: 10 });
@@ -63,6 +77,27 @@ describe("createOutbox", () => {
     const { store } = await memoryOutbox({ windowMs: 1000, initialDelayMs: 10, maxDelayMs: 10 });
     expect(() => createOutbox({ client: {}, store, windowMs: -1 })).toThrow(/windowMs/);
     expect(() => createOutbox({ client: {}, store: {} as MemoryStore })).toThrow(/store/);
+    // a store without these capabilities (one written before them): coalescing is refused, purge says it cannot
+    const { coalesces: _, purge: __, ...plain } = store;
+    expect(() => createOutbox({ client: {}, store: plain, coalesce: true })).toThrow(/^coalesce: this store cannot/);
+    await expect(createOutbox({ client: {}, store: plain }).purge()).rejects.toThrow(/^purge: this store cannot/);
+    expect(() => createOutbox({ client: {}, store, coalesce: "yes" as unknown as boolean })).toThrow(/^coalesce: /);
+  });
+
+  it("purge goes by the store's clock: at the default age, settled 8 days ago goes, 6 days ago stays", async () => {
+    const { sandbox } = await memoryOutbox(FAST);
+    let clock = Date.now();
+    const store = createMemoryStore({ now: () => clock });
+    const outbox = createOutbox({ client: clientOf(sandbox), store });
+    const { requestId: old } = await outbox.enqueue("syncOrder", movieOrder());
+    await drainWith(outbox, 10_000);
+    clock += 2 * 86_400_000;
+    const { requestId: recent } = await outbox.enqueue("syncOrder", movieOrder());
+    await drainWith(outbox, 10_000);
+    clock += 6 * 86_400_000;
+    expect(await outbox.purge()).toBe(1);
+    expect(await outbox.get(old)).toBeUndefined();
+    expect((await outbox.get(recent))?.state).toBe("delivered");
   });
 
   it("stores a copy: changing the caller's body after enqueue changes nothing sent", async () => {

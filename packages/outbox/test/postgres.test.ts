@@ -15,6 +15,7 @@ import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { ALIPAY, CLIENT_ID, MERCHANT } from "../../../test/conformance/fixtures.js";
+import { coalescingCases, drainOutbox } from "../../../test/delivery/coalescing.js";
 import {
   type DeliveryHarness,
   deliveryConformance,
@@ -47,12 +48,13 @@ async function pgOutbox(
   {
     settings = FAST,
     sandbox,
+    coalesce,
     ...options
-  }: { settings?: HarnessSettings; sandbox?: Sandbox } & PostgresStoreOptions = {},
+  }: { settings?: HarnessSettings; sandbox?: Sandbox; coalesce?: boolean } & PostgresStoreOptions = {},
 ) {
   const box = sandbox ?? (await newSandbox());
   const store = await createPostgresStore({ connectionString: options.pool ? undefined : db.url, table, ...options });
-  const outbox = createOutbox({ client: clientFor(box), store, ...settings });
+  const outbox = createOutbox({ client: clientFor(box), store, coalesce, ...settings });
   return { sandbox: box, store, outbox };
 }
 
@@ -113,7 +115,87 @@ deliveryConformance("PostgreSQL store", async (settings): Promise<DeliveryHarnes
   };
 });
 
+coalescingCases("PostgreSQL store", async ({ coalesce }) => {
+  const { sandbox, store, outbox } = await pgOutbox(`coalescing_${++cases}.alipayhk_outbox`, { coalesce });
+  return { sandbox, outbox, close: () => store.close() };
+});
+
+/** Runs `sql` on a connection of its own (as an administrator would, around the store). */
+async function admin<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 describe("PostgreSQL store", () => {
+  it("migrate upgrades a table made before coalescing: its rows stay and are delivered; coalescing works", async () => {
+    // the table as the migration made it before coalescing, with a pending call in it
+    await admin(`CREATE TABLE upgrade_case (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, request_id text NOT NULL UNIQUE, operation_id text NOT NULL,
+      body text NOT NULL, enqueued_at bigint NOT NULL,
+      state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead')),
+      attempts integer NOT NULL DEFAULT 0, available_at timestamptz NOT NULL DEFAULT now(), lease_token text,
+      lease_until timestamptz, last_failure jsonb, dead_reason text, updated_at timestamptz NOT NULL DEFAULT now())`);
+    const before = { ...movieOrder(), requestId: "0badc0de0badc0de0badc0de0badc0de" };
+    await admin(
+      `INSERT INTO upgrade_case (request_id, operation_id, body, enqueued_at) VALUES ($1, 'syncOrder', $2, $3)`,
+      [before.requestId, JSON.stringify(before), Date.now()],
+    );
+    const { sandbox, store, outbox } = await pgOutbox("upgrade_case", { coalesce: true });
+    try {
+      await store.migrate(); // again: nothing more to do
+      const order = movieOrder();
+      const { requestId: older } = await outbox.enqueue("syncOrder", order);
+      const newer = { ...order, orderStatus: "USED", orderModifyTime: order.orderModifyTime + 1 };
+      const { requestId: newest } = await outbox.enqueue("syncOrder", newer);
+      await drainOutbox(outbox);
+      expect(await store.get(before.requestId)).toMatchObject({ state: "delivered", attempts: 1 });
+      expect(await store.get(older)).toMatchObject({ state: "superseded", supersededBy: newest });
+      expect(await store.counts()).toEqual({ pending: 0, inFlight: 0, delivered: 2, dead: 0, superseded: 1 });
+      expect([...applied(sandbox).keys()].sort()).toEqual([before.requestId, newest].sort());
+      const indexes = await admin<{ indexname: string }>(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'upgrade_case' ORDER BY indexname",
+      );
+      expect(indexes.map((i) => i.indexname)).toEqual(
+        expect.arrayContaining(["upgrade_case_order", "upgrade_case_state"]),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("purge() deletes, at the default age of 7 days, the delivered calls settled before it", async () => {
+    const { store, outbox } = await pgOutbox("purge_case");
+    try {
+      const ids = [];
+      for (let i = 0; i < 3; i++) ids.push((await outbox.enqueue("syncOrder", movieOrder())).requestId);
+      const { requestId: dead } = await outbox.enqueue("syncOrder", { ...movieOrder(), openId: "open-1" });
+      await drainOutbox(outbox);
+      const [eightDays, sixDays] = ids as [string, string, string];
+      // as if settled earlier, on the database's clock
+      const age = (requestId: string, days: number) =>
+        admin(`UPDATE purge_case SET updated_at = now() - $2 * interval '1 day' WHERE request_id = $1`, [
+          requestId,
+          days,
+        ]);
+      await age(eightDays, 8);
+      await age(sixDays, 6);
+      await age(dead, 30); // dead letters stay until re-driven, however old
+      expect(await outbox.purge()).toBe(1);
+      expect(await store.get(eightDays)).toBeUndefined();
+      expect((await store.get(sixDays))?.state).toBe("delivered");
+      expect((await store.get(dead))?.state).toBe("dead");
+      expect(await store.counts()).toEqual({ pending: 0, inFlight: 0, delivered: 2, dead: 1, superseded: 0 });
+      expect(await outbox.purge({ olderThanMs: 5 * 86_400_000 })).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("enqueue inside the caller's transaction commits with it, and disappears on ROLLBACK", async () => {
     const { sandbox, store, outbox } = await pgOutbox("tx_case");
     const pool = new pg.Pool({ connectionString: db.url });
@@ -137,7 +219,7 @@ describe("PostgreSQL store", () => {
       expect((await pool.query("SELECT merchant_biz_no FROM tickets")).rows).toEqual([
         { merchant_biz_no: kept.merchantBizNo },
       ]);
-      expect(await store.counts()).toEqual({ pending: 1, inFlight: 0, delivered: 0, dead: 0 });
+      expect(await store.counts()).toEqual({ pending: 1, inFlight: 0, delivered: 0, dead: 0, superseded: 0 });
 
       await drain([outbox], 20_000);
       expect((await store.get(committed))?.state).toBe("delivered");
@@ -191,7 +273,7 @@ describe("PostgreSQL store", () => {
     }
     for (const id of before) expect((await store.get(id))?.state).toBe("delivered");
     expect(await store.get(requestId)).toBeUndefined();
-    expect(await store.counts()).toEqual({ pending: 0, inFlight: 0, delivered: 3, dead: 0 });
+    expect(await store.counts()).toEqual({ pending: 0, inFlight: 0, delivered: 3, dead: 0, superseded: 0 });
     expect([...applied(sandbox).values()]).toEqual([1, 1, 1]);
     await store.close();
   });
@@ -217,7 +299,7 @@ describe("PostgreSQL store", () => {
       const enqueues = Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).outbox.enqueue("syncOrder", movieOrder()));
       for (const { requestId } of await Promise.all(enqueues)) ids.push(requestId);
       const [first, second] = await drain([a.outbox, b.outbox], 60_000, 8);
-      expect(await a.store.counts()).toEqual({ pending: 0, inFlight: 0, delivered: 200, dead: 0 });
+      expect(await a.store.counts()).toEqual({ pending: 0, inFlight: 0, delivered: 200, dead: 0, superseded: 0 });
       for (const id of ids) expect((await b.store.get(id))?.state).toBe("delivered");
       const counts = applied(sandbox);
       expect(counts.size).toBe(200);
@@ -289,7 +371,7 @@ describe("PostgreSQL store", () => {
       await Promise.all(stores.map((s) => s.migrate()));
       await stores[1]!.migrate();
       expect((await stores[2]!.get(requestId))?.state).toBe("pending");
-      expect(await stores[1]!.counts()).toEqual({ pending: 1, inFlight: 0, delivered: 0, dead: 0 });
+      expect(await stores[1]!.counts()).toEqual({ pending: 1, inFlight: 0, delivered: 0, dead: 0, superseded: 0 });
     } finally {
       await Promise.all(stores.map((s) => s.close()));
     }
