@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startPostgres } from "../scripts/postgres.mjs";
-import { buildStale, ROOT, run, seconds, startServer } from "../scripts/processes.mjs";
+import { buildStale, LIBRARIES, OUTBOX, ROOT, run, seconds, startServer } from "../scripts/processes.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -167,9 +167,7 @@ ${budgets.join("\n")}
 export async function deliveryMain(args) {
   const started = Date.now();
   const log = (/** @type {string} */ text) => process.stderr.write(`delivery: ${text}\n`);
-  buildStale({ log: (text) => process.stderr.write(text) });
-  const built = await run("npm", ["run", "build", "-w", "packages/outbox"], { timeoutMs: 120_000 });
-  if (built.code !== 0) throw new Error(`building alipayhk-outbox failed: ${built.stderr}`);
+  buildStale({ log: (text) => process.stderr.write(text), libraries: [...LIBRARIES, OUTBOX] });
   const monitor = cpuMonitor([]);
   const settings = args.includes("--quick") ? SETTINGS.quick : SETTINGS.full;
   const child = await run(process.execPath, [SELF, "--measure", JSON.stringify(settings)], { timeoutMs: 30 * 60_000, echoStderr: true, onSpawn: (pid) => monitor.add(pid) });

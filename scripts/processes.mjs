@@ -18,6 +18,9 @@ export const LIBRARIES = [
   { dir: "packages/sandbox", name: "alipayhk-sandbox" },
 ];
 
+/** The outbox: a library too, whose adapters' engines have suites of their own (not the runtime suite's). */
+export const OUTBOX = { dir: "packages/outbox", name: "alipayhk-outbox" };
+
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** @param {number} ms */

@@ -5,6 +5,9 @@
  *
  * Stores: `createMemoryStore` here (embedded, for trying things out), PostgreSQL in `alipayhk-outbox/postgres`.
  * Cloudflare Queues and Deno KV queues deliver through their own entries with the same verdicts.
+ *
+ * The same building blocks serve an adapter for another queue: `prepareCall` at the producer; `readCall`,
+ * `checkDeliveryOptions` and `deliverCall` at the consumer, which acts on the verdict (`backoffMs` for its own delays).
  * @module
  */
 export { prepareCall, readCall, type StoredCall } from "./call.js";
@@ -12,7 +15,6 @@ export {
   backoffMs,
   checkDeliveryOptions,
   deliverCall,
-  summarise,
   type DeadReason,
   type DeliveryOptions,
   type FailureSummary,
