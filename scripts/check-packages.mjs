@@ -9,7 +9,9 @@
 //  4. Web APIs only: each library's dist/*.js, and each public entry bundled with its dependencies,
 //     contains no node: (or bare Node builtin) import and no free Buffer, process, global, require,
 //     __dirname or __filename. A canary proves the detector detects. The CLI is a Node command: excepted.
-//  5. The emitted .d.ts, installed from the tarballs into a temp project: a consumer (test/dist-types/
+//  5. The tarballs installed into a new project exactly as README.md tells a user to (`npm pack -w ...`, then
+//     `npm install` of the .tgz files together; third-party dependencies from npm's cache or the registry), and
+//     the emitted .d.ts there: a consumer (test/dist-types/
 //     consumer.ts) and the entry declarations type-check on their own under moduleResolution bundler,
 //     node16 and nodenext (a Node adapter whose types are Node's, alipayhk-outbox/postgres, with @types/node);
 //     the ambient globals they need with a bare lib are pinned; Deno type-checks the same consumer; Node imports
@@ -24,10 +26,10 @@
 // Like jose's tools/attw-check.js and tools/typecheck-dist.sh, the allow-lists below are explicit and
 // commented; anything else fails. Exit code 1 on any failure.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { build, transform } from "esbuild";
 import { buildStale, LIBRARIES, ROOT } from "./processes.mjs";
 
@@ -132,17 +134,24 @@ for (const lib of CHECKED) {
   });
 }
 
-// 3. tarballs, installed into a temp consumer project
+// 3. tarballs, packed as README.md says (`npm pack -w <dir>...` from the root), then installed into a new project
 const consumer = join(tmp, "consumer");
-mkdirSync(join(consumer, "node_modules"), { recursive: true });
+mkdirSync(consumer, { recursive: true });
 const packed = {};
+/** @type {Record<string, { filename: string; files: { path: string }[] }>} npm pack's report, by package name */
+const packInfo = {};
+await check(`npm pack ${PACKAGES.map((pkg) => `-w ${pkg.dir}`).join(" ")}`, () => {
+  const workspaces = PACKAGES.flatMap((pkg) => ["-w", pkg.dir]);
+  const { code, stdout, out } = sh("npm", ["pack", "--json", ...workspaces, "--pack-destination", tmp], { cwd: ROOT });
+  if (code !== 0) throw new Error(out);
+  for (const info of JSON.parse(stdout)) packInfo[info.name] = info;
+});
 for (const pkg of PACKAGES) {
   await check(`tarball ${pkg.name}: contents and package.json fields`, () => {
     const dir = join(ROOT, pkg.dir);
     const manifest = readJson(join(dir, "package.json"));
-    const { code, stdout, out } = sh("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: dir });
-    if (code !== 0) throw new Error(out);
-    const [info] = JSON.parse(stdout);
+    const info = packInfo[pkg.name];
+    if (!info) throw new Error("not packed");
     const files = info.files.map((f) => f.path);
     packed[pkg.name] = { tarball: join(tmp, info.filename), files, manifest };
     const problems = [];
@@ -171,11 +180,6 @@ for (const pkg of PACKAGES) {
       problems.push(...cliBundleProblems(dir, files, manifest));
     }
     if (problems.length) throw new Error(problems.join("\n"));
-    // Install it into the consumer project as npm would (extracted, not linked).
-    const target = join(consumer, "node_modules", pkg.name);
-    mkdirSync(target, { recursive: true });
-    const untar = sh("tar", ["xzf", packed[pkg.name].tarball, "-C", target, "--strip-components=1"]);
-    if (untar.code !== 0) throw new Error(untar.out);
     return `${files.length} files`;
   });
 }
@@ -203,31 +207,31 @@ function cliBundleProblems(dir, files, manifest) {
   return problems;
 }
 
-// Third-party dependencies: linked from the workspace's node_modules (nothing is downloaded).
-{
-  const linked = new Set();
-  const link = (name) => {
-    if (linked.has(name) || name.startsWith("alipayhk")) return;
-    linked.add(name);
-    const source = join(ROOT, "node_modules", name);
-    if (!existsSync(source)) return;
-    mkdirSync(dirname(join(consumer, "node_modules", name)), { recursive: true });
-    symlinkSync(source, join(consumer, "node_modules", name), "dir");
-    for (const dep of Object.keys(readJson(join(source, "package.json")).dependencies ?? {})) link(dep);
-  };
-  for (const { manifest } of Object.values(packed)) for (const dep of Object.keys(manifest.dependencies ?? {})) link(dep);
-  // optional peers (pg, for alipayhk-outbox/postgres) and their types, as a user of those entries installs them
-  for (const { manifest } of Object.values(packed)) {
-    for (const dep of Object.keys(manifest.peerDependencies ?? {})) {
-      link(dep);
-      link(`@types/${dep}`);
-    }
-  }
-  link("@types/node");
-  const dependencies = Object.fromEntries(CHECKED.map((l) => [l.name, "0.1.0"]));
-  const project = { name: "consumer", private: true, type: "module", dependencies };
+// The install a user makes: every tarball in one `npm install` (so that each package finds its siblings among them),
+// its third-party dependencies resolved by npm; and, for the checks below, the optional peers (pg, for
+// alipayhk-outbox/postgres) with their types and @types/node, at the workspace's versions, as a user of those entries
+// adds them. npm's cache serves what `npm ci` fetched; the registry what it lacks (metadata, at least once).
+await check("npm install <every tarball> into a new project (as README.md says)", () => {
+  const devDependencies = readJson(join(ROOT, "package.json")).devDependencies;
+  const peers = Object.values(packed).flatMap(({ manifest }) => Object.keys(manifest.peerDependencies ?? {}));
+  const extras = [...new Set([...peers, ...peers.map((name) => `@types/${name}`), "@types/node"])].filter(
+    (name) => devDependencies[name],
+  );
+  const project = { name: "consumer", private: true, type: "module" };
   writeFileSync(join(consumer, "package.json"), JSON.stringify(project, null, 2));
-}
+  const tarballs = Object.values(packed).map(({ tarball }) => tarball);
+  const specs = [...tarballs, ...extras.map((name) => `${name}@${devDependencies[name]}`)];
+  const flags = ["--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"];
+  const { code, out } = sh("npm", ["install", ...flags, ...specs], { cwd: consumer });
+  if (code !== 0) throw new Error(out);
+  const missing = Object.keys(packed).filter((name) => !existsSync(join(consumer, "node_modules", name, "package.json")));
+  if (missing.length) throw new Error(`not installed: ${missing.join(", ")}`);
+  // npm recorded file: specifiers; Deno (below) reads the dependencies by version, as a registry install has them
+  const installed = readJson(join(consumer, "package.json"));
+  for (const name of Object.keys(packed)) installed.dependencies[name] = packed[name].manifest.version;
+  writeFileSync(join(consumer, "package.json"), JSON.stringify(installed, null, 2));
+  return `${tarballs.length} tarballs and ${extras.length} extras`;
+});
 
 // 4. web APIs only
 const NODE_GLOBALS = ["process", "Buffer", "global", "require", "__dirname", "__filename", "setImmediate"];
