@@ -4,7 +4,7 @@
  * sandbox in this process (directly, or served on 127.0.0.1). What a case checks is read from the sandbox: which
  * requestIds it applied, and how often.
  */
-import type { Sandbox } from "alipayhk-sandbox";
+import type { FaultOptions, Sandbox } from "alipayhk-sandbox";
 import { EXAMPLES } from "alipayhk-spec";
 import { describe, expect, it } from "vitest";
 
@@ -40,7 +40,21 @@ export interface HarnessSettings {
   windowMs: number;
   initialDelayMs: number;
   maxDelayMs: number;
+  /** Faults the harness's sandbox injects at random (seeded); none unless a case asks. */
+  faults?: FaultOptions;
 }
+
+/** The soak's mix of faults, at a rate a small run still meets each of: outages, dropped connections, 5xx, U results. */
+export const SOAK_FAULTS: FaultOptions = {
+  unknownException: 0.08,
+  http500: 0.04,
+  http502: 0.04,
+  http503: 0.04,
+  http429: 0.03,
+  drop: 0.08,
+  truncate: 0.02,
+  forgeSignature: 0.02,
+};
 export const FAST: HarnessSettings = { windowMs: 20_000, initialDelayMs: 50, maxDelayMs: 400 };
 
 let sequence = 0;
@@ -184,6 +198,43 @@ export function deliveryConformance(name: string, open: (settings: HarnessSettin
         expect(final?.orderStatus).toBe("USED");
       }
     });
+
+    test(
+      "under random faults, 30 updates of 6 orders: each ends delivered (or dead with a reason), none applied twice, each order at its newest",
+      async (h) => {
+        const base = Date.now();
+        const orders = Array.from({ length: 6 }, () => movieOrder());
+        const sent: { requestId: string; merchantBizNo: string; at: number }[] = [];
+        for (let step = 0; step < 5; step++) {
+          for (const order of orders) {
+            const at = base + step * 1_000;
+            const update = { ...order, orderStatus: step === 4 ? "USED" : "TICKETED", orderModifyTime: at };
+            sent.push({ ...(await h.enqueue("syncOrder", update)), merchantBizNo: order.merchantBizNo, at });
+          }
+        }
+        await h.drain(timeoutMs);
+        const faults = Object.values(h.sandbox.stats.faults).reduce((a, b) => a + (b ?? 0), 0);
+        expect(faults).toBeGreaterThan(0); // the run did meet faults
+        for (const { requestId } of sent) {
+          const entry = await h.entry(requestId);
+          expect(entry?.state === "delivered" || (entry?.state === "dead" && ["definite_failure", "window_expired"].includes(entry.deadReason ?? ""))).toBe(true);
+          // delivered means AlipayHK processed it and answered SUCCESS at least once (a fault's lost answer is not one)
+          const answered = h.sandbox.events.some((e) => e.requestId === requestId && e.type !== "fault" && e.resultCode === "SUCCESS");
+          if (entry?.state === "delivered") expect(answered, `${requestId} is delivered without a SUCCESS answer`).toBe(true);
+        }
+        for (const order of orders) {
+          const applied = appliedCounts(h.sandbox, order.merchantBizNo);
+          expect([...applied.values()].every((n) => n === 1)).toBe(true);
+          const delivered = [];
+          for (const s of sent.filter((s) => s.merchantBizNo === order.merchantBizNo)) {
+            if ((await h.entry(s.requestId))?.state === "delivered") delivered.push(s.at);
+          }
+          const final = h.sandbox.orders.find((o) => o.merchantBizNo === order.merchantBizNo);
+          expect(final?.orderModifyTime).toBe(Math.max(...delivered));
+        }
+      },
+      { faults: SOAK_FAULTS },
+    );
 
     test("delivers the other operations of the spec too (a performance notification)", async (h) => {
       const example = EXAMPLES.syncPerformanceNotification.find((e) => e.variant === "MOVIE_TICKET_DEFAULT")!.body;

@@ -64,6 +64,7 @@ async function cloudflareHarness(settings: HarnessSettings, worker: WorkerSettin
     merchants: { [CLIENT_ID]: MERCHANT.spkiPem },
     alipayPrivateKey: ALIPAY.pkcs8Pem,
     seed: 7,
+    faults: settings.faults,
   });
   const server = await serve(sandbox.fetch);
   const mf = new Miniflare({

@@ -56,6 +56,7 @@ async function startHost(delivery: HarnessSettings, crashBackoffSchedule?: numbe
     merchants: { [CLIENT_ID]: MERCHANT.spkiPem },
     alipayPrivateKey: ALIPAY.pkcs8Pem,
     seed: 7,
+    faults: delivery.faults,
   });
   const server = await serve(sandbox.fetch);
   const file = await hostBundle();

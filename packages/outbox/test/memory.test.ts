@@ -24,7 +24,12 @@ const clientOf = (sandbox: Sandbox) =>
   });
 
 async function memoryOutbox(settings: HarnessSettings & { coalesce?: boolean }) {
-  const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 7 });
+  const sandbox = await createSandbox({
+    merchants: { [CLIENT_ID]: MERCHANT.spkiPem },
+    alipayPrivateKey: ALIPAY.pkcs8Pem,
+    seed: 7,
+    faults: settings.faults,
+  });
   const store = createMemoryStore();
   const outbox = createOutbox({ client: clientOf(sandbox), store, ...settings });
   return { sandbox, store, outbox };

@@ -11,7 +11,7 @@ import {
   type OutboxWorker,
 } from "alipayhk-outbox";
 import { createPostgresStore, type PostgresStore, type PostgresStoreOptions } from "alipayhk-outbox/postgres";
-import { createSandbox, type Sandbox } from "alipayhk-sandbox";
+import { createSandbox, type FaultOptions, type Sandbox } from "alipayhk-sandbox";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { ALIPAY, CLIENT_ID, MERCHANT } from "../../../test/conformance/fixtures.js";
@@ -39,8 +39,8 @@ function clientFor(sandbox: Sandbox) {
   });
 }
 
-const newSandbox = () =>
-  createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 7 });
+const newSandbox = (faults?: FaultOptions) =>
+  createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 7, faults });
 
 /** A sandbox, a store on `table` with its own pool (a machine), and an outbox delivering to the sandbox. */
 async function pgOutbox(
@@ -52,7 +52,7 @@ async function pgOutbox(
     ...options
   }: { settings?: HarnessSettings; sandbox?: Sandbox; coalesce?: boolean } & PostgresStoreOptions = {},
 ) {
-  const box = sandbox ?? (await newSandbox());
+  const box = sandbox ?? (await newSandbox(settings.faults));
   const store = await createPostgresStore({ connectionString: options.pool ? undefined : db.url, table, ...options });
   const outbox = createOutbox({ client: clientFor(box), store, coalesce, ...settings });
   return { sandbox: box, store, outbox };
