@@ -183,10 +183,9 @@ async function work(values: Values, io: Io): Promise<number> {
       worker = outbox.work({ concurrency, leaseMs, signal: stopping.signal });
       io.err(`outbox worker: delivering from ${shown}, ${concurrency} at once (SIGTERM or Ctrl+C stops it)`);
       await worker.done;
-      const { delivered, dead, retried, released } = worker.settled;
-      io.err(
-        `outbox worker stopped: ${delivered} delivered, ${dead} dead-lettered, ${retried} retried, ${released} released`,
-      );
+      const { delivered, dead, retried, released, superseded } = worker.settled;
+      const settled = `${delivered} delivered, ${dead} dead-lettered, ${superseded} superseded, ${retried} retried`;
+      io.err(`outbox worker stopped: ${settled}, ${released} released`);
       return EXIT.ok;
     });
   } finally {
@@ -201,14 +200,15 @@ async function status(values: Values, io: Io): Promise<number> {
       io.out(JSON.stringify({ counts, deadLetters: counts.dead ? await store.dead(counts.dead) : [] }, null, 2));
       return EXIT.ok;
     }
-    io.out(
-      `pending ${counts.pending}, in flight ${counts.inFlight}, delivered ${counts.delivered}, dead ${counts.dead}`,
-    );
-    const dead = counts.dead ? await store.dead(20) : [];
-    if (dead.length) {
+    const { pending, inFlight, delivered, dead, superseded } = counts;
+    // superseded: left unsent by a service whose outbox coalesces (this CLI's enqueue never asks for it)
+    const more = superseded ? `, superseded ${superseded}` : "";
+    io.out(`pending ${pending}, in flight ${inFlight}, delivered ${delivered}, dead ${dead}${more}`);
+    const letters = dead ? await store.dead(20) : [];
+    if (letters.length) {
       io.out("dead letters (oldest first; alipayhk outbox retry REQUEST_ID sends one again with its requestId):");
-      for (const entry of dead) io.out(deadLine(entry));
-      if (counts.dead > dead.length) io.out(`  ... and ${counts.dead - dead.length} more (--json lists them all)`);
+      for (const entry of letters) io.out(deadLine(entry));
+      if (dead > letters.length) io.out(`  ... and ${dead - letters.length} more (--json lists them all)`);
     }
     return EXIT.ok;
   });

@@ -221,7 +221,7 @@ describe("alipayhk outbox", { timeout: 120_000 }, () => {
     expect(ids).toHaveLength(2);
     expect(enqueued.stdout).toBe(`${ids[0]}\ta.json\n${ids[1]}\tb.json\n`);
     expect((await ok(env, "status")).stdout).toBe("pending 2, in flight 0, delivered 0, dead 0\n");
-    expect((await statusJson(env)).counts).toEqual({ pending: 2, inFlight: 0, delivered: 0, dead: 0 });
+    expect((await statusJson(env)).counts).toEqual({ pending: 2, inFlight: 0, delivered: 0, dead: 0, superseded: 0 });
 
     const worker = start({ ...env, ...clientEnv }, ["outbox", "work", "--concurrency", "2"]);
     await worker.waitFor(
@@ -234,7 +234,7 @@ describe("alipayhk outbox", { timeout: 120_000 }, () => {
     expect(history("OUTBOX-A")).toEqual([ids[0]]);
     expect(history("OUTBOX-B")).toEqual([ids[1]]);
     expect(sandbox.orders.find((o) => o.merchantBizNo === "OUTBOX-B")?.orderStatus).toBe("USED");
-    expect((await statusJson(env)).counts).toEqual({ pending: 0, inFlight: 0, delivered: 2, dead: 0 });
+    expect((await statusJson(env)).counts).toEqual({ pending: 0, inFlight: 0, delivered: 2, dead: 0, superseded: 0 });
   });
 
   test("SIGTERM with a call in flight: the worker claims nothing more, finishes that call, exits 0", async () => {
@@ -257,7 +257,7 @@ describe("alipayhk outbox", { timeout: 120_000 }, () => {
       worker.child.kill("SIGTERM");
       await worker.waitFor(/stopping once the calls in flight are settled/);
       expect(worker.child.exitCode).toBe(null); // still waiting for its call
-      expect((await statusJson(env)).counts).toEqual({ pending: 1, inFlight: 1, delivered: 0, dead: 0 });
+      expect((await statusJson(env)).counts).toEqual({ pending: 1, inFlight: 1, delivered: 0, dead: 0, superseded: 0 });
     } finally {
       release();
     }
@@ -266,7 +266,7 @@ describe("alipayhk outbox", { timeout: 120_000 }, () => {
     expect(ended.stdout).toBe(`delivered ${first}\n`);
     expect(history("OUTBOX-C")).toEqual([first]);
     expect(history("OUTBOX-D")).toBe(undefined); // never sent: claimed by no one
-    expect((await statusJson(env)).counts).toEqual({ pending: 1, inFlight: 0, delivered: 1, dead: 0 });
+    expect((await statusJson(env)).counts).toEqual({ pending: 1, inFlight: 0, delivered: 1, dead: 0, superseded: 0 });
     expect(second).toMatch(/^\w+$/);
   });
 
@@ -321,7 +321,7 @@ describe("alipayhk outbox", { timeout: 120_000 }, () => {
       stderr: expect.stringContaining('no call with requestId "no-such-id"'),
     });
     expect((await ok(env, "retry", signedId!)).stdout).toBe(`${signedId} sent back to be delivered\n`);
-    expect((await statusJson(env)).counts).toEqual({ pending: 1, inFlight: 0, delivered: 0, dead: 1 });
+    expect((await statusJson(env)).counts).toEqual({ pending: 1, inFlight: 0, delivered: 0, dead: 1, superseded: 0 });
     await workOnce(new RegExp(`delivered ${signedId}`));
     expect(history("OUTBOX-E")).toEqual([signedId]);
     expect(await cli(env, "outbox", "retry", signedId!)).toMatchObject({
@@ -330,6 +330,6 @@ describe("alipayhk outbox", { timeout: 120_000 }, () => {
     });
 
     expect((await ok(env, "retry", "--all-dead")).stdout).toBe("1 dead letter sent back to be delivered\n");
-    expect((await statusJson(env)).counts).toEqual({ pending: 1, inFlight: 0, delivered: 1, dead: 0 });
+    expect((await statusJson(env)).counts).toEqual({ pending: 1, inFlight: 0, delivered: 1, dead: 0, superseded: 0 });
   });
 });
