@@ -1,7 +1,7 @@
 // @ts-check
 // The delivery soak's settings and workload (soak/delivery.mjs runs it; its header says what the soak checks).
 import { transitionProblem } from "alipayhk-order";
-import { mulberry32 } from "alipayhk-sandbox";
+import { mulberry32 } from "alipayhk-sandbox/internal";
 import { EXAMPLES, OPERATIONS } from "alipayhk-spec";
 import { LIFECYCLES } from "./plan.mjs";
 

@@ -2,7 +2,7 @@
 // The soak's plan: the workload (orders, their lifecycles, probes and forged updates) and the run's settings.
 // Part of the soak (soak/soak.mjs runs it; its header says what the soak checks).
 import { transitionProblem, VARIANTS } from "alipayhk-order";
-import { mulberry32 } from "alipayhk-sandbox";
+import { mulberry32 } from "alipayhk-sandbox/internal";
 import { EXAMPLES, OPERATIONS } from "alipayhk-spec";
 
 /** The member that carries a call's ID: order sync's x-idempotency-key in the spec (`requestId` today). */

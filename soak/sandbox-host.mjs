@@ -10,7 +10,8 @@
  * then, which a client with `maxResponseSkewMs` must refuse.
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { createSandbox, mulberry32 } from "alipayhk-sandbox";
+import { createSandbox } from "alipayhk-sandbox";
+import { mulberry32 } from "alipayhk-sandbox/internal";
 import { serve } from "alipayhk-sandbox/node";
 
 /**

@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/node.ts"],
+  entry: ["src/index.ts", "src/node.ts", "src/internal.ts"],
   format: ["esm"],
   // src/node.ts (the alipayhk-sandbox/node adapter) is the one Node-only module: its declarations need Node's types;
   // composite (for tsc -b) needs every file listed, while tsup compiles only what the entries reach

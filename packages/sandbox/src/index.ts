@@ -8,7 +8,7 @@
  */
 export { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox.js";
 export type { SignatureCause, SignatureDiagnosis } from "./diagnose.js";
-export { FAULT_KINDS, SandboxDropError, mulberry32, type FaultKind, type FaultOptions } from "./faults.js";
+export { FAULT_KINDS, SandboxDropError, type FaultKind, type FaultOptions } from "./faults.js";
 export { DEFAULT_RETENTION, type Retention, type RetentionOptions } from "./retention.js";
 export { SandboxConfigError } from "./errors.js";
 export type {

@@ -1,7 +1,8 @@
 /**
  * Fault injection: rates, reproducibility with a seed, each kind's shape, latency and aborts.
  */
-import { createSandbox, FAULT_KINDS, mulberry32, SandboxDropError, type FaultOptions, type Sandbox } from "alipayhk-sandbox";
+import { createSandbox, FAULT_KINDS, SandboxDropError, type FaultOptions, type Sandbox } from "alipayhk-sandbox";
+import { mulberry32 } from "alipayhk-sandbox/internal";
 import { describe, expect, it } from "vitest";
 import { KEY, makeMerchant, makeOrder, nextUpdate, signedRequest, verifyResponse } from "./helpers.js";
 
