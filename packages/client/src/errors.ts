@@ -106,7 +106,7 @@ export class OrderError<Code extends OrderErrorCode = OrderErrorCode> extends Al
 export class ValidationError extends OrderError<"ERR_VALIDATION"> {
   override name = "ValidationError";
   readonly problems: readonly Problem[];
-  /** @param operationId the call refused, named in the message */
+  /** @param details - the call's details; its `operationId` names the refused call in the message */
   constructor(problems: readonly Problem[], details?: CallDetails & { operationId?: string }) {
     const list = problems
       .map((p) => (p.path ? `${p.path} ${p.message}` : p.message) + (p.inferred === undefined ? "" : " (inferred: refused because strict is on)"))

@@ -49,7 +49,8 @@ export interface EncryptedBody {
 
 /**
  * The public half of a private key, as SPKI PEM: what to hand the other side (the sandbox gives merchants its own).
- * Needs the key's numbers, so the key must come from {@link importPrivateKey} or be an extractable CryptoKey.
+ * Needs the key's numbers, so the key must come from `importPrivateKey` (alipayhk-signature) or be an extractable
+ * CryptoKey.
  *
  * @throws {KeyFormatError} `ERR_KEY_NOT_EXTRACTABLE` for a non-extractable CryptoKey; `ERR_KEY_TYPE` for a public key.
  */
