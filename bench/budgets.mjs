@@ -25,7 +25,14 @@ export function budgetTable({ results, cold, bundles, cpu, errors, runtimes, col
   /** @type {Budget[]} */
   const budgets = [];
   /** A ratio that must reach `threshold` (or, `atMost`, stay under it), measured while `load` ran beside it. */
-  const check = (/** @type {string} */ name, /** @type {number | null} */ value, /** @type {number} */ threshold, /** @type {string} */ detail, /** @type {any} */ load, atMost = false) =>
+  const check = (
+    /** @type {string} */ name,
+    /** @type {number | null} */ value,
+    /** @type {number} */ threshold,
+    /** @type {string} */ detail,
+    /** @type {any} */ load,
+    atMost = false,
+  ) =>
     budgets.push({
       name,
       value,
@@ -38,30 +45,91 @@ export function budgetTable({ results, cold, bundles, cpu, errors, runtimes, col
   for (const name of ["node", "deno", "bun"]) {
     const r = results.runtimes[name].ratios;
     if (!r) {
-      budgets.push({ name: `${name}: not measured`, value: null, threshold: null, met: null, detail: errors[name] ?? "" });
+      budgets.push({
+        name: `${name}: not measured`,
+        value: null,
+        threshold: null,
+        met: null,
+        detail: errors[name] ?? "",
+      });
       continue;
     }
-    check(`${name}: sign() ≥ 0.95 × crypto.subtle.sign`, r.signVsSubtle, BUDGETS.signVsSubtle, `interleaved ${r.signVsSubtleInterleaved}; of medians ${r.signVsSubtleOfMedians}`, cpu[name]);
-    check(`${name}: verify() ≥ 0.9 × crypto.subtle.verify`, r.verifyVsSubtle, BUDGETS.verifyVsSubtle, `interleaved ${r.verifyVsSubtleInterleaved}; of medians ${r.verifyVsSubtleOfMedians}`, cpu[name]);
+    check(
+      `${name}: sign() ≥ 0.95 × crypto.subtle.sign`,
+      r.signVsSubtle,
+      BUDGETS.signVsSubtle,
+      `interleaved ${r.signVsSubtleInterleaved}; of medians ${r.signVsSubtleOfMedians}`,
+      cpu[name],
+    );
+    check(
+      `${name}: verify() ≥ 0.9 × crypto.subtle.verify`,
+      r.verifyVsSubtle,
+      BUDGETS.verifyVsSubtle,
+      `interleaved ${r.verifyVsSubtleInterleaved}; of medians ${r.verifyVsSubtleOfMedians}`,
+      cpu[name],
+    );
     const plain = (c) => `; against the plain baseline (no timeout) ${r[`syncOrderVsBaseline${c}`]}`;
-    check(`${name}: syncOrder ≥ 0.95 × baseline with a timeout, 1 in flight`, r.syncOrderVsTimeoutBaselineC1, BUDGETS.syncOrderVsTimeoutBaseline, `interleaved ${r.syncOrderVsTimeoutBaselineC1Interleaved}; of medians ${r.syncOrderVsTimeoutBaselineC1OfMedians}${plain("C1")}`, cpu[name]);
-    check(`${name}: syncOrder ≥ 0.95 × baseline with a timeout, 16 in flight`, r.syncOrderVsTimeoutBaselineC16, BUDGETS.syncOrderVsTimeoutBaseline, `of medians ${r.syncOrderVsTimeoutBaselineC16OfMedians}${plain("C16")}`, cpu[name]);
+    check(
+      `${name}: syncOrder ≥ 0.95 × baseline with a timeout, 1 in flight`,
+      r.syncOrderVsTimeoutBaselineC1,
+      BUDGETS.syncOrderVsTimeoutBaseline,
+      `interleaved ${r.syncOrderVsTimeoutBaselineC1Interleaved}; of medians ${r.syncOrderVsTimeoutBaselineC1OfMedians}${plain("C1")}`,
+      cpu[name],
+    );
+    check(
+      `${name}: syncOrder ≥ 0.95 × baseline with a timeout, 16 in flight`,
+      r.syncOrderVsTimeoutBaselineC16,
+      BUDGETS.syncOrderVsTimeoutBaseline,
+      `of medians ${r.syncOrderVsTimeoutBaselineC16OfMedians}${plain("C16")}`,
+      cpu[name],
+    );
   }
   if (runtimes.includes("node")) {
     const n = results.node.ratios;
-    check("node: sign() ≥ 0.9 × openssl speed rsa2048 (one core)", n.signVsOpenssl, BUDGETS.signVsOpenssl, openssl ? `of medians ${n.signVsOpensslOfMedians}; crypto.subtle.sign itself: ${n.subtleSignVsOpenssl}` : "openssl not available", cpu.nodeOnly);
-    check("node: sign() ≥ 2.5 × alipay-sdk signing", n.signVsAlipaySdk, BUDGETS.signVsAlipaySdk, `of medians ${n.signVsAlipaySdkOfMedians}`, cpu.nodeOnly);
+    check(
+      "node: sign() ≥ 0.9 × openssl speed rsa2048 (one core)",
+      n.signVsOpenssl,
+      BUDGETS.signVsOpenssl,
+      openssl
+        ? `of medians ${n.signVsOpensslOfMedians}; crypto.subtle.sign itself: ${n.subtleSignVsOpenssl}`
+        : "openssl not available",
+      cpu.nodeOnly,
+    );
+    check(
+      "node: sign() ≥ 2.5 × alipay-sdk signing",
+      n.signVsAlipaySdk,
+      BUDGETS.signVsAlipaySdk,
+      `of medians ${n.signVsAlipaySdkOfMedians}`,
+      cpu.nodeOnly,
+    );
   }
   // Cold start: lower is better, so the budget is a ceiling on client / baseline.
   for (const name of ["node", "workerd"]) {
     const { coldStartMs, baselineColdStartMs } = cold.runtimes[name] ?? {};
     const ratio = coldStartMs && baselineColdStartMs ? Number((coldStartMs / baselineColdStartMs).toFixed(2)) : null;
-    const detail = ratio === null ? (errors[`${name} cold start`] ?? "not measured") : `${coldStartMs} ms vs ${baselineColdStartMs} ms (medians of ${coldStarts} starts)`;
-    check(`${name}: cold start ≤ ${BUDGETS.coldStartVsBaseline} × the baseline's`, ratio, BUDGETS.coldStartVsBaseline, detail, cpu.coldStart, true);
+    const detail =
+      ratio === null
+        ? (errors[`${name} cold start`] ?? "not measured")
+        : `${coldStartMs} ms vs ${baselineColdStartMs} ms (medians of ${coldStarts} starts)`;
+    check(
+      `${name}: cold start ≤ ${BUDGETS.coldStartVsBaseline} × the baseline's`,
+      ratio,
+      BUDGETS.coldStartVsBaseline,
+      detail,
+      cpu.coldStart,
+      true,
+    );
   }
   for (const b of bundles ?? []) {
     if (b.limitBytes !== undefined) {
-      budgets.push({ name: `bundle: ${b.label} ≤ ${b.limitBytes.toLocaleString("en-US")} B gzip`, value: b.gzipBytes, threshold: b.limitBytes, met: b.passed, detail: `${b.gzipBytes} B`, bytes: true });
+      budgets.push({
+        name: `bundle: ${b.label} ≤ ${b.limitBytes.toLocaleString("en-US")} B gzip`,
+        value: b.gzipBytes,
+        threshold: b.limitBytes,
+        met: b.passed,
+        detail: `${b.gzipBytes} B`,
+        bytes: true,
+      });
     }
     budgets.push({
       name: `bundle content: ${b.label} (${b.forbid.join(", ")} absent)`,

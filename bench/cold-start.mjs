@@ -55,7 +55,12 @@ function timeStart(command, argv, cwd, timeoutMs = 60_000) {
       clearTimeout(timer);
       child.kill("SIGKILL");
       if (typeof outcome === "number") resolve(outcome);
-      else reject(new Error(`${basename(command)} ${argv.filter((a) => !a.startsWith("{")).join(" ")}: ${outcome.message}\n${output.slice(-2000)}`));
+      else
+        reject(
+          new Error(
+            `${basename(command)} ${argv.filter((a) => !a.startsWith("{")).join(" ")}: ${outcome.message}\n${output.slice(-2000)}`,
+          ),
+        );
     };
     /** @param {Buffer} chunk */
     const onData = (chunk) => {
@@ -102,7 +107,16 @@ const worker :Workerd.Worker = (
 /** @param {string} entry @param {string} outfile */
 async function bundle(entry, outfile) {
   // neutral ESM, alipayhk-* through node_modules to the built dist/, as bench/run.mjs bundles bench/runtime.mjs
-  const result = await build({ entryPoints: [join(ROOT, entry)], outfile, bundle: true, format: "esm", platform: "neutral", target: "es2022", metafile: true, logLevel: "warning" });
+  const result = await build({
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    metafile: true,
+    logLevel: "warning",
+  });
   const fromSource = Object.keys(result.metafile.inputs).filter((p) => /packages\/[^/]+\/src\//.test(p));
   if (fromSource.length) throw new Error(`${entry} was bundled from package sources: ${fromSource.join(", ")}`);
   return outfile;
@@ -129,11 +143,20 @@ export async function measureColdStarts(config, { starts, runtimes = RUNTIMES, l
     const how = {
       node: { version: () => process.versions.node, command: (file) => [process.execPath, [file, cfg]] },
       // as in the bench: network to 127.0.0.1 only, nothing else, no config picked up from the checkout
-      deno: { version: () => versionOf(join(BIN, "deno")), command: (file) => [join(BIN, "deno"), ["run", "--no-config", "--no-prompt", "--allow-net=127.0.0.1", file, cfg]] },
+      deno: {
+        version: () => versionOf(join(BIN, "deno")),
+        command: (file) => [
+          join(BIN, "deno"),
+          ["run", "--no-config", "--no-prompt", "--allow-net=127.0.0.1", file, cfg],
+        ],
+      },
       bun: { version: () => versionOf(join(BIN, "bun")), command: (file) => [join(BIN, "bun"), [file, cfg]] },
       workerd: {
         version: () => require("workerd/package.json").version,
-        command: (file) => [join(BIN, "workerd"), ["test", workerdConfig(tmp, relative(tmp, file).replace(/\W/g, "-"), file, cfg)]],
+        command: (file) => [
+          join(BIN, "workerd"),
+          ["test", workerdConfig(tmp, relative(tmp, file).replace(/\W/g, "-"), file, cfg)],
+        ],
       },
     };
     /** @type {Record<string, ColdResult>} */
@@ -149,7 +172,10 @@ export async function measureColdStarts(config, { starts, runtimes = RUNTIMES, l
           // alternated, and which goes first alternates too, so that drift hits both alike
           const order = i % 2 ? ["baseline", "client"] : ["client", "baseline"];
           for (const kind of order) {
-            const t = kind === "client" ? await timeStart(clientCommand, clientArgv, tmp) : await timeStart(baselineCommand, baselineArgv, tmp);
+            const t =
+              kind === "client"
+                ? await timeStart(clientCommand, clientArgv, tmp)
+                : await timeStart(baselineCommand, baselineArgv, tmp);
             runs[/** @type {"client" | "baseline"} */ (kind)].push(ms(t));
           }
         }
@@ -160,7 +186,9 @@ export async function measureColdStarts(config, { starts, runtimes = RUNTIMES, l
           coldStartRunsMs: runs.client,
           baselineColdStartRunsMs: runs.baseline,
         };
-        log(`${name}: cold start ${results[name].coldStartMs} ms, baseline ${results[name].baselineColdStartMs} ms (medians of ${starts})\n`);
+        log(
+          `${name}: cold start ${results[name].coldStartMs} ms, baseline ${results[name].baselineColdStartMs} ms (medians of ${starts})\n`,
+        );
       } catch (error) {
         errors[`${name} cold start`] = error.message;
         log(`${name}: ${error.message}\n`);
@@ -170,7 +198,10 @@ export async function measureColdStarts(config, { starts, runtimes = RUNTIMES, l
     if (runtimes.includes("node")) {
       try {
         const runsMs = [];
-        for (let i = 0; i < starts; i++) runsMs.push(ms(await timeStart(process.execPath, [join(ROOT, "bench", "cold", "alipay-sdk.mjs"), cfg], ROOT)));
+        for (let i = 0; i < starts; i++)
+          runsMs.push(
+            ms(await timeStart(process.execPath, [join(ROOT, "bench", "cold", "alipay-sdk.mjs"), cfg], ROOT)),
+          );
         alipaySdk = { coldStartMs: ms(median(runsMs)), runsMs };
         log(`node: alipay-sdk import + first signature ${alipaySdk.coldStartMs} ms\n`);
       } catch (error) {
@@ -225,31 +256,54 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const merchant = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const publicKeyPem = String(merchant.publicKey.export({ type: "spki", format: "pem" }));
   const clientId = "4Q5Y8W0WSG45P907917";
-  const server = startServer(process.execPath, [join(ROOT, "bench", "server.mjs"), JSON.stringify({ merchants: { [clientId]: publicKeyPem }, seed: 7 })], {
-    ready: /^(\{.*\})\n/,
-    timeoutMs: 30_000,
-    stderr: "inherit",
-  });
+  const server = startServer(
+    process.execPath,
+    [join(ROOT, "bench", "server.mjs"), JSON.stringify({ merchants: { [clientId]: publicKeyPem }, seed: 7 })],
+    {
+      ready: /^(\{.*\})\n/,
+      timeoutMs: 30_000,
+      stderr: "inherit",
+    },
+  );
   const [, line] = await server.started;
   const info = JSON.parse(line ?? "");
   const monitor = cpuMonitor([info.pid]);
   let cold;
   try {
-    const config = { url: info.url, clientId, privateKeyPem: String(merchant.privateKey.export({ type: "pkcs8", format: "pem" })), alipayPublicKeyPem: info.alipayPublicKey };
-    cold = await measureColdStarts(config, { starts, runtimes, log: (text) => process.stderr.write(`cold start: ${text}`) });
+    const config = {
+      url: info.url,
+      clientId,
+      privateKeyPem: String(merchant.privateKey.export({ type: "pkcs8", format: "pem" })),
+      alipayPublicKeyPem: info.alipayPublicKey,
+    };
+    cold = await measureColdStarts(config, {
+      starts,
+      runtimes,
+      log: (text) => process.stderr.write(`cold start: ${text}`),
+    });
   } finally {
     await server.stop();
   }
   const load = monitor.stop();
   const { BUSY_CORES } = await import("./cpu.mjs");
-  const run = { date: new Date().toISOString(), starts, busy: (load?.otherCores ?? 0) > BUSY_CORES, otherCores: load?.otherCores ?? null };
+  const run = {
+    date: new Date().toISOString(),
+    starts,
+    busy: (load?.otherCores ?? 0) > BUSY_CORES,
+    otherCores: load?.otherCores ?? null,
+  };
   console.log(JSON.stringify({ ...cold, run }, null, 2));
   if (!args.includes("--no-write")) {
     const resultsFile = join(ROOT, "bench", "results.json");
     const results = mergeColdStarts(JSON.parse(readFileSync(resultsFile, "utf8")), cold, run);
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     const markdownFile = join(ROOT, "BENCHMARKS.md");
-    writeFileSync(markdownFile, replaceSection(readFileSync(markdownFile, "utf8"), "Cold start", coldStartSection(results)));
-    process.stderr.write(`cold start: wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}\n`);
+    writeFileSync(
+      markdownFile,
+      replaceSection(readFileSync(markdownFile, "utf8"), "Cold start", coldStartSection(results)),
+    );
+    process.stderr.write(
+      `cold start: wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}\n`,
+    );
   }
 }

@@ -12,7 +12,11 @@ const HAS_PROC = existsSync("/proc/stat");
 function machineTicks() {
   const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
   const [user, nice, system, idle, iowait, irq, softirq, steal] = fields;
-  return { busy: user + nice + system + irq + softirq + steal, total: fields.slice(0, 8).reduce((a, b) => a + b, 0), idle: idle + iowait };
+  return {
+    busy: user + nice + system + irq + softirq + steal,
+    total: fields.slice(0, 8).reduce((a, b) => a + b, 0),
+    idle: idle + iowait,
+  };
 }
 /** @param {number | undefined} pid */
 function processTicks(pid) {
@@ -58,7 +62,9 @@ export function cpuMonitor(pids) {
       const seconds = (Date.now() - t0) / 1000;
       const m1 = machineTicks();
       const self = process.cpuUsage(self0);
-      const ours = [...last.entries()].reduce((sum, [pid, ticks]) => sum + ticks - first.get(pid), 0) / TICKS_PER_SECOND + (self.user + self.system) / 1e6;
+      const ours =
+        [...last.entries()].reduce((sum, [pid, ticks]) => sum + ticks - first.get(pid), 0) / TICKS_PER_SECOND +
+        (self.user + self.system) / 1e6;
       const busy = (m1.busy - m0.busy) / TICKS_PER_SECOND;
       return {
         seconds: round(seconds, 1),

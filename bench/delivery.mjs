@@ -36,12 +36,18 @@ const round = (/** @type {number} */ n, digits = 0) => Number(n.toFixed(digits))
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 /** Runs `count` calls of `fn(i)` with `concurrency` in flight; the wall time in ms. */
-async function inFlight(/** @type {number} */ count, /** @type {number} */ concurrency, /** @type {(i: number) => Promise<unknown>} */ fn) {
+async function inFlight(
+  /** @type {number} */ count,
+  /** @type {number} */ concurrency,
+  /** @type {(i: number) => Promise<unknown>} */ fn,
+) {
   let next = 0;
   const t = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await fn(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await fn(next++);
+    }),
+  );
   return performance.now() - t;
 }
 
@@ -50,21 +56,44 @@ async function measure(settings, log) {
   const { createOrderClient } = await import("alipayhk-order");
   const { createOutbox } = await import("alipayhk-outbox");
   const { createPostgresStore } = await import("alipayhk-outbox/postgres");
-  const pem = { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } };
-  const merchant = /** @type {{ publicKey: string; privateKey: string }} */ (/** @type {unknown} */ (generateKeyPairSync("rsa", /** @type {any} */ ({ modulusLength: 2048, ...pem }))));
+  const pem = {
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  };
+  const merchant = /** @type {{ publicKey: string; privateKey: string }} */ (
+    /** @type {unknown} */ (generateKeyPairSync("rsa", /** @type {any} */ ({ modulusLength: 2048, ...pem })))
+  );
   const clientId = "DELIVERY-BENCH-01";
-  const server = startServer(process.execPath, [join(ROOT, "bench", "server.mjs"), JSON.stringify({ merchants: { [clientId]: merchant.publicKey }, seed: 5 })], { ready: /^\{.*\}$/m });
+  const server = startServer(
+    process.execPath,
+    [join(ROOT, "bench", "server.mjs"), JSON.stringify({ merchants: { [clientId]: merchant.publicKey }, seed: 5 })],
+    { ready: /^\{.*\}$/m },
+  );
   const [line] = await server.started;
   const { url, alipayPublicKey } = JSON.parse(line ?? "{}");
   const postgres = await startPostgres();
   try {
     const connectionString = await postgres.createDatabase("delivery_bench");
-    const client = createOrderClient({ clientId, privateKey: merchant.privateKey, alipayPublicKey, baseUrl: url, retry: { maxAttempts: 1 } });
+    const client = createOrderClient({
+      clientId,
+      privateKey: merchant.privateKey,
+      alipayPublicKey,
+      baseUrl: url,
+      retry: { maxAttempts: 1 },
+    });
     let sequence = 0;
     /** @returns {import("alipayhk-order").OrderInput} */
     const order = () => {
       const n = ++sequence;
-      return { merchantBizType: "MOVIE_TICKET", merchantBizNo: `DB-${n}`, orderStatus: "TICKETED", userId: "2160120000000001", orderCreateTime: 1_764_115_200_000, orderModifyTime: 1_764_115_200_000 + n, extInfo: {} };
+      return {
+        merchantBizType: "MOVIE_TICKET",
+        merchantBizNo: `DB-${n}`,
+        orderStatus: "TICKETED",
+        userId: "2160120000000001",
+        orderCreateTime: 1_764_115_200_000,
+        orderModifyTime: 1_764_115_200_000 + n,
+        extInfo: {},
+      };
     };
     await client.syncOrder(order()); // keys imported, connections open
 
@@ -81,16 +110,24 @@ async function measure(settings, log) {
     const enqueue = {
       p50Ms: round(quantile(latencies, 0.5), 3),
       p99Ms: round(quantile(latencies, 0.99), 3),
-      perSecC1: round((settings.enqueues / (await inFlight(settings.enqueues, 1, () => outbox.enqueue("syncOrder", order())))) * 1000),
-      perSecC16: round((settings.enqueues / (await inFlight(settings.enqueues, 16, () => outbox.enqueue("syncOrder", order())))) * 1000),
+      perSecC1: round(
+        (settings.enqueues / (await inFlight(settings.enqueues, 1, () => outbox.enqueue("syncOrder", order())))) * 1000,
+      ),
+      perSecC16: round(
+        (settings.enqueues / (await inFlight(settings.enqueues, 16, () => outbox.enqueue("syncOrder", order())))) *
+          1000,
+      ),
     };
-    log(`enqueue: p50 ${enqueue.p50Ms} ms, p99 ${enqueue.p99Ms} ms; ${enqueue.perSecC1}/s with 1 caller, ${enqueue.perSecC16}/s with 16`);
+    log(
+      `enqueue: p50 ${enqueue.p50Ms} ms, p99 ${enqueue.p99Ms} ms; ${enqueue.perSecC1}/s with 1 caller, ${enqueue.perSecC16}/s with 16`,
+    );
     await store.close();
 
     // 2. delivery against direct calls, ABBA by round
     /** @type {Record<string, { direct: number[]; outbox: number[] }>} */
     const rates = {};
-    const direct = async (/** @type {number} */ c) => (settings.calls / (await inFlight(settings.calls, c, () => client.syncOrder(order())))) * 1000;
+    const direct = async (/** @type {number} */ c) =>
+      (settings.calls / (await inFlight(settings.calls, c, () => client.syncOrder(order())))) * 1000;
     const delivered = async (/** @type {number} */ c) => {
       const table = `bench_outbox_${++sequence}`; // a fresh table: the previous rounds' rows do not weigh on it
       const s = await createPostgresStore({ connectionString, table });
@@ -98,7 +135,14 @@ async function measure(settings, log) {
       /** @type {() => void} */
       let all = () => {};
       const finished = new Promise((resolve) => (all = () => resolve(undefined)));
-      const o = createOutbox({ client, store: s, onDelivered: () => ++count === settings.calls && all(), onDeadLetter: (d) => { throw new Error(`dead letter in the bench: ${JSON.stringify(d)}`); } });
+      const o = createOutbox({
+        client,
+        store: s,
+        onDelivered: () => ++count === settings.calls && all(),
+        onDeadLetter: (d) => {
+          throw new Error(`dead letter in the bench: ${JSON.stringify(d)}`);
+        },
+      });
       await inFlight(settings.calls, 16, () => o.enqueue("syncOrder", order()));
       const t = performance.now();
       const worker = o.work({ concurrency: c, pollMs: 5, leaseMs: 60_000 });
@@ -111,16 +155,34 @@ async function measure(settings, log) {
     for (const c of settings.concurrencies) rates[`c${c}`] = { direct: [], outbox: [] };
     for (let r = 0; r < settings.rounds; r++) {
       for (const c of settings.concurrencies) {
-        const pair = r % 2 ? [["outbox", delivered], ["direct", direct]] : [["direct", direct], ["outbox", delivered]];
-        for (const [name, fn] of /** @type {[ "direct" | "outbox", (c: number) => Promise<number>][]} */ (pair)) rates[`c${c}`][name].push(await fn(c));
+        const pair =
+          r % 2
+            ? [
+                ["outbox", delivered],
+                ["direct", direct],
+              ]
+            : [
+                ["direct", direct],
+                ["outbox", delivered],
+              ];
+        for (const [name, fn] of /** @type {[ "direct" | "outbox", (c: number) => Promise<number>][]} */ (pair))
+          rates[`c${c}`][name].push(await fn(c));
         const last = rates[`c${c}`];
-        log(`round ${r + 1}/${settings.rounds}, ${c} in flight: outbox ${Math.round(last.outbox.at(-1) ?? 0)}/s, direct ${Math.round(last.direct.at(-1) ?? 0)}/s`);
+        log(
+          `round ${r + 1}/${settings.rounds}, ${c} in flight: outbox ${Math.round(last.outbox.at(-1) ?? 0)}/s, direct ${Math.round(last.direct.at(-1) ?? 0)}/s`,
+        );
       }
     }
     const deliveryRates = Object.fromEntries(
       Object.entries(rates).map(([k, { direct: d, outbox: o }]) => [
         k,
-        { outboxPerSec: round(median(o)), directPerSec: round(median(d)), ratio: round(median(o.map((x, i) => x / d[i])), 3), outboxRounds: o.map((x) => round(x)), directRounds: d.map((x) => round(x)) },
+        {
+          outboxPerSec: round(median(o)),
+          directPerSec: round(median(d)),
+          ratio: round(median(o.map((x, i) => x / d[i])), 3),
+          outboxRounds: o.map((x) => round(x)),
+          directRounds: d.map((x) => round(x)),
+        },
       ]),
     );
     return { date: new Date().toISOString(), node: process.version, settings, enqueue, delivery: deliveryRates };
@@ -133,13 +195,25 @@ async function measure(settings, log) {
 /** @param {any} result */
 export function deliveryBudgets(result) {
   const value = result.delivery.c16.ratio;
-  return [{ name: "outbox delivery ≥ 0.8 × direct syncOrder, 16 in flight", value, threshold: DELIVERY_BUDGET.outboxVsDirectC16, met: value >= DELIVERY_BUDGET.outboxVsDirectC16 }];
+  return [
+    {
+      name: "outbox delivery ≥ 0.8 × direct syncOrder, 16 in flight",
+      value,
+      threshold: DELIVERY_BUDGET.outboxVsDirectC16,
+      met: value >= DELIVERY_BUDGET.outboxVsDirectC16,
+    },
+  ];
 }
 
 /** The BENCHMARKS.md section. @param {any} result */
 export function deliverySection(result) {
-  const rows = Object.entries(result.delivery).map(([k, d]) => `| ${k.slice(1)} | ${d.outboxPerSec} | ${d.directPerSec} | ${d.ratio} | ${d.outboxRounds.join(", ")} / ${d.directRounds.join(", ")} |`);
-  const budgets = deliveryBudgets(result).map((b) => `| ${b.name} | ${b.value} | ${b.met ? "met" : "not met"} by ${round(b.value - b.threshold, 3)} |`);
+  const rows = Object.entries(result.delivery).map(
+    ([k, d]) =>
+      `| ${k.slice(1)} | ${d.outboxPerSec} | ${d.directPerSec} | ${d.ratio} | ${d.outboxRounds.join(", ")} / ${d.directRounds.join(", ")} |`,
+  );
+  const budgets = deliveryBudgets(result).map(
+    (b) => `| ${b.name} | ${b.value} | ${b.met ? "met" : "not met"} by ${round(b.value - b.threshold, 3)} |`,
+  );
   const { enqueue: e, settings: s } = result;
   return `## ${SECTION}
 
@@ -170,13 +244,21 @@ export async function deliveryMain(args) {
   buildStale({ log: (text) => process.stderr.write(text), libraries: [...LIBRARIES, OUTBOX] });
   const monitor = cpuMonitor([]);
   const settings = args.includes("--quick") ? SETTINGS.quick : SETTINGS.full;
-  const child = await run(process.execPath, [SELF, "--measure", JSON.stringify(settings)], { timeoutMs: 30 * 60_000, echoStderr: true, onSpawn: (pid) => monitor.add(pid) });
+  const child = await run(process.execPath, [SELF, "--measure", JSON.stringify(settings)], {
+    timeoutMs: 30 * 60_000,
+    echoStderr: true,
+    onSpawn: (pid) => monitor.add(pid),
+  });
   const cpu = monitor.stop();
   const line = child.stdout.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
-  if (child.code !== 0 || !line) throw new Error(`delivery bench failed (${child.signal ?? `exit ${child.code}`}): ${(child.stderr || child.stdout).slice(-2000)}`);
+  if (child.code !== 0 || !line)
+    throw new Error(
+      `delivery bench failed (${child.signal ?? `exit ${child.code}`}): ${(child.stderr || child.stdout).slice(-2000)}`,
+    );
   const result = { ...JSON.parse(line.slice("BENCH_RESULT ".length)), cpu, busy: (cpu?.otherCores ?? 0) > BUSY_CORES };
   result.budgets = deliveryBudgets(result);
-  for (const b of result.budgets) process.stdout.write(`${b.name}: ${b.value} (budget ${b.threshold}: ${b.met ? "met" : "not met"})\n`);
+  for (const b of result.budgets)
+    process.stdout.write(`${b.name}: ${b.value} (budget ${b.threshold}: ${b.met ? "met" : "not met"})\n`);
   if (args.includes("--no-write")) return result;
   const { replaceSection } = await import("./report.mjs");
   const resultsFile = join(ROOT, "bench", "results.json");
@@ -184,7 +266,10 @@ export async function deliveryMain(args) {
   results.delivery = result;
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   const markdownFile = join(ROOT, "BENCHMARKS.md");
-  writeFileSync(markdownFile, replaceSection(readFileSync(markdownFile, "utf8"), SECTION, deliverySection(result), "Budgets"));
+  writeFileSync(
+    markdownFile,
+    replaceSection(readFileSync(markdownFile, "utf8"), SECTION, deliverySection(result), "Budgets"),
+  );
   log(`wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}`);
   return result;
 }

@@ -48,13 +48,15 @@ const keyObject = createPrivateKey(config.privateKeyPem);
 // RSASSA-PKCS1-v1_5 is deterministic: both must produce the very same signature over the same text.
 const ours = decodeURIComponent(/signature=([^,]+)/.exec(await sign(MESSAGE, privateKey))?.[1] ?? "");
 if (signatureV3(text, sdkPem) !== ours) throw new Error("alipay-sdk and alipayhk-signature disagree on the signature");
-if (nodeSign("sha256", content, keyObject).toString("base64") !== ours) throw new Error("node:crypto and alipayhk-signature disagree on the signature");
+if (nodeSign("sha256", content, keyObject).toString("base64") !== ours)
+  throw new Error("node:crypto and alipayhk-signature disagree on the signature");
 
 const TASKS = {
   alipaySdkSignPerSec: () => signatureV3(text, sdkPem),
   signPerSec: () => sign(MESSAGE, privateKey),
   // the per-message work any caller does, as in bench/runtime.mjs: encode the text, base64 the signature
-  subtleSignPerSec: async () => toBase64(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, encoder.encode(text)))),
+  subtleSignPerSec: async () =>
+    toBase64(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, encoder.encode(text)))),
   nodeCryptoSignPerSec: () => nodeSign("sha256", Buffer.from(text), keyObject).toString("base64"),
 };
 /** @type {Record<string, number[]>} */
@@ -66,7 +68,10 @@ const openssl = { sign: [], verify: [] };
 let opensslError;
 for (let round = 0; round < config.rounds; round++) {
   if (hasOpenssl) {
-    const r = spawnSync("openssl", ["speed", "-seconds", String(config.opensslSeconds), "rsa2048"], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("openssl", ["speed", "-seconds", String(config.opensslSeconds), "rsa2048"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     // "rsa 2048 bits 0.000273s 0.000008s   3662.3 121829.1"
     const m = /rsa\s+2048 bits\s+[\d.]+s\s+[\d.]+s\s+([\d.]+)\s+([\d.]+)/.exec(r.stdout ?? "");
     if (m) {
@@ -83,7 +88,9 @@ for (let round = 0; round < config.rounds; round++) {
   await bench.run();
   for (const task of bench.tasks) rounds[task.name].push(1000 / /** @type {{ period: number }} */ (task.result).period);
   const ossl = openssl.sign.length ? `openssl ${Math.round(openssl.sign.at(-1) ?? NaN)}/s, ` : "";
-  console.error(`[node extras] round ${round + 1}/${config.rounds}: ${ossl}alipay-sdk ${Math.round(rounds.alipaySdkSignPerSec.at(-1) ?? NaN)}/s, sign() ${Math.round(rounds.signPerSec.at(-1) ?? NaN)}/s`);
+  console.error(
+    `[node extras] round ${round + 1}/${config.rounds}: ${ossl}alipay-sdk ${Math.round(rounds.alipaySdkSignPerSec.at(-1) ?? NaN)}/s, sign() ${Math.round(rounds.signPerSec.at(-1) ?? NaN)}/s`,
+  );
 }
 
 const sdkVersion = JSON.parse(readFileSync(join(ROOT, "node_modules/alipay-sdk/package.json"), "utf8")).version;

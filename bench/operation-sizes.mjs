@@ -27,7 +27,16 @@ export const OPERATION_BUDGETS = { syncOrderOnlyGzip: 12_288, unusedOperationsGr
 const EXTRA_OPERATIONS = 10;
 
 /** @type {import("esbuild").BuildOptions & { write: false }} */
-const BASE = { bundle: true, minify: true, treeShaking: true, format: "esm", platform: "neutral", write: false, logLevel: "silent", absWorkingDir: ROOT };
+const BASE = {
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  format: "esm",
+  platform: "neutral",
+  write: false,
+  logLevel: "silent",
+  absWorkingDir: ROOT,
+};
 /** @param {import("esbuild").BuildResult & { outputFiles: import("esbuild").OutputFile[] }} result */
 const gzipOf = (result) => gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 
@@ -39,21 +48,36 @@ const fromText = async (contents) => build({ ...BASE, stdin: { contents, resolve
  * @returns {Promise<{ syncOrderOnlyGzip: number; perOperationGzip: Record<string, number>; unusedOperationsGrowthGzip: number; contentProblems: string[] }>}
  */
 export async function measureOperationSizes() {
-  const { OPERATIONS } = /** @type {{ OPERATIONS: Record<string, { path: string; schema: string }> }} */ (await import("alipayhk-spec"));
+  const { OPERATIONS } = /** @type {{ OPERATIONS: Record<string, { path: string; schema: string }> }} */ (
+    await import("alipayhk-spec")
+  );
   const only = await build({ ...BASE, entryPoints: [ENTRY] });
   const code = only.outputFiles[0].text;
   const contentProblems = Object.entries(OPERATIONS)
     .filter(([id]) => id !== "syncOrder")
-    .flatMap(([id, op]) => [op.path, op.schema].filter((text) => code.includes(text)).map((text) => `holds ${id}'s ${JSON.stringify(text)}`));
+    .flatMap(([id, op]) =>
+      [op.path, op.schema].filter((text) => code.includes(text)).map((text) => `holds ${id}'s ${JSON.stringify(text)}`),
+    );
 
-  const none = gzipOf(await fromText('import { createClient } from "alipayhk-order/operations";\nexport const make = (options, operations) => createClient({ ...options, operations });\n'));
+  const none = gzipOf(
+    await fromText(
+      'import { createClient } from "alipayhk-order/operations";\nexport const make = (options, operations) => createClient({ ...options, operations });\n',
+    ),
+  );
   /** @type {Record<string, number>} */
   const perOperationGzip = {};
   for (const id of Object.keys(OPERATIONS)) {
-    const one = await fromText(`import { createClient, ${id} } from "alipayhk-order/operations";\nexport const call = (options, body) => createClient({ ...options, operations: { ${id} } }).${id}(body);\n`);
+    const one = await fromText(
+      `import { createClient, ${id} } from "alipayhk-order/operations";\nexport const call = (options, body) => createClient({ ...options, operations: { ${id} } }).${id}(body);\n`,
+    );
     perOperationGzip[id] = gzipOf(one) - none;
   }
-  return { syncOrderOnlyGzip: gzipOf(only), perOperationGzip, unusedOperationsGrowthGzip: await unusedOperationsGrowth(), contentProblems };
+  return {
+    syncOrderOnlyGzip: gzipOf(only),
+    perOperationGzip,
+    unusedOperationsGrowthGzip: await unusedOperationsGrowth(),
+    contentProblems,
+  };
 }
 
 /** The syncOrder-only bundle from a spec with EXTRA_OPERATIONS more operations, minus the same from the spec as it is. */
@@ -65,7 +89,11 @@ async function unusedOperationsGrowth() {
     addOperations(join(grown, "openapi.yaml"));
     const sizes = [];
     for (const dir of [unchanged, grown]) {
-      const run = spawnSync(process.execPath, [join(ROOT, "scripts/generate.mjs"), "--spec", join(dir, "openapi.yaml"), "--out", join(dir, "generated")], { encoding: "utf8" });
+      const run = spawnSync(
+        process.execPath,
+        [join(ROOT, "scripts/generate.mjs"), "--spec", join(dir, "openapi.yaml"), "--out", join(dir, "generated")],
+        { encoding: "utf8" },
+      );
       if (run.status !== 0) throw new Error(`generating ${dir} failed:\n${run.stderr}`);
       const bundle = await build({
         ...BASE,
@@ -98,16 +126,29 @@ function addOperations(file) {
         merchantBizNo: { type: "string", minLength: 1, maxLength: 64 },
         [`field${i}`]: { type: "string", maxLength: 128, description: `What operation ${i} is about.` },
         [`count${i}`]: { type: "integer", minimum: 0 },
-        [`items${i}`]: { type: "array", items: { type: "object", required: ["id"], properties: { id: { type: "string" } } } },
+        [`items${i}`]: {
+          type: "array",
+          items: { type: "object", required: ["id"], properties: { id: { type: "string" } } },
+        },
       },
     };
     doc.paths[`/api/open/alipay/v1/merchant/extra/operation${i}`] = {
       post: {
         operationId: `extraOperation${i}`,
         "x-idempotency-key": "requestId",
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
+        },
         // an answer component the spec has already (the notification's: a result and nothing else)
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/PerformanceNotificationResponse" } } } } },
+        responses: {
+          200: {
+            description: "ok",
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/PerformanceNotificationResponse" } },
+            },
+          },
+        },
       },
     };
   }

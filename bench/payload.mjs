@@ -11,7 +11,11 @@ export const BODY_1KB = JSON.stringify({
   merchantBizNo: "M-20240522-0001",
   orderStatus: "TICKETED",
   merchantBizType: "MOVIE_TICKET",
-  items: Array.from({ length: 12 }, (_, i) => ({ name: `Ticket ${i}`, seat: `R${i}`, amount: { currency: "HKD", value: 12000 } })),
+  items: Array.from({ length: 12 }, (_, i) => ({
+    name: `Ticket ${i}`,
+    seat: `R${i}`,
+    amount: { currency: "HKD", value: 12000 },
+  })),
 }).padEnd(1024, " ");
 
 /** The message signed by the crypto benchmarks (a request as the client signs it). */

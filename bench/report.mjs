@@ -5,8 +5,25 @@ import { BUSY_CORES } from "./cpu.mjs";
 import { specCostSection } from "./spec-cost.mjs";
 
 /** The per-runtime rates every runtime reports, and the extra ones shown beside them. */
-export const KEYS = ["signPerSec", "subtleSignPerSec", "verifyPerSec", "subtleVerifyPerSec", "syncOrderC1", "baselineC1", "syncOrderC16", "baselineC16"];
-export const EXTRA_KEYS = ["subtleSignReusedBytesPerSec", "subtleVerifyReusedBytesPerSec", "baselineTimeoutC1", "baselineTimeoutC16", "syncOrderNoTimeoutC16", "encryptSignPerSec", "verifyDecryptPerSec"];
+export const KEYS = [
+  "signPerSec",
+  "subtleSignPerSec",
+  "verifyPerSec",
+  "subtleVerifyPerSec",
+  "syncOrderC1",
+  "baselineC1",
+  "syncOrderC16",
+  "baselineC16",
+];
+export const EXTRA_KEYS = [
+  "subtleSignReusedBytesPerSec",
+  "subtleVerifyReusedBytesPerSec",
+  "baselineTimeoutC1",
+  "baselineTimeoutC16",
+  "syncOrderNoTimeoutC16",
+  "encryptSignPerSec",
+  "verifyDecryptPerSec",
+];
 
 const fmt = (n) => (typeof n === "number" ? Math.round(n).toLocaleString("en-US") : "–");
 const fx = (n) => (typeof n === "number" ? n.toFixed(2) : "–");
@@ -15,7 +32,8 @@ const names = ["node", "deno", "bun"];
 function textTable(head, body) {
   const all = [head, ...body];
   const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? "").length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+  const line = (r) =>
+    r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
@@ -39,13 +57,22 @@ export function coldStartSection(results) {
       const r = results.runtimes[n];
       const ms = (/** @type {number} */ v) => v.toFixed(1);
       const label = { node: "Node", deno: "Deno", bun: "Bun", workerd: "workerd" }[n];
-      return [`${label} ${r.version}`, ms(r.coldStartMs), ms(r.baselineColdStartMs), ms(r.coldStartMs - r.baselineColdStartMs)];
+      return [
+        `${label} ${r.version}`,
+        ms(r.coldStartMs),
+        ms(r.baselineColdStartMs),
+        ms(r.coldStartMs - r.baselineColdStartMs),
+      ];
     });
   const run = results.coldStart;
   if (!rows.length || !run) return "";
   const sdk = results.node?.alipaySdkColdStartMs;
-  const busy = run.busy ? ` **The machine was busy** (other processes used ${run.otherCores} cores meanwhile): the numbers are high and noisy.` : "";
-  const errors = Object.entries(run.errors ?? {}).map(([k, v]) => `\n- not measured: ${k}: ${String(v).split("\n")[0]}`).join("");
+  const busy = run.busy
+    ? ` **The machine was busy** (other processes used ${run.otherCores} cores meanwhile): the numbers are high and noisy.`
+    : "";
+  const errors = Object.entries(run.errors ?? {})
+    .map(([k, v]) => `\n- not measured: ${k}: ${String(v).split("\n")[0]}`)
+    .join("");
   return `## Cold start
 
 From a fresh process (Node, Deno, Bun) or a fresh workerd isolate (\`workerd test\`, which starts workerd itself too) to
@@ -66,13 +93,22 @@ ${sdk != null ? `\nalipay-sdk on Node, import and first signature: ${sdk.toFixed
 export function formatBreakdown(b) {
   const lines = [];
   const total = b.inputs.reduce((s, i) => s + i.bytes, 0);
-  lines.push(`  ${b.label}: ${b.minifiedBytes} B minified, ${b.rawGzipBytes} B gzip (size-limit counts ${b.gzipBytes} B)`);
+  lines.push(
+    `  ${b.label}: ${b.minifiedBytes} B minified, ${b.rawGzipBytes} B gzip (size-limit counts ${b.gzipBytes} B)`,
+  );
   lines.push(`    measured bundle (dist), minified bytes per input file:`);
-  for (const i of b.inputs) lines.push(`      ${String(i.bytes).padStart(7)}  ${((100 * i.bytes) / total).toFixed(1).padStart(5)}%  ${i.file}`);
+  for (const i of b.inputs)
+    lines.push(`      ${String(i.bytes).padStart(7)}  ${((100 * i.bytes) / total).toFixed(1).padStart(5)}%  ${i.file}`);
   const srcTotal = b.sourceInputs.reduce((s, i) => s + i.bytes, 0);
-  lines.push(`    the same from sources (attribution; ${b.sourceMinifiedBytes} B minified, ${b.sourceGzipBytes} B gzip), per module:`);
-  for (const i of b.sourceInputs) lines.push(`      ${String(i.bytes).padStart(7)}  ${((100 * i.bytes) / srcTotal).toFixed(1).padStart(5)}%  ${i.file}`);
-  for (const [dep, saved] of Object.entries(b.gzipSavedWithout)) lines.push(`    without ${dep} bundled: ${saved} B gzip less`);
+  lines.push(
+    `    the same from sources (attribution; ${b.sourceMinifiedBytes} B minified, ${b.sourceGzipBytes} B gzip), per module:`,
+  );
+  for (const i of b.sourceInputs)
+    lines.push(
+      `      ${String(i.bytes).padStart(7)}  ${((100 * i.bytes) / srcTotal).toFixed(1).padStart(5)}%  ${i.file}`,
+    );
+  for (const [dep, saved] of Object.entries(b.gzipSavedWithout))
+    lines.push(`    without ${dep} bundled: ${saved} B gzip less`);
   return lines.join("\n");
 }
 
@@ -82,7 +118,9 @@ const bundleRowsOf = (bundles) =>
     b.label,
     `${b.gzipBytes.toLocaleString("en-US")} B`,
     `${b.minifiedBytes.toLocaleString("en-US")} B`,
-    b.limitBytes === undefined ? "none" : `${b.limitBytes.toLocaleString("en-US")} B: ${b.passed ? "met" : `NOT MET (+${(b.gzipBytes - b.limitBytes).toLocaleString("en-US")} B)`}`,
+    b.limitBytes === undefined
+      ? "none"
+      : `${b.limitBytes.toLocaleString("en-US")} B: ${b.passed ? "met" : `NOT MET (+${(b.gzipBytes - b.limitBytes).toLocaleString("en-US")} B)`}`,
     b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : "ok",
   ]);
 
@@ -130,46 +168,87 @@ export function report(run) {
   const { results, budgets, bundles, cpu, errors, SETTINGS, RUNTIMES } = run;
   /** @type {string[]} */
   const lines = [];
-  const header = ["", ...names.map((n) => (results.runtimes[n].version ? `${n[0].toUpperCase()}${n.slice(1)} ${results.runtimes[n].version}` : `${n} (failed)`))];
+  const header = [
+    "",
+    ...names.map((n) =>
+      results.runtimes[n].version
+        ? `${n[0].toUpperCase()}${n.slice(1)} ${results.runtimes[n].version}`
+        : `${n} (failed)`,
+    ),
+  ];
   const R = (n) => results.runtimes[n];
   const rows = [
     ["sign() /s", ...names.map((n) => fmt(R(n).signPerSec))],
     ["crypto.subtle.sign /s (cached key)", ...names.map((n) => fmt(R(n).subtleSignPerSec))],
     ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.signVsSubtle))],
     ["  ratio, interleaved call by call", ...names.map((n) => fx(R(n).ratios?.signVsSubtleInterleaved))],
-    ["  ratio to crypto.subtle.sign on the same bytes every call", ...names.map((n) => fx(R(n).ratios?.signVsSubtleReusedBytes))],
+    [
+      "  ratio to crypto.subtle.sign on the same bytes every call",
+      ...names.map((n) => fx(R(n).ratios?.signVsSubtleReusedBytes)),
+    ],
     ["verify() /s", ...names.map((n) => fmt(R(n).verifyPerSec))],
     ["crypto.subtle.verify /s (cached key)", ...names.map((n) => fmt(R(n).subtleVerifyPerSec))],
     ["  ratio, per-round pairs (budget ≥ 0.9)", ...names.map((n) => fx(R(n).ratios?.verifyVsSubtle))],
     ["  ratio, interleaved call by call", ...names.map((n) => fx(R(n).ratios?.verifyVsSubtleInterleaved))],
-    ["  ratio to crypto.subtle.verify on the same bytes every call", ...names.map((n) => fx(R(n).ratios?.verifyVsSubtleReusedBytes))],
+    [
+      "  ratio to crypto.subtle.verify on the same bytes every call",
+      ...names.map((n) => fx(R(n).ratios?.verifyVsSubtleReusedBytes)),
+    ],
     ["encryptBody() + sign() /s, 1 KB", ...names.map((n) => fmt(R(n).encryptSignPerSec))],
     ["verify() + decryptBody() /s, 1 KB", ...names.map((n) => fmt(R(n).verifyDecryptPerSec))],
     ["syncOrder req/s, 1 in flight", ...names.map((n) => fmt(R(n).syncOrderC1))],
     ["baseline + a timeout signal req/s, 1 in flight", ...names.map((n) => fmt(R(n).baselineTimeoutC1))],
     ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.syncOrderVsTimeoutBaselineC1))],
-    ["  ratio, interleaved call by call", ...names.map((n) => fx(R(n).ratios?.syncOrderVsTimeoutBaselineC1Interleaved))],
+    [
+      "  ratio, interleaved call by call",
+      ...names.map((n) => fx(R(n).ratios?.syncOrderVsTimeoutBaselineC1Interleaved)),
+    ],
     ["baseline without a timeout req/s, 1 in flight", ...names.map((n) => fmt(R(n).baselineC1))],
     ["  syncOrder's ratio to it, per round", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC1))],
-    ["  the timeout baseline's ratio to it, per round", ...names.map((n) => fx(R(n).ratios?.baselineTimeoutVsBaselineC1))],
+    [
+      "  the timeout baseline's ratio to it, per round",
+      ...names.map((n) => fx(R(n).ratios?.baselineTimeoutVsBaselineC1)),
+    ],
     ["syncOrder req/s, 16 in flight", ...names.map((n) => fmt(R(n).syncOrderC16))],
     ["baseline + a timeout signal req/s, 16 in flight", ...names.map((n) => fmt(R(n).baselineTimeoutC16))],
     ["  ratio, per-round pairs (budget ≥ 0.95)", ...names.map((n) => fx(R(n).ratios?.syncOrderVsTimeoutBaselineC16))],
     ["baseline without a timeout req/s, 16 in flight", ...names.map((n) => fmt(R(n).baselineC16))],
     ["  syncOrder's ratio to it, per round", ...names.map((n) => fx(R(n).ratios?.syncOrderVsBaselineC16))],
-    ["  the timeout baseline's ratio to it, per round", ...names.map((n) => fx(R(n).ratios?.baselineTimeoutVsBaselineC16))],
+    [
+      "  the timeout baseline's ratio to it, per round",
+      ...names.map((n) => fx(R(n).ratios?.baselineTimeoutVsBaselineC16)),
+    ],
     ["syncOrder with timeoutMs: Infinity req/s, 16 in flight", ...names.map((n) => fmt(R(n).syncOrderNoTimeoutC16))],
-    ["  ratio to the baseline without a timeout, per round", ...names.map((n) => fx(R(n).ratios?.syncOrderNoTimeoutVsBaselineC16))],
-    ["syncOrder p50 / p99 ms, 1 in flight", ...names.map((n) => (R(n).latencyMs ? `${fx(R(n).latencyMs.syncOrderC1.p50)} / ${fx(R(n).latencyMs.syncOrderC1.p99)}` : "–"))],
-    ["baseline p50 / p99 ms, 1 in flight", ...names.map((n) => (R(n).latencyMs ? `${fx(R(n).latencyMs.baselineC1.p50)} / ${fx(R(n).latencyMs.baselineC1.p99)}` : "–"))],
+    [
+      "  ratio to the baseline without a timeout, per round",
+      ...names.map((n) => fx(R(n).ratios?.syncOrderNoTimeoutVsBaselineC16)),
+    ],
+    [
+      "syncOrder p50 / p99 ms, 1 in flight",
+      ...names.map((n) =>
+        R(n).latencyMs ? `${fx(R(n).latencyMs.syncOrderC1.p50)} / ${fx(R(n).latencyMs.syncOrderC1.p99)}` : "–",
+      ),
+    ],
+    [
+      "baseline p50 / p99 ms, 1 in flight",
+      ...names.map((n) =>
+        R(n).latencyMs ? `${fx(R(n).latencyMs.baselineC1.p50)} / ${fx(R(n).latencyMs.baselineC1.p99)}` : "–",
+      ),
+    ],
     ["CPU of other processes, cores (should be ~0)", ...names.map((n) => fx(cpu[n]?.otherCores))],
   ];
   const nodeRows = [
     [`openssl speed rsa2048 sign /s (one core)`, fmt(results.node.opensslSignPerSec)],
     ["sign() / openssl, per-round pairs (budget ≥ 0.9)", fx(results.node.ratios.signVsOpenssl)],
     ["crypto.subtle.sign / openssl, per-round pairs", fx(results.node.ratios.subtleSignVsOpenssl)],
-    ["node:crypto sign (synchronous, KeyObject; not web APIs) / openssl", fx(results.node.ratios.nodeCryptoSignVsOpenssl)],
-    [`alipay-sdk ${results.node.alipaySdkVersion ?? ""} signing /s (PEM re-parsed per call)`, fmt(results.node.alipaySdkSignPerSec)],
+    [
+      "node:crypto sign (synchronous, KeyObject; not web APIs) / openssl",
+      fx(results.node.ratios.nodeCryptoSignVsOpenssl),
+    ],
+    [
+      `alipay-sdk ${results.node.alipaySdkVersion ?? ""} signing /s (PEM re-parsed per call)`,
+      fmt(results.node.alipaySdkSignPerSec),
+    ],
     ["sign() /s, alternated with both in one process", fmt(results.node.signPerSecBesideOpensslAndAlipaySdk)],
     ["crypto.subtle.sign /s, the same", fmt(results.node.subtleSignPerSecBesideOpensslAndAlipaySdk)],
     ["node:crypto sign /s, the same", fmt(results.node.nodeCryptoSignPerSec)],
@@ -183,12 +262,22 @@ export function report(run) {
     b.detail ?? "",
   ]);
 
-  lines.push(`\nalipayhk benchmarks (${results.run.mode} run, ${SETTINGS.rounds} rounds, medians) on ${results.machine.cpu}, ${results.machine.cores} cores\n`);
+  lines.push(
+    `\nalipayhk benchmarks (${results.run.mode} run, ${SETTINGS.rounds} rounds, medians) on ${results.machine.cpu}, ${results.machine.cores} cores\n`,
+  );
   lines.push(textTable(header, rows));
   if (RUNTIMES.includes("node")) lines.push(`\nNode only\n${textTable(["", "value"], nodeRows)}`);
-  if (bundles) lines.push(`\nBundles (minified + gzip, esbuild, platform neutral, ESM)\n${textTable(["bundle", "gzip", "minified", "budget", "content"], bundleRows)}`);
+  if (bundles)
+    lines.push(
+      `\nBundles (minified + gzip, esbuild, platform neutral, ESM)\n${textTable(["bundle", "gzip", "minified", "budget", "content"], bundleRows)}`,
+    );
   lines.push(`\nBudgets\n${textTable(["budget", "measured", "", "detail"], budgetRows)}`);
-  if (Object.keys(errors).length) lines.push(`\nErrors:\n${Object.entries(errors).map(([k, v]) => `  ${k}: ${v}`).join("\n")}`);
+  if (Object.keys(errors).length)
+    lines.push(
+      `\nErrors:\n${Object.entries(errors)
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join("\n")}`,
+    );
   return { text: lines.join("\n"), markdown: markdown(run, { header, rows, nodeRows, budgetRows, R }) };
 }
 
@@ -273,14 +362,21 @@ function limits({ results, budgets, bundles }) {
   return out.length ? `\n## What limits the budgets not met\n\n${out.join("\n")}\n` : "";
 }
 
-function markdown({ results, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES, budgets }, { header, rows, nodeRows, budgetRows, R }) {
-  const versions = names.map((n) => `${n[0].toUpperCase()}${n.slice(1)} ${R(n).version ?? "(not measured)"}`).join(", ");
+function markdown(
+  { results, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES, budgets },
+  { header, rows, nodeRows, budgetRows, R },
+) {
+  const versions = names
+    .map((n) => `${n[0].toUpperCase()}${n.slice(1)} ${R(n).version ?? "(not measured)"}`)
+    .join(", ");
   const spread = (n, key) => {
     const values = R(n).rounds?.[key];
     return values?.length ? `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}` : "–";
   };
   const spreadRows = [...KEYS, ...EXTRA_KEYS].map((k) => [k, ...names.map((n) => spread(n, k))]);
-  const busy = Object.entries(cpu).flatMap(([k, c]) => (c?.otherCores != null && c.otherCores > BUSY_CORES ? [/** @type {const} */ ([k, c])] : []));
+  const busy = Object.entries(cpu).flatMap(([k, c]) =>
+    c?.otherCores != null && c.otherCores > BUSY_CORES ? [/** @type {const} */ ([k, c])] : [],
+  );
   const busyNote = busy.length
     ? `\n> **The machine was not quiet:** other processes used ${busy.map(([k, c]) => `${c.otherCores} cores during ${k}`).join(", ")} (load average ${results.run.loadAverageBefore.join(" / ")} before, ${results.run.loadAverageAfter.join(" / ")} after). Both sides of each ratio were slowed, in alternation, but absolute numbers are low and ratios noisier; re-run on a quiet machine before drawing conclusions.\n`
     : "";
@@ -358,7 +454,9 @@ ${limits({ results, budgets, bundles })}${
     ? `
 ## Errors in this run
 
-${Object.entries(errors).map(([k, v]) => `- ${k}: ${v.replace(/\n/g, " ")}`).join("\n")}
+${Object.entries(errors)
+  .map(([k, v]) => `- ${k}: ${v.replace(/\n/g, " ")}`)
+  .join("\n")}
 `
     : ""
 }`;

@@ -55,9 +55,24 @@ if (!RUNTIMES.length) {
 const started = Date.now();
 
 const SETTINGS = QUICK
-  ? { rounds: 4, cryptoTimeMs: 250, httpTimeMs: 400, warmupMs: 100, opensslSeconds: 1, runtimeTimeoutMs: 120_000, coldStarts: 3 }
-  : { rounds: 8, cryptoTimeMs: 700, httpTimeMs: 1000, warmupMs: 200, opensslSeconds: 1, runtimeTimeoutMs: 300_000, coldStarts: 7 };
-
+  ? {
+      rounds: 4,
+      cryptoTimeMs: 250,
+      httpTimeMs: 400,
+      warmupMs: 100,
+      opensslSeconds: 1,
+      runtimeTimeoutMs: 120_000,
+      coldStarts: 3,
+    }
+  : {
+      rounds: 8,
+      cryptoTimeMs: 700,
+      httpTimeMs: 1000,
+      warmupMs: 200,
+      opensslSeconds: 1,
+      runtimeTimeoutMs: 300_000,
+      coldStarts: 7,
+    };
 
 const tmp = mkdtempSync(join(tmpdir(), "alipayhk-bench-"));
 process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
@@ -71,7 +86,8 @@ function median(values) {
 const round = (n, digits = 0) => (typeof n === "number" && Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
 const ratio = (a, b) => (typeof a === "number" && typeof b === "number" && b > 0 ? round(a / b, 3) : null);
 /** Median of the per-round ratios (client and baseline of the same round), beside the ratio of the medians. */
-const pairedRatio = (a, b) => (a?.length && b?.length === a.length ? round(median(a.map((x, i) => x / b[i])), 3) : null);
+const pairedRatio = (a, b) =>
+  a?.length && b?.length === a.length ? round(median(a.map((x, i) => x / b[i])), 3) : null;
 const say = (text) => console.error(`bench: ${text}`);
 
 // ------------------------------------------------------------------------------------------------------------
@@ -90,7 +106,9 @@ function resultOf(name, { code, signal, stdout, stderr }) {
   const line = stdout.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
   if (code !== 0 || !line) {
     const why = signal ? `killed by ${signal}` : `exit ${code}`;
-    throw new Error(`${name} failed (${why}): ${(stderr.trim().split("\n").slice(-5).join("\n") || stdout.trim()).slice(0, 2000)}`);
+    throw new Error(
+      `${name} failed (${why}): ${(stderr.trim().split("\n").slice(-5).join("\n") || stdout.trim()).slice(0, 2000)}`,
+    );
   }
   return JSON.parse(line.slice("BENCH_RESULT ".length));
 }
@@ -117,7 +135,8 @@ const bundled = await build({
 });
 const bundledInputs = Object.keys(bundled.metafile.inputs);
 const fromSource = bundledInputs.filter((p) => /packages\/[^/]+\/src\//.test(p));
-if (fromSource.length) throw new Error(`the bench bundle took package sources instead of dist/: ${fromSource.join(", ")}`);
+if (fromSource.length)
+  throw new Error(`the bench bundle took package sources instead of dist/: ${fromSource.join(", ")}`);
 
 // ------------------------------------------------------------------------------------------------------------
 // 3. Keys and the server
@@ -130,7 +149,11 @@ const CLIENT_ID = "4Q5Y8W0WSG45P907917"; // as in bench/payload.mjs
 /** The sandbox in its own Node process (bench/server.mjs), which prints its url and keys as one JSON line. */
 async function startServer() {
   const config = JSON.stringify({ merchants: { [CLIENT_ID]: publicKeyPem }, seed: 7 });
-  const child = startChild(process.execPath, [join(ROOT, "bench", "server.mjs"), config], { ready: /^(\{.*\})\n/, timeoutMs: 30_000, stderr: "inherit" });
+  const child = startChild(process.execPath, [join(ROOT, "bench", "server.mjs"), config], {
+    ready: /^(\{.*\})\n/,
+    timeoutMs: 30_000,
+    stderr: "inherit",
+  });
   const [, line] = await child.started;
   const info = JSON.parse(line ?? "");
   return {
@@ -153,7 +176,9 @@ const COMMANDS = {
   bun: (cfg) => [join(BIN, "bun"), [bundlePath, cfg]],
 };
 
-say(`${QUICK ? "quick" : "full"} run: ${SETTINGS.rounds} rounds; crypto ${SETTINGS.cryptoTimeMs} ms and HTTP ${SETTINGS.httpTimeMs} ms per task and round`);
+say(
+  `${QUICK ? "quick" : "full"} run: ${SETTINGS.rounds} rounds; crypto ${SETTINGS.cryptoTimeMs} ms and HTTP ${SETTINGS.httpTimeMs} ms per task and round`,
+);
 const server = await startServer();
 say(`sandbox served by pid ${server.pid} at ${server.url}`);
 const runtimes = {};
@@ -166,16 +191,28 @@ const statsBefore = await server.stats();
 for (const name of RUNTIMES) {
   if (!COMMANDS[name]) throw new Error(`unknown runtime ${name}`);
   const t = Date.now();
-  const cfg = JSON.stringify({ url: server.url, privateKeyPem, publicKeyPem, alipayPublicKeyPem: server.alipayPublicKey, ...SETTINGS });
+  const cfg = JSON.stringify({
+    url: server.url,
+    privateKeyPem,
+    publicKeyPem,
+    alipayPublicKeyPem: server.alipayPublicKey,
+    ...SETTINGS,
+  });
   const [command, argv] = COMMANDS[name](cfg);
   say(`${name}: running`);
   const monitor = cpuMonitor([server.pid]);
   try {
-    const output = await run(command, argv, { timeoutMs: SETTINGS.runtimeTimeoutMs, cwd: tmp, onSpawn: (pid) => monitor.add(pid) });
+    const output = await run(command, argv, {
+      timeoutMs: SETTINGS.runtimeTimeoutMs,
+      cwd: tmp,
+      onSpawn: (pid) => monitor.add(pid),
+    });
     cpu[name] = monitor.stop();
     runtimes[name] = resultOf(name, output);
     const c = cpu[name];
-    say(`${name}: done in ${seconds(Date.now() - t)}${c ? `; CPU: machine ${c.machineBusyCores} cores busy, bench ${c.benchCores}, other processes ${c.otherCores}` : ""}`);
+    say(
+      `${name}: done in ${seconds(Date.now() - t)}${c ? `; CPU: machine ${c.machineBusyCores} cores busy, bench ${c.benchCores}, other processes ${c.otherCores}` : ""}`,
+    );
   } catch (error) {
     cpu[name] ??= monitor.stop();
     errors[name] = error.message;
@@ -189,8 +226,17 @@ for (const name of RUNTIMES) {
 say(`cold start: ${SETTINGS.coldStarts} fresh starts per runtime, client and baseline alternated`);
 const coldMonitor = cpuMonitor([server.pid]);
 const cold = await measureColdStarts(
-  { url: server.url, clientId: CLIENT_ID, privateKeyPem: String(privateKeyPem), alipayPublicKeyPem: server.alipayPublicKey },
-  { starts: SETTINGS.coldStarts, runtimes: [...RUNTIMES, ...(ONLY ? [] : ["workerd"])], log: (text) => say(`cold start: ${text.trim()}`) },
+  {
+    url: server.url,
+    clientId: CLIENT_ID,
+    privateKeyPem: String(privateKeyPem),
+    alipayPublicKeyPem: server.alipayPublicKey,
+  },
+  {
+    starts: SETTINGS.coldStarts,
+    runtimes: [...RUNTIMES, ...(ONLY ? [] : ["workerd"])],
+    log: (text) => say(`cold start: ${text.trim()}`),
+  },
 );
 cpu.coldStart = coldMonitor.stop();
 Object.assign(errors, cold.errors);
@@ -206,12 +252,20 @@ const onSpawn = (pid) => nodeOnlyMonitor.add(pid);
 let extras;
 if (RUNTIMES.includes("node")) {
   say("node: openssl speed and alipay-sdk, alternated with sign()");
-  const cfg = JSON.stringify({ privateKeyPem, rounds: SETTINGS.rounds, timeMs: SETTINGS.cryptoTimeMs, warmupMs: SETTINGS.warmupMs, opensslSeconds: SETTINGS.opensslSeconds });
+  const cfg = JSON.stringify({
+    privateKeyPem,
+    rounds: SETTINGS.rounds,
+    timeMs: SETTINGS.cryptoTimeMs,
+    warmupMs: SETTINGS.warmupMs,
+    opensslSeconds: SETTINGS.opensslSeconds,
+  });
   // One core for the whole process (openssl speed, its child, included), as the budget says "one-core rate".
   const pinned = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
   const argv = [join(ROOT, "bench", "node-extras.mjs"), cfg];
   try {
-    const extrasRun = pinned ? run("taskset", ["-c", "0", process.execPath, ...argv], { onSpawn }) : run(process.execPath, argv, { onSpawn });
+    const extrasRun = pinned
+      ? run("taskset", ["-c", "0", process.execPath, ...argv], { onSpawn })
+      : run(process.execPath, argv, { onSpawn });
     extras = resultOf("node extras", await extrasRun);
     extras.pinnedToOneCore = pinned;
     if (extras.opensslError) errors.openssl = extras.opensslError;
@@ -268,12 +322,15 @@ if (TASKS.includes("sandbox-load")) {
 // ------------------------------------------------------------------------------------------------------------
 // 7. Results
 
-
 const results = { runtimes: {}, node: {}, bundle: {} };
 for (const name of ["node", "deno", "bun"]) {
   const r = runtimes[name];
   if (!r) {
-    results.runtimes[name] = { version: null, ...Object.fromEntries(KEYS.map((k) => [k, null])), ...(errors[name] && { error: errors[name] }) };
+    results.runtimes[name] = {
+      version: null,
+      ...Object.fromEntries(KEYS.map((k) => [k, null])),
+      ...(errors[name] && { error: errors[name] }),
+    };
     continue;
   }
   results.runtimes[name] = {
@@ -308,14 +365,22 @@ for (const name of ["node", "deno", "bun"]) {
       syncOrderVsTimeoutBaselineC1Interleaved: round(r.interleaved?.syncOrderVsTimeoutBaselineC1.ratio, 3),
     },
     interleavedPairs: r.interleaved && Object.fromEntries(Object.entries(r.interleaved).map(([k, v]) => [k, v.pairs])),
-    latencyMs: Object.fromEntries(["syncOrderC1", "baselineTimeoutC1", "baselineC1", "syncOrderC16", "baselineTimeoutC16", "baselineC16"].map((k) => [k, { p50: round(r[`${k}P50Ms`], 3), p99: round(r[`${k}P99Ms`], 3) }])),
+    latencyMs: Object.fromEntries(
+      ["syncOrderC1", "baselineTimeoutC1", "baselineC1", "syncOrderC16", "baselineTimeoutC16", "baselineC16"].map(
+        (k) => [k, { p50: round(r[`${k}P50Ms`], 3), p99: round(r[`${k}P99Ms`], 3) }],
+      ),
+    ),
     baselineTimeoutC1: round(r.baselineTimeoutC1),
     baselineTimeoutC16: round(r.baselineTimeoutC16),
     syncOrderNoTimeoutC16: round(r.syncOrderNoTimeoutC16),
     subtleSignReusedBytesPerSec: round(r.subtleSignReusedBytesPerSec),
     subtleVerifyReusedBytesPerSec: round(r.subtleVerifyReusedBytesPerSec),
     rounds: Object.fromEntries([...KEYS, ...EXTRA_KEYS].map((k) => [k, r[`${k}Rounds`]?.map((v) => round(v))])),
-    httpCalls: Object.fromEntries(["syncOrderC1", "baselineTimeoutC1", "baselineC1", "syncOrderC16", "baselineTimeoutC16", "baselineC16"].map((k) => [k, r[`${k}Calls`]])),
+    httpCalls: Object.fromEntries(
+      ["syncOrderC1", "baselineTimeoutC1", "baselineC1", "syncOrderC16", "baselineTimeoutC16", "baselineC16"].map(
+        (k) => [k, r[`${k}Calls`]],
+      ),
+    ),
   };
 }
 results.node = {
@@ -352,7 +417,16 @@ results.bundle = { ...bundleResults(bundles), spec: specCost ?? null };
 if (sandboxLoad) results.sandbox = { load: sandboxLoad };
 
 // Budgets: met / not met, with the numbers (bench/budgets.mjs).
-const budgets = budgetTable({ results, cold, bundles, cpu, errors, runtimes: RUNTIMES, coldStarts: SETTINGS.coldStarts, openssl: !!extras?.opensslSignPerSec });
+const budgets = budgetTable({
+  results,
+  cold,
+  bundles,
+  cpu,
+  errors,
+  runtimes: RUNTIMES,
+  coldStarts: SETTINGS.coldStarts,
+  openssl: !!extras?.opensslSignPerSec,
+});
 results.budgets = budgets;
 results.machine = {
   cpu: cpus()[0]?.model ?? "unknown",
@@ -384,19 +458,25 @@ mergeColdStarts(results, cold, {
 
 // Every answer the sandbox sent must have been a success: anything else means the numbers measure failures.
 const nonSuccess = Object.entries(serverStats.results).filter(([code]) => code !== "SUCCESS");
-if (nonSuccess.length) errors.server = `the sandbox sent non-SUCCESS answers: ${JSON.stringify(Object.fromEntries(nonSuccess))}`;
+if (nonSuccess.length)
+  errors.server = `the sandbox sent non-SUCCESS answers: ${JSON.stringify(Object.fromEntries(nonSuccess))}`;
 
 // ------------------------------------------------------------------------------------------------------------
 // 8. Output
 
 const { text, markdown: reported } = report({ results, budgets, bundles, cpu, errors, SETTINGS, QUICK, RUNTIMES });
-const withLoad = sandboxLoad ? replaceSection(reported, "Sandbox under load", sandboxLoadSection(sandboxLoad), "Budgets") : reported;
+const withLoad = sandboxLoad
+  ? replaceSection(reported, "Sandbox under load", sandboxLoadSection(sandboxLoad), "Budgets")
+  : reported;
 // the last delivery numbers, until bench/delivery.mjs (below) replaces them
-const markdown = previous.delivery ? replaceSection(withLoad, "Delivery", deliverySection(previous.delivery), "Budgets") : withLoad;
+const markdown = previous.delivery
+  ? replaceSection(withLoad, "Delivery", deliverySection(previous.delivery), "Budgets")
+  : withLoad;
 console.log(text);
 if (!flag("no-write")) {
   // `npm run size` writes `size`, bench/delivery.mjs `delivery`; carried over so that this run does not drop them
-  for (const key of ["size", "delivery"]) if (results[key] === undefined && previous[key] !== undefined) results[key] = previous[key];
+  for (const key of ["size", "delivery"])
+    if (results[key] === undefined && previous[key] !== undefined) results[key] = previous[key];
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(ROOT, "BENCHMARKS.md"), markdown);
   say(`wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}`);

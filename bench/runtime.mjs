@@ -45,7 +45,9 @@ const privateKey = await importPrivateKey(config.privateKeyPem);
 const publicKey = await importPublicKey(config.publicKeyPem);
 const rawPrivate = await crypto.subtle.importKey("pkcs8", pemToDer(config.privateKeyPem), RSASSA, false, ["sign"]);
 const rawPublic = await crypto.subtle.importKey("spki", pemToDer(config.publicKeyPem), RSASSA, false, ["verify"]);
-const rawAlipayPublic = await crypto.subtle.importKey("spki", pemToDer(config.alipayPublicKeyPem), RSASSA, false, ["verify"]);
+const rawAlipayPublic = await crypto.subtle.importKey("spki", pemToDer(config.alipayPublicKeyPem), RSASSA, false, [
+  "verify",
+]);
 
 const encoder = new TextEncoder();
 const toBase64 = (bytes) => {
@@ -75,8 +77,10 @@ if (decodeURIComponent(/signature=([^,]+)/.exec(header)?.[1] ?? "") !== toBase64
   throw new Error("sign() does not produce crypto.subtle's signature over the same content");
 }
 if (!(await verify(MESSAGE, header, publicKey))) throw new Error("verify() rejected a good signature");
-if (await verify({ ...MESSAGE, body: `${BODY_1KB}x` }, header, publicKey)) throw new Error("verify() accepted a bad signature");
-if ((await decryptBody(encrypted.body, encrypted.encryptHeader, privateKey)) !== BODY_1KB) throw new Error("decryptBody() round trip failed");
+if (await verify({ ...MESSAGE, body: `${BODY_1KB}x` }, header, publicKey))
+  throw new Error("verify() accepted a bad signature");
+if ((await decryptBody(encrypted.body, encrypted.encryptHeader, privateKey)) !== BODY_1KB)
+  throw new Error("decryptBody() round trip failed");
 
 // The raw baselines do what any caller of crypto.subtle must do for one message with a cached key: encode the text,
 // sign (and base64 the signature) or decode the base64 signature and verify. The "reused bytes" variants hand
@@ -85,10 +89,12 @@ if ((await decryptBody(encrypted.body, encrypted.encryptHeader, privateKey)) !==
 const text = contentOf(MESSAGE);
 const signatureBase64 = toBase64(new Uint8Array(rawSignature));
 const CRYPTO_TASKS = {
-  subtleSignPerSec: async () => toBase64(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, encoder.encode(text)))),
+  subtleSignPerSec: async () =>
+    toBase64(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, encoder.encode(text)))),
   signPerSec: () => sign(MESSAGE, privateKey),
   subtleSignReusedBytesPerSec: () => crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, content),
-  subtleVerifyPerSec: () => crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawPublic, fromBase64(signatureBase64), encoder.encode(text)),
+  subtleVerifyPerSec: () =>
+    crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawPublic, fromBase64(signatureBase64), encoder.encode(text)),
   verifyPerSec: () => verify(MESSAGE, header, publicKey),
   subtleVerifyReusedBytesPerSec: () => crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawPublic, rawSignature, content),
   encryptSignPerSec: async () => {
@@ -106,14 +112,21 @@ const cryptoRounds = Object.fromEntries(Object.keys(CRYPTO_TASKS).map((k) => [k,
 for (let round = 0; round < rounds; round++) {
   const names = Object.keys(CRYPTO_TASKS);
   if (round % 2) names.reverse();
-  const bench = new Bench({ time: cryptoTimeMs, warmupTime: Math.min(warmupMs, cryptoTimeMs), iterations: 16, throws: true });
+  const bench = new Bench({
+    time: cryptoTimeMs,
+    warmupTime: Math.min(warmupMs, cryptoTimeMs),
+    iterations: 16,
+    throws: true,
+  });
   for (const name of names) bench.add(name, CRYPTO_TASKS[name]);
   await bench.run();
   for (const task of bench.tasks) {
     if (task.result.state !== "completed") throw new Error(`${task.name}: ${task.result.state}`);
     cryptoRounds[task.name].push(1000 / /** @type {{ period: number }} */ (task.result).period);
   }
-  log(`crypto round ${round + 1}/${rounds}: sign ${Math.round(cryptoRounds.signPerSec.at(-1) ?? NaN)}/s, subtle ${Math.round(cryptoRounds.subtleSignPerSec.at(-1) ?? NaN)}/s`);
+  log(
+    `crypto round ${round + 1}/${rounds}: sign ${Math.round(cryptoRounds.signPerSec.at(-1) ?? NaN)}/s, subtle ${Math.round(cryptoRounds.subtleSignPerSec.at(-1) ?? NaN)}/s`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -153,7 +166,8 @@ const client = createOrderClient(clientOptions);
 const nextClientOrder = orderMaker("client");
 const syncOrderWith = (orderClient) => async () => {
   const result = await orderClient.syncOrder(nextClientOrder());
-  if (result.attempts !== 1 || result.result.resultStatus !== "S") throw new Error(`syncOrder: ${JSON.stringify(result)}`);
+  if (result.attempts !== 1 || result.result.resultStatus !== "S")
+    throw new Error(`syncOrder: ${JSON.stringify(result)}`);
 };
 const syncOrder = syncOrderWith(client);
 // The same client without timeouts (timeoutMs: Infinity: no timer, no signal for fetch), reported beside the budget.
@@ -167,7 +181,11 @@ const requestTime = () => `${new Date().toISOString().slice(0, 19)}+00:00`;
 const baseline = async (signal) => {
   const body = JSON.stringify(nextBaselineOrder());
   const time = requestTime();
-  const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", rawPrivate, encoder.encode(`POST ${SYNC_PATH}\n${CLIENT_ID}.${time}.${body}`));
+  const signature = await crypto.subtle.sign(
+    "RSASSA-PKCS1-v1_5",
+    rawPrivate,
+    encoder.encode(`POST ${SYNC_PATH}\n${CLIENT_ID}.${time}.${body}`),
+  );
   const response = await fetch(endpoint, {
     method: "POST",
     headers: {
@@ -180,9 +198,12 @@ const baseline = async (signal) => {
     signal,
   });
   const text = await response.text();
-  const responseSignature = fromBase64(decodeURIComponent(/signature=([^,]+)/.exec(response.headers.get("Signature") ?? "")?.[1] ?? ""));
+  const responseSignature = fromBase64(
+    decodeURIComponent(/signature=([^,]+)/.exec(response.headers.get("Signature") ?? "")?.[1] ?? ""),
+  );
   const signed = encoder.encode(`POST ${SYNC_PATH}\n${CLIENT_ID}.${response.headers.get("Response-Time")}.${text}`);
-  if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawAlipayPublic, responseSignature, signed))) throw new Error(`baseline: bad response signature (${response.status} ${text})`);
+  if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", rawAlipayPublic, responseSignature, signed)))
+    throw new Error(`baseline: bad response signature (${response.status} ${text})`);
   if (JSON.parse(text).result?.resultStatus !== "S") throw new Error(`baseline: ${text}`);
 };
 
@@ -240,8 +261,14 @@ async function throughput(name, fn, concurrency) {
   );
   await bench.run();
   const { result } = bench.tasks[0];
-  if (result.state !== "completed") throw new Error(`${name}: ${result.state} ${/** @type {{ error?: unknown }} */ (result).error ?? ""}`);
-  return { perSec: (1000 * count) / (ended - started), calls: count, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
+  if (result.state !== "completed")
+    throw new Error(`${name}: ${result.state} ${/** @type {{ error?: unknown }} */ (result).error ?? ""}`);
+  return {
+    perSec: (1000 * count) / (ended - started),
+    calls: count,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
 }
 
 // The budget's pairs come first in every round, each pair in ABBA order (the client first in even rounds, the
@@ -251,8 +278,14 @@ async function throughput(name, fn, concurrency) {
 /** @typedef {[name: string, run: () => Promise<unknown>, concurrency: number]} HttpTask */
 /** @type {[HttpTask, HttpTask][]} */
 const HTTP_PAIRS = [
-  [["syncOrderC1", syncOrder, 1], ["baselineTimeoutC1", baselineWithTimeout, 1]],
-  [["syncOrderC16", syncOrder, 16], ["baselineTimeoutC16", baselineWithTimeout, 16]],
+  [
+    ["syncOrderC1", syncOrder, 1],
+    ["baselineTimeoutC1", baselineWithTimeout, 1],
+  ],
+  [
+    ["syncOrderC16", syncOrder, 16],
+    ["baselineTimeoutC16", baselineWithTimeout, 16],
+  ],
 ];
 /** @type {HttpTask[]} */
 const HTTP_REFERENCES = [
@@ -265,7 +298,8 @@ const httpRounds = Object.fromEntries([...HTTP_PAIRS.flat(), ...HTTP_REFERENCES]
 // An untimed round of every task first. Without it the first run at 16 in flight (connections opened, code compiled
 // for concurrency) fell to whichever side came first in round 1, always the client: its c16 ratio in round 1 was
 // 0.78-0.85 on Node in three full runs, against 0.90-1.02 in the other rounds.
-for (const [name, fn, concurrency] of [...HTTP_PAIRS.flat(), ...HTTP_REFERENCES]) await throughput(name, fn, concurrency);
+for (const [name, fn, concurrency] of [...HTTP_PAIRS.flat(), ...HTTP_REFERENCES])
+  await throughput(name, fn, concurrency);
 log("http warm-up round done (not counted)");
 for (let round = 0; round < rounds; round++) {
   const pairs = HTTP_PAIRS.flatMap((pair) => (round % 2 ? [pair[1], pair[0]] : pair));
@@ -275,7 +309,9 @@ for (let round = 0; round < rounds; round++) {
     httpRounds[name].push(await throughput(name, fn, concurrency));
   }
   const last = (k) => Math.round(httpRounds[k].at(-1).perSec);
-  log(`http round ${round + 1}/${rounds}: c1 ${last("syncOrderC1")} vs ${last("baselineTimeoutC1")}/s, c16 ${last("syncOrderC16")} vs ${last("baselineTimeoutC16")}/s`);
+  log(
+    `http round ${round + 1}/${rounds}: c1 ${last("syncOrderC1")} vs ${last("baselineTimeoutC1")}/s, c16 ${last("syncOrderC16")} vs ${last("baselineTimeoutC16")}/s`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -306,7 +342,9 @@ const pairsOut = {
   verifyVsSubtle: await interleaved(CRYPTO_TASKS.verifyPerSec, CRYPTO_TASKS.subtleVerifyPerSec, interleavedTimeMs),
   syncOrderVsTimeoutBaselineC1: await interleaved(syncOrder, baselineWithTimeout, rounds * httpTimeMs),
 };
-log(`interleaved: sign/subtle ${pairsOut.signVsSubtle.ratio.toFixed(3)}, verify/subtle ${pairsOut.verifyVsSubtle.ratio.toFixed(3)}, syncOrder/baseline+timeout c1 ${pairsOut.syncOrderVsTimeoutBaselineC1.ratio.toFixed(3)}`);
+log(
+  `interleaved: sign/subtle ${pairsOut.signVsSubtle.ratio.toFixed(3)}, verify/subtle ${pairsOut.verifyVsSubtle.ratio.toFixed(3)}, syncOrder/baseline+timeout c1 ${pairsOut.syncOrderVsTimeoutBaselineC1.ratio.toFixed(3)}`,
+);
 
 // ------------------------------------------------------------------------------------------------------------
 

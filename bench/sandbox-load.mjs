@@ -59,14 +59,26 @@ async function measure(load, log) {
   if (!gc) throw new Error("run with node --expose-gc: the heap is measured after a forced GC");
   const { createSandbox } = await import("alipayhk-sandbox");
   const { createOrderClient } = await import("alipayhk-order");
-  const pem = { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } };
-  const merchant = /** @type {{ publicKey: string; privateKey: string }} */ (/** @type {unknown} */ (generateKeyPairSync("rsa", /** @type {any} */ ({ modulusLength: 2048, ...pem }))));
+  const pem = {
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  };
+  const merchant = /** @type {{ publicKey: string; privateKey: string }} */ (
+    /** @type {unknown} */ (generateKeyPairSync("rsa", /** @type {any} */ ({ modulusLength: 2048, ...pem })))
+  );
   const clientId = "LOAD-MERCHANT-0001";
   const sandbox = await createSandbox({ merchants: { [clientId]: merchant.publicKey }, seed: 24 });
   const baseUrl = "https://sandbox.invalid";
   /** A client of `target`, as a merchant would configure it (retries off: a failure must surface). */
   const clientOf = (/** @type {typeof sandbox} */ target) =>
-    createOrderClient({ clientId, privateKey: merchant.privateKey, alipayPublicKey: target.alipayPublicKey, baseUrl, fetch: target.fetch, retry: { maxAttempts: 1 } });
+    createOrderClient({
+      clientId,
+      privateKey: merchant.privateKey,
+      alipayPublicKey: target.alipayPublicKey,
+      baseUrl,
+      fetch: target.fetch,
+      retry: { maxAttempts: 1 },
+    });
   const client = clientOf(sandbox);
 
   // Sync i updates order i % orders (or i % `among`): every order is created in the first tenth, then moved
@@ -175,7 +187,12 @@ async function measure(load, log) {
     retention: last.retention?.limits ?? null,
     dropped: stats.dropped ?? null,
     heapMB: { afterWarmup: round(heapAfterWarmup), end: round(heapEnd), growth: round(heapEnd - heapAfterWarmup) },
-    fullState: { ms: round(median(full.map((f) => f.ms)), 2), bytes: full[0]?.bytes ?? null, cards: full[0]?.state.merchants.reduce((/** @type {number} */ n, /** @type {any} */ m) => n + m.cards.length, 0), requests: full[0]?.state.requests.length },
+    fullState: {
+      ms: round(median(full.map((f) => f.ms)), 2),
+      bytes: full[0]?.bytes ?? null,
+      cards: full[0]?.state.merchants.reduce((/** @type {number} */ n, /** @type {any} */ m) => n + m.cards.length, 0),
+      requests: full[0]?.state.requests.length,
+    },
     incrementalPoll: {
       ms: round(median(polls.map((p) => p.ms)), 2),
       bytes: round(median(polls.map((p) => p.bytes)), 0),
@@ -207,15 +224,44 @@ async function measure(load, log) {
 /** The budgets of a run, met or not, with their margins. @param {Load} load */
 export function loadBudgets(load) {
   const complete = load.completed === load.syncs;
-  const row = (/** @type {string} */ name, /** @type {number} */ value, /** @type {number} */ threshold, /** @type {boolean} */ atMost, /** @type {string} */ unit, /** @type {string} */ detail) => {
+  const row = (
+    /** @type {string} */ name,
+    /** @type {number} */ value,
+    /** @type {number} */ threshold,
+    /** @type {boolean} */ atMost,
+    /** @type {string} */ unit,
+    /** @type {string} */ detail,
+  ) => {
     const met = complete && (atMost ? value <= threshold : value >= threshold);
     const margin = atMost ? threshold - value : value - threshold;
-    return { name, value, threshold, met, margin: round(margin, unit === "" ? 3 : 1), unit, detail: complete ? detail : `incomplete run (${load.completed} of ${load.syncs} syncs): ${detail}` };
+    return {
+      name,
+      value,
+      threshold,
+      met,
+      margin: round(margin, unit === "" ? 3 : 1),
+      unit,
+      detail: complete ? detail : `incomplete run (${load.completed} of ${load.syncs} syncs): ${detail}`,
+    };
   };
   const b = LOAD_BUDGETS;
   return [
-    row(`heap growth after warm-up ≤ ${b.heapGrowthMB} MB`, load.heapMB.growth, b.heapGrowthMB, true, " MB", `${load.heapMB.afterWarmup} MB after ${load.syncs / 10} syncs → ${load.heapMB.end} MB after ${load.syncs} (forced GC each)`),
-    row(`full GET /console/state ≤ ${b.fullStateMs} ms`, load.fullState.ms, b.fullStateMs, true, " ms", `${load.fullState.bytes?.toLocaleString("en-US")} bytes: ${load.fullState.cards} cards, ${load.fullState.requests} requests (median of 5)`),
+    row(
+      `heap growth after warm-up ≤ ${b.heapGrowthMB} MB`,
+      load.heapMB.growth,
+      b.heapGrowthMB,
+      true,
+      " MB",
+      `${load.heapMB.afterWarmup} MB after ${load.syncs / 10} syncs → ${load.heapMB.end} MB after ${load.syncs} (forced GC each)`,
+    ),
+    row(
+      `full GET /console/state ≤ ${b.fullStateMs} ms`,
+      load.fullState.ms,
+      b.fullStateMs,
+      true,
+      " ms",
+      `${load.fullState.bytes?.toLocaleString("en-US")} bytes: ${load.fullState.cards} cards, ${load.fullState.requests} requests (median of 5)`,
+    ),
     row(
       `incremental poll ≤ ${b.incrementalPollMs} ms`,
       load.incrementalPoll.ms,
@@ -243,9 +289,20 @@ export function loadBudgets(load) {
 export function sandboxLoadSection(load) {
   if (!load) return "";
   const cell = (/** @type {ReturnType<typeof loadBudgets>[number]} */ b) => `${b.value}${b.unit}`;
-  const rows = load.budgets.map((b) => `| ${b.name} | ${cell(b)} | ${b.met ? "met" : "NOT MET"} (margin ${b.margin > 0 ? "+" : ""}${b.margin}${b.unit}) | ${b.detail} |`);
-  const dropped = load.dropped ? `${Object.entries(load.dropped).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ")}` : "not reported";
-  const limits = load.retention ? Object.entries(load.retention).map(([k, v]) => `\`${k}: ${v.toLocaleString("en-US")}\``).join(", ") : "none";
+  const rows = load.budgets.map(
+    (b) =>
+      `| ${b.name} | ${cell(b)} | ${b.met ? "met" : "NOT MET"} (margin ${b.margin > 0 ? "+" : ""}${b.margin}${b.unit}) | ${b.detail} |`,
+  );
+  const dropped = load.dropped
+    ? `${Object.entries(load.dropped)
+        .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
+        .join(", ")}`
+    : "not reported";
+  const limits = load.retention
+    ? Object.entries(load.retention)
+        .map(([k, v]) => `\`${k}: ${v.toLocaleString("en-US")}\``)
+        .join(", ")
+    : "none";
   return `## ${SECTION}
 
 \`npm run bench -- --only sandbox-load\` (bench/sandbox-load.mjs): ${load.syncs.toLocaleString("en-US")} syncs over ${load.orders.toLocaleString("en-US")} orders
@@ -271,14 +328,28 @@ ${rows.join("\n")}
  * was meanwhile (other processes' CPU slows the throughput and lengthens the timings).
  * @param {{ quick?: boolean; syncs?: number; orders?: number; log?: (text: string) => void }} [options]
  */
-export async function measureSandboxLoad({ quick = false, syncs, orders, log = (text) => process.stderr.write(`sandbox-load: ${text}\n`) } = {}) {
+export async function measureSandboxLoad({
+  quick = false,
+  syncs,
+  orders,
+  log = (text) => process.stderr.write(`sandbox-load: ${text}\n`),
+} = {}) {
   const load = { ...(quick ? LOAD.quick : LOAD.full), ...(syncs && { syncs }), ...(orders && { orders }) };
-  log(`${load.syncs} syncs over ${load.orders} orders, ${load.concurrency} in flight (stops after ${seconds(load.deadlineMs)})`);
+  log(
+    `${load.syncs} syncs over ${load.orders} orders, ${load.concurrency} in flight (stops after ${seconds(load.deadlineMs)})`,
+  );
   const monitor = cpuMonitor([]);
-  const child = await run(process.execPath, ["--expose-gc", SELF, "--measure", JSON.stringify(load)], { timeoutMs: load.deadlineMs + 5 * 60_000, echoStderr: true, onSpawn: (pid) => monitor.add(pid) });
+  const child = await run(process.execPath, ["--expose-gc", SELF, "--measure", JSON.stringify(load)], {
+    timeoutMs: load.deadlineMs + 5 * 60_000,
+    echoStderr: true,
+    onSpawn: (pid) => monitor.add(pid),
+  });
   const cpu = monitor.stop();
   const line = child.stdout.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
-  if (child.code !== 0 || !line) throw new Error(`sandbox-load failed (${child.signal ?? `exit ${child.code}`}): ${(child.stderr || child.stdout).slice(-2000)}`);
+  if (child.code !== 0 || !line)
+    throw new Error(
+      `sandbox-load failed (${child.signal ?? `exit ${child.code}`}): ${(child.stderr || child.stdout).slice(-2000)}`,
+    );
   /** @type {Load} */
   const result = JSON.parse(line.slice("BENCH_RESULT ".length));
   return { ...result, cpu, busy: (cpu?.otherCores ?? 0) > BUSY_CORES, budgets: loadBudgets(result) };
@@ -287,10 +358,18 @@ export async function measureSandboxLoad({ quick = false, syncs, orders, log = (
 /** Runs the task and merges its numbers into bench/results.json (`sandbox.load`) and BENCHMARKS.md. @param {string[]} args */
 export async function sandboxLoadMain(args) {
   const started = Date.now();
-  const option = (/** @type {string} */ name) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1]) || undefined;
+  const option = (/** @type {string} */ name) =>
+    Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1]) || undefined;
   buildStale({ log: (text) => process.stderr.write(text) });
-  const load = await measureSandboxLoad({ quick: args.includes("--quick"), syncs: option("syncs"), orders: option("orders") });
-  for (const b of load.budgets) process.stdout.write(`${b.name}: ${b.value}${b.unit} ${b.met ? "met" : "NOT MET"} (margin ${b.margin}${b.unit}); ${b.detail}\n`);
+  const load = await measureSandboxLoad({
+    quick: args.includes("--quick"),
+    syncs: option("syncs"),
+    orders: option("orders"),
+  });
+  for (const b of load.budgets)
+    process.stdout.write(
+      `${b.name}: ${b.value}${b.unit} ${b.met ? "met" : "NOT MET"} (margin ${b.margin}${b.unit}); ${b.detail}\n`,
+    );
   if (args.includes("--no-write")) return;
   const { replaceSection } = await import("./report.mjs");
   const resultsFile = join(ROOT, "bench", "results.json");
@@ -298,14 +377,21 @@ export async function sandboxLoadMain(args) {
   results.sandbox = { ...results.sandbox, load };
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   const markdownFile = join(ROOT, "BENCHMARKS.md");
-  writeFileSync(markdownFile, replaceSection(readFileSync(markdownFile, "utf8"), SECTION, sandboxLoadSection(load), "Budgets"));
-  process.stderr.write(`sandbox-load: wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}\n`);
+  writeFileSync(
+    markdownFile,
+    replaceSection(readFileSync(markdownFile, "utf8"), SECTION, sandboxLoadSection(load), "Budgets"),
+  );
+  process.stderr.write(
+    `sandbox-load: wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}\n`,
+  );
 }
 
 if (process.argv[1] === SELF) {
   const args = process.argv.slice(2);
   if (args[0] === "--measure") {
-    const result = await measure(JSON.parse(args[1] ?? "{}"), (text) => process.stderr.write(`sandbox-load: ${text}\n`));
+    const result = await measure(JSON.parse(args[1] ?? "{}"), (text) =>
+      process.stderr.write(`sandbox-load: ${text}\n`),
+    );
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
   } else {
     await sandboxLoadMain(args);

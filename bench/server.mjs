@@ -15,7 +15,9 @@ import { serve } from "alipayhk-sandbox/node";
 const options = JSON.parse(process.argv[2] ?? "{}");
 const sandbox = await createSandbox({ merchants: options.merchants, seed: options.seed ?? 1 });
 const server = await serve(async (request) =>
-  request.method === "GET" && new URL(request.url).pathname === "/bench/stats" ? Response.json(sandbox.stats) : sandbox.fetch(request),
+  request.method === "GET" && new URL(request.url).pathname === "/bench/stats"
+    ? Response.json(sandbox.stats)
+    : sandbox.fetch(request),
 );
 
 const stop = () => {

@@ -50,9 +50,19 @@ export const BUNDLES = [
     entry: "bench/entries/client-encryption.mjs",
     forbid: ["openapiFetch", "jose", "sandbox", "cli"],
   },
-  { key: "signatureGzipBytes", label: "signature package alone", entry: "bench/entries/signature.mjs", forbid: ["sandbox", "cli"] },
+  {
+    key: "signatureGzipBytes",
+    label: "signature package alone",
+    entry: "bench/entries/signature.mjs",
+    forbid: ["sandbox", "cli"],
+  },
   // What the budgets have to hold before the client adds anything (see the entry file).
-  { key: "floorGzipBytes", label: "floor (signing core + validation)", entry: "bench/entries/floor.mjs", forbid: ["aes", "rsaAes", "sandbox", "cli"] },
+  {
+    key: "floorGzipBytes",
+    label: "floor (signing core + validation)",
+    entry: "bench/entries/floor.mjs",
+    forbid: ["aes", "rsaAes", "sandbox", "cli"],
+  },
 ];
 
 /**
@@ -65,7 +75,11 @@ export const BUNDLES = [
  * descriptors). The 8,192 B budget is still out of reach: the floor bundle (signing core + the spec's validation of
  * both operations, no client code) is already about 8.2 kB; see BENCHMARKS.md.
  */
-const REGRESSION_CEILINGS = { clientGzipBytes: 13_550, clientWithEncryptionGzipBytes: 18_650, signatureGzipBytes: 4_100 };
+const REGRESSION_CEILINGS = {
+  clientGzipBytes: 13_550,
+  clientWithEncryptionGzipBytes: 18_650,
+  signatureGzipBytes: 4_100,
+};
 
 /**
  * What must not be in a bundle: input files (from the metafile, contributing bytes) and strings that survive
@@ -156,7 +170,8 @@ export function runSizeLimit() {
 /** Measures every bundle: size-limit numbers, content checks, breakdowns. Never throws on a failed budget. */
 export async function measureBundles() {
   for (const pkg of ["signature", "client"]) {
-    if (!existsSync(join(ROOT, "packages", pkg, "dist", "index.js"))) throw new Error(`packages/${pkg}/dist is missing: run npm run build`);
+    if (!existsSync(join(ROOT, "packages", pkg, "dist", "index.js")))
+      throw new Error(`packages/${pkg}/dist is missing: run npm run build`);
   }
   const sizeLimitRows = runSizeLimit();
   const bundles = [];
@@ -218,14 +233,15 @@ export function bundleResults(bundles) {
     // the signing core and the spec's validation alone: what any client of this design spends before its own code
     floorGzipBytes: bundle("floorGzipBytes")?.gzipBytes ?? null,
     minifiedBytes: Object.fromEntries((bundles ?? []).map((b) => [b.key.replace("GzipBytes", ""), b.minifiedBytes])),
-    limitsBytes: Object.fromEntries((bundles ?? []).filter((b) => b.limitBytes !== undefined).map((b) => [b.key, b.limitBytes])),
+    limitsBytes: Object.fromEntries(
+      (bundles ?? []).filter((b) => b.limitBytes !== undefined).map((b) => [b.key, b.limitBytes]),
+    ),
     contentProblems: Object.fromEntries((bundles ?? []).map((b) => [b.key, b.contentProblems])),
     gzipSavedWithout: Object.fromEntries((bundles ?? []).map((b) => [b.key, b.gzipSavedWithout])),
   };
 }
 
 const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
-
 
 /** The bundles' sizes and content; with `regression`, a budget not met yet is a target with the bytes to go. */
 export function formatSummary(bundles, { regression = false } = {}) {
@@ -234,9 +250,15 @@ export function formatSummary(bundles, { regression = false } = {}) {
     const over = b.gzipBytes - b.limitBytes;
     const unmet = regression ? `a target, ${over} B to go (the ceiling below is checked)` : `NOT MET (${over} B over)`;
     const budget =
-      b.limitBytes === undefined ? "no budget (reported only)" : `budget ${kb(b.limitBytes)}: ${b.passed ? "met" : unmet}`;
-    lines.push(`${b.label.padEnd(36)} ${String(b.gzipBytes).padStart(6)} B gzip (${kb(b.gzipBytes)}), ${String(b.minifiedBytes).padStart(6)} B minified   ${budget}`);
-    lines.push(`${"".padEnd(36)} content: ${b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : `ok (no ${b.forbid.map((k) => FORBIDDEN[k].what).join(", no ")})`}`);
+      b.limitBytes === undefined
+        ? "no budget (reported only)"
+        : `budget ${kb(b.limitBytes)}: ${b.passed ? "met" : unmet}`;
+    lines.push(
+      `${b.label.padEnd(36)} ${String(b.gzipBytes).padStart(6)} B gzip (${kb(b.gzipBytes)}), ${String(b.minifiedBytes).padStart(6)} B minified   ${budget}`,
+    );
+    lines.push(
+      `${"".padEnd(36)} content: ${b.contentProblems.length ? `FAILED: ${b.contentProblems.join("; ")}` : `ok (no ${b.forbid.map((k) => FORBIDDEN[k].what).join(", no ")})`}`,
+    );
   }
   return lines.join("\n");
 }
@@ -259,7 +281,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }
   if (regression) {
     console.log("\nChecked: each bundle within its regression ceiling (gzip; today's size plus a little):");
-    for (const b of bundles.filter((b) => REGRESSION_CEILINGS[b.key] !== undefined)) console.log(`${b.label.padEnd(36)} ${b.gzipBytes} B ≤ ${REGRESSION_CEILINGS[b.key]} B: ${tooBig(b) ? "EXCEEDED" : "ok"}`);
+    for (const b of bundles.filter((b) => REGRESSION_CEILINGS[b.key] !== undefined))
+      console.log(
+        `${b.label.padEnd(36)} ${b.gzipBytes} B ≤ ${REGRESSION_CEILINGS[b.key]} B: ${tooBig(b) ? "EXCEEDED" : "ok"}`,
+      );
   }
   const operations = await measureOperationSizes();
   console.log("\nPer-operation bundles (createClient of alipayhk-order/operations; gzip):");
@@ -269,10 +294,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const value = operations[/** @type {keyof typeof OPERATION_BUDGETS} */ (key)];
     const met = value <= budget;
     if (!met) operationFailures.push(`${key} ${value} B > ${budget} B`);
-    console.log(`${key.padEnd(36)} ${String(value).padStart(6)} B ≤ ${budget} B: ${met ? `met (margin ${budget - value} B)` : `NOT MET (${value - budget} B over)`}`);
+    console.log(
+      `${key.padEnd(36)} ${String(value).padStart(6)} B ≤ ${budget} B: ${met ? `met (margin ${budget - value} B)` : `NOT MET (${value - budget} B over)`}`,
+    );
   }
-  for (const [id, bytes] of Object.entries(operations.perOperationGzip)) console.log(`${`perOperationGzip.${id}`.padEnd(36)} ${String(bytes).padStart(6)} B added by the operation`);
-  console.log(`${"syncOrder-only content".padEnd(36)} ${operations.contentProblems.length ? `FAILED: ${operations.contentProblems.join("; ")}` : "ok (no other operation's path or request schema)"}`);
+  for (const [id, bytes] of Object.entries(operations.perOperationGzip))
+    console.log(`${`perOperationGzip.${id}`.padEnd(36)} ${String(bytes).padStart(6)} B added by the operation`);
+  console.log(
+    `${"syncOrder-only content".padEnd(36)} ${operations.contentProblems.length ? `FAILED: ${operations.contentProblems.join("; ")}` : "ok (no other operation's path or request schema)"}`,
+  );
   if (!regression || args.includes("--write")) {
     const resultsFile = join(ROOT, "bench", "results.json");
     const results = JSON.parse(readFileSync(resultsFile, "utf8"));
@@ -293,7 +323,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     const note = `Measured ${results.bundle.measured.slice(0, 10)} by \`npm run size -- --write\` on its own; the budgets below are from the run above.`;
     const markdownFile = join(ROOT, "BENCHMARKS.md");
-    writeFileSync(markdownFile, replaceSection(readFileSync(markdownFile, "utf8"), "Bundle sizes", bundleSection(bundles, {}, note), "Budgets"));
+    writeFileSync(
+      markdownFile,
+      replaceSection(readFileSync(markdownFile, "utf8"), "Bundle sizes", bundleSection(bundles, {}, note), "Budgets"),
+    );
     console.log("\nwrote bench/results.json (bundle) and the Bundle sizes section of BENCHMARKS.md");
   }
   const failed = bundles.filter((b) => tooBig(b) || b.contentProblems.length);

@@ -56,8 +56,12 @@ export async function measureSpecCost() {
       const operationId = parse(readFileSync(join(ROOT, "spec", item.$ref), "utf8")).post.operationId;
       const dir = join(work, `without-${operationId}`);
       cpSync(join(ROOT, "spec"), join(dir, "spec"), { recursive: true });
-      writeFileSync(join(dir, "spec/openapi.yaml"), stringify({ ...root, paths: Object.fromEntries(Object.entries(root.paths).filter(([p]) => p !== path)) }));
-      operationGzipBytes[operationId] = client - gzip(await bundle(CLIENT, await model(join(dir, "spec/openapi.yaml"), join(dir, "generated"))));
+      writeFileSync(
+        join(dir, "spec/openapi.yaml"),
+        stringify({ ...root, paths: Object.fromEntries(Object.entries(root.paths).filter(([p]) => p !== path)) }),
+      );
+      operationGzipBytes[operationId] =
+        client - gzip(await bundle(CLIENT, await model(join(dir, "spec/openapi.yaml"), join(dir, "generated"))));
     }
     return {
       clientGzipBytes: client,
@@ -81,8 +85,11 @@ lists ${cost.schemaTableGzipBytes} B (both alone; the checks call into the core,
 
 | operation | gzip bytes |
 | --- | ---: |
-${Object.entries(cost.operationGzipBytes).map(([op, bytes]) => `| \`${op}\` | +${bytes} |`).join("\n")}
+${Object.entries(cost.operationGzipBytes)
+  .map(([op, bytes]) => `| \`${op}\` | +${bytes} |`)
+  .join("\n")}
 `;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) console.log(specCostSection(await measureSpecCost()));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
+  console.log(specCostSection(await measureSpecCost()));

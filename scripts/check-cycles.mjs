@@ -51,8 +51,10 @@ function importsOf(/** @type {string} */ file) {
   const visit = (/** @type {ts.Node} */ node) => {
     if (ts.isImportDeclaration(node)) add(node.moduleSpecifier, node.importClause?.isTypeOnly ?? false);
     else if (ts.isExportDeclaration(node)) add(node.moduleSpecifier, node.isTypeOnly);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0], false);
-    else if (ts.isImportTypeNode(node)) add(ts.isLiteralTypeNode(node.argument) ? node.argument.literal : undefined, true);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      add(node.arguments[0], false);
+    else if (ts.isImportTypeNode(node))
+      add(ts.isLiteralTypeNode(node.argument) ? node.argument.literal : undefined, true);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -131,10 +133,13 @@ for (const component of cycles) {
     return `${show(file)} ${edge?.typeOnly ? "-(types)->" : "->"}`;
   });
   console.error(`import cycle: ${steps.join(" ")} ${show(cycle[0])}`);
-  if (component.length > cycle.length) console.error(`  the cycles here join ${component.length} files: ${component.map(show).join(", ")}`);
+  if (component.length > cycle.length)
+    console.error(`  the cycles here join ${component.length} files: ${component.map(show).join(", ")}`);
 }
 if (cycles.length) {
-  console.error(`${cycles.length} import cycle${cycles.length === 1 ? "" : "s"}: move what both sides need into a module of its own`);
+  console.error(
+    `${cycles.length} import cycle${cycles.length === 1 ? "" : "s"}: move what both sides need into a module of its own`,
+  );
   process.exit(1);
 }
 console.log(`no import cycles (${files.length} files under packages/*/src and packages/*/generated)`);

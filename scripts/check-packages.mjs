@@ -68,7 +68,9 @@ const EXPECTED_AMBIENT_GLOBALS = "AbortSignal Headers Request RequestInit Respon
 //  - openapi-fetch 0.17.0 dist/index.mjs, supportsRequestInitExt(): `typeof process === "object" && ...
 //    process.versions.undici`, a guarded feature test for undici's extra fetch options. Harmless where process
 //    is undefined: the workerd (no_nodejs_compat) and edge-runtime conformance runs execute it.
-const DEPENDENCY_ALLOW_LIST = [{ module: /(^|\/)node_modules\/openapi-fetch\/dist\/index\.mjs$/, use: "uses the Node global process" }];
+const DEPENDENCY_ALLOW_LIST = [
+  { module: /(^|\/)node_modules\/openapi-fetch\/dist\/index\.mjs$/, use: "uses the Node global process" },
+];
 
 // Subpaths that are Node adapters, not libraries: exempt from "web APIs only" (they exist to use node:http, or pg)
 // and left out of the JSR package (deno.json), which has Deno.serve instead.
@@ -99,13 +101,19 @@ async function check(name, fn) {
   }
 }
 function sh(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, ...options, env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1", ...options.env } });
+  const result = spawnSync(command, args, {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1", ...options.env },
+  });
   return { code: result.status ?? 1, out: `${result.stdout ?? ""}${result.stderr ?? ""}`, stdout: result.stdout ?? "" };
 }
 const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
 // Anything that could download runs without a network where possible (nothing may be fetched).
 const OFFLINE = sh("unshare", ["-n", "true"]).code === 0 ? ["unshare", "-n"] : [];
-const offline = (command, args, options) => (OFFLINE.length ? sh(OFFLINE[0], [...OFFLINE.slice(1), command, ...args], options) : sh(command, args, options));
+const offline = (command, args, options) =>
+  OFFLINE.length ? sh(OFFLINE[0], [...OFFLINE.slice(1), command, ...args], options) : sh(command, args, options);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -124,12 +132,24 @@ for (const lib of CHECKED) {
   await check(`attw --pack ${lib.name} (allowed: resolution node10, CJSResolvesToESM)`, () => {
     const out = join(tmp, `attw-${lib.name}.json`);
     // The JSON report is large: redirect it to a file. attw exits 1 on any problem, allowed ones included.
-    const { code, out: text } = sh("sh", ["-c", `node "${join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js")}" --pack . --format json > "${out}"`], { cwd: join(ROOT, lib.dir) });
+    const { code, out: text } = sh(
+      "sh",
+      [
+        "-c",
+        `node "${join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js")}" --pack . --format json > "${out}"`,
+      ],
+      { cwd: join(ROOT, lib.dir) },
+    );
     const report = existsSync(out) && readFileSync(out, "utf8").trim() ? readJson(out) : undefined;
     const problems = report?.analysis?.problems ?? report?.problems;
     if (!Array.isArray(problems)) throw new Error(`no attw report (exit ${code}): ${text}`);
-    const unexpected = problems.filter((p) => !ATTW_IGNORED_PROBLEMS.has(p.kind) && !ATTW_IGNORED_RESOLUTIONS.has(p.resolutionKind));
-    if (unexpected.length) throw new Error(unexpected.map((p) => `${p.kind} (${p.resolutionKind ?? "n/a"}) ${p.entrypoint ?? ""}`).join("\n"));
+    const unexpected = problems.filter(
+      (p) => !ATTW_IGNORED_PROBLEMS.has(p.kind) && !ATTW_IGNORED_RESOLUTIONS.has(p.resolutionKind),
+    );
+    if (unexpected.length)
+      throw new Error(
+        unexpected.map((p) => `${p.kind} (${p.resolutionKind ?? "n/a"}) ${p.entrypoint ?? ""}`).join("\n"),
+      );
     return `${problems.length} allowed`;
   });
 }
@@ -162,21 +182,34 @@ for (const pkg of PACKAGES) {
       if (manifest.sideEffects !== false) problems.push('"sideEffects" must be false');
       for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
         if (typeof target === "string") {
-          if (!files.includes(target.replace(/^\.\//, ""))) problems.push(`exports["${subpath}"] → ${target} is not in the tarball`);
+          if (!files.includes(target.replace(/^\.\//, "")))
+            problems.push(`exports["${subpath}"] → ${target} is not in the tarball`);
           continue;
         }
         // "alipayhk-source" (first, when present) is for this repository's tsc, vitest and size attribution: it points
         // at the sources (src/, or generated/ for alipayhk-spec), which are not published, and no bundler or runtime sets it.
         const { [SOURCE_CONDITION]: source, ...published } = target;
-        if (source !== undefined && Object.keys(target)[0] !== SOURCE_CONDITION) problems.push(`exports["${subpath}"]: "${SOURCE_CONDITION}" must come first (the first matching condition wins)`);
-        if (source !== undefined && !/^\.\/(src|generated)\/[\w-]+\.ts$/.test(source)) problems.push(`exports["${subpath}"]["${SOURCE_CONDITION}"] must be ./src/<entry>.ts (or ./generated/<entry>.ts)`);
+        if (source !== undefined && Object.keys(target)[0] !== SOURCE_CONDITION)
+          problems.push(
+            `exports["${subpath}"]: "${SOURCE_CONDITION}" must come first (the first matching condition wins)`,
+          );
+        if (source !== undefined && !/^\.\/(src|generated)\/[\w-]+\.ts$/.test(source))
+          problems.push(
+            `exports["${subpath}"]["${SOURCE_CONDITION}"] must be ./src/<entry>.ts (or ./generated/<entry>.ts)`,
+          );
         const keys = Object.keys(published);
-        if (keys.join(",") !== "types,default") problems.push(`exports["${subpath}"] conditions are ${Object.keys(target).join(",")}; expected [${SOURCE_CONDITION},]types,default (no runtime conditions: one web-API build)`);
-        for (const file of Object.values(published)) if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`exports["${subpath}"] → ${file} is not in the tarball`);
+        if (keys.join(",") !== "types,default")
+          problems.push(
+            `exports["${subpath}"] conditions are ${Object.keys(target).join(",")}; expected [${SOURCE_CONDITION},]types,default (no runtime conditions: one web-API build)`,
+          );
+        for (const file of Object.values(published))
+          if (!files.includes(file.replace(/^\.\//, "")))
+            problems.push(`exports["${subpath}"] → ${file} is not in the tarball`);
       }
       if (!manifest.exports?.["."]) problems.push('no exports["."]');
     } else {
-      for (const file of Object.values(manifest.bin ?? {})) if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`bin ${file} is not in the tarball`);
+      for (const file of Object.values(manifest.bin ?? {}))
+        if (!files.includes(file.replace(/^\.\//, ""))) problems.push(`bin ${file} is not in the tarball`);
       problems.push(...cliBundleProblems(dir, files, manifest));
     }
     if (problems.length) throw new Error(problems.join("\n"));
@@ -200,7 +233,10 @@ function cliBundleProblems(dir, files, manifest) {
       const specifier = found.find((s) => s !== undefined) ?? "";
       const builtin = specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0]);
       if (builtin || specifier.startsWith(".")) continue;
-      const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+      const name = specifier
+        .split("/")
+        .slice(0, specifier.startsWith("@") ? 2 : 1)
+        .join("/");
       if (!declared.has(name)) problems.push(`${file} imports ${specifier}, but ${name} is not in its dependencies`);
     }
   }
@@ -224,7 +260,9 @@ await check("npm install <every tarball> into a new project (as README.md says)"
   const flags = ["--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"];
   const { code, out } = sh("npm", ["install", ...flags, ...specs], { cwd: consumer });
   if (code !== 0) throw new Error(out);
-  const missing = Object.keys(packed).filter((name) => !existsSync(join(consumer, "node_modules", name, "package.json")));
+  const missing = Object.keys(packed).filter(
+    (name) => !existsSync(join(consumer, "node_modules", name, "package.json")),
+  );
   if (missing.length) throw new Error(`not installed: ${missing.join(", ")}`);
   // npm recorded file: specifiers; Deno (below) reads the dependencies by version, as a registry install has them
   const installed = readJson(join(consumer, "package.json"));
@@ -236,9 +274,15 @@ await check("npm install <every tarball> into a new project (as README.md says)"
 // 4. web APIs only
 const NODE_GLOBALS = ["process", "Buffer", "global", "require", "__dirname", "__filename", "setImmediate"];
 const MARK = "__NODE_ONLY__";
-const isNodeBuiltin = (path) => path.startsWith("node:") || builtinModules.includes(path) || builtinModules.includes(path.split("/")[0]);
+const isNodeBuiltin = (path) =>
+  path.startsWith("node:") || builtinModules.includes(path) || builtinModules.includes(path.split("/")[0]);
 
-const DEFINES = Object.fromEntries(NODE_GLOBALS.flatMap((name) => [[name, `${MARK}${name}`], [`globalThis.${name}`, `${MARK}${name}`]]));
+const DEFINES = Object.fromEntries(
+  NODE_GLOBALS.flatMap((name) => [
+    [name, `${MARK}${name}`],
+    [`globalThis.${name}`, `${MARK}${name}`],
+  ]),
+);
 
 /**
  * Node-only things `file` uses: builtin imports, and free references to Node globals (a binding the code
@@ -266,7 +310,13 @@ async function nodeOnlyUses(file, { bundleDependencies }) {
               found.push({ module: relative(consumer, args.importer), use: `imports ${args.path}` });
               return { path: args.path, external: true };
             }
-            if (!bundleDependencies && !args.path.startsWith(".") && !args.path.startsWith("/") && args.kind !== "entry-point") return { path: args.path, external: true };
+            if (
+              !bundleDependencies &&
+              !args.path.startsWith(".") &&
+              !args.path.startsWith("/") &&
+              args.kind !== "entry-point"
+            )
+              return { path: args.path, external: true };
             return undefined;
           });
         },
@@ -276,8 +326,14 @@ async function nodeOnlyUses(file, { bundleDependencies }) {
   for (const input of Object.keys(result.metafile.inputs)) {
     const path = join(consumer, input);
     if (!/\.[cm]?js$/.test(path)) continue;
-    const { code } = await transform(readFileSync(path, "utf8"), { define: DEFINES, loader: "js", format: "esm", logLevel: "silent" });
-    for (const name of NODE_GLOBALS) if (code.includes(`${MARK}${name}`)) found.push({ module: input, use: `uses the Node global ${name}` });
+    const { code } = await transform(readFileSync(path, "utf8"), {
+      define: DEFINES,
+      loader: "js",
+      format: "esm",
+      logLevel: "silent",
+    });
+    for (const name of NODE_GLOBALS)
+      if (code.includes(`${MARK}${name}`)) found.push({ module: input, use: `uses the Node global ${name}` });
   }
   return found;
 }
@@ -285,17 +341,33 @@ async function nodeOnlyUses(file, { bundleDependencies }) {
 const allowed = (f) => DEPENDENCY_ALLOW_LIST.some((a) => a.module.test(f.module) && a.use === f.use);
 const describeUse = (f) => `${f.module}: ${f.use}`;
 
-await check("web-only detector canary: finds node:fs, crypto, Buffer, process and globalThis.process; ignores a local `process`", async () => {
-  const bad = join(consumer, "canary-bad.js");
-  const good = join(consumer, "canary-good.js");
-  writeFileSync(bad, 'import { readFileSync } from "node:fs";\nimport "crypto";\nexport const a = Buffer.from("x");\nexport const b = process.env.X;\nexport const c = globalThis.process;\nexport { readFileSync };\n');
-  writeFileSync(good, "function process(x) { return x; }\nconst Buffer = Uint8Array;\nexport const a = process(new Buffer(1));\n");
-  const badFound = await nodeOnlyUses(bad, { bundleDependencies: false });
-  const goodFound = await nodeOnlyUses(good, { bundleDependencies: false });
-  const expected = ["imports node:fs", "imports crypto", "uses the Node global process", "uses the Node global Buffer"];
-  for (const item of expected) if (!badFound.some((f) => f.use === item)) throw new Error(`canary: "${item}" not detected; found ${JSON.stringify(badFound)}`);
-  if (goodFound.length) throw new Error(`canary: false positives ${JSON.stringify(goodFound)}`);
-});
+await check(
+  "web-only detector canary: finds node:fs, crypto, Buffer, process and globalThis.process; ignores a local `process`",
+  async () => {
+    const bad = join(consumer, "canary-bad.js");
+    const good = join(consumer, "canary-good.js");
+    writeFileSync(
+      bad,
+      'import { readFileSync } from "node:fs";\nimport "crypto";\nexport const a = Buffer.from("x");\nexport const b = process.env.X;\nexport const c = globalThis.process;\nexport { readFileSync };\n',
+    );
+    writeFileSync(
+      good,
+      "function process(x) { return x; }\nconst Buffer = Uint8Array;\nexport const a = process(new Buffer(1));\n",
+    );
+    const badFound = await nodeOnlyUses(bad, { bundleDependencies: false });
+    const goodFound = await nodeOnlyUses(good, { bundleDependencies: false });
+    const expected = [
+      "imports node:fs",
+      "imports crypto",
+      "uses the Node global process",
+      "uses the Node global Buffer",
+    ];
+    for (const item of expected)
+      if (!badFound.some((f) => f.use === item))
+        throw new Error(`canary: "${item}" not detected; found ${JSON.stringify(badFound)}`);
+    if (goodFound.length) throw new Error(`canary: false positives ${JSON.stringify(goodFound)}`);
+  },
+);
 
 for (const lib of CHECKED) {
   const installed = join(consumer, "node_modules", lib.name);
@@ -314,7 +386,8 @@ for (const lib of CHECKED) {
     const found = [];
     for (const [subpath, target] of Object.entries(packed[lib.name]?.manifest.exports ?? {})) {
       if (typeof target === "string" || nodeOnly(lib.name, subpath)) continue;
-      for (const f of await nodeOnlyUses(join(installed, target.default), { bundleDependencies: true })) found.push({ ...f, subpath });
+      for (const f of await nodeOnlyUses(join(installed, target.default), { bundleDependencies: true }))
+        found.push({ ...f, subpath });
     }
     const bad = found.filter((f) => !allowed(f));
     if (bad.length) throw new Error(bad.map((f) => `${f.subpath}: ${describeUse(f)}`).join("\n"));
@@ -323,19 +396,39 @@ for (const lib of CHECKED) {
   });
 }
 record("web APIs only: alipayhk (CLI) excepted: it is a Node command (node:http, node:fs, process)", true);
-record(`web APIs only: Node adapters excepted: ${Object.entries(NODE_ONLY_SUBPATHS).flatMap(([name, subs]) => subs.map((s) => name + s.slice(1))).join(", ")}`, true);
+record(
+  `web APIs only: Node adapters excepted: ${Object.entries(NODE_ONLY_SUBPATHS)
+    .flatMap(([name, subs]) => subs.map((s) => name + s.slice(1)))
+    .join(", ")}`,
+  true,
+);
 
 // 5. types, from the installed tarballs
 cpSync(join(ROOT, "test/dist-types/consumer.ts"), join(consumer, "consumer.ts"));
 const declarations = (keep) =>
-  CHECKED.flatMap((lib) =>
-    Object.entries(packed[lib.name]?.manifest.exports ?? {})
-      .filter(([subpath, t]) => typeof t === "object" && keep(lib.name, subpath))
-      .map(([, t]) => join(consumer, "node_modules", lib.name, t.types)), // absolute: --listFiles prints them as given
+  CHECKED.flatMap(
+    (lib) =>
+      Object.entries(packed[lib.name]?.manifest.exports ?? {})
+        .filter(([subpath, t]) => typeof t === "object" && keep(lib.name, subpath))
+        .map(([, t]) => join(consumer, "node_modules", lib.name, t.types)), // absolute: --listFiles prints them as given
   );
 const entryDeclarations = declarations((name, subpath) => !nodeTyped(name, subpath));
 const nodeTypedDeclarations = declarations(nodeTyped);
-const tsc = (args) => sh(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "es2022", ...args], { cwd: consumer });
+const tsc = (args) =>
+  sh(
+    process.execPath,
+    [
+      join(ROOT, "node_modules/typescript/bin/tsc"),
+      "--noEmit",
+      "--strict",
+      "--skipLibCheck",
+      "false",
+      "--target",
+      "es2022",
+      ...args,
+    ],
+    { cwd: consumer },
+  );
 const MODES = [
   ["bundler", ["--module", "preserve", "--moduleResolution", "bundler"]],
   ["node16", ["--module", "node16", "--moduleResolution", "node16"]],
@@ -343,12 +436,28 @@ const MODES = [
 ];
 for (const [mode, flags] of MODES) {
   await check(`types: consumer + entry .d.ts under moduleResolution ${mode} (lib es2022 + DOM, no @types/node)`, () => {
-    const { code, out } = tsc([...flags, "--lib", "es2022,dom,dom.iterable", "--typeRoots", "/nonexistent", "--listFiles", "consumer.ts", ...entryDeclarations]);
-    if (code !== 0) throw new Error(out.split("\n").filter((l) => !l.startsWith("/")).join("\n"));
+    const { code, out } = tsc([
+      ...flags,
+      "--lib",
+      "es2022,dom,dom.iterable",
+      "--typeRoots",
+      "/nonexistent",
+      "--listFiles",
+      "consumer.ts",
+      ...entryDeclarations,
+    ]);
+    if (code !== 0)
+      throw new Error(
+        out
+          .split("\n")
+          .filter((l) => !l.startsWith("/"))
+          .join("\n"),
+      );
     // Every alipayhk-* declaration came from the installed tarballs, none from the workspace.
     const listed = out.split("\n").filter((l) => l.includes("alipayhk"));
     const foreign = listed.filter((l) => !l.startsWith(join(consumer, "node_modules")));
-    if (foreign.length || !listed.some((l) => l.includes("alipayhk-order/dist/"))) throw new Error(`declarations not from the tarballs: ${foreign.join(", ") || "(none listed)"}`);
+    if (foreign.length || !listed.some((l) => l.includes("alipayhk-order/dist/")))
+      throw new Error(`declarations not from the tarballs: ${foreign.join(", ") || "(none listed)"}`);
   });
 }
 for (const [mode, flags] of MODES) {
@@ -359,15 +468,32 @@ for (const [mode, flags] of MODES) {
   });
 }
 await check(`types: ambient globals needed with a bare lib are exactly: ${EXPECTED_AMBIENT_GLOBALS}`, () => {
-  const { out } = tsc(["--module", "preserve", "--moduleResolution", "bundler", "--lib", "es2022", "--typeRoots", "/nonexistent", ...entryDeclarations]);
-  const missing = [...new Set([...out.matchAll(/error TS2304: Cannot find name '(\w+)'/g)].map((m) => m[1]))].sort().join(" ");
+  const { out } = tsc([
+    "--module",
+    "preserve",
+    "--moduleResolution",
+    "bundler",
+    "--lib",
+    "es2022",
+    "--typeRoots",
+    "/nonexistent",
+    ...entryDeclarations,
+  ]);
+  const missing = [...new Set([...out.matchAll(/error TS2304: Cannot find name '(\w+)'/g)].map((m) => m[1]))]
+    .sort()
+    .join(" ");
   // Errors inside third-party declarations under a bare lib are not ours to pin (openapi-fetch's index.d.mts
   // indexes globalThis without DOM); only our declarations' other errors fail.
   const other = out.split("\n").filter((l) => /error TS/.test(l) && !/TS2304/.test(l) && /alipayhk/.test(l));
-  if (missing !== EXPECTED_AMBIENT_GLOBALS || other.length) throw new Error(`expected: ${EXPECTED_AMBIENT_GLOBALS}\nactual:   ${missing}\n${other.join("\n")}`);
+  if (missing !== EXPECTED_AMBIENT_GLOBALS || other.length)
+    throw new Error(`expected: ${EXPECTED_AMBIENT_GLOBALS}\nactual:   ${missing}\n${other.join("\n")}`);
 });
 await check("types: Deno type-checks the consumer against the installed tarballs (deno check)", () => {
-  const { code, out } = offline(join(BIN, "deno"), ["check", "--quiet", "--node-modules-dir=manual", "--no-lock", "consumer.ts"], { cwd: consumer });
+  const { code, out } = offline(
+    join(BIN, "deno"),
+    ["check", "--quiet", "--node-modules-dir=manual", "--no-lock", "consumer.ts"],
+    { cwd: consumer },
+  );
   if (code !== 0) throw new Error(out);
 });
 await check("runtime: Node imports every entry of the installed tarballs", () => {
@@ -394,10 +520,19 @@ for (const lib of JSR) {
     const problems = [];
     if (deno.version !== manifest.version) problems.push(`version ${deno.version} ≠ package.json ${manifest.version}`);
     if (deno.license !== manifest.license) problems.push(`license ${deno.license} ≠ package.json ${manifest.license}`);
-    const npmSubpaths = Object.keys(manifest.exports).filter((s) => s !== "./package.json" && !nodeOnly(lib.name, s)).sort().join(",");
-    if (Object.keys(deno.exports).sort().join(",") !== npmSubpaths) problems.push(`exports ${Object.keys(deno.exports)} ≠ package.json ${npmSubpaths}`);
-    const { code, out } = offline(join(BIN, "deno"), ["publish", "--dry-run", "--allow-dirty", "--node-modules-dir=manual", "--unstable-sloppy-imports"], { cwd: dir });
-    if (code !== 0 || !/Dry run complete/.test(out)) problems.push(`deno publish --dry-run failed:\n${out.slice(-3000)}`);
+    const npmSubpaths = Object.keys(manifest.exports)
+      .filter((s) => s !== "./package.json" && !nodeOnly(lib.name, s))
+      .sort()
+      .join(",");
+    if (Object.keys(deno.exports).sort().join(",") !== npmSubpaths)
+      problems.push(`exports ${Object.keys(deno.exports)} ≠ package.json ${npmSubpaths}`);
+    const { code, out } = offline(
+      join(BIN, "deno"),
+      ["publish", "--dry-run", "--allow-dirty", "--node-modules-dir=manual", "--unstable-sloppy-imports"],
+      { cwd: dir },
+    );
+    if (code !== 0 || !/Dry run complete/.test(out))
+      problems.push(`deno publish --dry-run failed:\n${out.slice(-3000)}`);
     const published = [...out.matchAll(/file:\/\/(\S+)/g)].map((m) => m[1]).filter((p) => !p.includes(":"));
     for (const target of Object.values(deno.exports)) {
       if (!published.includes(join(dir, target))) problems.push(`export ${target} is not in the published files`);
@@ -410,7 +545,11 @@ for (const lib of JSR) {
 
 /** Exports `deno doc` can only show as untyped JavaScript: those declared in a .js file rather than in TypeScript. */
 function untypedExports(dir, entry) {
-  const { code, stdout, out } = offline(join(BIN, "deno"), ["doc", "--json", "--unstable-sloppy-imports", "--node-modules-dir=manual", entry], { cwd: dir });
+  const { code, stdout, out } = offline(
+    join(BIN, "deno"),
+    ["doc", "--json", "--unstable-sloppy-imports", "--node-modules-dir=manual", entry],
+    { cwd: dir },
+  );
   if (code !== 0) throw new Error(`deno doc ${entry} failed:\n${out.slice(-3000)}`);
   const symbols = Object.values(JSON.parse(stdout).nodes).flatMap((node) => node.symbols ?? []);
   if (!symbols.length) throw new Error(`deno doc ${entry}: no exports found`);
@@ -438,10 +577,23 @@ for (const lib of JSR) {
   });
 }
 
-await check("deno.json: Deno imports jsr:@alipayhk/{signature,order,sandbox} by name and syncs an order (test/dist-types/deno-workspace.mjs)", () => {
-  const { code, out } = offline(join(BIN, "deno"), ["run", "--no-prompt", "--unstable-sloppy-imports", "--node-modules-dir=manual", "test/dist-types/deno-workspace.mjs"], { cwd: ROOT });
-  if (code !== 0 || !/deno workspace import ok/.test(out)) throw new Error(out);
-});
+await check(
+  "deno.json: Deno imports jsr:@alipayhk/{signature,order,sandbox} by name and syncs an order (test/dist-types/deno-workspace.mjs)",
+  () => {
+    const { code, out } = offline(
+      join(BIN, "deno"),
+      [
+        "run",
+        "--no-prompt",
+        "--unstable-sloppy-imports",
+        "--node-modules-dir=manual",
+        "test/dist-types/deno-workspace.mjs",
+      ],
+      { cwd: ROOT },
+    );
+    if (code !== 0 || !/deno workspace import ok/.test(out)) throw new Error(out);
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 

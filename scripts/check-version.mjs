@@ -35,7 +35,8 @@ const released = readSnapshot(root);
 if (!released) fail([`${SNAPSHOT} is missing or has no info.x-released-version: it is the spec of the last release.`]);
 const { version: releasedVersion, doc } = released;
 const raised = raiseBetween(releasedVersion, version);
-if (raised === "lower") fail([`the packages are at ${version}, below the last release ${releasedVersion} (${SNAPSHOT}).`]);
+if (raised === "lower")
+  fail([`the packages are at ${version}, below the last release ${releasedVersion} (${SNAPSHOT}).`]);
 
 const diff = await diffFromSnapshot(doc, root);
 const breaking = diff.changes.filter((c) => c.level === "breaking");
@@ -57,6 +58,9 @@ const called = raiseFor(releasedVersion, diff.bump);
 console.log(`version gate: ok. The packages are at ${version}; last release ${releasedVersion} (${SNAPSHOT}).`);
 if (diff.bump === "none") console.log("The spec has not changed since that release: the spec diff calls for no bump.");
 else {
-  console.log(`The spec diff since that release calls for a ${diff.bump} bump (${countLevels(diff.changes)}): ${called === diff.bump ? "" : `before 1.0, `}a ${called} raise.`);
-  if (raiseRank(raised) < raiseRank(called)) console.log(`At the next release: npm run release:version -- ${called}   (${diffCommand} for the details)`);
+  console.log(
+    `The spec diff since that release calls for a ${diff.bump} bump (${countLevels(diff.changes)}): ${called === diff.bump ? "" : `before 1.0, `}a ${called} raise.`,
+  );
+  if (raiseRank(raised) < raiseRank(called))
+    console.log(`At the next release: npm run release:version -- ${called}   (${diffCommand} for the details)`);
 }

@@ -41,12 +41,16 @@ const app = await Application.bootstrap({
 // One program over every entry's sources: the packages import one another by name, which the "alipayhk-source"
 // condition resolves to their sources (tsconfig.base.json), so that a type re-exported by another package is the same
 // symbol here. (The project references of tsconfig.json would give each package the others' emitted .d.ts instead.)
-const base = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.base.json"), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+const base = ts.getParsedCommandLineOfConfigFile(
+  join(ROOT, "tsconfig.base.json"),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    },
   },
-});
+);
 if (!base) throw new Error("tsconfig.base.json: unreadable");
 const options = { ...base.options, composite: false, declaration: false, emitDeclarationOnly: false, noEmit: true };
 app.options.setCompilerOptions([...entries.keys()], { ...options, types: ["node"] }, undefined);

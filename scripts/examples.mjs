@@ -31,7 +31,10 @@ const ORDER_STATUSES = ["TICKETED", "USED"];
 async function exerciseServer(name, post, sandbox) {
   const a = `example-${name}-a`;
   const b = `example-${name}-b`;
-  const [ra, rb] = await Promise.all([post({ merchantBizNo: a, orderStatus: "TICKETED" }), post({ merchantBizNo: b, orderStatus: "TICKETED" })]);
+  const [ra, rb] = await Promise.all([
+    post({ merchantBizNo: a, orderStatus: "TICKETED" }),
+    post({ merchantBizNo: b, orderStatus: "TICKETED" }),
+  ]);
   await sleep(20); // orderModifyTime is Date.now(): the update must be newer
   const ra2 = await post({ merchantBizNo: a, orderStatus: "USED" });
   checkSynced(sandbox, a, ORDER_STATUSES, [ra, ra2]);
@@ -43,16 +46,25 @@ function checkSynced(sandbox, merchantBizNo, statuses, answers) {
   const held = sandbox.order(vectors.clientId, merchantBizNo);
   if (!held) throw new Error(`the sandbox has no order ${merchantBizNo}`);
   const history = held.history.map((h) => h.to).join(",");
-  if (history !== statuses.join(",")) throw new Error(`${merchantBizNo}: sandbox history ${history}, expected ${statuses.join(",")}`);
+  if (history !== statuses.join(","))
+    throw new Error(`${merchantBizNo}: sandbox history ${history}, expected ${statuses.join(",")}`);
   for (const answer of answers) {
-    if (answer.orderId !== held.orderId) throw new Error(`${merchantBizNo}: the example answered ${JSON.stringify(answer)}, the sandbox holds ${held.orderId}`);
+    if (answer.orderId !== held.orderId)
+      throw new Error(
+        `${merchantBizNo}: the example answered ${JSON.stringify(answer)}, the sandbox holds ${held.orderId}`,
+      );
   }
-  if (answers.at(-1).orderStatus !== statuses.at(-1)) throw new Error(`${merchantBizNo}: last answer ${JSON.stringify(answers.at(-1))}`);
+  if (answers.at(-1).orderStatus !== statuses.at(-1))
+    throw new Error(`${merchantBizNo}: last answer ${JSON.stringify(answers.at(-1))}`);
 }
 
 /** @param {string} url @returns {Post} */
 const postJson = (url) => async (body) => {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text}`);
   return JSON.parse(text);
@@ -70,10 +82,18 @@ export const EXAMPLES = [
   {
     id: "node (examples/node/sync-order.mjs)",
     async run({ sandbox, baseUrl, alipayPublicKey }) {
-      const env = { ...process.env, ...exampleEnv(baseUrl, MERCHANT.pkcs8Pem), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
+      const env = {
+        ...process.env,
+        ...exampleEnv(baseUrl, MERCHANT.pkcs8Pem),
+        ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey,
+      };
       const answers = [];
       for (const status of ORDER_STATUSES) {
-        const { code, stdout, stderr } = await run(process.execPath, ["examples/node/sync-order.mjs", "example-node", status], { env, timeoutMs: 30_000 });
+        const { code, stdout, stderr } = await run(
+          process.execPath,
+          ["examples/node/sync-order.mjs", "example-node", status],
+          { env, timeoutMs: 30_000 },
+        );
         if (code !== 0) throw new Error(`exit ${code}: ${stdout}${stderr}`);
         answers.push(JSON.parse(stdout));
         await sleep(20);
@@ -86,8 +106,18 @@ export const EXAMPLES = [
     async run({ sandbox, baseUrl, alipayPublicKey }) {
       const server = startServer(
         deno,
-        ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env=ALIPAYHK_CLIENT_ID,ALIPAYHK_PRIVATE_KEY,ALIPAYHK_PRIVATE_KEY_FILE,ALIPAYHK_ALIPAY_PUBLIC_KEY,ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE,ALIPAYHK_BASE_URL,PORT", "server.ts"],
-        { cwd: join(ROOT, "examples/deno"), env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8Base64), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" }, ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/ },
+        [
+          "run",
+          "--no-prompt",
+          "--allow-net=127.0.0.1",
+          "--allow-env=ALIPAYHK_CLIENT_ID,ALIPAYHK_PRIVATE_KEY,ALIPAYHK_PRIVATE_KEY_FILE,ALIPAYHK_ALIPAY_PUBLIC_KEY,ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE,ALIPAYHK_BASE_URL,PORT",
+          "server.ts",
+        ],
+        {
+          cwd: join(ROOT, "examples/deno"),
+          env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8Base64), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey, PORT: "0" },
+          ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+        },
       );
       try {
         const [, url] = await server.started;
@@ -127,10 +157,14 @@ export const EXAMPLES = [
         logLevel: "error",
       });
       const port = await freePort();
-      const server = startServer(workerd, ["serve", "examples/cloudflare-worker/config.capnp", `--socket-addr=http=127.0.0.1:${port}`], {
-        // The PEM as it arrives from a one-line secret: literal \n escapes.
-        env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8PemEscaped), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey },
-      });
+      const server = startServer(
+        workerd,
+        ["serve", "examples/cloudflare-worker/config.capnp", `--socket-addr=http=127.0.0.1:${port}`],
+        {
+          // The PEM as it arrives from a one-line secret: literal \n escapes.
+          env: { ...exampleEnv(baseUrl, MERCHANT.pkcs8PemEscaped), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey },
+        },
+      );
       try {
         const url = `http://127.0.0.1:${port}`;
         await waitForHttp(url, server.child);
@@ -158,11 +192,21 @@ addEventListener("fetch", (event) => event.respondWith(handler(event.request)));
       const file = await bundle(relative(ROOT, entry), "vercel-edge.js", { format: "iife" });
       const { EdgeRuntime } = await import("edge-runtime");
       // Vercel gives edge functions process.env (and nothing else of process); the JWK goes in as JSON text.
-      const env = { ...exampleEnv(baseUrl, JSON.stringify(MERCHANT.privateJwk)), ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey };
-      const runtime = new EdgeRuntime({ initialCode: readFileSync(file, "utf8"), extend: (context) => Object.assign(context, { process: { env } }) });
+      const env = {
+        ...exampleEnv(baseUrl, JSON.stringify(MERCHANT.privateJwk)),
+        ALIPAYHK_ALIPAY_PUBLIC_KEY: alipayPublicKey,
+      };
+      const runtime = new EdgeRuntime({
+        initialCode: readFileSync(file, "utf8"),
+        extend: (context) => Object.assign(context, { process: { env } }),
+      });
       /** @type {Post} */
       const post = async (body) => {
-        const response = await runtime.dispatchFetch("https://example.vercel.app/api/sync-order", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+        const response = await runtime.dispatchFetch("https://example.vercel.app/api/sync-order", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
         await response.waitUntil();
         const text = await response.text();
         if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text}`);
@@ -203,4 +247,3 @@ export async function runExamples({ bundle, tmp, only, jobs }) {
   }
   return { results, ms: Date.now() - t, sandboxUrl: server.url };
 }
-

@@ -16,7 +16,9 @@ import { parseArgs } from "node:util";
 import { generate } from "./generate/outputs.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const { values } = parseArgs({ options: { check: { type: "boolean" }, spec: { type: "string" }, out: { type: "string" } } });
+const { values } = parseArgs({
+  options: { check: { type: "boolean" }, spec: { type: "string" }, out: { type: "string" } },
+});
 const specFile = resolve(values.spec ?? `${root}spec/openapi.yaml`);
 const outDir = resolve(values.out ?? `${root}generated`);
 

@@ -109,7 +109,9 @@ function describeKey(pkcs8Pem) {
       modulusBits: privateKey.asymmetricKeyDetails?.modulusLength,
       pkcs8Pem: privateKey.export({ type: "pkcs8", format: "pem" }),
       // The same PEM as it often arrives in an environment variable: one line, literal "\n" escapes.
-      pkcs8PemEscaped: String(privateKey.export({ type: "pkcs8", format: "pem" })).trim().replace(/\n/g, "\\n"),
+      pkcs8PemEscaped: String(privateKey.export({ type: "pkcs8", format: "pem" }))
+        .trim()
+        .replace(/\n/g, "\\n"),
       pkcs1Pem,
       pkcs8Base64: pemBody(privateKey.export({ type: "pkcs8", format: "pem" })),
       pkcs1Base64: pemBody(pkcs1Pem),
@@ -125,7 +127,8 @@ function describeKey(pkcs8Pem) {
 
 const merchant = describeKey(MERCHANT_PKCS8);
 const alipay = describeKey(ALIPAY_PKCS8);
-if (merchant.json.modulusBits !== 2048 || alipay.json.modulusBits !== 2048) throw new Error("test keys must be RSA-2048");
+if (merchant.json.modulusBits !== 2048 || alipay.json.modulusBits !== 2048)
+  throw new Error("test keys must be RSA-2048");
 
 // ---------------------------------------------------------------------------------------------
 // Signatures: AlipayHK signs `${method} ${path}\n${clientId}.${time}.${body}` (UTF-8) with
@@ -150,7 +153,12 @@ const messages = [
     message: {
       method: "POST",
       path: SYNC_PATH,
-      body: JSON.stringify({ ...order, shopName: "港鐵站 · 點心 🥟", note: "café vs cafe\u0301 🎟️ 👨‍👩‍👧 ✓", quote: "\"\\/" }),
+      body: JSON.stringify({
+        ...order,
+        shopName: "港鐵站 · 點心 🥟",
+        note: "café vs cafe\u0301 🎟️ 👨‍👩‍👧 ✓",
+        quote: '"\\/',
+      }),
     },
   },
   { name: "empty body", message: { method: "POST", path: SYNC_PATH, body: "" } },
@@ -158,22 +166,34 @@ const messages = [
     name: "query string (percent-encoded, empty value) is signed as sent",
     message: { method: "POST", path: `${SYNC_PATH}?lang=zh-HK&q=%E4%B8%AD%20x&empty=`, body: '{"a":1}' },
   },
-  { name: "whitespace, CRLF and tabs are kept byte for byte", message: { method: "POST", path: SYNC_PATH, body: '  {\r\n  "a" : 1 }\n\t' } },
+  {
+    name: "whitespace, CRLF and tabs are kept byte for byte",
+    message: { method: "POST", path: SYNC_PATH, body: '  {\r\n  "a" : 1 }\n\t' },
+  },
   { name: "method is not upper-cased", message: { method: "get", path: "/", body: "" } },
-  { name: "8 KB body", message: { method: "POST", path: SYNC_PATH, body: JSON.stringify({ items: Array.from({ length: 160 }, (_, i) => `item-${i}-港-🥟-${"x".repeat(30)}`) }) } },
+  {
+    name: "8 KB body",
+    message: {
+      method: "POST",
+      path: SYNC_PATH,
+      body: JSON.stringify({ items: Array.from({ length: 160 }, (_, i) => `item-${i}-港-🥟-${"x".repeat(30)}`) }),
+    },
+  },
   { name: "keyVersion left out", keyVersion: null, message: { method: "POST", path: SYNC_PATH, body: "{}" } },
   { name: "keyVersion 2", keyVersion: 2, message: { method: "POST", path: SYNC_PATH, body: "{}" } },
 ];
 
 const contentToSign = (m) => `${m.method} ${m.path}\n${m.clientId}.${m.time}.${m.body}`;
 const rsaSign = (content, key) => createSign("RSA-SHA256").update(content, "utf8").sign(key, "base64");
-const header = (keyVersion, b64) => `algorithm=RSA256,${keyVersion === null ? "" : `keyVersion=${keyVersion},`}signature=${encodeURIComponent(b64)}`;
+const header = (keyVersion, b64) =>
+  `algorithm=RSA256,${keyVersion === null ? "" : `keyVersion=${keyVersion},`}signature=${encodeURIComponent(b64)}`;
 
 const signatures = messages.map(({ name, message, keyVersion = 1 }) => {
   const full = { method: message.method, path: message.path, clientId: CLIENT_ID, time: TIME, body: message.body };
   const content = contentToSign(full);
   const signature = rsaSign(content, merchant.privateKey);
-  if (!createVerify("RSA-SHA256").update(content, "utf8").verify(merchant.publicKey, signature, "base64")) throw new Error("self-check failed");
+  if (!createVerify("RSA-SHA256").update(content, "utf8").verify(merchant.publicKey, signature, "base64"))
+    throw new Error("self-check failed");
   return {
     name,
     message: full,
@@ -190,8 +210,14 @@ const signatures = messages.map(({ name, message, keyVersion = 1 }) => {
 const first = signatures[0];
 const acceptedHeaders = [
   { name: "raw (not URL-encoded) base64", header: `algorithm=RSA256,keyVersion=1,signature=${first.signature}` },
-  { name: "lower-case percent escapes", header: `algorithm=RSA256,keyVersion=1,signature=${encodeURIComponent(first.signature).replace(/%[0-9A-F]{2}/g, (s) => s.toLowerCase())}` },
-  { name: "pairs reordered, spaces, lower-case algorithm", header: ` signature=${encodeURIComponent(first.signature)} , keyVersion=1 , algorithm=rsa256 ` },
+  {
+    name: "lower-case percent escapes",
+    header: `algorithm=RSA256,keyVersion=1,signature=${encodeURIComponent(first.signature).replace(/%[0-9A-F]{2}/g, (s) => s.toLowerCase())}`,
+  },
+  {
+    name: "pairs reordered, spaces, lower-case algorithm",
+    header: ` signature=${encodeURIComponent(first.signature)} , keyVersion=1 , algorithm=rsa256 `,
+  },
   { name: "algorithm and keyVersion left out", header: `signature=${encodeURIComponent(first.signature)}` },
 ];
 
@@ -199,19 +225,34 @@ const acceptedHeaders = [
 // AES: NIST SP 800-38A appendix F.1.1 (ECB-AES128) and F.1.5 (ECB-AES256), checked against
 // node:crypto here; and RSA_AES bodies (AES key wrapped with RSAES-PKCS1-v1_5 for the merchant key).
 
-const NIST_PLAINTEXT = ["6bc1bee22e409f96e93d7e117393172a", "ae2d8a571e03ac9c9eb76fac45af8e51", "30c81c46a35ce411e5fbc1191a0a52ef", "f69f2445df4f9b17ad2b417be66c3710"];
+const NIST_PLAINTEXT = [
+  "6bc1bee22e409f96e93d7e117393172a",
+  "ae2d8a571e03ac9c9eb76fac45af8e51",
+  "30c81c46a35ce411e5fbc1191a0a52ef",
+  "f69f2445df4f9b17ad2b417be66c3710",
+];
 const NIST = [
   {
     name: "SP 800-38A F.1.1 ECB-AES128",
     key: "2b7e151628aed2a6abf7158809cf4f3c",
     plaintext: NIST_PLAINTEXT,
-    ciphertext: ["3ad77bb40d7a3660a89ecaf32466ef97", "f5d3d58503b9699de785895a96fdbaaf", "43b1cd7f598ece23881b00e3ed030688", "7b0c785e27e8ad3f8223207104725dd4"],
+    ciphertext: [
+      "3ad77bb40d7a3660a89ecaf32466ef97",
+      "f5d3d58503b9699de785895a96fdbaaf",
+      "43b1cd7f598ece23881b00e3ed030688",
+      "7b0c785e27e8ad3f8223207104725dd4",
+    ],
   },
   {
     name: "SP 800-38A F.1.5 ECB-AES256",
     key: "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4",
     plaintext: NIST_PLAINTEXT,
-    ciphertext: ["f3eed1bdb5d2a03c064b5a7e3db181f8", "591ccb10d410ed26dc5ba74a31362870", "b6ed21b99ca6f4f9f153e7b1beafed1d", "23304b7a39f9f3ff067d8d8f9e24ecc7"],
+    ciphertext: [
+      "f3eed1bdb5d2a03c064b5a7e3db181f8",
+      "591ccb10d410ed26dc5ba74a31362870",
+      "b6ed21b99ca6f4f9f153e7b1beafed1d",
+      "23304b7a39f9f3ff067d8d8f9e24ecc7",
+    ],
   },
 ];
 
@@ -232,24 +273,40 @@ function wrapKey(aesKey, publicKey) {
   const k = 256;
   const ps = [];
   for (let block = 0; ps.length < k - 3 - aesKey.length; block++) {
-    for (const byte of createHash("sha256").update(`alipayhk-conformance-wrap-${wrapCounter}-${block}`).digest()) if (byte !== 0) ps.push(byte);
+    for (const byte of createHash("sha256").update(`alipayhk-conformance-wrap-${wrapCounter}-${block}`).digest())
+      if (byte !== 0) ps.push(byte);
   }
   wrapCounter++;
-  const em = Buffer.concat([Buffer.from([0, 2]), Buffer.from(ps.slice(0, k - 3 - aesKey.length)), Buffer.from([0]), aesKey]);
+  const em = Buffer.concat([
+    Buffer.from([0, 2]),
+    Buffer.from(ps.slice(0, k - 3 - aesKey.length)),
+    Buffer.from([0]),
+    aesKey,
+  ]);
   const wrapped = publicEncrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, em);
   const back = privateDecrypt({ key: merchant.privateKey, padding: constants.RSA_NO_PADDING }, wrapped);
   if (!back.equals(em)) throw new Error("key wrap self-check failed");
   return wrapped;
 }
-const encryptHeader = (wrapped) => `algorithm=RSA_AES,keyVersion=1,symmetricKey=${encodeURIComponent(wrapped.toString("base64"))}`;
+const encryptHeader = (wrapped) =>
+  `algorithm=RSA_AES,keyVersion=1,symmetricKey=${encodeURIComponent(wrapped.toString("base64"))}`;
 
 // decryptBody in its default mode (ECB, PKCS#7) with the NIST keys, against node:crypto's aes-*-ecb.
-const ECB_PLAINTEXT = JSON.stringify({ result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "成功 ✓ 🎟️" }, orderId: "A0001" });
+const ECB_PLAINTEXT = JSON.stringify({
+  result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "成功 ✓ 🎟️" },
+  orderId: "A0001",
+});
 const decryptBodyEcb = NIST.map((v) => {
   const key = fromHex(v.key);
   const cipher = createCipheriv(ecbAlgorithm(key), key, null); // PKCS#7 padding on by default
   const body = Buffer.concat([cipher.update(ECB_PLAINTEXT, "utf8"), cipher.final()]).toString("base64");
-  return { name: `decryptBody (ECB) with the ${v.name} key`, aesKey: v.key, body, encryptHeader: encryptHeader(wrapKey(key, merchant.publicKey)), plaintext: ECB_PLAINTEXT };
+  return {
+    name: `decryptBody (ECB) with the ${v.name} key`,
+    aesKey: v.key,
+    body,
+    encryptHeader: encryptHeader(wrapKey(key, merchant.publicKey)),
+    plaintext: ECB_PLAINTEXT,
+  };
 });
 
 // The NIST blocks themselves through decryptBody. Their plaintexts are not UTF-8, and decryptBody
@@ -261,11 +318,13 @@ function asciiChain(key, target) {
   const batch = 65536;
   for (let start = 0; start < 64 * batch; start += batch) {
     const candidates = Buffer.alloc(16 * batch);
-    for (let j = 0; j < batch; j++) candidates.write(`nist-${(start + j).toString(36).padStart(11, "0")}`, 16 * j, "latin1");
+    for (let j = 0; j < batch; j++)
+      candidates.write(`nist-${(start + j).toString(36).padStart(11, "0")}`, 16 * j, "latin1");
     const encrypted = ecbRaw(key, candidates);
     for (let j = 0; j < batch; j++) {
       const c0 = encrypted.subarray(16 * j, 16 * j + 16);
-      if (c0.every((byte, i) => ((byte ^ target[i]) & 0x80) === 0)) return { a: candidates.subarray(16 * j, 16 * j + 16).toString("latin1"), c0: Buffer.from(c0) };
+      if (c0.every((byte, i) => ((byte ^ target[i]) & 0x80) === 0))
+        return { a: candidates.subarray(16 * j, 16 * j + 16).toString("latin1"), c0: Buffer.from(c0) };
     }
   }
   throw new Error("no ASCII chain block found");
@@ -297,7 +356,8 @@ for (const v of NIST) {
 }
 
 const vectors = {
-  $comment: "Generated by scripts/make-vectors.mjs with node:crypto only. Do not edit; run `node scripts/make-vectors.mjs`. TEST KEYS ONLY.",
+  $comment:
+    "Generated by scripts/make-vectors.mjs with node:crypto only. Do not edit; run `node scripts/make-vectors.mjs`. TEST KEYS ONLY.",
   clientId: CLIENT_ID,
   keys: { merchant: merchant.json, alipay: { pkcs8Pem: alipay.json.pkcs8Pem, spkiPem: alipay.json.spkiPem } },
   signatures,
@@ -318,5 +378,7 @@ if (process.argv.includes("--check")) {
   console.log("test/conformance/vectors.json is up to date");
 } else {
   writeFileSync(OUT, text);
-  console.log(`wrote ${OUT} (${signatures.length} signatures, ${decryptBodyEcb.length + decryptBodyNistBlocks.length} RSA_AES bodies)`);
+  console.log(
+    `wrote ${OUT} (${signatures.length} signatures, ${decryptBodyEcb.length + decryptBodyNistBlocks.length} RSA_AES bodies)`,
+  );
 }

@@ -20,7 +20,11 @@ export const MISSING =
 /** The directory holding initdb and pg_ctl: Debian's newest /usr/lib/postgresql/<version>/bin, or the PATH's. */
 function serverBin() {
   const debian = "/usr/lib/postgresql";
-  const versions = existsSync(debian) ? readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(debian)
+    ? readdirSync(debian)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const dirs = [...versions.map((v) => join(debian, v, "bin")), ...(process.env.PATH ?? "").split(":").filter(Boolean)];
   const found = dirs.find((dir) => existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl")));
   if (!found) throw new Error(MISSING);
@@ -46,9 +50,11 @@ export async function startPostgres() {
   const data = join(dir, "data");
   const log = join(dir, "server.log");
   if (root) {
-    const id = (/** @type {string} */ flag) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
+    const id = (/** @type {string} */ flag) =>
+      Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
     const [uid, gid] = [id("-u"), id("-g")];
-    if (!Number.isInteger(uid) || uid === 0) throw new Error(`running as root, and there is no postgres user to run the server as. ${MISSING}`);
+    if (!Number.isInteger(uid) || uid === 0)
+      throw new Error(`running as root, and there is no postgres user to run the server as. ${MISSING}`);
     chownSync(dir, uid, gid);
   }
   /** As root through runuser: the server's files and processes are the postgres user's. @returns {[string, string[]]} */
@@ -74,7 +80,8 @@ export async function startPostgres() {
     await exec("pg_ctl", ["-D", data, "-l", log, "-w", "-t", "60", "-o", options, "start"]);
     running = true;
   };
-  const stopNow = () => spawnSync(...command("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]), { stdio: "ignore" });
+  const stopNow = () =>
+    spawnSync(...command("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]), { stdio: "ignore" });
   for (let tries = 1; ; tries++) {
     port = await freePort();
     try {

@@ -48,7 +48,11 @@ process.on("exit", () => {
  * @param {RunOptions} [options]
  * @returns {Promise<RunResult>}
  */
-export function run(command, argv, { cwd = ROOT, env = process.env, timeoutMs = 600_000, inherit = false, echoStderr = false, onSpawn } = {}) {
+export function run(
+  command,
+  argv,
+  { cwd = ROOT, env = process.env, timeoutMs = 600_000, inherit = false, echoStderr = false, onSpawn } = {},
+) {
   return new Promise((resolve) => {
     const child = spawn(command, argv, { cwd, env, stdio: inherit ? "inherit" : ["ignore", "pipe", "pipe"] });
     children.add(child);
@@ -83,7 +87,11 @@ export function run(command, argv, { cwd = ROOT, env = process.env, timeoutMs = 
  */
 export function startServer(command, argv, { env, cwd = ROOT, ready, timeoutMs = 20_000, stderr = "collect" } = {}) {
   // stdin is a pipe left open: a child that watches it (bench/server.mjs) ends when this process does
-  const child = spawn(command, argv, { cwd, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", stderr === "inherit" ? "inherit" : "pipe"] });
+  const child = spawn(command, argv, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["pipe", "pipe", stderr === "inherit" ? "inherit" : "pipe"],
+  });
   children.add(child);
   child.once("exit", () => children.delete(child));
   let output = "";

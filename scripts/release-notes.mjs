@@ -11,7 +11,15 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { CHANGELOG, commitsByPackage, isRepoTop, lastRelease, putSection, section, UNRELEASED } from "./release/changelog.mjs";
+import {
+  CHANGELOG,
+  commitsByPackage,
+  isRepoTop,
+  lastRelease,
+  putSection,
+  section,
+  UNRELEASED,
+} from "./release/changelog.mjs";
 import { countLevels, diffFromSnapshot, parseSnapshot, readSnapshot, SNAPSHOT } from "./release/snapshot.mjs";
 import { raiseFor, workspaces } from "./release/versions.mjs";
 
@@ -23,7 +31,9 @@ const committed = git ? lastRelease(root) : null;
 const current = readSnapshot(root);
 const base = committed ? parseSnapshot(committed.snapshot) : current;
 if (!base || !current) {
-  console.error(`release:notes: ${SNAPSHOT} is missing or has no info.x-released-version: it is the spec of the last release.`);
+  console.error(
+    `release:notes: ${SNAPSHOT} is missing or has no info.x-released-version: it is the spec of the last release.`,
+  );
   process.exit(1);
 }
 // A snapshot newer than the committed one is a release in progress: the notes are that version's.
@@ -31,7 +41,13 @@ const version = current.version !== base.version ? current.version : UNRELEASED;
 
 const diff = await diffFromSnapshot(base.doc, root);
 const commits = git ? commitsByPackage(root, committed?.commit ?? null, workspaces(root)) : null;
-const text = section({ version, releasedVersion: base.version, raise: raiseFor(base.version, diff.bump), diff, commits });
+const text = section({
+  version,
+  releasedVersion: base.version,
+  raise: raiseFor(base.version, diff.bump),
+  diff,
+  commits,
+});
 
 if (values["dry-run"]) {
   process.stdout.write(text);
@@ -39,6 +55,11 @@ if (values["dry-run"]) {
   const file = join(root, CHANGELOG);
   writeFileSync(file, putSection(existsSync(file) ? readFileSync(file, "utf8") : "", version, text));
   const commitCount = new Set([...(commits?.values() ?? [])].flat()).size;
-  console.log(`${CHANGELOG}: wrote the ${version} section (spec: ${diff.bump} bump, ${countLevels(diff.changes)}; ${commitCount} commit${commitCount === 1 ? "" : "s"} since ${base.version}).`);
-  if (version === UNRELEASED) console.log(`Release: npm run release:version -- <major|minor|patch|x.y.z> names it (the gate says which raise the spec needs).`);
+  console.log(
+    `${CHANGELOG}: wrote the ${version} section (spec: ${diff.bump} bump, ${countLevels(diff.changes)}; ${commitCount} commit${commitCount === 1 ? "" : "s"} since ${base.version}).`,
+  );
+  if (version === UNRELEASED)
+    console.log(
+      `Release: npm run release:version -- <major|minor|patch|x.y.z> names it (the gate says which raise the spec needs).`,
+    );
 }

@@ -65,7 +65,8 @@ async function bundle(entry, outfile, { platform = "neutral", format = "esm" } =
   for (const lib of LIBRARIES) {
     const fromDist = inputs.some((p) => p.startsWith(`${lib.dir}/dist/`));
     const fromSrc = inputs.filter((p) => p.startsWith(`${lib.dir}/src/`));
-    if (fromSrc.length) throw new Error(`${entry}: ${lib.name} was bundled from its sources (${fromSrc[0]}), not from dist/`);
+    if (fromSrc.length)
+      throw new Error(`${entry}: ${lib.name} was bundled from its sources (${fromSrc[0]}), not from dist/`);
     if (!fromDist && entry.startsWith("test/runtimes/")) throw new Error(`${entry}: ${lib.name} is not in the bundle`);
   }
   return join(tmp, outfile);
@@ -149,7 +150,8 @@ const RUNTIMES = [
   workerdRuntime("workerd (no_nodejs_compat)", ["no_nodejs_compat", "no_nodejs_compat_v2"], "absent"),
   {
     id: "edge-runtime",
-    version: async () => `edge-runtime ${require("edge-runtime/package.json").version} (@edge-runtime/vm ${require("@edge-runtime/vm/package.json").version}, in node ${process.version})`,
+    version: async () =>
+      `edge-runtime ${require("edge-runtime/package.json").version} (@edge-runtime/vm ${require("@edge-runtime/vm/package.json").version}, in node ${process.version})`,
     prepare: () => bundle("test/runtimes/edge-runtime.ts", "edge.bundle.js", { format: "iife" }),
     command: (file) => [process.execPath, [join(ROOT, "test/runtimes/edge-host.mjs"), file]],
     nodeGlobals: "absent",
@@ -168,7 +170,12 @@ async function testCounter() {
   const serve = async () => {
     throw new Error("only counting");
   };
-  return (runtime) => countTests({ runtime: runtime.id, ...(runtime.listens && { serve }), ...(runtime.nodeGlobals && { nodeGlobals: runtime.nodeGlobals }) });
+  return (runtime) =>
+    countTests({
+      runtime: runtime.id,
+      ...(runtime.listens && { serve }),
+      ...(runtime.nodeGlobals && { nodeGlobals: runtime.nodeGlobals }),
+    });
 }
 
 async function runRuntime(runtime, expectedTests) {
@@ -181,8 +188,14 @@ async function runRuntime(runtime, expectedTests) {
     const { code, stdout, stderr } = await run(command, argv, { timeoutMs: 120_000 });
     result.output = `${stdout}${stderr ? `\n[stderr]\n${stderr}` : ""}`;
     // workerd prefixes console output; take the last summary line wherever it is.
-    const lines = stdout.concat("\n", stderr).split("\n").map((l) => l.replace(/^.*?(\d+ passed, \d+ failed)\s*$/, "$1"));
-    const summary = lines.filter((l) => SUMMARY.test(l)).pop()?.match(SUMMARY);
+    const lines = stdout
+      .concat("\n", stderr)
+      .split("\n")
+      .map((l) => l.replace(/^.*?(\d+ passed, \d+ failed)\s*$/, "$1"));
+    const summary = lines
+      .filter((l) => SUMMARY.test(l))
+      .pop()
+      ?.match(SUMMARY);
     if (summary) {
       result.passed = Number(summary[1]);
       result.failed = Number(summary[2]);
@@ -193,7 +206,8 @@ async function runRuntime(runtime, expectedTests) {
     const complete = result.passed + result.failed === expectedTests;
     result.ok = code === 0 && summary !== undefined && result.failed === 0 && complete;
     if (code !== 0 && result.failed === 0) result.output += `\n(exit code ${code})`;
-    if (summary && !complete) result.output += `\n(ran ${result.passed + result.failed} tests, expected ${expectedTests})`;
+    if (summary && !complete)
+      result.output += `\n(ran ${result.passed + result.failed} tests, expected ${expectedTests})`;
   } catch (error) {
     result.output += `\n${error?.stack ?? error}`;
     result.failed = Math.max(1, result.failed);
@@ -225,7 +239,10 @@ const results = await pool(selected, JOBS, async (runtime) => {
   process.stdout.write(`  ${result.ok ? "ok  " : "FAIL"} ${runtime.id} (${seconds(result.ms)})\n`);
   return result;
 });
-const examples = !ONLY || ONLY.includes("examples") || EXAMPLES.some((e) => ONLY.some((o) => e.id.startsWith(o))) ? await runExamples({ bundle, tmp, only: ONLY, jobs: JOBS }) : undefined;
+const examples =
+  !ONLY || ONLY.includes("examples") || EXAMPLES.some((e) => ONLY.some((o) => e.id.startsWith(o)))
+    ? await runExamples({ bundle, tmp, only: ONLY, jobs: JOBS })
+    : undefined;
 
 console.log("");
 let failed = false;
@@ -234,14 +251,22 @@ for (const r of results) {
   console.log(`${r.ok ? "✔" : "✘"} ${r.id}: ${r.version} (${seconds(r.ms)})`);
   console.log(`${r.passed} passed, ${r.failed} failed`);
   if (!r.ok || VERBOSE) {
-    const shown = VERBOSE ? r.output : r.output.split("\n").filter((l) => !/^ok \d+ - |^# runtime|^\d+ passed|\] main|^$/.test(l)).slice(0, 80).join("\n");
+    const shown = VERBOSE
+      ? r.output
+      : r.output
+          .split("\n")
+          .filter((l) => !/^ok \d+ - |^# runtime|^\d+ passed|\] main|^$/.test(l))
+          .slice(0, 80)
+          .join("\n");
     console.log(shown.replace(/^/gm, "    "));
   }
 }
 if (examples) {
   const passed = examples.results.filter((e) => e.ok).length;
   failed ||= passed !== examples.results.length || examples.results.length === 0;
-  console.log(`${passed === examples.results.length ? "✔" : "✘"} examples, against a sandbox at ${examples.sandboxUrl} (${seconds(examples.ms)})`);
+  console.log(
+    `${passed === examples.results.length ? "✔" : "✘"} examples, against a sandbox at ${examples.sandboxUrl} (${seconds(examples.ms)})`,
+  );
   for (const e of examples.results) {
     console.log(`    ${e.ok ? "ok  " : "FAIL"} ${e.id} (${seconds(e.ms)})`);
     if (!e.ok) console.log(String(e.error).replace(/^/gm, "        "));

@@ -10,7 +10,8 @@ import { diffSpecs, format, FORMATS, openSpec, UsageError } from "./spec-diff/in
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const FAIL_ON = { breaking: ["breaking"], warning: ["breaking", "warning"] };
-const USAGE = "usage: npm run spec:diff -- --base <git ref | spec file> [--head <spec file>] [--format text|json|markdown] [--fail-on breaking|warning]";
+const USAGE =
+  "usage: npm run spec:diff -- --base <git ref | spec file> [--head <spec file>] [--format text|json|markdown] [--fail-on breaking|warning]";
 
 /** @param {string[]} argv */
 function options(argv) {
@@ -18,7 +19,13 @@ function options(argv) {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { base: { type: "string" }, head: { type: "string" }, format: { type: "string" }, "fail-on": { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        base: { type: "string" },
+        head: { type: "string" },
+        format: { type: "string" },
+        "fail-on": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -27,12 +34,19 @@ function options(argv) {
   }
   const { values } = parsed;
   if (values.help) return undefined;
-  if (values.base === undefined) throw new UsageError("--base is required: a git ref (e.g. HEAD, v1.2.0) or a spec file");
+  if (values.base === undefined)
+    throw new UsageError("--base is required: a git ref (e.g. HEAD, v1.2.0) or a spec file");
   const output = values.format ?? "text";
   if (!FORMATS.includes(output)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got ${output})`);
   const failOn = values["fail-on"];
-  if (failOn !== undefined && !(failOn in FAIL_ON)) throw new UsageError(`--fail-on must be breaking or warning (got ${failOn})`);
-  return { base: values.base, head: values.head, output, failOn: /** @type {keyof typeof FAIL_ON | undefined} */ (failOn) };
+  if (failOn !== undefined && !(failOn in FAIL_ON))
+    throw new UsageError(`--fail-on must be breaking or warning (got ${failOn})`);
+  return {
+    base: values.base,
+    head: values.head,
+    output,
+    failOn: /** @type {keyof typeof FAIL_ON | undefined} */ (failOn),
+  };
 }
 
 async function main() {

@@ -51,7 +51,8 @@ export function bundleSpec(rootFile, read = new Set()) {
   for (const [section, entries] of Object.entries(root.components ?? {})) {
     bundled.components[section] = {};
     for (const [name, value] of Object.entries(entries)) {
-      const file = typeof value?.$ref === "string" && !value.$ref.startsWith("#") ? resolve(dirname(rootFile), value.$ref) : null;
+      const file =
+        typeof value?.$ref === "string" && !value.$ref.startsWith("#") ? resolve(dirname(rootFile), value.$ref) : null;
       bundled.components[section][name] = file ? walk(load(file), file) : walk(value, rootFile);
     }
   }

@@ -57,7 +57,17 @@ export const SHORT = {
 function extrasOf(/** @type {string} */ bizType) {
   const example = EXAMPLES.syncOrder.find((e) => e.variant === bizType);
   if (!example) throw new Error(`soak plan: the spec has no example order for ${bizType}`);
-  const { [KEY]: _id, merchantBizNo, merchantBizType, orderStatus, userId, openId, orderCreateTime, orderModifyTime, ...extras } = /** @type {any} */ (example.body);
+  const {
+    [KEY]: _id,
+    merchantBizNo,
+    merchantBizType,
+    orderStatus,
+    userId,
+    openId,
+    orderCreateTime,
+    orderModifyTime,
+    ...extras
+  } = /** @type {any} */ (example.body);
   return extras;
 }
 
@@ -69,7 +79,12 @@ function walk(/** @type {import("alipayhk-order").MerchantBizType} */ bizType) {
   const path = [];
   for (const status of VARIANTS.syncOrder.values[bizType].statuses) {
     if (transitionProblem(bizType, path.at(-1), status) === undefined) path.push(status);
-    if (/** @type {readonly string[]} */ (VARIANTS.syncOrder.values[bizType].endStatuses).includes(/** @type {string} */ (path.at(-1)))) break;
+    if (
+      /** @type {readonly string[]} */ (VARIANTS.syncOrder.values[bizType].endStatuses).includes(
+        /** @type {string} */ (path.at(-1)),
+      )
+    )
+      break;
   }
   return path;
 }
@@ -108,7 +123,12 @@ const PICKED = {
 };
 
 /** @type {Record<string, string[][]>} */
-export const LIFECYCLES = Object.fromEntries(Object.keys(VARIANTS.syncOrder.values).map((bizType) => [bizType, PICKED[bizType] ?? [walk(/** @type {any} */ (bizType))]]));
+export const LIFECYCLES = Object.fromEntries(
+  Object.keys(VARIANTS.syncOrder.values).map((bizType) => [
+    bizType,
+    PICKED[bizType] ?? [walk(/** @type {any} */ (bizType))],
+  ]),
+);
 
 const hex8 = (n) => (n >>> 0).toString(16).padStart(8, "0");
 
@@ -124,11 +144,14 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
   for (const bizType of scenarios) {
     if (!VARIANTS.syncOrder.values[bizType]) throw new Error(`soak plan: ${bizType} is not a scenario of the spec`);
     for (const lifecycle of LIFECYCLES[bizType]) {
-      lifecycle.reduce((from, to) => {
-        const problem = transitionProblem(bizType, from, to);
-        if (problem) throw new Error(`soak plan: ${bizType} ${lifecycle.join(">")} is not legal: ${problem}`);
-        return to;
-      }, /** @type {string | undefined} */ (undefined));
+      lifecycle.reduce(
+        (from, to) => {
+          const problem = transitionProblem(bizType, from, to);
+          if (problem) throw new Error(`soak plan: ${bizType} ${lifecycle.join(">")} is not legal: ${problem}`);
+          return to;
+        },
+        /** @type {string | undefined} */ (undefined),
+      );
     }
   }
   const orders = [];
@@ -144,7 +167,15 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
     const orderCreateTime = T0 + i * 10;
     const identity = i % 2 === 0 ? { userId: `2160${String(i).padStart(12, "0")}` } : { openId: `open-${i}` };
     /** @type {{ key: string; clientId: string; merchantBizNo: string; bizType: string; encrypted: boolean; steps: any[]; knownStatus: string | undefined }} */
-    const order = { key: `${clientId}/${merchantBizNo}`, clientId, merchantBizNo, bizType, encrypted, steps: [], knownStatus: undefined };
+    const order = {
+      key: `${clientId}/${merchantBizNo}`,
+      clientId,
+      merchantBizNo,
+      bizType,
+      encrypted,
+      steps: [],
+      knownStatus: undefined,
+    };
     const step = (kind, n, status, body, extra = {}) => ({
       kind,
       order,
@@ -180,12 +211,16 @@ export function makePlan({ syncs, seed, encryptedShare, probeShare, forgedShare 
     }
     if (random() < probeShare) {
       const last = statuses[statuses.length - 1];
-      const illegal = VARIANTS.syncOrder.values[bizType].statuses.find((to) => transitionProblem(bizType, last, to) !== undefined);
+      const illegal = VARIANTS.syncOrder.values[bizType].statuses.find(
+        (to) => transitionProblem(bizType, last, to) !== undefined,
+      );
       const time = orderCreateTime + 1_000 * (statuses.length + 1);
       const s =
         illegal !== undefined && random() < 0.6
           ? step("probe", 200, illegal, bodyOf(illegal, time), { expectCode: "ERR_ORDER_STATUS_INVALID" })
-          : step("probe", 201, last, bodyOf(last, time, { orderCreateTime: orderCreateTime + 1 }), { expectCode: "ERR_PARAM_ILLEGAL" });
+          : step("probe", 201, last, bodyOf(last, time, { orderCreateTime: orderCreateTime + 1 }), {
+              expectCode: "ERR_PARAM_ILLEGAL",
+            });
       s.body[KEY] = s.requestId;
       order.steps.push(s);
     }

@@ -9,14 +9,30 @@ export function summarize(steps, snapshot) {
   for (const s of main) byCode[s.code] = (byCode[s.code] ?? 0) + 1;
   const events = {};
   for (const e of snapshot.events) events[e.type] = (events[e.type] ?? 0) + 1;
-  return { logicalSyncs: main.length, recoverySyncs: syncs.length - main.length, byCode, events, faults: snapshot.stats.faults };
+  return {
+    logicalSyncs: main.length,
+    recoverySyncs: syncs.length - main.length,
+    byCode,
+    events,
+    faults: snapshot.stats.faults,
+  };
 }
 
 const pad = (text, width) => String(text).padEnd(width);
 const padL = (text, width) => String(text).padStart(width);
 
 /** The printed table: faults injected by kind, attempts, outcomes by error code, the event log, recovery. */
-export function formatReport({ options, orders, steps, snapshot, observer, unknownAfterMain, mainMs, totalMs, failures }) {
+export function formatReport({
+  options,
+  orders,
+  steps,
+  snapshot,
+  observer,
+  unknownAfterMain,
+  mainMs,
+  totalMs,
+  failures,
+}) {
   const lines = [];
   const syncs = steps.flatMap((s) => s.syncs.map((sync) => ({ ...sync, kind: s.kind })));
   const main = syncs.filter((s) => s.phase === "main");
@@ -55,7 +71,9 @@ export function formatReport({ options, orders, steps, snapshot, observer, unkno
   for (const kind of Object.keys(DEFAULT_FAULTS).filter((k) => k !== "responseTimeSkewMs")) {
     row(kind, [faultCounts[kind] ?? 0, processedBy[kind]?.processed ?? 0, processedBy[kind]?.applied ?? 0]);
   }
-  const timeouts = syncs.flatMap((s) => s.observed).filter((a) => a.error === "AbortError" || a.error === "TimeoutError").length;
+  const timeouts = syncs
+    .flatMap((s) => s.observed)
+    .filter((a) => a.error === "AbortError" || a.error === "TimeoutError").length;
   row("attempts aborted at timeoutMs", [timeouts, "", ""]);
   row(`Response-Time skew spike (±${options.skewSpikeMs / 60_000} min)`, [observer.skewSpikes, "", ""]);
   row(`Response-Time skew +${options.faults.responseTimeSkewMs} ms`, ["all", "", ""]);
@@ -65,7 +83,10 @@ export function formatReport({ options, orders, steps, snapshot, observer, unkno
   for (const s of syncs) histogram[s.attempts ?? "hung"] = (histogram[s.attempts ?? "hung"] ?? 0) + 1;
   row("attempts", ["main", "recovery"]);
   for (const n of Object.keys(histogram).sort()) {
-    row(String(n), [main.filter((s) => String(s.attempts ?? "hung") === n).length, recovery.filter((s) => String(s.attempts ?? "hung") === n).length]);
+    row(String(n), [
+      main.filter((s) => String(s.attempts ?? "hung") === n).length,
+      recovery.filter((s) => String(s.attempts ?? "hung") === n).length,
+    ]);
   }
   row("HTTP attempts in all (client)", [observer.attempts, "", ""]);
   row("requests seen by the sandbox", [snapshot.stats.requests, "", ""]);
@@ -74,7 +95,11 @@ export function formatReport({ options, orders, steps, snapshot, observer, unkno
   section("Outcomes of logical syncs (main run)");
   row("code (outcome)", kinds);
   const codes = [...new Set(main.map((s) => `${s.code}${s.ok ? "" : ` (${s.outcome})`}`))].sort();
-  for (const code of codes) row(code, kinds.map((k) => main.filter((s) => s.kind === k && `${s.code}${s.ok ? "" : ` (${s.outcome})`}` === code).length));
+  for (const code of codes)
+    row(
+      code,
+      kinds.map((k) => main.filter((s) => s.kind === k && `${s.code}${s.ok ? "" : ` (${s.outcome})`}` === code).length),
+    );
 
   section("Sandbox event log");
   const events = {};
@@ -92,9 +117,15 @@ export function formatReport({ options, orders, steps, snapshot, observer, unkno
   row("recovery outcomes: unknown again", [recovery.filter((s) => !s.ok && s.outcome !== "not_applied").length]);
   row("updates still unknown at the end", [steps.filter((s) => s.kind !== "forged" && s.final === "unknown").length]);
   const finals = orders;
-  row("orders whose final state = last update", [`${finals - failures.filter((f) => f.includes("final state")).length}/${finals}`]);
+  row("orders whose final state = last update", [
+    `${finals - failures.filter((f) => f.includes("final state")).length}/${finals}`,
+  ]);
 
-  section(failures.length ? `FAILED: ${failures.length} violation(s)` : "All invariants held: nothing lost, nothing doubled, nothing forged.");
+  section(
+    failures.length
+      ? `FAILED: ${failures.length} violation(s)`
+      : "All invariants held: nothing lost, nothing doubled, nothing forged.",
+  );
   for (const failure of failures.slice(0, 60)) lines.push(`  - ${failure}`);
   return lines.join("\n");
 }

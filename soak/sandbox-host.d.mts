@@ -2,6 +2,10 @@ export declare function startSandboxHost(config: Record<string, unknown>): Promi
   url: string;
   alipayPublicKey: string;
   seed: number;
-  snapshot(): { events: readonly Record<string, any>[]; orders: readonly Record<string, any>[]; stats: Record<string, any> };
+  snapshot(): {
+    events: readonly Record<string, any>[];
+    orders: readonly Record<string, any>[];
+    stats: Record<string, any>;
+  };
   close(): Promise<void>;
 }>;

@@ -102,5 +102,9 @@ export declare function runSoak(
     log?: (line: string) => void;
   },
 ): Promise<SoakReport>;
-export declare function checkSoak(input: { orders: SoakOrder[]; snapshot: Pick<SandboxSnapshot, "events" | "orders">; maxAttempts: number }): string[];
+export declare function checkSoak(input: {
+  orders: SoakOrder[];
+  snapshot: Pick<SandboxSnapshot, "events" | "orders">;
+  maxAttempts: number;
+}): string[];
 export declare function formatReport(report: unknown): string;

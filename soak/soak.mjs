@@ -114,20 +114,19 @@ export async function runSoak(options = {}) {
   const orders = makePlan(o, clientIds);
   const steps = orders.flatMap((order) => order.steps);
 
-  const host = await startHost(
-    o.host,
-    {
-      merchants: { [clientIds.plain]: plainKeys.publicKey, [clientIds.encrypted]: encKeys.publicKey },
-      seed: o.seed,
-      faults: o.faults,
-      maxBodyBytes: 64 * 1024,
-      skewSpikeRate: o.skewSpikeRate,
-      skewSpikeMs: o.skewSpikeMs,
-    },
-  );
+  const host = await startHost(o.host, {
+    merchants: { [clientIds.plain]: plainKeys.publicKey, [clientIds.encrypted]: encKeys.publicKey },
+    seed: o.seed,
+    faults: o.faults,
+    maxBodyBytes: 64 * 1024,
+    skewSpikeRate: o.skewSpikeRate,
+    skewSpikeMs: o.skewSpikeMs,
+  });
   const baseUrl = new URL(host.url);
   if (baseUrl.hostname !== "127.0.0.1") failures.push(`the sandbox listens on ${host.url}, not on loopback 127.0.0.1`);
-  log(`sandbox on ${host.url} (${o.host}), seed ${o.seed}; ${orders.length} orders, ${steps.length} syncs, ${o.concurrency} at once`);
+  log(
+    `sandbox on ${host.url} (${o.host}), seed ${o.seed}; ${orders.length} orders, ${steps.length} syncs, ${o.concurrency} at once`,
+  );
 
   // Every HTTP attempt the client makes goes through here; AsyncLocalStorage says which logical sync it belongs to.
   const calls = new AsyncLocalStorage();
@@ -141,7 +140,9 @@ export async function runSoak(options = {}) {
     const value = /(?:^|,)\s*signature=([^,]+)/.exec(header ?? "")?.[1];
     if (!value || !time) return false;
     try {
-      return createVerify("RSA-SHA256").update(`POST ${OPERATIONS.syncOrder.path}\n${clientId}.${time}.${text}`, "utf8").verify(host.alipayPublicKey, decodeURIComponent(value), "base64");
+      return createVerify("RSA-SHA256")
+        .update(`POST ${OPERATIONS.syncOrder.path}\n${clientId}.${time}.${text}`, "utf8")
+        .verify(host.alipayPublicKey, decodeURIComponent(value), "base64");
     } catch {
       return false;
     }
@@ -149,7 +150,15 @@ export async function runSoak(options = {}) {
   const observedFetch = async (request) => {
     const call = calls.getStore();
     /** @type {Record<string, any>} */
-    const seen = { status: undefined, error: undefined, genuine: false, encrypted: false, resultStatus: undefined, resultCode: undefined, skewSpike: false };
+    const seen = {
+      status: undefined,
+      error: undefined,
+      genuine: false,
+      encrypted: false,
+      resultStatus: undefined,
+      resultCode: undefined,
+      skewSpike: false,
+    };
     observer.attempts++;
     if (call) call.observed.push(seen);
     else observer.outsideSync++;
@@ -190,7 +199,11 @@ export async function runSoak(options = {}) {
         // a genuine body that is not JSON: the client must report ERR_RESPONSE_FORMAT
       }
     }
-    return new Response(text, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+    return new Response(text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: new Headers(response.headers),
+    });
   };
 
   const common = {
@@ -203,11 +216,20 @@ export async function runSoak(options = {}) {
   };
   const clients = {
     [clientIds.plain]: createOrderClient({ ...common, clientId: clientIds.plain, privateKey: plainKeys.privateKey }),
-    [clientIds.encrypted]: createOrderClient({ ...common, clientId: clientIds.encrypted, privateKey: encKeys.privateKey, encrypt: rsaAes() }),
+    [clientIds.encrypted]: createOrderClient({
+      ...common,
+      clientId: clientIds.encrypted,
+      privateKey: encKeys.privateKey,
+      encrypt: rsaAes(),
+    }),
   };
   const forgers = {
     [clientIds.plain]: createOrderClient({ ...common, clientId: clientIds.plain, privateKey: forgerKeys.privateKey }),
-    [clientIds.encrypted]: createOrderClient({ ...common, clientId: clientIds.encrypted, privateKey: forgerKeys.privateKey }),
+    [clientIds.encrypted]: createOrderClient({
+      ...common,
+      clientId: clientIds.encrypted,
+      privateKey: forgerKeys.privateKey,
+    }),
   };
 
   const deadline = new AbortController();
@@ -221,11 +243,16 @@ export async function runSoak(options = {}) {
     const call = { observed: [] };
     const client = step.kind === "forged" ? forgers[step.order.clientId] : clients[step.order.clientId];
     let watchdog;
-    const settled = calls.run(call, () => client.syncOrder(step.body, { signal: deadline.signal })).then(
-      (result) => ({ result }),
-      (error) => ({ error }),
-    );
-    const outcome = await Promise.race([settled, new Promise((resolve) => (watchdog = setTimeout(() => resolve({ hung: true }), o.hangMs)))]);
+    const settled = calls
+      .run(call, () => client.syncOrder(step.body, { signal: deadline.signal }))
+      .then(
+        (result) => ({ result }),
+        (error) => ({ error }),
+      );
+    const outcome = await Promise.race([
+      settled,
+      new Promise((resolve) => (watchdog = setTimeout(() => resolve({ hung: true }), o.hangMs))),
+    ]);
     clearTimeout(watchdog);
     const record = { phase, observed: call.observed };
     if (outcome.hung) {
@@ -233,7 +260,14 @@ export async function runSoak(options = {}) {
       Object.assign(record, { hung: true, ok: false, code: "HUNG", outcome: "unknown" });
     } else if (outcome.result) {
       const r = outcome.result;
-      Object.assign(record, { ok: true, code: "SUCCESS", attempts: r.attempts, requestId: r.requestId, resultStatus: r.result?.resultStatus, orderStatus: r.orderStatus });
+      Object.assign(record, {
+        ok: true,
+        code: "SUCCESS",
+        attempts: r.attempts,
+        requestId: r.requestId,
+        resultStatus: r.result?.resultStatus,
+        orderStatus: r.orderStatus,
+      });
     } else {
       const e = outcome.error;
       Object.assign(record, {
@@ -274,7 +308,11 @@ export async function runSoak(options = {}) {
       // A probe needs the order's state known; so does a move that is illegal from the last status AlipayHK
       // confirmed (Queue Up CANCELLED after CALL_NUM): a careful merchant settles unknown updates first.
       const pending = order.steps.slice(0, index).some((s) => s.kind !== "forged" && s.final === "unknown");
-      if (pending && (step.kind === "probe" || (step.kind === "lifecycle" && transitionProblem(order.bizType, order.knownStatus, step.status)))) {
+      if (
+        pending &&
+        (step.kind === "probe" ||
+          (step.kind === "lifecycle" && transitionProblem(order.bizType, order.knownStatus, step.status)))
+      ) {
         await recover(order, "inline-recovery", index);
       }
       await sync(step, "main");
@@ -284,7 +322,10 @@ export async function runSoak(options = {}) {
   let progress = 0;
   const ticker = setInterval(() => {
     const done = steps.filter((s) => s.syncs.some((r) => r.phase === "main")).length;
-    if (done !== progress) log(`  ${done}/${steps.length} syncs, ${observer.attempts} attempts, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (done !== progress)
+      log(
+        `  ${done}/${steps.length} syncs, ${observer.attempts} attempts, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
     progress = done;
   }, 5_000);
   ticker.unref?.();
@@ -305,7 +346,8 @@ export async function runSoak(options = {}) {
 
   if (deadline.signal.aborted) failures.push(`the soak did not finish within its deadline of ${o.deadlineMs} ms`);
   if (hung) failures.push(`${hung} sync(s) did not settle within ${o.hangMs} ms (hang)`);
-  if (unhandled.length) failures.push(`${unhandled.length} unhandled rejection(s), first: ${String(unhandled[0]?.stack ?? unhandled[0])}`);
+  if (unhandled.length)
+    failures.push(`${unhandled.length} unhandled rejection(s), first: ${String(unhandled[0]?.stack ?? unhandled[0])}`);
   if (observer.nonLoopback) failures.push(`${observer.nonLoopback} request(s) went somewhere other than 127.0.0.1`);
   if (observer.outsideSync) failures.push(`${observer.outsideSync} request(s) were made outside any sync`);
   failures.push(...checkSoak({ orders, snapshot, maxAttempts: o.maxAttempts }));

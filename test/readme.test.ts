@@ -13,7 +13,11 @@ test("README: the first example of 'Using it' runs as pasted, against the in-pro
   const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
   expect(code).toContain('from "alipayhk-sandbox"');
   // run from the repository root, so that the packages resolve through node_modules to their dist/
-  const res = spawnSync(process.execPath, ["--input-type=module", "-e", code!], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  const res = spawnSync(process.execPath, ["--input-type=module", "-e", code!], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   expect(res.stderr).toBe("");
   expect(res.status).toBe(0);
   expect(res.stdout).toMatch(/^\S+ TICKETED [0-9a-f]{32}\n$/);
@@ -38,15 +42,33 @@ interface ExportedHandler<E> { fetch?(request: Request, env: E): Promise<Respons
   // imports first, then the declarations: as a module, the way the reader's file is one
   const file = (code: string, declarations: string) => {
     const lines = code.split("\n");
-    return [...lines.filter((l) => l.startsWith("import ")), declarations, ...lines.filter((l) => !l.startsWith("import ")), "export {};"].join("\n");
+    return [
+      ...lines.filter((l) => l.startsWith("import ")),
+      declarations,
+      ...lines.filter((l) => !l.startsWith("import ")),
+      "export {};",
+    ].join("\n");
   };
   const dir = `${root}.tsbuild/readme-examples`;
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/postgres.ts`, file(postgres!, given.postgres));
   writeFileSync(`${dir}/worker.ts`, file(worker!, given.worker));
-  const config = { extends: "../../tsconfig.base.json", compilerOptions: { noEmit: true, composite: false, declaration: false, emitDeclarationOnly: false, types: ["node"] }, files: ["postgres.ts", "worker.ts"] };
+  const config = {
+    extends: "../../tsconfig.base.json",
+    compilerOptions: {
+      noEmit: true,
+      composite: false,
+      declaration: false,
+      emitDeclarationOnly: false,
+      types: ["node"],
+    },
+    files: ["postgres.ts", "worker.ts"],
+  };
   writeFileSync(`${dir}/tsconfig.json`, JSON.stringify(config));
-  const res = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${dir}/tsconfig.json`], { encoding: "utf8", timeout: 120_000 });
+  const res = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${dir}/tsconfig.json`], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(res.stdout).toBe("");
   expect(res.status).toBe(0);
 });

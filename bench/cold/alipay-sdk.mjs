@@ -9,6 +9,9 @@ const config = JSON.parse(process.argv[2] ?? "{}");
 const { signatureV3 } = await import(new URL("../../node_modules/alipay-sdk/dist/esm/util.js", import.meta.url).href);
 const sdk = new AlipaySdk({ appId: "2021000000000000", privateKey: config.privateKeyPem, keyType: "PKCS8" });
 const body = JSON.stringify({ requestId: crypto.randomUUID(), merchantBizNo: "cold", orderStatus: "TICKETED" });
-const signature = signatureV3(`POST /api/open/alipay/v1/merchant/order/sync\n${config.clientId}.2026-11-26T10:00:00+08:00.${body}`, sdk.config.privateKey);
+const signature = signatureV3(
+  `POST /api/open/alipay/v1/merchant/order/sync\n${config.clientId}.2026-11-26T10:00:00+08:00.${body}`,
+  sdk.config.privateKey,
+);
 if (typeof signature !== "string" || signature.length < 300) throw new Error("alipay-sdk gave no signature");
 console.log("COLD_START_DONE");

@@ -26,7 +26,13 @@ export async function coldStart(config) {
     extInfo: { seats: ["F7"] },
   });
   const time = `${new Date(now).toISOString().slice(0, 19)}+00:00`;
-  const signature = new Uint8Array(await crypto.subtle.sign(RSASSA.name, privateKey, encoder.encode(`POST ${SYNC_PATH}\n${config.clientId}.${time}.${body}`)));
+  const signature = new Uint8Array(
+    await crypto.subtle.sign(
+      RSASSA.name,
+      privateKey,
+      encoder.encode(`POST ${SYNC_PATH}\n${config.clientId}.${time}.${body}`),
+    ),
+  );
   const response = await fetch(`${config.url}${SYNC_PATH}`, {
     method: "POST",
     headers: {
@@ -39,8 +45,11 @@ export async function coldStart(config) {
   });
   const text = await response.text();
   const answer = decodeURIComponent(/signature=([^,]+)/.exec(response.headers.get("Signature") ?? "")?.[1] ?? "");
-  const signed = encoder.encode(`POST ${SYNC_PATH}\n${config.clientId}.${response.headers.get("Response-Time")}.${text}`);
-  if (!(await crypto.subtle.verify(RSASSA.name, alipayKey, der(answer), signed))) throw new Error(`bad response signature (${response.status} ${text})`);
+  const signed = encoder.encode(
+    `POST ${SYNC_PATH}\n${config.clientId}.${response.headers.get("Response-Time")}.${text}`,
+  );
+  if (!(await crypto.subtle.verify(RSASSA.name, alipayKey, der(answer), signed)))
+    throw new Error(`bad response signature (${response.status} ${text})`);
   if (JSON.parse(text).result?.resultStatus !== "S") throw new Error(text);
   console.log("COLD_START_DONE");
 }

@@ -5,7 +5,8 @@
 import { createOrderClient, OrderError } from "alipayhk-order";
 
 /** A setting given as its value (NAME) or as a file holding it (NAME_FILE). */
-const valueOrFile = async (name: string, file = Bun.env[`${name}_FILE`]) => Bun.env[name] ?? (file && (await Bun.file(file).text()));
+const valueOrFile = async (name: string, file = Bun.env[`${name}_FILE`]) =>
+  Bun.env[name] ?? (file && (await Bun.file(file).text()));
 
 // Created once: the client imports the keys on its first call and reuses them.
 const client = createOrderClient({
@@ -19,7 +20,10 @@ const server = Bun.serve({
   hostname: "127.0.0.1",
   port: Number(Bun.env.PORT ?? 3000),
   async fetch(request) {
-    const { merchantBizNo, orderStatus } = (await request.json()) as { merchantBizNo: string; orderStatus: "TICKETED" | "USED" };
+    const { merchantBizNo, orderStatus } = (await request.json()) as {
+      merchantBizNo: string;
+      orderStatus: "TICKETED" | "USED";
+    };
     try {
       const result = await client.syncOrder({
         merchantBizNo,

@@ -22,7 +22,10 @@ export default {
       alipayPublicKey: env.ALIPAYHK_ALIPAY_PUBLIC_KEY,
       baseUrl: env.ALIPAYHK_BASE_URL ?? "https://open.alipay.hk",
     });
-    const { merchantBizNo, orderStatus } = (await request.json()) as { merchantBizNo: string; orderStatus: "TICKETED" | "USED" };
+    const { merchantBizNo, orderStatus } = (await request.json()) as {
+      merchantBizNo: string;
+      orderStatus: "TICKETED" | "USED";
+    };
     try {
       const result = await client.syncOrder({
         merchantBizNo,

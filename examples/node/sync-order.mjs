@@ -16,7 +16,9 @@ try {
     clientId: env.ALIPAYHK_CLIENT_ID,
     privateKey: valueOrFile("ALIPAYHK_PRIVATE_KEY"), // PEM (PKCS#8 or PKCS#1), bare base64 DER or JWK
     alipayPublicKey: valueOrFile("ALIPAYHK_ALIPAY_PUBLIC_KEY"),
-    ...(env.ALIPAYHK_BASE_URL ? { baseUrl: env.ALIPAYHK_BASE_URL } : { environment: env.ALIPAYHK_ENVIRONMENT ?? "production" }),
+    ...(env.ALIPAYHK_BASE_URL
+      ? { baseUrl: env.ALIPAYHK_BASE_URL }
+      : { environment: env.ALIPAYHK_ENVIRONMENT ?? "production" }),
   });
   const result = await client.syncOrder({
     merchantBizNo,
@@ -27,7 +29,9 @@ try {
     orderModifyTime: Date.now(),
     extInfo: { seats: ["F7", "F8"] },
   });
-  console.log(JSON.stringify({ orderId: result.orderId, orderStatus: result.orderStatus, requestId: result.requestId }));
+  console.log(
+    JSON.stringify({ orderId: result.orderId, orderStatus: result.orderStatus, requestId: result.requestId }),
+  );
 } catch (error) {
   if (!(error instanceof OrderError)) throw error;
   console.error(`${error.code} (${error.outcome}): ${error.message}`);

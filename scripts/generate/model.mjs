@@ -5,7 +5,6 @@ import { deref } from "../spec.mjs";
 import { readOperations, refuseUnusedSchemas, unionOfResultCodes } from "./operations.mjs";
 import { schemaTable } from "./schemas.mjs";
 
-
 /**
  * @param {any} bundled the bundled spec
  * @param {Record<string, string>} files component schema name or path -> the spec file that defines it, for messages
@@ -29,10 +28,17 @@ export function buildModel(bundled, files, vocabulary) {
     examples[operationId] = [];
     if (request.discriminator) {
       variants[operationId] = readVariants(bundled, schemas, op.schema, files);
-      checkResponseRequired(variants[operationId], schemas[details[operationId].responses["200"]?.schema ?? ""], operationId);
+      checkResponseRequired(
+        variants[operationId],
+        schemas[details[operationId].responses["200"]?.schema ?? ""],
+        operationId,
+      );
       // kept apart: a client never shows them, so it need not bundle them
       descriptions[operationId] = Object.fromEntries(
-        Object.entries(variants[operationId].values).map(([value, facts]) => [value, { variant: facts.name, statuses: facts.descriptions }]),
+        Object.entries(variants[operationId].values).map(([value, facts]) => [
+          value,
+          { variant: facts.name, statuses: facts.descriptions },
+        ]),
       );
       for (const facts of Object.values(variants[operationId].values)) {
         delete facts.descriptions;
@@ -82,11 +88,17 @@ function inferredConstraints(table, operations) {
         found.set(JSON.stringify([operationId, variant, path, keywords, why]), entry);
       };
       if (node.$ref && !refs.includes(node.$ref)) walk(table[node.$ref], path, undefined, [...refs, node.$ref]);
-      if (node["x-inferred"]) record(node, Object.keys(node).filter((k) => k !== "x-inferred"), node["x-inferred"]);
+      if (node["x-inferred"])
+        record(
+          node,
+          Object.keys(node).filter((k) => k !== "x-inferred"),
+          node["x-inferred"],
+        );
       if (node.not?.["x-inferred"]) record({ not: node.not }, ["not"], node.not["x-inferred"]);
       for (const part of [...(node.allOf ?? []), ...(node.anyOf ?? [])]) walk(part, path, variant, refs);
       if (node.discriminator) {
-        for (const [value, name] of Object.entries(node.discriminator.mapping)) walk(table[/** @type {string} */ (name)], path, value, [...refs, name]);
+        for (const [value, name] of Object.entries(node.discriminator.mapping))
+          walk(table[/** @type {string} */ (name)], path, value, [...refs, name]);
       } else for (const alt of node.oneOf ?? []) walk(alt, path, variant, refs);
       for (const [name, sub] of Object.entries(node.properties ?? {})) walk(sub, join(path, name), variant, refs);
       if (node.items) walk(node.items, `${path}[0]`, variant, refs);
@@ -120,11 +132,15 @@ function readVariants(bundled, schemas, name, files) {
   const request = schemas[name];
   const { propertyName, mapping } = request.discriminator;
   const statusProperty = request["x-status-property"];
-  if (typeof statusProperty !== "string") throw new Error(`spec: ${name} (${files[name]}) needs x-status-property beside its discriminator`);
+  if (typeof statusProperty !== "string")
+    throw new Error(`spec: ${name} (${files[name]}) needs x-status-property beside its discriminator`);
   const mapped = Object.keys(mapping);
   const alternatives = request.oneOf.map((/** @type {any} */ alt) => alt.$ref);
   const unmapped = alternatives.filter((/** @type {string} */ ref) => !Object.values(mapping).includes(ref));
-  if (unmapped.length) throw new Error(`spec: ${name} (${files[name]}): oneOf ${unmapped.join(", ")} missing from the discriminator mapping`);
+  if (unmapped.length)
+    throw new Error(
+      `spec: ${name} (${files[name]}): oneOf ${unmapped.join(", ")} missing from the discriminator mapping`,
+    );
   /** @type {string[]} */
   const disagreements = [];
   /** @type {Record<string, any>} */
@@ -133,26 +149,44 @@ function readVariants(bundled, schemas, name, files) {
     const component = String(ref).split("/").pop() ?? "";
     const branch = schemas[component];
     if (!branch) throw new Error(`spec: ${name}: the discriminator maps ${value} to ${ref}, which does not exist`);
-    if (!alternatives.includes(ref)) disagreements.push(`${value} is in the discriminator mapping (${files[name]}) but ${component} is not in its oneOf`);
+    if (!alternatives.includes(ref))
+      disagreements.push(
+        `${value} is in the discriminator mapping (${files[name]}) but ${component} is not in its oneOf`,
+      );
     const parts = partsOf(bundled, branch, files[component] ?? component, files);
     const consts = parts.map(({ schema }) => schema.properties?.[propertyName]?.const).filter((c) => c !== undefined);
     if (consts.length !== 1 || consts[0] !== value) {
-      disagreements.push(`${files[component]} must fix ${propertyName} to ${value} with one const (found ${consts.length ? consts.join(", ") : "none"})`);
+      disagreements.push(
+        `${files[component]} must fix ${propertyName} to ${value} with one const (found ${consts.length ? consts.join(", ") : "none"})`,
+      );
     }
     for (const { schema, file } of parts) {
       const listed = schema.properties?.[propertyName]?.enum;
       if (!listed || (listed.length === mapped.length && mapped.every((v) => listed.includes(v)))) continue;
-      const only = (/** @type {string} */ where, /** @type {string[]} */ list) => (list.length ? [`${where} only: ${list.join(", ")}`] : []);
-      const detail = [...only("mapping", mapped.filter((v) => !listed.includes(v))), ...only("enum", listed.filter((/** @type {string} */ v) => !mapped.includes(v)))];
+      const only = (/** @type {string} */ where, /** @type {string[]} */ list) =>
+        list.length ? [`${where} only: ${list.join(", ")}`] : [];
+      const detail = [
+        ...only(
+          "mapping",
+          mapped.filter((v) => !listed.includes(v)),
+        ),
+        ...only(
+          "enum",
+          listed.filter((/** @type {string} */ v) => !mapped.includes(v)),
+        ),
+      ];
       const text = `the ${propertyName} enum in ${file} and the discriminator mapping in ${files[name]} disagree (${detail.join("; ")})`;
       if (!disagreements.includes(text)) disagreements.push(text);
     }
     const status = parts.map(({ schema }) => schema.properties?.[statusProperty]).find((s) => s?.enum);
     // the variant's name for people: the discriminator enum's words for it, or its schema's title
-    const words = parts.map(({ schema }) => schema.properties?.[propertyName]?.["x-enum-descriptions"]?.[value]).find(Boolean);
+    const words = parts
+      .map(({ schema }) => schema.properties?.[propertyName]?.["x-enum-descriptions"]?.[value])
+      .find(Boolean);
     if (!status) throw new Error(`spec: ${files[component]} lists no ${statusProperty} enum`);
     const transitions = branch["x-transitions"] ?? {};
-    if (!status["x-enum-descriptions"]) throw new Error(`spec: ${files[component]} has no x-enum-descriptions for ${statusProperty}`);
+    if (!status["x-enum-descriptions"])
+      throw new Error(`spec: ${files[component]} has no x-enum-descriptions for ${statusProperty}`);
     values[value] = {
       name: words ?? branch.title ?? value,
       statuses: status.enum,
@@ -166,7 +200,8 @@ function readVariants(bundled, schemas, name, files) {
       ...(branch["x-response-required"] && { responseRequired: branch["x-response-required"], file: files[component] }),
     };
   }
-  if (disagreements.length) throw new Error(`spec: the ${propertyName} lists disagree:\n  - ${disagreements.join("\n  - ")}`);
+  if (disagreements.length)
+    throw new Error(`spec: the ${propertyName} lists disagree:\n  - ${disagreements.join("\n  - ")}`);
   return { property: propertyName, statusProperty, values };
 }
 
@@ -183,7 +218,9 @@ function checkResponseRequired(variants, response, operationId) {
     const members = Object.keys(response?.properties ?? {});
     const unknown = Array.isArray(names) ? names.filter((n) => !members.includes(n)) : [names];
     if (unknown.length || !names.length) {
-      throw new Error(`spec: ${file} (${value}): x-response-required must list members of ${operationId}'s 200 answer (${members.join(", ")}); got ${JSON.stringify(names)}`);
+      throw new Error(
+        `spec: ${file} (${value}): x-response-required must list members of ${operationId}'s 200 answer (${members.join(", ")}); got ${JSON.stringify(names)}`,
+      );
     }
   }
 }

@@ -37,7 +37,11 @@ export function readOperations(bundled, files) {
       return name;
     };
     for (const method of METHODS.filter((m) => item[m])) {
-      const op = readOperation(bundled, { path, item, method, where: `${method.toUpperCase()} ${path} (${files[path] ?? "spec"})` }, schemaName);
+      const op = readOperation(
+        bundled,
+        { path, item, method, where: `${method.toUpperCase()} ${path} (${files[path] ?? "spec"})` },
+        schemaName,
+      );
       if (op.id in operations) throw new Error(`spec: operationId ${op.id} is used twice`);
       operations[op.id] = op.facts;
       details[op.id] = op.details;
@@ -59,13 +63,21 @@ function readOperation(bundled, { path, item, method, where }, schemaName) {
   const body = follow(bundled, op.requestBody ?? {});
   const media = Object.keys(body.content ?? {});
   if (media.length !== 1 || media[0] !== "application/json" || !body.content["application/json"].schema) {
-    throw new Error(`spec: ${where}: the client sends a JSON body, so the operation needs a requestBody with one application/json schema (found ${media.join(", ") || "none"})`);
+    throw new Error(
+      `spec: ${where}: the client sends a JSON body, so the operation needs a requestBody with one application/json schema (found ${media.join(", ") || "none"})`,
+    );
   }
-  if (BODILESS.includes(method)) throw new Error(`spec: ${where}: fetch sends no body with ${method.toUpperCase()}, and every operation's request is a JSON body`);
+  if (BODILESS.includes(method))
+    throw new Error(
+      `spec: ${where}: fetch sends no body with ${method.toUpperCase()}, and every operation's request is a JSON body`,
+    );
   /** @type {string[]} */
   const requestHeaders = [];
   for (const parameter of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(bundled, p))) {
-    if (parameter.in !== "header") throw new Error(`spec: ${where}: the ${parameter.in} parameter ${parameter.name} is not supported (the client sends a body and headers only)`);
+    if (parameter.in !== "header")
+      throw new Error(
+        `spec: ${where}: the ${parameter.in} parameter ${parameter.name} is not supported (the client sends a body and headers only)`,
+      );
     requestHeaders.push(parameter.name);
   }
   // names with a space: no component can have one (OpenAPI allows letters, digits, ".", "-" and "_")
@@ -73,7 +85,9 @@ function readOperation(bundled, { path, item, method, where }, schemaName) {
   const schema = schemaName(requestSchema, `${id} request`);
   const key = op["x-idempotency-key"];
   if (key !== undefined && (typeof key !== "string" || !propertyNames(deref(bundled, requestSchema)).has(key))) {
-    throw new Error(`spec: ${where}: x-idempotency-key names ${JSON.stringify(key)}, which is not a property of the request body`);
+    throw new Error(
+      `spec: ${where}: x-idempotency-key names ${JSON.stringify(key)}, which is not a property of the request body`,
+    );
   }
   /** @type {Record<string, { headers: string[]; schema?: string }>} */
   const responses = {};
@@ -93,7 +107,11 @@ function readOperation(bundled, { path, item, method, where }, schemaName) {
     ...(key !== undefined && { idempotencyKey: key }),
     retryable: Object.keys(codes).filter((code) => codes[code].retryable),
   };
-  const details = { requestHeaders: [...requestHeaders, ...securityHeaders(bundled, op)], responses, resultCodes: Object.keys(codes) };
+  const details = {
+    requestHeaders: [...requestHeaders, ...securityHeaders(bundled, op)],
+    responses,
+    resultCodes: Object.keys(codes),
+  };
   return { id, facts, details, codes };
 }
 
@@ -110,15 +128,23 @@ export function refuseUnusedSchemas(bundled, files) {
     if (Array.isArray(node)) return node.forEach(walk);
     if (typeof node.$ref === "string" && !reached.has(node.$ref)) {
       reached.add(node.$ref);
-      walk(node.$ref.slice(2).split("/").reduce((/** @type {any} */ at, /** @type {string} */ key) => at?.[key], bundled));
+      walk(
+        node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((/** @type {any} */ at, /** @type {string} */ key) => at?.[key], bundled),
+      );
     }
     // a discriminator's mapping names its schemas: a ref, or a bare component name
     const mapping = node.discriminator?.mapping ?? {};
-    for (const ref of Object.values(mapping)) walk({ $ref: String(ref).startsWith("#") ? ref : `#/components/schemas/${ref}` });
+    for (const ref of Object.values(mapping))
+      walk({ $ref: String(ref).startsWith("#") ? ref : `#/components/schemas/${ref}` });
     for (const value of Object.values(node)) walk(value);
   };
   walk(bundled.paths);
-  const unused = Object.keys(bundled.components?.schemas ?? {}).filter((name) => !reached.has(`#/components/schemas/${name}`));
+  const unused = Object.keys(bundled.components?.schemas ?? {}).filter(
+    (name) => !reached.has(`#/components/schemas/${name}`),
+  );
   if (unused.length) {
     throw new Error(
       `spec: no operation uses ${unused.map((name) => `components.schemas.${name} (${files[name]})`).join(", ")}.\n` +
@@ -131,7 +157,16 @@ export function refuseUnusedSchemas(bundled, files) {
 function follow(bundled, node) {
   while (typeof node?.$ref === "string") {
     const { $ref, ...siblings } = node;
-    node = { ...$ref.slice(2).split("/").reduce((/** @type {any} */ at, /** @type {string} */ key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], bundled), ...siblings };
+    node = {
+      ...$ref
+        .slice(2)
+        .split("/")
+        .reduce(
+          (/** @type {any} */ at, /** @type {string} */ key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+          bundled,
+        ),
+      ...siblings,
+    };
   }
   return node;
 }
@@ -140,7 +175,9 @@ function follow(bundled, node) {
 function securityHeaders(bundled, op) {
   const requirements = op.security ?? bundled.security ?? [];
   const schemes = bundled.components?.securitySchemes ?? {};
-  const names = requirements.flatMap((/** @type {object} */ r) => Object.keys(r)).map((/** @type {string} */ name) => deref(bundled, schemes[name] ?? {}));
+  const names = requirements
+    .flatMap((/** @type {object} */ r) => Object.keys(r))
+    .map((/** @type {string} */ name) => deref(bundled, schemes[name] ?? {}));
   return [...new Set(names.filter((s) => s.type === "apiKey" && s.in === "header").map((s) => String(s.name)))];
 }
 
@@ -158,13 +195,20 @@ function readResultCodes(schema, where) {
     if (Array.isArray(node)) return node.forEach(walk);
     const facts = node["x-result-codes"];
     if (facts) {
-      if (!Array.isArray(node.enum)) throw new Error(`spec: ${where}: x-result-codes belongs beside the enum of the codes it describes`);
+      if (!Array.isArray(node.enum))
+        throw new Error(`spec: ${where}: x-result-codes belongs beside the enum of the codes it describes`);
       for (const code of node.enum) {
         const fact = facts[code];
         if (!fact || !["S", "F", "U"].includes(fact.status) || typeof fact.retryable !== "boolean") {
-          throw new Error(`spec: ${where}: result code ${code} needs an x-result-codes entry with status S, F or U and retryable true or false`);
+          throw new Error(
+            `spec: ${where}: result code ${code} needs an x-result-codes entry with status S, F or U and retryable true or false`,
+          );
         }
-        codes[code] = { status: fact.status, retryable: fact.retryable, message: node["x-enum-descriptions"]?.[code] ?? "" };
+        codes[code] = {
+          status: fact.status,
+          retryable: fact.retryable,
+          message: node["x-enum-descriptions"]?.[code] ?? "",
+        };
       }
     }
     for (const [key, value] of Object.entries(node)) if (key !== "x-result-codes") walk(value);
@@ -184,7 +228,9 @@ export function unionOfResultCodes(codes) {
     for (const [code, facts] of Object.entries(own)) {
       const known = union[code];
       if (known && (known.status !== facts.status || known.retryable !== facts.retryable)) {
-        throw new Error(`spec: result code ${code} is ${known.status}/${known.retryable ? "retried" : "not retried"} for one operation and ${facts.status}/${facts.retryable ? "retried" : "not retried"} for ${operationId}`);
+        throw new Error(
+          `spec: result code ${code} is ${known.status}/${known.retryable ? "retried" : "not retried"} for one operation and ${facts.status}/${facts.retryable ? "retried" : "not retried"} for ${operationId}`,
+        );
       }
       union[code] = known?.message ? known : facts;
     }
@@ -196,6 +242,7 @@ export function unionOfResultCodes(codes) {
 function propertyNames(schema, names = new Set()) {
   if (!schema || typeof schema !== "object") return names;
   for (const name of Object.keys(schema.properties ?? {})) names.add(name);
-  for (const list of [schema.allOf, schema.anyOf, schema.oneOf]) for (const sub of list ?? []) propertyNames(sub, names);
+  for (const list of [schema.allOf, schema.anyOf, schema.oneOf])
+    for (const sub of list ?? []) propertyNames(sub, names);
   return names;
 }

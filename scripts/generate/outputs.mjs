@@ -9,7 +9,8 @@ import { buildModel } from "./model.mjs";
 import { documentInferred } from "./inferred-docs.mjs";
 import { keywordChecks, loadVocabulary } from "./schemas.mjs";
 
-const HEADER = "// Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.\n";
+const HEADER =
+  "// Generated from spec/ by scripts/generate.mjs. Do not edit: change the spec and run `npm run generate`.\n";
 
 /**
  * @param {string} specFile the root YAML file
@@ -27,9 +28,14 @@ export async function generate(specFile, { runtimeDir, outDir }) {
   const runtime = relative(existsSync(outDir) ? realpathSync(outDir) : outDir, runtimeDir).replaceAll("\\", "/");
   const notes = [
     "inferred (refused by a client with strict: true, and by the sandbox unless strict: false):",
-    ...model.INFERRED.map((c) => `  ${c.operationId}${c.variant ? ` ${c.variant}` : ""} ${c.path || "(body)"} ${c.keywords.join(", ")}: ${c.why}`),
+    ...model.INFERRED.map(
+      (c) =>
+        `  ${c.operationId}${c.variant ? ` ${c.variant}` : ""} ${c.path || "(body)"} ${c.keywords.join(", ")}: ${c.why}`,
+    ),
     ...Object.entries(model.VARIANTS).flatMap(([operationId, { values }]) =>
-      Object.entries(values).flatMap(([variant, facts]) => Object.entries(facts.inferred).map(([rule, why]) => `  ${operationId} ${variant} status rule ${rule}: ${why}`)),
+      Object.entries(values).flatMap(([variant, facts]) =>
+        Object.entries(facts.inferred).map(([rule, why]) => `  ${operationId} ${variant} status rule ${rule}: ${why}`),
+      ),
     ),
   ];
   return {
@@ -51,9 +57,15 @@ function componentFiles(specFile) {
   const here = relative(process.cwd(), specFile);
   /** @type {Record<string, string>} */
   const files = {};
-  for (const [name, value] of [...Object.entries(root.components?.schemas ?? {}), ...Object.entries(root.paths ?? {})]) {
+  for (const [name, value] of [
+    ...Object.entries(root.components?.schemas ?? {}),
+    ...Object.entries(root.paths ?? {}),
+  ]) {
     const ref = /** @type {any} */ (value)?.$ref;
-    files[name] = typeof ref === "string" && !ref.startsWith("#") ? relative(process.cwd(), resolve(dirname(specFile), ref.split("#")[0])) : here;
+    files[name] =
+      typeof ref === "string" && !ref.startsWith("#")
+        ? relative(process.cwd(), resolve(dirname(specFile), ref.split("#")[0]))
+        : here;
   }
   return files;
 }
@@ -73,7 +85,7 @@ function refuseUnusedFiles(specFile, read) {
   const names = unused.map((file) => relative(process.cwd(), file)).sort();
   throw new Error(
     `spec: ${names.join(", ")} ${names.length === 1 ? "is" : "are"} not part of the spec: nothing in ${relative(process.cwd(), specFile)} refers to ${names.length === 1 ? "it" : "them"}.\n` +
-      "  Register a file where the spec uses it (CONTRIBUTING.md, \"Changing the spec\"): a new scenario or template as a\n" +
+      '  Register a file where the spec uses it (CONTRIBUTING.md, "Changing the spec"): a new scenario or template as a\n' +
       "  components.schemas entry, in its request's oneOf and discriminator mapping and in the discriminator's enum; a new\n" +
       "  operation under paths. Or delete the file.",
   );
@@ -97,8 +109,11 @@ async function typesFile(bundled, asInput) {
 
 /** @param {any} schema */
 function inputType(schema) {
-  if (schema.type === "string" && schema.contentMediaType === "application/json") return tsUnion([STRING, tsRecord(STRING, UNKNOWN)]);
-  const fields = schema.anyOf?.map((/** @type {any} */ alt) => (alt.required?.length === 1 && !alt.anyOf && !alt.oneOf ? alt.required[0] : undefined));
+  if (schema.type === "string" && schema.contentMediaType === "application/json")
+    return tsUnion([STRING, tsRecord(STRING, UNKNOWN)]);
+  const fields = schema.anyOf?.map((/** @type {any} */ alt) =>
+    alt.required?.length === 1 && !alt.anyOf && !alt.oneOf ? alt.required[0] : undefined,
+  );
   if (!fields?.length || fields.some((/** @type {unknown} */ f) => f === undefined)) return undefined;
   const members = fields.map((/** @type {string} */ f) => `{ ${JSON.stringify(f)}: string }`);
   const hint = JSON.stringify(`give ${fields.join(" or ")}`);
@@ -111,7 +126,8 @@ function inputType(schema) {
  * model exports or imports (none of those holds a `$`).
  * @param {string} name
  */
-export const schemaConst = (name) => `schema$${name.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`;
+export const schemaConst = (name) =>
+  `schema$${name.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`;
 
 /**
  * The keyword checks a table needs, as the first argument of withKeywordChecks; `suffix` is what the module's imports
@@ -119,7 +135,13 @@ export const schemaConst = (name) => `schema$${name.replace(/[^A-Za-z0-9]/g, (c)
  * @param {Record<string, string>} checks @param {string} [suffix]
  */
 const checksArgument = (checks, suffix = "") =>
-  `{ ${Object.entries(checks).map(([keyword, check]) => (keyword === check && !suffix ? check : `${/^\w+$/.test(keyword) ? keyword : JSON.stringify(keyword)}: ${check}${suffix}`)).join(", ")} }`;
+  `{ ${Object.entries(checks)
+    .map(([keyword, check]) =>
+      keyword === check && !suffix
+        ? check
+        : `${/^\w+$/.test(keyword) ? keyword : JSON.stringify(keyword)}: ${check}${suffix}`,
+    )
+    .join(", ")} }`;
 
 /** A table of schema consts: `{ "Name": schema$Name, ... }`. @param {string[]} names */
 const constTable = (names) => `{\n${names.map((n) => `  ${JSON.stringify(n)}: ${schemaConst(n)}`).join(",\n")}\n}`;
@@ -141,14 +163,18 @@ function modelFile(model, vocabulary, runtime) {
   };
   // the keyword checks the schemas use, and only those: a bundle carries no check its spec does not need
   const checksOf = (/** @type {unknown} */ table) => keywordChecks(vocabulary, table);
-  const names = [...new Set([...Object.values(checksOf(model.SCHEMAS)), ...Object.values(checksOf(model.RESPONSE_SCHEMAS))])];
+  const names = [
+    ...new Set([...Object.values(checksOf(model.SCHEMAS)), ...Object.values(checksOf(model.RESPONSE_SCHEMAS))]),
+  ];
   let text = `${HEADER}import type { Descriptions, Example, InferredConstraint, Operation, OperationDetails, ResultCodeFacts, Schema, SchemaTable, Variants } from "${runtime}/model-types.js";\n`;
   text += `import { withKeywordChecks${names.map((n) => `, ${n}`).join("")} } from "${runtime}/keywords.js";\n`;
   // Each request schema is a const of its own, so that a bundle keeps only those its operations reach (a bundler
   // cannot split one object literal). SCHEMAS and each operation's descriptor (operations.ts) are tables of them.
-  text += "\n// The request schemas, each its own const: SCHEMAS and the operation descriptors of operations.ts hold them.\n";
+  text +=
+    "\n// The request schemas, each its own const: SCHEMAS and the operation descriptors of operations.ts hold them.\n";
   const schemas = /** @type {Record<string, unknown>} */ (model.SCHEMAS);
-  for (const [name, schema] of Object.entries(schemas)) text += `export const ${schemaConst(name)} = ${emit(schema, 0)} as const satisfies Schema;\n`;
+  for (const [name, schema] of Object.entries(schemas))
+    text += `export const ${schemaConst(name)} = ${emit(schema, 0)} as const satisfies Schema;\n`;
   for (const [name, value] of Object.entries(model)) {
     const type = types[/** @type {keyof typeof types} */ (name)];
     if (!type) throw new Error(`generate: no type for ${name}`);
@@ -164,9 +190,11 @@ function modelFile(model, vocabulary, runtime) {
 
 /** Words that cannot name a const (reserved in strict mode code, or meaning something else at the top of a module). */
 const RESERVED = new Set(
-  ("await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements " +
+  (
+    "await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements " +
     "import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void " +
-    "while with yield arguments eval undefined NaN Infinity").split(" "),
+    "while with yield arguments eval undefined NaN Infinity"
+  ).split(" "),
 );
 /** What alipayhk-order/operations exports beside the descriptors: an operation of one of these names would be hidden by it. */
 const CLIENT_NAMES = ["createClient", "OperationDescriptor", "OperationsClient", "OperationsClientOptions"];
@@ -194,12 +222,17 @@ function operationsFile(model, vocabulary, runtime) {
         : CLIENT_NAMES.includes(operationId)
           ? `is a name alipayhk-order/operations exports already (${CLIENT_NAMES.join(", ")})`
           : undefined;
-    if (bad) throw new Error(`spec: operationId ${JSON.stringify(operationId)} ${bad}: each operation is exported under its operationId (generated/operations.ts); rename it`);
+    if (bad)
+      throw new Error(
+        `spec: operationId ${JSON.stringify(operationId)} ${bad}: each operation is exported under its operationId (generated/operations.ts); rename it`,
+      );
     const reached = reachedSchemas(schemas, op.schema);
     const own = keywordChecks(vocabulary, Object.fromEntries(reached.map((n) => [n, schemas[n]])));
     for (const check of Object.values(own)) checks.add(check);
     for (const name of reached) consts.add(schemaConst(name));
-    const facts = Object.entries({ operationId, ...op }).map(([key, value]) => `  ${JSON.stringify(key)}: ${emit(value, 1)},\n`).join("");
+    const facts = Object.entries({ operationId, ...op })
+      .map(([key, value]) => `  ${JSON.stringify(key)}: ${emit(value, 1)},\n`)
+      .join("");
     const table = constTable(reached).replaceAll("\n", "\n  ");
     body += `\n/** ${operationId}: ${op.method} ${op.path}, with the schemas its request reaches. */\n`;
     body += `export const ${operationId} = {\n${facts}  "schemas": /* @__PURE__ */ withKeywordChecks$(${checksArgument(own, "$")}, ${table})\n} as const satisfies OperationDescriptor$;\n`;
@@ -248,7 +281,9 @@ function indexFile(model, runtime) {
  * Each operation's descriptor (its facts and only its own schemas) is the \`alipayhk-spec/operations\` entry's.
  * @module
  */
-export { ${Object.keys(model).filter((name) => !INTERNAL_MODEL.includes(name)).join(", ")} } from "./model.js";
+export { ${Object.keys(model)
+    .filter((name) => !INTERNAL_MODEL.includes(name))
+    .join(", ")} } from "./model.js";
 export * from "${runtime}/index.js";
 export type { components, operations, paths } from "./openapi.js";
 export type { operations as inputOperations } from "./inputs.js";

@@ -34,7 +34,9 @@ export function keywordChecks(vocabulary, table) {
     }
   };
   walk(table);
-  return Object.fromEntries(Object.entries(vocabulary).flatMap(([key, facts]) => (used.has(key) && facts.check ? [[key, facts.check]] : [])));
+  return Object.fromEntries(
+    Object.entries(vocabulary).flatMap(([key, facts]) => (used.has(key) && facts.check ? [[key, facts.check]] : [])),
+  );
 }
 
 /**
@@ -77,11 +79,15 @@ function convert(vocabulary, schema, where, reach) {
     const facts = Object.hasOwn(vocabulary, key) ? vocabulary[key] : undefined;
     if (!facts) {
       if (key.startsWith("x-")) continue; // an extension the validator has no use for (x-enum-descriptions...)
-      throw new Error(`spec: ${at}: the keyword "${key}" is not enforced by the validator; add it to packages/spec/src/vocabulary.ts (and its check) or remove it`);
+      throw new Error(
+        `spec: ${at}: the keyword "${key}" is not enforced by the validator; add it to packages/spec/src/vocabulary.ts (and its check) or remove it`,
+      );
     }
     if (facts.by === "annotation") continue;
     if (facts.only && !facts.only.includes(value)) {
-      throw new Error(`spec: ${at}: ${key} "${value}" is not enforced by the validator (known: ${facts.only.join(", ")})`);
+      throw new Error(
+        `spec: ${at}: ${key} "${value}" is not enforced by the validator (known: ${facts.only.join(", ")})`,
+      );
     }
     const sub = (/** @type {unknown} */ node, /** @type {string} */ path) => convert(vocabulary, node, path, reach);
     switch (facts.value) {
@@ -107,11 +113,13 @@ function convert(vocabulary, schema, where, reach) {
         break;
       case "pairs":
         // { later: earlier } between two members of the same object
-        if (!Object.keys(value ?? {}).length || Object.values(value).some((b) => typeof b !== "string")) throw new Error(`spec: ${at}: ${key} maps a member to another member`);
+        if (!Object.keys(value ?? {}).length || Object.values(value).some((b) => typeof b !== "string"))
+          throw new Error(`spec: ${at}: ${key} maps a member to another member`);
         out[key] = value;
         break;
       case "string":
-        if (key === "x-inferred" && !String(value).trim()) throw new Error(`spec: ${at}: x-inferred must say why the rule is ours`);
+        if (key === "x-inferred" && !String(value).trim())
+          throw new Error(`spec: ${at}: x-inferred must say why the rule is ours`);
         if (typeof value !== "string") throw new Error(`spec: ${at}: ${key} must be a string`);
         out[key] = value;
         break;
@@ -130,7 +138,8 @@ function convert(vocabulary, schema, where, reach) {
 function discriminator(schema, at, reach) {
   const { propertyName, mapping } = schema.discriminator;
   if (!schema.oneOf) throw new Error(`spec: ${at}: a discriminator needs a oneOf beside it`);
-  if (!mapping) throw new Error(`spec: ${at}: give the discriminator an explicit mapping (nothing is taken by position)`);
+  if (!mapping)
+    throw new Error(`spec: ${at}: give the discriminator an explicit mapping (nothing is taken by position)`);
   /** @type {Record<string, string>} */
   const names = {};
   for (const [value, ref] of Object.entries(mapping)) {

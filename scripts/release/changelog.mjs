@@ -22,12 +22,17 @@ where before 1.0 a breaking change raises the minor version. Sections are writte
 export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
 /** `## [0.2.0] - 2026-01-31`, or `## [Unreleased]`. @param {string} version @param {string} [date] */
-export const heading = (version, date) => (version === UNRELEASED ? `## [${UNRELEASED}]` : `## [${version}] - ${date ?? today()}`);
+export const heading = (version, date) =>
+  version === UNRELEASED ? `## [${UNRELEASED}]` : `## [${version}] - ${date ?? today()}`;
 
 /** The sections of a changelog: where each starts and ends, by version. @param {string[]} lines */
 function sections(lines) {
   const starts = lines.flatMap((line, i) => (/^## \[/.test(line) ? [i] : []));
-  return starts.map((start, k) => ({ version: /^## \[([^\]]+)\]/.exec(lines[start])?.[1] ?? "", start, end: starts[k + 1] ?? lines.length }));
+  return starts.map((start, k) => ({
+    version: /^## \[([^\]]+)\]/.exec(lines[start])?.[1] ?? "",
+    start,
+    end: starts[k + 1] ?? lines.length,
+  }));
 }
 
 /**
@@ -42,7 +47,10 @@ export function putSection(text, version, section) {
   const body = section.trimEnd().split("\n").concat("");
   if (old) lines.splice(old.start, old.end - old.start, ...body);
   else lines.splice(all[0]?.start ?? lines.length, 0, ...(all.length ? body : ["", ...body]));
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").replace(/\n*$/, "\n");
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/\n*$/, "\n");
 }
 
 /** The Unreleased heading renamed to the release's (what `release:version` does). @param {string} text @param {string} version */
@@ -80,9 +88,14 @@ export function lastRelease(root) {
  * @returns {Map<string, string[]>} group title -> "subject (hash)" lines, in the order of `packages`
  */
 export function commitsByPackage(root, since, packages) {
-  const log = git(root, ["log", "--no-merges", "--format=%x1e%h%x1f%s", "--name-only", ...(since ? [`${since}..HEAD`] : [])]) ?? "";
+  const log =
+    git(root, ["log", "--no-merges", "--format=%x1e%h%x1f%s", "--name-only", ...(since ? [`${since}..HEAD`] : [])]) ??
+    "";
   const other = "Tooling, tests and docs";
-  const owners = [...packages.map((p) => ({ prefix: `${p.dir}/`, title: `${p.name} (${p.dir})` })), { prefix: "spec/", title: "" }];
+  const owners = [
+    ...packages.map((p) => ({ prefix: `${p.dir}/`, title: `${p.name} (${p.dir})` })),
+    { prefix: "spec/", title: "" },
+  ];
   const specTitle = owners.find((o) => o.prefix === "packages/spec/")?.title ?? other;
   /** @type {Map<string, string[]>} */
   const groups = new Map();
@@ -90,10 +103,12 @@ export function commitsByPackage(root, since, packages) {
   for (const entry of log.split("\x1e").filter((e) => e.trim())) {
     const [head, ...files] = entry.split("\n").filter(Boolean);
     const [hash, subject] = head.split("\x1f");
-    const titles = new Set(files.map((file) => {
-      const owner = owners.find((o) => file.startsWith(o.prefix));
-      return owner ? owner.title || specTitle : other;
-    }));
+    const titles = new Set(
+      files.map((file) => {
+        const owner = owners.find((o) => file.startsWith(o.prefix));
+        return owner ? owner.title || specTitle : other;
+      }),
+    );
     for (const title of titles) groups.get(title)?.push(`${subject} (${hash})`);
   }
   for (const [title, lines] of groups) if (!lines.length) groups.delete(title);
@@ -115,7 +130,10 @@ export function section({ version, date, releasedVersion, raise, diff, commits }
   if (diff.bump === "none") out.push(`The spec has not changed since ${releasedVersion}.`, "");
   else {
     const pre = raise === diff.bump ? "" : `; before 1.0 the bump below is one part lower, a **${raise}** raise`;
-    out.push(`Spec changes since ${releasedVersion} (\`npm run spec:diff -- --base ${SNAPSHOT}\` before the release)${pre}.`, "");
+    out.push(
+      `Spec changes since ${releasedVersion} (\`npm run spec:diff -- --base ${SNAPSHOT}\` before the release)${pre}.`,
+      "",
+    );
     out.push(format(diff, "markdown").trimEnd(), "");
   }
   out.push("### Code changes", "");

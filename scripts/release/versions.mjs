@@ -31,7 +31,11 @@ export function workspaces(root) {
   return /** @type {string[]} */ (readJson(join(root, "package.json")).workspaces ?? []).map((dir) => {
     const manifest = readJson(join(root, dir, "package.json"));
     const deno = existsSync(join(root, dir, "deno.json")) ? readJson(join(root, dir, "deno.json")) : null;
-    return { dir, name: /** @type {string} */ (manifest.name), jsrName: /** @type {string | undefined} */ (deno?.name) };
+    return {
+      dir,
+      name: /** @type {string} */ (manifest.name),
+      jsrName: /** @type {string | undefined} */ (deno?.name),
+    };
   });
 }
 
@@ -67,7 +71,8 @@ export function versionUses(root) {
     uses.push({ file: denoFile, where: "version", owner: name, version: deno.version });
     for (const [key, target] of Object.entries(deno.imports ?? {})) {
       const jsr = /^jsr:(@[^@]+\/[^@/]+)@\^?(\d+\.\d+\.\d+)/.exec(String(target));
-      if (jsr && jsrNames.has(jsr[1])) uses.push({ file: denoFile, where: `imports["${key}"]`, owner: name, version: jsr[2] });
+      if (jsr && jsrNames.has(jsr[1]))
+        uses.push({ file: denoFile, where: `imports["${key}"]`, owner: name, version: jsr[2] });
     }
   }
 
@@ -77,7 +82,12 @@ export function versionUses(root) {
     for (const { dir, name } of packages) {
       const entry = lock.packages?.[dir];
       if (!entry) continue;
-      uses.push({ file: "package-lock.json", where: `packages["${dir}"].version`, owner: name, version: entry.version });
+      uses.push({
+        file: "package-lock.json",
+        where: `packages["${dir}"].version`,
+        owner: name,
+        version: entry.version,
+      });
       siblingDeps("package-lock.json", name, entry.dependencies, `packages["${dir}"].dependencies`);
     }
   }
@@ -104,7 +114,10 @@ export function checkVersions(root) {
   const version = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
   const problems = uses
     .filter((use) => use.version !== version)
-    .map((use) => `${use.owner === use.file ? use.file : `${use.owner}: ${use.file}`} ${use.where} is ${use.version || "missing"}, the others ${version}`);
+    .map(
+      (use) =>
+        `${use.owner === use.file ? use.file : `${use.owner}: ${use.file}`} ${use.where} is ${use.version || "missing"}, the others ${version}`,
+    );
   if (!parseVersion(version)) problems.unshift(`the packages' version "${version}" is not x.y.z`);
   return { version, problems };
 }
@@ -119,7 +132,8 @@ export function setVersion(root, next) {
   const npmNames = new Set(packages.map((p) => p.name));
   const jsrNames = new Set(packages.flatMap((p) => (p.jsrName ? [p.jsrName] : [])));
   const pinSiblings = (deps) => {
-    for (const name of Object.keys(deps ?? {})) if (npmNames.has(name)) deps[name] = deps[name].replace(/\d+\.\d+\.\d+/, next);
+    for (const name of Object.keys(deps ?? {}))
+      if (npmNames.has(name)) deps[name] = deps[name].replace(/\d+\.\d+\.\d+/, next);
   };
 
   const edit = (file, change) => {
@@ -156,7 +170,11 @@ export function setVersion(root, next) {
   });
   for (const file of VERSIONED_FILES) {
     const path = join(root, file);
-    if (existsSync(path)) writeFileSync(path, readFileSync(path, "utf8").replace(SPECIFIER, (_, head) => `${head}${next}`));
+    if (existsSync(path))
+      writeFileSync(
+        path,
+        readFileSync(path, "utf8").replace(SPECIFIER, (_, head) => `${head}${next}`),
+      );
   }
 }
 

@@ -28,7 +28,8 @@ function text({ bump, changes }) {
     const those = changes.filter((c) => c.level === level);
     if (!those.length) continue;
     lines.push("", `${TITLES[level]}:`);
-    for (const c of those) lines.push(`  ${c.operationId ? `${c.operationId}: ` : ""}${c.message}`, `      ${c.id} at ${c.pointer}`);
+    for (const c of those)
+      lines.push(`  ${c.operationId ? `${c.operationId}: ` : ""}${c.message}`, `      ${c.id} at ${c.pointer}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -41,7 +42,8 @@ function markdown({ bump, changes }) {
     const those = changes.filter((c) => c.level === level);
     if (!those.length) continue;
     lines.push("", `### ${TITLES[level]}`, "");
-    for (const c of those) lines.push(`- ${c.operationId ? `\`${c.operationId}\`: ` : ""}${c.message.replace(/\n/g, " ")} (\`${c.id}\`)`);
+    for (const c of those)
+      lines.push(`- ${c.operationId ? `\`${c.operationId}\`: ` : ""}${c.message.replace(/\n/g, " ")} (\`${c.id}\`)`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -39,4 +39,3 @@ export function diffBundled(base, head) {
   diffResultCodes(base, head, emit);
   return report(changes);
 }
-

@@ -8,8 +8,22 @@ import { allowedValues } from "./shape.mjs";
 /** @typedef {{ narrows: boolean; action: string; text: string; pointer: string; value?: string }} Move */
 
 /** Upper and lower bounds, with their names in change ids (as oasdiff spells them). */
-const UPPER = { maximum: "max", exclusiveMaximum: "exclusive-max", maxLength: "max-length", maxItems: "max-items", maxProperties: "max-properties", maxContains: "max-contains" };
-const LOWER = { minimum: "min", exclusiveMinimum: "exclusive-min", minLength: "min-length", minItems: "min-items", minProperties: "min-properties", minContains: "min-contains" };
+const UPPER = {
+  maximum: "max",
+  exclusiveMaximum: "exclusive-max",
+  maxLength: "max-length",
+  maxItems: "max-items",
+  maxProperties: "max-properties",
+  maxContains: "max-contains",
+};
+const LOWER = {
+  minimum: "min",
+  exclusiveMinimum: "exclusive-min",
+  minLength: "min-length",
+  minItems: "min-items",
+  minProperties: "min-properties",
+  minContains: "min-contains",
+};
 /** Keywords where each written value is one more condition: [name in ids, verb when one appears, verb when one goes]. */
 const CONDITIONS = {
   pattern: ["pattern", "added", "removed"],
@@ -21,10 +35,15 @@ const CONDITIONS = {
 };
 
 /** @type {Record<string, string>} */
-const LABELS = { ...UPPER, ...LOWER, ...Object.fromEntries(Object.entries(CONDITIONS).map(([k, [name]]) => [k, name])) };
+const LABELS = {
+  ...UPPER,
+  ...LOWER,
+  ...Object.fromEntries(Object.entries(CONDITIONS).map(([k, [name]]) => [k, name])),
+};
 
 /** The name of a keyword in change ids. @param {string} keyword */
-export const label = (keyword) => LABELS[keyword] ?? keyword.replace(/^x-/, "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const label = (keyword) =>
+  LABELS[keyword] ?? keyword.replace(/^x-/, "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const show = (/** @type {unknown} */ v) => (typeof v === "string" ? v : JSON.stringify(v)).slice(0, 120);
 
@@ -42,7 +61,11 @@ export function compare(keyword, before, after) {
 
 /** @param {string} keyword @param {Entry[]} before @param {Entry[]} after @param {1 | -1} sign 1 for an upper bound */
 function bound(keyword, before, after, sign) {
-  const tightest = (/** @type {Entry[]} */ entries) => entries.reduce((/** @type {Entry | undefined} */ best, e) => (!best || sign * e.value < sign * best.value ? e : best), undefined);
+  const tightest = (/** @type {Entry[]} */ entries) =>
+    entries.reduce(
+      (/** @type {Entry | undefined} */ best, e) => (!best || sign * e.value < sign * best.value ? e : best),
+      undefined,
+    );
   const b = tightest(before);
   const a = tightest(after);
   if (b?.value === a?.value) return [];
@@ -58,12 +81,45 @@ function enumMoves(before, after) {
   const b = allowedValues(before);
   const a = allowedValues(after);
   if (!b && !a) return [];
-  if (!b) return [{ narrows: true, action: "became-enum", text: `restricted to ${a?.map(show).join(", ")}`, pointer: after[0].pointer }];
-  if (!a) return [{ narrows: false, action: "enum-removed", text: `no longer restricted to ${b.map(show).join(", ")}`, pointer: before[0].pointer }];
-  const has = (/** @type {unknown[]} */ list, /** @type {unknown} */ v) => list.some((w) => JSON.stringify(w) === JSON.stringify(v));
+  if (!b)
+    return [
+      {
+        narrows: true,
+        action: "became-enum",
+        text: `restricted to ${a?.map(show).join(", ")}`,
+        pointer: after[0].pointer,
+      },
+    ];
+  if (!a)
+    return [
+      {
+        narrows: false,
+        action: "enum-removed",
+        text: `no longer restricted to ${b.map(show).join(", ")}`,
+        pointer: before[0].pointer,
+      },
+    ];
+  const has = (/** @type {unknown[]} */ list, /** @type {unknown} */ v) =>
+    list.some((w) => JSON.stringify(w) === JSON.stringify(v));
   return [
-    ...b.filter((v) => !has(a, v)).map((v) => ({ narrows: true, action: "enum-value-removed", text: `enum value ${show(v)} removed`, pointer: before[0].pointer, value: show(v) })),
-    ...a.filter((v) => !has(b, v)).map((v) => ({ narrows: false, action: "enum-value-added", text: `enum value ${show(v)} added`, pointer: after[0].pointer, value: show(v) })),
+    ...b
+      .filter((v) => !has(a, v))
+      .map((v) => ({
+        narrows: true,
+        action: "enum-value-removed",
+        text: `enum value ${show(v)} removed`,
+        pointer: before[0].pointer,
+        value: show(v),
+      })),
+    ...a
+      .filter((v) => !has(b, v))
+      .map((v) => ({
+        narrows: false,
+        action: "enum-value-added",
+        text: `enum value ${show(v)} added`,
+        pointer: after[0].pointer,
+        value: show(v),
+      })),
   ];
 }
 
@@ -78,7 +134,10 @@ function typeMoves(before, after) {
       const admits = new Set(named.includes("number") ? [...named, "integer"] : named);
       return set.filter((t) => admits.has(t));
     }, TYPES);
-  const names = (/** @type {string[]} */ set) => (set.length === TYPES.length ? "any" : set.filter((t) => t !== "integer" || !set.includes("number")).join(" or ") || "nothing");
+  const names = (/** @type {string[]} */ set) =>
+    set.length === TYPES.length
+      ? "any"
+      : set.filter((t) => t !== "integer" || !set.includes("number")).join(" or ") || "nothing";
   const b = allowed(before);
   const a = allowed(after);
   const lost = b.filter((t) => !a.includes(t));
@@ -97,14 +156,22 @@ function requiredMoves(before, after) {
   const b = names(before);
   const a = names(after);
   return [
-    ...[...a.values()].filter((e) => !b.has(e.key)).map((e) => ({ narrows: true, action: "required", text: "became required", pointer: e.pointer, value: e.key })),
-    ...[...b.values()].filter((e) => !a.has(e.key)).map((e) => ({ narrows: false, action: "optional", text: "became optional", pointer: e.pointer, value: e.key })),
+    ...[...a.values()]
+      .filter((e) => !b.has(e.key))
+      .map((e) => ({ narrows: true, action: "required", text: "became required", pointer: e.pointer, value: e.key })),
+    ...[...b.values()]
+      .filter((e) => !a.has(e.key))
+      .map((e) => ({ narrows: false, action: "optional", text: "became optional", pointer: e.pointer, value: e.key })),
   ];
 }
 
 /** Any other keyword: each distinct written value is one more condition. @param {string} keyword @param {Entry[]} before @param {Entry[]} after */
 function conditionMoves(keyword, before, after) {
-  const [, appears, goes] = /** @type {Record<string, string[]>} */ (CONDITIONS)[keyword] ?? [keyword, "added", "removed"];
+  const [, appears, goes] = /** @type {Record<string, string[]>} */ (CONDITIONS)[keyword] ?? [
+    keyword,
+    "added",
+    "removed",
+  ];
   const keys = (/** @type {Entry[]} */ entries) => new Map(entries.map((e) => [e.key, e]));
   const b = keys(before);
   const a = keys(after);
@@ -115,7 +182,17 @@ function conditionMoves(keyword, before, after) {
     return [{ narrows: true, action: "changed", text, pointer: added[0].pointer }];
   }
   return [
-    ...added.map((e) => ({ narrows: true, action: appears, text: `${keyword} ${show(e.value)} ${appears}`, pointer: e.pointer })),
-    ...removed.map((e) => ({ narrows: false, action: goes, text: `${keyword} ${show(e.value)} ${goes}`, pointer: e.pointer })),
+    ...added.map((e) => ({
+      narrows: true,
+      action: appears,
+      text: `${keyword} ${show(e.value)} ${appears}`,
+      pointer: e.pointer,
+    })),
+    ...removed.map((e) => ({
+      narrows: false,
+      action: goes,
+      text: `${keyword} ${show(e.value)} ${goes}`,
+      pointer: e.pointer,
+    })),
   ];
 }

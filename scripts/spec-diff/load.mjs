@@ -20,7 +20,9 @@ export class UsageError extends Error {}
 export function openSpec(arg, flag, repo) {
   const path = resolve(arg);
   if (existsSync(path)) {
-    const root = statSync(path).isDirectory() ? ["openapi.yaml", "spec/openapi.yaml"].map((f) => join(path, f)).find((f) => existsSync(f)) : path;
+    const root = statSync(path).isDirectory()
+      ? ["openapi.yaml", "spec/openapi.yaml"].map((f) => join(path, f)).find((f) => existsSync(f))
+      : path;
     if (!root) throw new UsageError(`${flag}: the directory ${arg} holds no openapi.yaml`);
     let doc;
     try {
@@ -28,13 +30,21 @@ export function openSpec(arg, flag, repo) {
     } catch (error) {
       throw new UsageError(`${flag}: ${arg} cannot be read as YAML or JSON (${error.message.split("\n")[0]})`);
     }
-    if (typeof doc?.openapi !== "string") throw new UsageError(`${flag}: ${arg} is not an OpenAPI document (no openapi version)`);
+    if (typeof doc?.openapi !== "string")
+      throw new UsageError(`${flag}: ${arg} is not an OpenAPI document (no openapi version)`);
     return { file: root, cleanup: () => {} };
   }
-  const commit = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${arg}^{commit}`], { cwd: repo, encoding: "utf8" });
+  const commit = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${arg}^{commit}`], {
+    cwd: repo,
+    encoding: "utf8",
+  });
   if (commit.status !== 0) throw new UsageError(`${flag}: ${arg} is neither a spec file nor a git ref`);
-  const archive = spawnSync("git", ["archive", "--format=tar", commit.stdout.trim(), "spec"], { cwd: repo, maxBuffer: 1 << 28 });
-  if (archive.status !== 0) throw new UsageError(`${flag}: ${arg} has no spec/ directory (${String(archive.stderr).trim()})`);
+  const archive = spawnSync("git", ["archive", "--format=tar", commit.stdout.trim(), "spec"], {
+    cwd: repo,
+    maxBuffer: 1 << 28,
+  });
+  if (archive.status !== 0)
+    throw new UsageError(`${flag}: ${arg} has no spec/ directory (${String(archive.stderr).trim()})`);
   const dir = mkdtempSync(join(tmpdir(), "spec-diff-base-"));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const tar = spawnSync("tar", ["-x", "-C", dir], { input: archive.stdout });
@@ -46,7 +56,8 @@ export function openSpec(arg, flag, repo) {
 }
 
 /** `base` extended by `keys`, each escaped as a JSON pointer token. @param {string} base @param {...(string | number)} keys */
-export const ptr = (base, ...keys) => base + keys.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+export const ptr = (base, ...keys) =>
+  base + keys.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
 /** The node a JSON pointer names. @param {any} doc @param {string} pointer */
 export const at = (doc, pointer) =>
@@ -80,7 +91,11 @@ export function members(doc, node, pointer, refs = []) {
 }
 
 /** `node` with its $ref followed (siblings over the target), as a plain object. @param {any} doc @param {any} node */
-export const follow = (doc, node) => Object.fromEntries([...members(doc, node, "").members].map(([k, m]) => [k, m.value]));
+export const follow = (doc, node) =>
+  Object.fromEntries([...members(doc, node, "").members].map(([k, m]) => [k, m.value]));
 
 /** The pointer `node` (found at `pointer`) resolves to: its $ref target when it is a bare ref. @param {any} node @param {string} pointer */
-export const home = (node, pointer) => (typeof node?.$ref === "string" && node.$ref.startsWith("#") && Object.keys(node).length === 1 ? node.$ref.slice(1) : pointer);
+export const home = (node, pointer) =>
+  typeof node?.$ref === "string" && node.$ref.startsWith("#") && Object.keys(node).length === 1
+    ? node.$ref.slice(1)
+    : pointer;

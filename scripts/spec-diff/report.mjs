@@ -31,7 +31,13 @@ export function report(changes) {
     pointer: same[0].pointer,
     message: message(same),
   }));
-  const rank = (/** @type {ReportedChange} */ c) => [LEVELS.indexOf(c.level), c.operationId ?? "", c.pointer, c.id, c.message];
+  const rank = (/** @type {ReportedChange} */ c) => [
+    LEVELS.indexOf(c.level),
+    c.operationId ?? "",
+    c.pointer,
+    c.id,
+    c.message,
+  ];
   merged.sort((x, y) => {
     const [a, b] = [rank(x), rank(y)];
     const i = a.findIndex((v, n) => v !== b[n]);
@@ -52,14 +58,20 @@ function message(same) {
   const { text, subject } = same[0];
   if (!subject) return /^[a-z]+[ :]/.test(text) ? capital(text) : text; // "header parameter ...", not "merchantBizType ..."
 
-  const list = (/** @type {string[]} */ items) => (items.length > 3 ? `${items.slice(0, 3).join(", ")} and ${items.length - 3} more` : items.join(", "));
-  const distinct = (/** @type {(s: Subject) => string | undefined} */ get) => [...new Set(same.map((c) => get(/** @type {Subject} */ (c.subject))))];
+  const list = (/** @type {string[]} */ items) =>
+    items.length > 3 ? `${items.slice(0, 3).join(", ")} and ${items.length - 3} more` : items.join(", ");
+  const distinct = (/** @type {(s: Subject) => string | undefined} */ get) => [
+    ...new Set(same.map((c) => get(/** @type {Subject} */ (c.subject)))),
+  ];
   const paths = distinct((s) => s.path);
-  const what = paths.some((p) => !p) ? subject.root : `${subject.direction} ${paths.length > 1 ? "properties" : "property"} ${list(paths.map((p) => `\`${p}\``))}`;
+  const what = paths.some((p) => !p)
+    ? subject.root
+    : `${subject.direction} ${paths.length > 1 ? "properties" : "property"} ${list(paths.map((p) => `\`${p}\``))}`;
   const scope = [];
   const variants = distinct((s) => s.variant);
   // a change every variant shares (the base fields) is not the variants' own
-  if (!variants.includes(undefined) && variants.length < (subject.variants ?? 0)) scope.push(`${subject.discriminator} ${list(/** @type {string[]} */ (variants))}`);
+  if (!variants.includes(undefined) && variants.length < (subject.variants ?? 0))
+    scope.push(`${subject.discriminator} ${list(/** @type {string[]} */ (variants))}`);
   const statuses = distinct((s) => s.status).filter(Boolean);
   if (statuses.length) scope.push(`${statuses.length > 1 ? "responses" : "response"} ${statuses.join(", ")}`);
   return capital(`${what}${scope.length ? ` (${scope.join("; ")})` : ""}: ${text}`);

@@ -17,43 +17,114 @@ import { home, isObject, members, ptr } from "./load.mjs";
  */
 
 /** Words for people: a change to them is documentation. */
-export const DOCS = new Set(["title", "description", "summary", "example", "examples", "x-enum-descriptions", "$comment", "externalDocs", "deprecated", "default", "readOnly", "writeOnly", "xml"]);
+export const DOCS = new Set([
+  "title",
+  "description",
+  "summary",
+  "example",
+  "examples",
+  "x-enum-descriptions",
+  "$comment",
+  "externalDocs",
+  "deprecated",
+  "default",
+  "readOnly",
+  "writeOnly",
+  "xml",
+]);
 /** Members that are no condition of their own: read elsewhere (discriminator, x-status-property by the group), or layout. */
-const SKIPPED = new Set(["$schema", "$id", "$anchor", "$defs", "definitions", "discriminator", "x-status-property", "x-inferred"]);
+const SKIPPED = new Set([
+  "$schema",
+  "$id",
+  "$anchor",
+  "$defs",
+  "definitions",
+  "discriminator",
+  "x-status-property",
+  "x-inferred",
+]);
 /** Subschemas that apply to a part of the value. */
 const CHILDREN = new Set(["items", "contentSchema", "additionalProperties", "propertyNames"]);
 /** Keys of maps of names, whose own keys are names, never keywords. */
-const NAME_MAPS = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions", "mapping", "x-enum-descriptions"]);
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "dependentSchemas",
+  "$defs",
+  "definitions",
+  "mapping",
+  "x-enum-descriptions",
+]);
 
 /** @param {any} doc @param {Source[]} sources the schema's places (one, or several merged, as allOf parts of one property) @returns {Shape} */
 export function shapeOf(doc, sources) {
   /** @type {Shape} */
-  const shape = { doc, pointer: sources[0] ? home(sources[0].node, sources[0].pointer) : "", keywords: new Map(), properties: new Map(), children: new Map(), groups: [], docs: new Map(), ext: new Map() };
-  const add = (/** @type {Map<string, any[]>} */ map, /** @type {string} */ key, /** @type {any} */ item) => map.set(key, [...(map.get(key) ?? []), item]);
+  const shape = {
+    doc,
+    pointer: sources[0] ? home(sources[0].node, sources[0].pointer) : "",
+    keywords: new Map(),
+    properties: new Map(),
+    children: new Map(),
+    groups: [],
+    docs: new Map(),
+    ext: new Map(),
+  };
+  const add = (/** @type {Map<string, any[]>} */ map, /** @type {string} */ key, /** @type {any} */ item) =>
+    map.set(key, [...(map.get(key) ?? []), item]);
   /** @param {Source} source */
   const visit = (source) => {
-    if (source.node === false) add(shape.keywords, "false", { value: false, key: "false", inferred: source.inferred, pointer: source.pointer });
+    if (source.node === false)
+      add(shape.keywords, "false", { value: false, key: "false", inferred: source.inferred, pointer: source.pointer });
     const { members: found, refs } = members(doc, source.node, source.pointer, source.refs);
     const inferred = source.inferred || Boolean(found.get("x-inferred")?.value);
     for (const [key, { value, owner }] of found) {
       const pointer = ptr(owner, key);
       const sub = (/** @type {any} */ node, /** @type {string} */ at) => ({ node, pointer: at, inferred, refs });
-      const entry = (/** @type {any} */ v, k = canonical(doc, v), certainty = inferred) => ({ value: v, key: k, inferred: certainty, pointer });
-      if (key === "allOf") value.forEach((/** @type {any} */ part, /** @type {number} */ i) => void visit(sub(part, ptr(pointer, i))));
-      else if (key === "properties") for (const [name, node] of Object.entries(value)) add(shape.properties, name, sub(node, ptr(pointer, name)));
+      const entry = (/** @type {any} */ v, k = canonical(doc, v), certainty = inferred) => ({
+        value: v,
+        key: k,
+        inferred: certainty,
+        pointer,
+      });
+      if (key === "allOf")
+        value.forEach((/** @type {any} */ part, /** @type {number} */ i) => void visit(sub(part, ptr(pointer, i))));
+      else if (key === "properties")
+        for (const [name, node] of Object.entries(value)) add(shape.properties, name, sub(node, ptr(pointer, name)));
       else if (key === "anyOf" || key === "oneOf") {
-        const alternatives = value.map((/** @type {any} */ node, /** @type {number} */ i) => sub(node, ptr(pointer, i)));
-        shape.groups.push({ kind: key, pointer, alternatives, discriminator: found.get("discriminator")?.value, statusProperty: found.get("x-status-property")?.value });
+        const alternatives = value.map((/** @type {any} */ node, /** @type {number} */ i) =>
+          sub(node, ptr(pointer, i)),
+        );
+        shape.groups.push({
+          kind: key,
+          pointer,
+          alternatives,
+          discriminator: found.get("discriminator")?.value,
+          statusProperty: found.get("x-status-property")?.value,
+        });
       } else if (key === "additionalProperties" && !isObject(value)) {
         if (value === false) add(shape.keywords, key, entry(false)); // true allows what is allowed anyway
       } else if (CHILDREN.has(key)) add(shape.children, key, sub(value, pointer));
       else if (key === "required") for (const name of value) add(shape.keywords, key, entry(name, name));
       else if (key === "const" || key === "enum") add(shape.keywords, "enum", entry(key === "const" ? [value] : value));
-      else if (key === "not") add(shape.keywords, key, entry(value, canonical(doc, value), inferred || Boolean(members(doc, value, pointer).members.get("x-inferred")?.value)));
+      else if (key === "not")
+        add(
+          shape.keywords,
+          key,
+          entry(
+            value,
+            canonical(doc, value),
+            inferred || Boolean(members(doc, value, pointer).members.get("x-inferred")?.value),
+          ),
+        );
       else if (key === "uniqueItems") {
         if (value === true) add(shape.keywords, key, entry(true));
-      } else if (key === "x-not-before") for (const [later, earlier] of Object.entries(value)) add(shape.keywords, key, entry(`${later} ≥ ${earlier}`, `${later}>=${earlier}`));
-      else if (key === "dependentRequired") for (const [name, needs] of Object.entries(value)) for (const other of /** @type {string[]} */ (needs)) add(shape.keywords, key, entry(`${name} → ${other}`, `${name}->${other}`));
+      } else if (key === "x-not-before")
+        for (const [later, earlier] of Object.entries(value))
+          add(shape.keywords, key, entry(`${later} ≥ ${earlier}`, `${later}>=${earlier}`));
+      else if (key === "dependentRequired")
+        for (const [name, needs] of Object.entries(value))
+          for (const other of /** @type {string[]} */ (needs))
+            add(shape.keywords, key, entry(`${name} → ${other}`, `${name}->${other}`));
       else if (SKIPPED.has(key)) continue;
       else if (DOCS.has(key)) add(shape.docs, key, entry(value, canonical(doc, value, true)));
       else add(key.startsWith("x-") ? shape.ext : shape.keywords, key, entry(value));
@@ -134,7 +205,11 @@ export function pairUp(bs, hs, property) {
     pairs.push([l.key ?? "", l.shape, r.shape]);
     [left, right] = [left.filter((x) => x !== l), right.filter((x) => x !== r)];
   };
-  for (const by of /** @type {((x: Alt) => string | undefined)[]} */ ([(x) => (property ? x.key : undefined), (x) => (property ? undefined : x.text()), (x) => (property ? undefined : x.title)])) {
+  for (const by of /** @type {((x: Alt) => string | undefined)[]} */ ([
+    (x) => (property ? x.key : undefined),
+    (x) => (property ? undefined : x.text()),
+    (x) => (property ? undefined : x.title),
+  ])) {
     for (const l of [...left]) {
       const r = by(l) === undefined ? undefined : right.find((x) => by(x) === by(l));
       if (r) take(l, r);

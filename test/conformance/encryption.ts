@@ -21,7 +21,11 @@ export function registerEncryption({ test }: Pick<Registry, "test">): void {
     test(`${v.name} equals node:crypto`, async () => {
       const { privateKey } = await keys();
       equal(await decryptBody(v.body, v.encryptHeader, privateKey), v.plaintext, "plaintext");
-      equal(await decryptBody(v.body, v.encryptHeader, privateKey, { aesMode: "ECB" }), v.plaintext, "plaintext (explicit ECB)");
+      equal(
+        await decryptBody(v.body, v.encryptHeader, privateKey, { aesMode: "ECB" }),
+        v.plaintext,
+        "plaintext (explicit ECB)",
+      );
     });
   }
   const nistByName = new Map(vectors.aes.nist.map((v) => [v.name, v]));
@@ -31,7 +35,11 @@ export function registerEncryption({ test }: Pick<Registry, "test">): void {
       const nist = nistByName.get(v.nist)!;
       const body = fromBase64(v.body);
       // The body really carries the NIST ciphertext block...
-      bytesEqual(body.subarray(16, 32), fromHex(nist.ciphertext[v.block - 1]!), "NIST ciphertext block inside the body");
+      bytesEqual(
+        body.subarray(16, 32),
+        fromHex(nist.ciphertext[v.block - 1]!),
+        "NIST ciphertext block inside the body",
+      );
       const out = utf8(await decryptBody(v.body, v.encryptHeader, privateKey, { aesMode: "CBC-ZERO-IV" }));
       equal(out.length, 32, "plaintext length");
       bytesEqual(out.subarray(0, 16), utf8(v.firstBlockAscii), "first (chaining) block");
@@ -41,14 +49,20 @@ export function registerEncryption({ test }: Pick<Registry, "test">): void {
     });
   }
 
-  const plaintext = JSON.stringify({ result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "成功 🎟️" }, pad: "x".repeat(37) });
+  const plaintext = JSON.stringify({
+    result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "成功 🎟️" },
+    pad: "x".repeat(37),
+  });
   for (const aesKeyBits of [256, 128] as const) {
     for (const aesMode of ["ECB", "CBC-ZERO-IV"] as const) {
       test(`encryptBody → decryptBody round trip (AES-${aesKeyBits}, ${aesMode})`, async () => {
         const { privateKey, publicKey } = await keys();
         const a = await encryptBody(plaintext, publicKey, { aesKeyBits, aesMode });
         const b = await encryptBody(plaintext, publicKey, { aesKeyBits, aesMode });
-        ok(/^algorithm=RSA_AES,keyVersion=1,symmetricKey=[A-Za-z0-9%]+$/.test(a.encryptHeader), `Encrypt header: ${a.encryptHeader}`);
+        ok(
+          /^algorithm=RSA_AES,keyVersion=1,symmetricKey=[A-Za-z0-9%]+$/.test(a.encryptHeader),
+          `Encrypt header: ${a.encryptHeader}`,
+        );
         ok(/^[A-Za-z0-9+/]+={0,2}$/.test(a.body), "body is standard base64");
         equal(fromBase64(a.body).length % 16, 0, "ciphertext length is whole AES blocks");
         ok(a.body !== b.body, "a fresh AES key per message");
@@ -61,8 +75,16 @@ export function registerEncryption({ test }: Pick<Registry, "test">): void {
     const { privateKey, publicKey } = await keys();
     const { body, encryptHeader } = await encryptBody(plaintext, publicKey);
     await rejects(decryptBody(body.slice(0, -8), encryptHeader, privateKey), DecryptionError, "truncated body");
-    await rejects(decryptBody(body, encryptHeader, await importPrivateKey(ALIPAY.pkcs8Pem)), DecryptionError, "another private key");
-    await rejects(decryptBody(body, vectors.aes.decryptBodyEcb[0]!.encryptHeader, privateKey), DecryptionError, "another message's AES key");
+    await rejects(
+      decryptBody(body, encryptHeader, await importPrivateKey(ALIPAY.pkcs8Pem)),
+      DecryptionError,
+      "another private key",
+    );
+    await rejects(
+      decryptBody(body, vectors.aes.decryptBodyEcb[0]!.encryptHeader, privateKey),
+      DecryptionError,
+      "another message's AES key",
+    );
     await rejects(decryptBody(body, null, privateKey), HeaderFormatError, "no Encrypt header");
   });
 }

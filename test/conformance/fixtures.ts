@@ -29,8 +29,17 @@ export const keys = async () => {
 };
 
 /** A sandbox with the fixed keys of vectors.json, and a client for it (one attempt: a failure must surface). */
-export const newSandbox = (options: SandboxOptions = {}) => createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 11, ...options });
-const clientOptions = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions>): OrderClientOptions => ({
+export const newSandbox = (options: SandboxOptions = {}) =>
+  createSandbox({
+    merchants: { [CLIENT_ID]: MERCHANT.spkiPem },
+    alipayPrivateKey: ALIPAY.pkcs8Pem,
+    seed: 11,
+    ...options,
+  });
+const clientOptions = (
+  sandbox: Pick<Sandbox, "alipayPublicKey">,
+  options: Partial<OrderClientOptions>,
+): OrderClientOptions => ({
   clientId: CLIENT_ID,
   privateKey: MERCHANT.pkcs8Pem,
   alipayPublicKey: sandbox.alipayPublicKey,
@@ -38,9 +47,11 @@ const clientOptions = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Parti
   retry: { maxAttempts: 1 },
   ...options,
 });
-export const clientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) => createOrderClient(clientOptions(sandbox, options));
+export const clientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) =>
+  createOrderClient(clientOptions(sandbox, options));
 /** The typed openapi-fetch client of alipayhk-order/api, with the same options. */
-export const apiClientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) => createApiClient(clientOptions(sandbox, options));
+export const apiClientFor = (sandbox: Pick<Sandbox, "alipayPublicKey">, options: Partial<OrderClientOptions> = {}) =>
+  createApiClient(clientOptions(sandbox, options));
 
 /** Awaits a call that AlipayHK refuses with the definite failure `resultCode`. */
 export const rejectsWith = (promise: Promise<unknown>, resultCode: string, what: string) =>

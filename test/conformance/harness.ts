@@ -72,7 +72,8 @@ export async function rejects<E extends Error>(
   try {
     settled = { value: await promise };
   } catch (error) {
-    if (!(error instanceof type)) throw new AssertionError(`${what}: expected ${type.name}, got ${describeValue(error)}`);
+    if (!(error instanceof type))
+      throw new AssertionError(`${what}: expected ${type.name}, got ${describeValue(error)}`);
     check?.(error);
     return error;
   }
@@ -89,7 +90,9 @@ export function createRegistry() {
     tests.push({ name, fn });
   }
 
-  async function run(options: { log?: (line: string) => void; timeoutMs?: number; filter?: string } = {}): Promise<SuiteResult> {
+  async function run(
+    options: { log?: (line: string) => void; timeoutMs?: number; filter?: string } = {},
+  ): Promise<SuiteResult> {
     const log = options.log ?? (() => {});
     const timeoutMs = options.timeoutMs ?? 20_000;
     const selected = options.filter ? tests.filter((t) => t.name.includes(options.filter!)) : tests;
@@ -125,9 +128,13 @@ export function createRegistry() {
     return result;
   }
 
-  return { test, run, get size() {
-    return tests.length;
-  } };
+  return {
+    test,
+    run,
+    get size() {
+      return tests.length;
+    },
+  };
 }
 
 /** What `createRegistry()` returns: `test()` to register, `run()` to run. */

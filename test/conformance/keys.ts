@@ -34,7 +34,13 @@ export function registerKeys({ test }: Pick<Registry, "test">): void {
     });
   }
   test("importPrivateKey(CryptoKey from crypto.subtle) signs the node:crypto vector", async () => {
-    const cryptoKey = await crypto.subtle.importKey("pkcs8", fromBase64(MERCHANT.pkcs8Base64), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
+    const cryptoKey = await crypto.subtle.importKey(
+      "pkcs8",
+      fromBase64(MERCHANT.pkcs8Base64),
+      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     const key = await importPrivateKey(cryptoKey);
     equal(await sign(firstVector.message, key), firstVector.signatureHeader, "Signature header (imported CryptoKey)");
     equal(await sign(firstVector.message, cryptoKey), firstVector.signatureHeader, "Signature header (bare CryptoKey)");
@@ -55,16 +61,36 @@ export function registerKeys({ test }: Pick<Registry, "test">): void {
       equal(key.type, "public", "key.type");
       equal(key.modulusBits, 2048, "key.modulusBits");
       equal(await verify(firstVector.message, firstVector.signatureHeader, key), true, "verify(vector)");
-      equal(await verify({ ...firstVector.message, body: `${firstVector.message.body} ` }, firstVector.signatureHeader, key), false, "verify(tampered body)");
+      equal(
+        await verify(
+          { ...firstVector.message, body: `${firstVector.message.body} ` },
+          firstVector.signatureHeader,
+          key,
+        ),
+        false,
+        "verify(tampered body)",
+      );
     });
   }
 
   test("key import refuses the wrong kind of key and garbage with KeyFormatError", async () => {
-    await rejects(importPrivateKey(MERCHANT.spkiPem), KeyFormatError, "importPrivateKey(public PEM)", (e) => equal(e.code, "ERR_KEY_TYPE", "code"));
-    await rejects(importPublicKey(MERCHANT.pkcs8Pem), KeyFormatError, "importPublicKey(private PEM)", (e) => equal(e.code, "ERR_KEY_TYPE", "code"));
+    await rejects(importPrivateKey(MERCHANT.spkiPem), KeyFormatError, "importPrivateKey(public PEM)", (e) =>
+      equal(e.code, "ERR_KEY_TYPE", "code"),
+    );
+    await rejects(importPublicKey(MERCHANT.pkcs8Pem), KeyFormatError, "importPublicKey(private PEM)", (e) =>
+      equal(e.code, "ERR_KEY_TYPE", "code"),
+    );
     await rejects(importPrivateKey("not a key"), KeyFormatError, "importPrivateKey(garbage)");
-    await rejects(importPublicKey({ kty: "EC", crv: "P-256", x: "AA", y: "AA" }), KeyFormatError, "importPublicKey(EC JWK)");
+    await rejects(
+      importPublicKey({ kty: "EC", crv: "P-256", x: "AA", y: "AA" }),
+      KeyFormatError,
+      "importPublicKey(EC JWK)",
+    );
     const publicKey = await importPublicKey(MERCHANT.spkiPem);
-    await rejects(sign(firstVector.message, publicKey as unknown as PrivateKey), KeyFormatError, "sign() with a public key");
+    await rejects(
+      sign(firstVector.message, publicKey as unknown as PrivateKey),
+      KeyFormatError,
+      "sign() with a public key",
+    );
   });
 }

@@ -40,24 +40,43 @@ export function registerLoopback({ test }: Pick<Registry, "test">, env: SuiteEnv
     test("client ↔ sandbox over loopback HTTP: ORDER_STATUS_INVALID, PARAM_ILLEGAL and UNKNOWN_EXCEPTION retries", async () => {
       const sandbox = await newSandbox({ faults: { unknownException: 0.4 }, seed: 99 });
       await overLoopback(sandbox.fetch, async (baseUrl) => {
-        const client = clientFor(sandbox, { baseUrl, retry: { maxAttempts: 12, initialDelayMs: 1, maxDelayMs: 4 }, timeoutMs: 5000 });
+        const client = clientFor(sandbox, {
+          baseUrl,
+          retry: { maxAttempts: 12, initialDelayMs: 1, maxDelayMs: 4 },
+          timeoutMs: 5000,
+        });
         const first = orderFor("PASS_TICKET", "http-life");
         await client.syncOrder(first);
         const used = nextUpdate(first, "USED");
         await client.syncOrder(used);
-        await rejectsWith(client.syncOrder(nextUpdate(used, "TICKETED")), "ORDER_STATUS_INVALID", "USED → TICKETED over HTTP");
+        await rejectsWith(
+          client.syncOrder(nextUpdate(used, "TICKETED")),
+          "ORDER_STATUS_INVALID",
+          "USED → TICKETED over HTTP",
+        );
         const requestId = "feedfacefeedfacefeedfacefeedface";
         await client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-a"), [KEY]: requestId });
-        await rejectsWith(client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-b"), [KEY]: requestId }), "PARAM_ILLEGAL", "reused requestId over HTTP");
+        await rejectsWith(
+          client.syncOrder({ ...orderFor("RIDE_HAILING", "http-reuse-b"), [KEY]: requestId }),
+          "PARAM_ILLEGAL",
+          "reused requestId over HTTP",
+        );
       });
-      ok((sandbox.stats.faults.unknownException ?? 0) > 0, "UNKNOWN_EXCEPTION faults were injected (and retried through)");
+      ok(
+        (sandbox.stats.faults.unknownException ?? 0) > 0,
+        "UNKNOWN_EXCEPTION faults were injected (and retried through)",
+      );
     });
 
     test("client ↔ sandbox over loopback HTTP: a slow answer → TimeoutError, and the server still closes", async () => {
       const sandbox = await newSandbox({ faults: { latencyMs: 1500 } });
       await overLoopback(sandbox.fetch, async (baseUrl) => {
         const started = Date.now();
-        await rejects(clientFor(sandbox, { baseUrl, timeoutMs: 100 }).syncOrder(orderFor("LINE_UP", "http-slow")), TimeoutError, "timeout over HTTP");
+        await rejects(
+          clientFor(sandbox, { baseUrl, timeoutMs: 100 }).syncOrder(orderFor("LINE_UP", "http-slow")),
+          TimeoutError,
+          "timeout over HTTP",
+        );
         ok(Date.now() - started < 1200, `gave up after ${Date.now() - started} ms`);
       });
     });
@@ -67,10 +86,17 @@ export function registerLoopback({ test }: Pick<Registry, "test">, env: SuiteEnv
       const tamper: FetchHandler = async (request) => {
         const response = await sandbox.fetch(request);
         const text = await response.text();
-        return new Response(text.replace('"SUCCESS"', '"SUCCESS "'), { status: response.status, headers: response.headers });
+        return new Response(text.replace('"SUCCESS"', '"SUCCESS "'), {
+          status: response.status,
+          headers: response.headers,
+        });
       };
       await overLoopback(tamper, async (baseUrl) => {
-        await rejects(clientFor(sandbox, { baseUrl }).syncOrder(orderFor("MOVIE_TICKET", "http-tamper")), ResponseSignatureError, "tampered over HTTP");
+        await rejects(
+          clientFor(sandbox, { baseUrl }).syncOrder(orderFor("MOVIE_TICKET", "http-tamper")),
+          ResponseSignatureError,
+          "tampered over HTTP",
+        );
       });
     });
   }

@@ -38,7 +38,9 @@ export function registerNotificationTests(test: Registry["test"]) {
       const held = sandbox.notification(clientId, merchantBizNo);
       equal(held?.productTemplateCode, template, "template held");
       const closing = sandbox.notification(clientId, merchantBizNo)!.orderStatus;
-      const updated = await notify(notificationFor(template, merchantBizNo, { command: "UPDATE", orderStatus: closing }));
+      const updated = await notify(
+        notificationFor(template, merchantBizNo, { command: "UPDATE", orderStatus: closing }),
+      );
       equal(updated.result.resultCode, "SUCCESS", "UPDATE");
       equal(sandbox.notification(clientId, merchantBizNo)?.history.length, 2, "two commands applied");
     });
@@ -47,7 +49,11 @@ export function registerNotificationTests(test: Registry["test"]) {
   test("performance notification: SEND while a valid one exists → UN_SUPPORT_BUSINESS; UPDATE of none → ORDER_NOT_FOUND", async () => {
     const { notify } = await setup();
     await notify(notificationFor("MOVIE_TICKET_DEFAULT", "notice-twice"));
-    const again = await rejects(notify(notificationFor("MOVIE_TICKET_DEFAULT", "notice-twice")), ResultError, "second SEND");
+    const again = await rejects(
+      notify(notificationFor("MOVIE_TICKET_DEFAULT", "notice-twice")),
+      ResultError,
+      "second SEND",
+    );
     equal(again.resultCode, "UN_SUPPORT_BUSINESS", "second SEND");
     const missing = await rejects(
       notify(notificationFor("MOVIE_TICKET_DEFAULT", "notice-none", { command: "UPDATE" })),
@@ -62,7 +68,12 @@ export function registerNotificationTests(test: Registry["test"]) {
     const { notify, sandbox, clientId } = await setup();
     const first = notificationFor("RIDE_HAILING_DEFAULT", "notice-stale");
     await notify(first);
-    const older = await notify({ ...first, command: "UPDATE", orderStatus: "SERVING", bizDate: first.bizDate - 1 } as typeof first);
+    const older = await notify({
+      ...first,
+      command: "UPDATE",
+      orderStatus: "SERVING",
+      bizDate: first.bizDate - 1,
+    } as typeof first);
     equal(older.result.resultCode, "SUCCESS", "answered");
     equal(sandbox.notification(clientId, "notice-stale")?.orderStatus, "PENDING", "not applied");
   });
@@ -70,15 +81,25 @@ export function registerNotificationTests(test: Registry["test"]) {
   test("performance notification: a BusinessInfo given as an object is sent as its JSON text", async () => {
     const { notify, sandbox, clientId } = await setup();
     const info = { movie_name: "電影 🎬", seat_num: ["G12"] };
-    await notify(notificationFor("MOVIE_TICKET_DEFAULT", "notice-object", { syncDataInfo: { languageBusinessInfo: { zh_HK: info } } }));
-    const body = sandbox.notification(clientId, "notice-object")?.body as { syncDataInfo: { languageBusinessInfo: { zh_HK: unknown } } };
+    await notify(
+      notificationFor("MOVIE_TICKET_DEFAULT", "notice-object", {
+        syncDataInfo: { languageBusinessInfo: { zh_HK: info } },
+      }),
+    );
+    const body = sandbox.notification(clientId, "notice-object")?.body as {
+      syncDataInfo: { languageBusinessInfo: { zh_HK: unknown } };
+    };
     equal(body.syncDataInfo.languageBusinessInfo.zh_HK, JSON.stringify(info), "sent as a string");
   });
 
   const refusals: [string, Record<string, unknown>, string][] = [
     ["an unknown template code", { productTemplateCode: "CONCERT_DEFAULT" }, "productTemplateCode"],
     ["an unknown command", { command: "DELETE" }, "command"],
-    ["a locale other than zh_HK and en_US", { syncDataInfo: { languageBusinessInfo: { fr_FR: "{}" } } }, "syncDataInfo.languageBusinessInfo.fr_FR"],
+    [
+      "a locale other than zh_HK and en_US",
+      { syncDataInfo: { languageBusinessInfo: { fr_FR: "{}" } } },
+      "syncDataInfo.languageBusinessInfo.fr_FR",
+    ],
     ["neither userId nor openId", { userId: undefined }, ""],
     ["no bizDate", { bizDate: undefined }, "bizDate"],
   ];
@@ -86,8 +107,15 @@ export function registerNotificationTests(test: Registry["test"]) {
     test(`performance notification: ${what} is refused before sending (ValidationError naming ${path || "the body"})`, async () => {
       const { notify, sandbox } = await setup();
       const before = sandbox.stats.requests;
-      const error = await rejects(notify({ ...notificationFor("MOVIE_TICKET_DEFAULT", "notice-bad"), ...change } as never), ValidationError, what);
-      ok(error.problems.some((p) => p.path === path), `${what}: a problem at "${path}" in ${error.message}`);
+      const error = await rejects(
+        notify({ ...notificationFor("MOVIE_TICKET_DEFAULT", "notice-bad"), ...change } as never),
+        ValidationError,
+        what,
+      );
+      ok(
+        error.problems.some((p) => p.path === path),
+        `${what}: a problem at "${path}" in ${error.message}`,
+      );
       equal(sandbox.stats.requests, before, "nothing sent");
     });
   }

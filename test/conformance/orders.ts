@@ -13,7 +13,9 @@ export const KEY = OPERATIONS.syncOrder.idempotencyKey;
 export const MISSING_EXAMPLES: string[] = Object.keys(OPERATIONS).flatMap((operationId) => {
   const examples = entryOf<readonly Example[]>(EXAMPLES, operationId) ?? [];
   const variants = variantsOf(operationId);
-  return (variants.length ? variants : [undefined]).filter((v) => !examples.some((e) => e.variant === v)).map((v) => (v ? `${operationId} ${v}` : operationId));
+  return (variants.length ? variants : [undefined])
+    .filter((v) => !examples.some((e) => e.variant === v))
+    .map((v) => (v ? `${operationId} ${v}` : operationId));
 });
 
 /** The variants of an operation (none when it is not discriminated, or not in the spec). */
@@ -22,12 +24,22 @@ function variantsOf(operationId: string): string[] {
 }
 
 const exampleOf = (operationId: string, variant: string) =>
-  (entryOf<readonly Example[]>(EXAMPLES, operationId)?.find((e) => e.variant === variant)?.body ?? {}) as Record<string, unknown>;
+  (entryOf<readonly Example[]>(EXAMPLES, operationId)?.find((e) => e.variant === variant)?.body ?? {}) as Record<
+    string,
+    unknown
+  >;
 
 /** Each scenario's own fields (status, extras), from the spec's example order. */
 export const SCENARIO_ORDERS = Object.fromEntries(
   variantsOf("syncOrder").map((scenario) => {
-    const { requestId: _r, merchantBizNo: _n, userId: _u, orderCreateTime: _c, orderModifyTime: _m, ...own } = exampleOf("syncOrder", scenario);
+    const {
+      requestId: _r,
+      merchantBizNo: _n,
+      userId: _u,
+      orderCreateTime: _c,
+      orderModifyTime: _m,
+      ...own
+    } = exampleOf("syncOrder", scenario);
     return [scenario, own];
   }),
 ) as Record<MerchantBizType, Record<string, unknown>>;
@@ -61,7 +73,11 @@ export function nextUpdate(order: OrderInput, orderStatus: string): OrderInput {
 export const TEMPLATES = variantsOf("syncPerformanceNotification");
 
 /** The spec's example notification of `template`, for `merchantBizNo`, with a fresh bizDate and no requestId. */
-export function notificationFor(template: string, merchantBizNo: string, extra: Record<string, unknown> = {}): Record<string, unknown> & { bizDate: number } {
+export function notificationFor(
+  template: string,
+  merchantBizNo: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> & { bizDate: number } {
   modifyClock += 1000;
   const { requestId: _drop, ...body } = exampleOf("syncPerformanceNotification", template);
   return { ...body, merchantBizNo, bizDate: modifyClock, ...extra };

@@ -38,8 +38,13 @@ export function registerSignatures({ test }: Pick<Registry, "test">): void {
         ["Client-Id", { ...message, clientId: `${message.clientId}0` }],
         ["method", { ...message, method: message.method === "POST" ? "PUT" : "POST" }],
       ];
-      for (const [what, changed] of tampered) equal(await verify(changed, vector.signatureHeader, publicKey), false, `verify(${what} changed)`);
-      equal(await verify(message, vector.otherKeySignatureHeader, publicKey), false, "verify(signature made with another key)");
+      for (const [what, changed] of tampered)
+        equal(await verify(changed, vector.signatureHeader, publicKey), false, `verify(${what} changed)`);
+      equal(
+        await verify(message, vector.otherKeySignatureHeader, publicKey),
+        false,
+        "verify(signature made with another key)",
+      );
       // One flipped bit in the signature itself.
       const raw = fromBase64(vector.signature);
       raw[raw.length - 1]! ^= 1;
@@ -50,21 +55,38 @@ export function registerSignatures({ test }: Pick<Registry, "test">): void {
 
   test("verify() accepts the header spellings other SDKs send", async () => {
     const { publicKey } = await keys();
-    for (const { name, header } of vectors.acceptedHeaders) equal(await verify(firstVector.message, header, publicKey), true, `verify(${name})`);
+    for (const { name, header } of vectors.acceptedHeaders)
+      equal(await verify(firstVector.message, header, publicKey), true, `verify(${name})`);
   });
 
   test("verify() throws on an unreadable or unsupported Signature header (never a silent false)", async () => {
     const { publicKey } = await keys();
     await rejects(verify(firstVector.message, null, publicKey), HeaderFormatError, "missing header");
-    await rejects(verify(firstVector.message, "algorithm=RSA256,keyVersion=1", publicKey), HeaderFormatError, "no signature pair");
-    await rejects(verify(firstVector.message, "algorithm=RSA256,signature=***", publicKey), HeaderFormatError, "signature not base64");
-    await rejects(verify(firstVector.message, `algorithm=ECC224,signature=${encodeURIComponent(firstVector.signature)}`, publicKey), UnsupportedAlgorithmError, "ECC224");
+    await rejects(
+      verify(firstVector.message, "algorithm=RSA256,keyVersion=1", publicKey),
+      HeaderFormatError,
+      "no signature pair",
+    );
+    await rejects(
+      verify(firstVector.message, "algorithm=RSA256,signature=***", publicKey),
+      HeaderFormatError,
+      "signature not base64",
+    );
+    await rejects(
+      verify(firstVector.message, `algorithm=ECC224,signature=${encodeURIComponent(firstVector.signature)}`, publicKey),
+      UnsupportedAlgorithmError,
+      "ECC224",
+    );
   });
 
   test("formatRequestTime: second precision, numeric offset", () => {
     const instant = new Date("2024-05-22T06:42:21.789Z");
     equal(formatRequestTime(instant), "2024-05-22T06:42:21+00:00", "UTC");
     equal(formatRequestTime(instant, { offsetMinutes: 480 }), "2024-05-22T14:42:21+08:00", "Hong Kong");
-    equal(formatRequestTime(instant.getTime(), { offsetMinutes: -330 }), "2024-05-22T01:12:21-05:30", "negative offset");
+    equal(
+      formatRequestTime(instant.getTime(), { offsetMinutes: -330 }),
+      "2024-05-22T01:12:21-05:30",
+      "negative offset",
+    );
   });
 }

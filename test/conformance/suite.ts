@@ -66,7 +66,21 @@ function register(env: SuiteEnv, { test }: Pick<Registry, "test"> = registry) {
     });
   }
   test("runtime: the web APIs the packages use exist", () => {
-    for (const name of ["crypto", "fetch", "Request", "Response", "Headers", "TextEncoder", "TextDecoder", "atob", "btoa", "AbortController", "setTimeout", "clearTimeout", "structuredClone"]) {
+    for (const name of [
+      "crypto",
+      "fetch",
+      "Request",
+      "Response",
+      "Headers",
+      "TextEncoder",
+      "TextDecoder",
+      "atob",
+      "btoa",
+      "AbortController",
+      "setTimeout",
+      "clearTimeout",
+      "structuredClone",
+    ]) {
       ok((globalThis as Record<string, unknown>)[name] !== undefined, `globalThis.${name} is missing`);
     }
     equal(typeof crypto.subtle?.sign, "function", "typeof crypto.subtle.sign");
@@ -89,7 +103,11 @@ export async function runSuite(env: SuiteEnv): Promise<SuiteResult> {
   if (registeredFor) throw new Error("runSuite() runs once per realm");
   registeredFor = env;
   register(env);
-  return registry.run({ ...(env.log && { log: env.log }), ...(env.filter && { filter: env.filter }), timeoutMs: 30_000 });
+  return registry.run({
+    ...(env.log && { log: env.log }),
+    ...(env.filter && { filter: env.filter }),
+    timeoutMs: 30_000,
+  });
 }
 
 /**
@@ -104,4 +122,3 @@ export function countTests(env: SuiteEnv): number {
 
 /** The line every runner prints last, and that scripts/runtimes.mjs reads. */
 export const summaryLine = (result: SuiteResult): string => `${result.passed} passed, ${result.failed} failed`;
-

@@ -59,7 +59,11 @@ export const FAST: HarnessSettings = { windowMs: 20_000, initialDelayMs: 50, max
 
 let sequence = 0;
 /** A new order of the MOVIE_TICKET scenario; `at` is its orderModifyTime. */
-export function movieOrder(merchantBizNo = `OB-${Date.now()}-${++sequence}`, orderStatus = "TICKETED", at = Date.now()) {
+export function movieOrder(
+  merchantBizNo = `OB-${Date.now()}-${++sequence}`,
+  orderStatus = "TICKETED",
+  at = Date.now(),
+) {
   return {
     merchantBizType: "MOVIE_TICKET",
     merchantBizNo,
@@ -81,18 +85,26 @@ function appliedCounts(sandbox: Sandbox, merchantBizNo: string): Map<string, num
 }
 
 /** Registers the suite; `open` makes a fresh harness (its own store and sandbox) for each case. */
-export function deliveryConformance(name: string, open: (settings: HarnessSettings) => Promise<DeliveryHarness>, { timeoutMs = 30_000 } = {}) {
+export function deliveryConformance(
+  name: string,
+  open: (settings: HarnessSettings) => Promise<DeliveryHarness>,
+  { timeoutMs = 30_000 } = {},
+) {
   describe(`delivery contract: ${name}`, () => {
-    const withHarness = (settings: Partial<HarnessSettings>, body: (h: DeliveryHarness) => Promise<void>) => async () => {
-      const harness = await open({ ...FAST, ...settings });
-      try {
-        await body(harness);
-      } finally {
-        await harness.close();
-      }
-    };
-    const test = (title: string, body: (h: DeliveryHarness) => Promise<void>, settings: Partial<HarnessSettings> = {}) =>
-      it(title, withHarness(settings, body), timeoutMs + 10_000);
+    const withHarness =
+      (settings: Partial<HarnessSettings>, body: (h: DeliveryHarness) => Promise<void>) => async () => {
+        const harness = await open({ ...FAST, ...settings });
+        try {
+          await body(harness);
+        } finally {
+          await harness.close();
+        }
+      };
+    const test = (
+      title: string,
+      body: (h: DeliveryHarness) => Promise<void>,
+      settings: Partial<HarnessSettings> = {},
+    ) => it(title, withHarness(settings, body), timeoutMs + 10_000);
 
     test("delivers a call once, with the requestId fixed at enqueue", async (h) => {
       const order = movieOrder();
@@ -145,7 +157,11 @@ export function deliveryConformance(name: string, open: (settings: HarnessSettin
       const { requestId } = await h.enqueue("syncOrder", order);
       await h.drain(timeoutMs);
       const entry = await h.entry(requestId);
-      expect(entry).toMatchObject({ state: "dead", deadReason: "definite_failure", lastFailure: { resultCode: "PARAM_ILLEGAL" } });
+      expect(entry).toMatchObject({
+        state: "dead",
+        deadReason: "definite_failure",
+        lastFailure: { resultCode: "PARAM_ILLEGAL" },
+      });
       expect(h.sandbox.events.filter((e) => e.requestId === requestId)).toHaveLength(1);
       expect((await h.deadLetters()).map((d) => d.requestId)).toEqual([requestId]);
     });
@@ -157,7 +173,11 @@ export function deliveryConformance(name: string, open: (settings: HarnessSettin
         for (let i = 0; i < 200; i++) h.sandbox.faultNext("http503", { processed: false });
         const { requestId } = await h.enqueue("syncOrder", order);
         await h.drain(timeoutMs);
-        expect(await h.entry(requestId)).toMatchObject({ state: "dead", deadReason: "window_expired", lastFailure: { code: "ERR_HTTP" } });
+        expect(await h.entry(requestId)).toMatchObject({
+          state: "dead",
+          deadReason: "window_expired",
+          lastFailure: { code: "ERR_HTTP" },
+        });
         expect(appliedCounts(h.sandbox, order.merchantBizNo).size).toBe(0);
         h.sandbox.reset(); // AlipayHK is back, after one more failure: the re-driven call has a window of its own
         h.sandbox.faultNext("http503", { processed: false });
@@ -187,7 +207,10 @@ export function deliveryConformance(name: string, open: (settings: HarnessSettin
       const ids: string[] = [];
       for (const [i, order] of orders.entries()) {
         ids.push((await h.enqueue("syncOrder", { ...order, orderModifyTime: base + i })).requestId);
-        ids.push((await h.enqueue("syncOrder", { ...order, orderStatus: "USED", orderModifyTime: base + 1_000 + i })).requestId);
+        ids.push(
+          (await h.enqueue("syncOrder", { ...order, orderStatus: "USED", orderModifyTime: base + 1_000 + i }))
+            .requestId,
+        );
       }
       await h.drain(timeoutMs);
       for (const id of ids) expect((await h.entry(id))?.state).toBe("delivered");
@@ -217,10 +240,16 @@ export function deliveryConformance(name: string, open: (settings: HarnessSettin
         expect(faults).toBeGreaterThan(0); // the run did meet faults
         for (const { requestId } of sent) {
           const entry = await h.entry(requestId);
-          expect(entry?.state === "delivered" || (entry?.state === "dead" && ["definite_failure", "window_expired"].includes(entry.deadReason ?? ""))).toBe(true);
+          expect(
+            entry?.state === "delivered" ||
+              (entry?.state === "dead" && ["definite_failure", "window_expired"].includes(entry.deadReason ?? "")),
+          ).toBe(true);
           // delivered means AlipayHK processed it and answered SUCCESS at least once (a fault's lost answer is not one)
-          const answered = h.sandbox.events.some((e) => e.requestId === requestId && e.type !== "fault" && e.resultCode === "SUCCESS");
-          if (entry?.state === "delivered") expect(answered, `${requestId} is delivered without a SUCCESS answer`).toBe(true);
+          const answered = h.sandbox.events.some(
+            (e) => e.requestId === requestId && e.type !== "fault" && e.resultCode === "SUCCESS",
+          );
+          if (entry?.state === "delivered")
+            expect(answered, `${requestId} is delivered without a SUCCESS answer`).toBe(true);
         }
         for (const order of orders) {
           const applied = appliedCounts(h.sandbox, order.merchantBizNo);
@@ -238,11 +267,16 @@ export function deliveryConformance(name: string, open: (settings: HarnessSettin
 
     test("delivers the other operations of the spec too (a performance notification)", async (h) => {
       const example = EXAMPLES.syncPerformanceNotification.find((e) => e.variant === "MOVIE_TICKET_DEFAULT")!.body;
-      const { requestId: _, ...body } = { ...example, merchantBizNo: `PN-${Date.now()}-${++sequence}` } as Record<string, unknown>;
+      const { requestId: _, ...body } = { ...example, merchantBizNo: `PN-${Date.now()}-${++sequence}` } as Record<
+        string,
+        unknown
+      >;
       const { requestId } = await h.enqueue("syncPerformanceNotification", body);
       await h.drain(timeoutMs);
       expect((await h.entry(requestId))?.state).toBe("delivered");
-      const applied = h.sandbox.notifications.find((n) => n.merchantBizNo === body.merchantBizNo)?.history.map((u) => u.requestId);
+      const applied = h.sandbox.notifications
+        .find((n) => n.merchantBizNo === body.merchantBizNo)
+        ?.history.map((u) => u.requestId);
       expect(applied).toEqual([requestId]);
     });
   });

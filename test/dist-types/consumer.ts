@@ -39,7 +39,13 @@ const assertType = <T extends true>(): T => true as T;
 export async function consumer(pem: string, alipayPem: string): Promise<void> {
   const privateKey: PrivateKey = await importPrivateKey(pem);
   const publicKey: PublicKey = await importPublicKey(alipayPem);
-  const message: Message = { method: "POST", path: OPERATIONS.syncOrder.path, clientId: "c", time: formatRequestTime(), body: "{}" };
+  const message: Message = {
+    method: "POST",
+    path: OPERATIONS.syncOrder.path,
+    clientId: "c",
+    time: formatRequestTime(),
+    body: "{}",
+  };
   const header: string = await sign(message, privateKey, { keyVersion: 1 });
   const valid: boolean = await verify(message, header, publicKey);
   const parsed: SignatureHeader = parseSignatureHeader(header);
@@ -59,7 +65,15 @@ export async function consumer(pem: string, alipayPem: string): Promise<void> {
     encrypt: rsaAes({ aesKeyBits: 256 }),
     retry: { maxAttempts: 3 },
   });
-  const order: OrderInput = { merchantBizNo: "M1", merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", userId: "u", orderCreateTime: 1, orderModifyTime: 2, extInfo: {} };
+  const order: OrderInput = {
+    merchantBizNo: "M1",
+    merchantBizType: "MOVIE_TICKET",
+    orderStatus: "TICKETED",
+    userId: "u",
+    orderCreateTime: 1,
+    orderModifyTime: 2,
+    extInfo: {},
+  };
   const result: SyncOrderResult = await client.syncOrder(order);
   assertType<Equals<OrderStatusOf<"PASS_TICKET">, "TICKETED" | "REFUNDED" | "USED">>();
   // @ts-expect-error SERVING is not a movie-ticket status: a wrong status is a compile error

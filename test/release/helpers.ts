@@ -13,7 +13,9 @@ const work = mkdtempSync(join(tmpdir(), "alipayhk-release-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const COPIED = ["package.json", "package-lock.json", "examples/deno/deno.json", "test/dist-types/deno-workspace.mjs"];
-const PACKAGES = (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).workspaces as string[]).flatMap((dir) => [`${dir}/package.json`, `${dir}/deno.json`]);
+const PACKAGES = (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).workspaces as string[]).flatMap(
+  (dir) => [`${dir}/package.json`, `${dir}/deno.json`],
+);
 
 export type Run = { code: number; stdout: string; stderr: string; out: string };
 
@@ -88,7 +90,21 @@ export function setVersions(dir: string, version: string) {
 
 /** `git` in `dir`, with an identity of its own (the machine's global config is not assumed). */
 export function git(dir: string, ...args: string[]) {
-  const result = spawnSync("git", ["-C", dir, "-c", "user.name=Release Test", "-c", "user.email=release@test.invalid", "-c", "commit.gpgsign=false", ...args], { encoding: "utf8" });
+  const result = spawnSync(
+    "git",
+    [
+      "-C",
+      dir,
+      "-c",
+      "user.name=Release Test",
+      "-c",
+      "user.email=release@test.invalid",
+      "-c",
+      "commit.gpgsign=false",
+      ...args,
+    ],
+    { encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
   return result.stdout;
 }

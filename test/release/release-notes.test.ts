@@ -37,7 +37,9 @@ describe("release:notes", { timeout: 60_000 }, () => {
     expect(section).toMatch(/before 1\.0 the bump below is one part lower, a \*\*minor\*\* raise/);
     expect(section).toMatch(/Semver: \*\*major\*\*/);
     expect(section).toMatch(/### Breaking changes\n\n- .*loyaltyTier/);
-    expect(section).toMatch(/#### alipayhk-order \(packages\/client\)\n\n- Client: a retry waits for Retry-After \([0-9a-f]+\)/);
+    expect(section).toMatch(
+      /#### alipayhk-order \(packages\/client\)\n\n- Client: a retry waits for Retry-After \([0-9a-f]+\)/,
+    );
     expect(section).toMatch(/#### alipayhk-spec \(packages\/spec\)\n\n- Spec: every order carries loyaltyTier/);
     expect(section).toMatch(/#### Tooling, tests and docs\n\n- Soak: one more fault/);
     expect(section).not.toMatch(/Release 0\.4\.2/);

@@ -22,7 +22,9 @@ describe.concurrent("the spec against the last release", { timeout: 60_000 }, ()
     requireNewField(dir);
     const unraised = await gate(dir);
     expect(unraised.code, unraised.out).toBe(1);
-    expect(unraised.stderr).toMatch(/1 breaking change since release 0\.4\.2 \(spec\/released\.json\), and the packages are at 0\.4\.2/);
+    expect(unraised.stderr).toMatch(
+      /1 breaking change since release 0\.4\.2 \(spec\/released\.json\), and the packages are at 0\.4\.2/,
+    );
     expect(unraised.stderr).toMatch(/^ {2}- syncOrder: .*loyaltyTier/m);
     expect(unraised.stderr).toMatch(/minor raise before 1\.0 \(0\.4\.2 -> 0\.5\.0\)/);
     expect(unraised.stderr).toMatch(/npm run release:version -- minor/);
@@ -51,7 +53,9 @@ describe.concurrent("the spec against the last release", { timeout: 60_000 }, ()
     addOptionalField(dir);
     const result = await gate(dir);
     expect(result.code, result.out).toBe(0);
-    expect(result.stdout).toMatch(/calls for a minor bump \(0 breaking, 0 warning, 1 info\): before 1\.0, a patch raise/);
+    expect(result.stdout).toMatch(
+      /calls for a minor bump \(0 breaking, 0 warning, 1 info\): before 1\.0, a patch raise/,
+    );
     expect(result.stdout).toMatch(/release:version -- patch/);
   });
 
@@ -82,9 +86,12 @@ describe.concurrent("release:version", { timeout: 60_000 }, () => {
     requireNewField(dir);
     const result = await run("release-version.mjs", dir, "minor");
     expect(result.code, result.out).toBe(0);
-    for (const pkg of ["spec", "signature", "client", "sandbox", "cli"]) expect(readJson(dir, `packages/${pkg}/package.json`).version).toBe("0.5.0");
+    for (const pkg of ["spec", "signature", "client", "sandbox", "cli"])
+      expect(readJson(dir, `packages/${pkg}/package.json`).version).toBe("0.5.0");
     expect(readJson(dir, "packages/cli/package.json").dependencies["alipayhk-order"]).toBe("0.5.0");
-    expect(readJson(dir, "packages/client/deno.json").imports["alipayhk-signature"]).toBe("jsr:@alipayhk/signature@^0.5.0");
+    expect(readJson(dir, "packages/client/deno.json").imports["alipayhk-signature"]).toBe(
+      "jsr:@alipayhk/signature@^0.5.0",
+    );
     expect(readJson(dir, "package-lock.json").packages["packages/sandbox"].dependencies["alipayhk-spec"]).toBe("0.5.0");
     expect(readFileSync(join(dir, "examples/deno/deno.json"), "utf8")).toMatch(/npm:alipayhk-order@\^0\.5\.0/);
     expect(readJson(dir, "spec/released.json").info["x-released-version"]).toBe("0.5.0");
@@ -112,7 +119,7 @@ test("versions that disagree fail, each named with its package and file", { time
   expect(listed).toEqual([
     "  - alipayhk-signature: packages/signature/deno.json version is 0.4.0, the others 0.4.2",
     "  - alipayhk-order: packages/client/package.json version is 0.5.0, the others 0.4.2",
-    "  - alipayhk-sandbox: packages/sandbox/deno.json imports[\"alipayhk-spec\"] is 0.3.0, the others 0.4.2",
-    "  - alipayhk: packages/cli/package.json dependencies[\"alipayhk-sandbox\"] is 0.4.1, the others 0.4.2",
+    '  - alipayhk-sandbox: packages/sandbox/deno.json imports["alipayhk-spec"] is 0.3.0, the others 0.4.2',
+    '  - alipayhk: packages/cli/package.json dependencies["alipayhk-sandbox"] is 0.4.1, the others 0.4.2',
   ]);
 });

@@ -13,7 +13,11 @@ interface Env {
 export default {
   async test(_controller: unknown, env: Env): Promise<void> {
     console.log(`# runtime workerd (${navigator.userAgent}), Node globals ${env.NODE_GLOBALS}`);
-    const result = await runSuite({ runtime: "workerd", nodeGlobals: env.NODE_GLOBALS, log: (line) => console.log(line) });
+    const result = await runSuite({
+      runtime: "workerd",
+      nodeGlobals: env.NODE_GLOBALS,
+      log: (line) => console.log(line),
+    });
     console.log(summaryLine(result));
     if (result.failed !== 0) throw new Error(`${result.failed} conformance test(s) failed`);
   },

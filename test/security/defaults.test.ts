@@ -3,10 +3,28 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importPrivateKey, importPublicKey } from "alipayhk-signature";
-import { ConfigError, createOrderClient, ResponseSignatureError, ResultError, type OrderClientOptions } from "alipayhk-order";
+import {
+  ConfigError,
+  createOrderClient,
+  ResponseSignatureError,
+  ResultError,
+  type OrderClientOptions,
+} from "alipayhk-order";
 import { createSandbox } from "alipayhk-sandbox";
 import { keyRecord } from "../../packages/signature/src/keys.js";
-import { alipay, answer, BASE_URL, CLIENT_ID, merchant, responseTime, scripted, stranger, SYNC_URL, validOrder, type Reply } from "./helpers.js";
+import {
+  alipay,
+  answer,
+  BASE_URL,
+  CLIENT_ID,
+  merchant,
+  responseTime,
+  scripted,
+  stranger,
+  SYNC_URL,
+  validOrder,
+  type Reply,
+} from "./helpers.js";
 
 const clientWith = (script: Reply[], options: Partial<OrderClientOptions> = {}) => {
   const fake = scripted(script);
@@ -21,11 +39,17 @@ const clientWith = (script: Reply[], options: Partial<OrderClientOptions> = {}) 
   } as OrderClientOptions);
   return { client, fake };
 };
-const fails = (promise: Promise<unknown>) => promise.then(() => expect.unreachable("resolved"), (e: unknown) => e as Record<string, unknown>);
+const fails = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable("resolved"),
+    (e: unknown) => e as Record<string, unknown>,
+  );
 
 describe("responses are verified by default (fail closed)", () => {
   it("a client without AlipayHK's public key is refused at creation, unless verifyResponses: false is set", () => {
-    expect(() => createOrderClient({ clientId: CLIENT_ID, privateKey: merchant.privatePem, baseUrl: BASE_URL })).toThrow(ConfigError);
+    expect(() =>
+      createOrderClient({ clientId: CLIENT_ID, privateKey: merchant.privatePem, baseUrl: BASE_URL }),
+    ).toThrow(ConfigError);
     try {
       createOrderClient({ clientId: CLIENT_ID, privateKey: merchant.privatePem, baseUrl: BASE_URL });
     } catch (e) {
@@ -39,21 +63,30 @@ describe("responses are verified by default (fail closed)", () => {
     ["an answer without Response-Time", { time: null }],
     ["an answer signed by another key", { key: stranger.key }],
     ["a tampered body", { body: answer("SUCCESS"), signedBody: answer("SUCCESS", "S", { orderStatus: "USED" }) }],
-  ] as [string, Reply][])("%s is refused with ERR_RESPONSE_SIGNATURE, outcome unknown, not retried", async (_name, reply) => {
-    const { client, fake } = clientWith([reply, {}]);
-    const e = await fails(client.syncOrder(validOrder()));
-    expect(e).toBeInstanceOf(ResponseSignatureError);
-    expect(e).toMatchObject({ code: "ERR_RESPONSE_SIGNATURE", outcome: "unknown", attempts: 1 });
-    expect(fake.state.calls).toBe(1);
-  });
+  ] as [string, Reply][])(
+    "%s is refused with ERR_RESPONSE_SIGNATURE, outcome unknown, not retried",
+    async (_name, reply) => {
+      const { client, fake } = clientWith([reply, {}]);
+      const e = await fails(client.syncOrder(validOrder()));
+      expect(e).toBeInstanceOf(ResponseSignatureError);
+      expect(e).toMatchObject({ code: "ERR_RESPONSE_SIGNATURE", outcome: "unknown", attempts: 1 });
+      expect(fake.state.calls).toBe(1);
+    },
+  );
 
-  it.each([[undefined], [null], [0], ["false"], [""]])("verifyResponses: %j still verifies (only the boolean false turns it off)", async (value) => {
-    const { client } = clientWith([{ signature: null }], { verifyResponses: value as never });
-    await expect(client.syncOrder(validOrder())).rejects.toMatchObject({ code: "ERR_RESPONSE_SIGNATURE" });
-  });
+  it.each([[undefined], [null], [0], ["false"], [""]])(
+    "verifyResponses: %j still verifies (only the boolean false turns it off)",
+    async (value) => {
+      const { client } = clientWith([{ signature: null }], { verifyResponses: value as never });
+      await expect(client.syncOrder(validOrder())).rejects.toMatchObject({ code: "ERR_RESPONSE_SIGNATURE" });
+    },
+  );
 
   it("verifyResponses: false without a key accepts an unsigned answer (the documented unsafe opt-out)", async () => {
-    const { client } = clientWith([{ signature: null, time: null }], { verifyResponses: false, alipayPublicKey: undefined });
+    const { client } = clientWith([{ signature: null, time: null }], {
+      verifyResponses: false,
+      alipayPublicKey: undefined,
+    });
     await expect(client.syncOrder(validOrder())).resolves.toMatchObject({ result: { resultCode: "SUCCESS" } });
   });
 
@@ -88,11 +121,18 @@ describe("maximum Response-Time skew", () => {
   it.each([
     ["10 minutes ahead", 600_000],
     ["10 minutes behind", -600_000],
-  ])("refuses a signed answer %s when maxResponseSkewMs is 60 s (ERR_RESPONSE_SIGNATURE, not retried)", async (_name, skew) => {
-    const { client, fake } = clientWith([{ time: responseTime(skew) }, {}], { maxResponseSkewMs: 60_000 });
-    await expect(client.syncOrder(validOrder())).rejects.toMatchObject({ code: "ERR_RESPONSE_SIGNATURE", outcome: "unknown", attempts: 1 });
-    expect(fake.state.calls).toBe(1);
-  });
+  ])(
+    "refuses a signed answer %s when maxResponseSkewMs is 60 s (ERR_RESPONSE_SIGNATURE, not retried)",
+    async (_name, skew) => {
+      const { client, fake } = clientWith([{ time: responseTime(skew) }, {}], { maxResponseSkewMs: 60_000 });
+      await expect(client.syncOrder(validOrder())).rejects.toMatchObject({
+        code: "ERR_RESPONSE_SIGNATURE",
+        outcome: "unknown",
+        attempts: 1,
+      });
+      expect(fake.state.calls).toBe(1);
+    },
+  );
 
   it("accepts a signed answer within the window", async () => {
     const { client } = clientWith([{ time: responseTime(5_000) }], { maxResponseSkewMs: 60_000 });
@@ -111,7 +151,10 @@ describe("timeouts bound the network, and an answer that arrived decides", () =>
   // signal does: a complete, correctly signed F must end the call as that F (not_applied), never be retried and
   // never become a timeout. The soak meets this under load when the timer fires during verification.
   it("a fetch that ignores the signal and answers late times out at timeoutMs, and is retried", async () => {
-    const { client, fake } = clientWith([{ lateMs: 300 }, {}], { timeoutMs: 50, retry: { maxAttempts: 2, initialDelayMs: 1 } });
+    const { client, fake } = clientWith([{ lateMs: 300 }, {}], {
+      timeoutMs: 50,
+      retry: { maxAttempts: 2, initialDelayMs: 1 },
+    });
     const started = Date.now();
     await expect(client.syncOrder(validOrder())).resolves.toMatchObject({ attempts: 2, result: { resultStatus: "S" } });
     expect(fake.state.calls).toBe(2);
@@ -121,7 +164,10 @@ describe("timeouts bound the network, and an answer that arrived decides", () =>
   const abortingAfterBody = (reply: Reply, options: Partial<OrderClientOptions> = {}) => {
     const controller = new AbortController();
     // fired on the next macrotask: the body is in, its verification is under way
-    const { client, fake } = clientWith([{ ...reply, afterBodyRead: () => setTimeout(() => controller.abort(), 0) }, {}], options);
+    const { client, fake } = clientWith(
+      [{ ...reply, afterBodyRead: () => setTimeout(() => controller.abort(), 0) }, {}],
+      options,
+    );
     return { call: client.syncOrder(validOrder(), { signal: controller.signal }), fake };
   };
 
@@ -141,7 +187,11 @@ describe("timeouts bound the network, and an answer that arrived decides", () =>
   it("a signed answer refused for its Response-Time is reported as such, not as an abort", async () => {
     const { call, fake } = abortingAfterBody({ time: responseTime(600_000) }, { maxResponseSkewMs: 60_000 });
     const e = await fails(call);
-    expect({ code: e.code, attempts: e.attempts, calls: fake.state.calls }).toEqual({ code: "ERR_RESPONSE_SIGNATURE", attempts: 1, calls: 1 });
+    expect({ code: e.code, attempts: e.attempts, calls: fake.state.calls }).toEqual({
+      code: "ERR_RESPONSE_SIGNATURE",
+      attempts: 1,
+      calls: 1,
+    });
   });
 
   it("a signed SUCCESS whose body is in is a success", async () => {
@@ -151,15 +201,34 @@ describe("timeouts bound the network, and an answer that arrived decides", () =>
 });
 
 describe("F results are never retried; U results are, up to maxAttempts", () => {
-  it.each(["PARAM_ILLEGAL", "ORDER_STATUS_INVALID", "UN_SUPPORT_BUSINESS", "INVALID_SIGNATURE", "INVALID_CLIENT", "ACCESS_DENIED"])("%s: one attempt", async (code) => {
-    const { client, fake } = clientWith([{ body: answer(code, "F") }, {}], { retry: { maxAttempts: 5, initialDelayMs: 1 } });
-    await expect(client.syncOrder(validOrder())).rejects.toMatchObject({ outcome: "not_applied", attempts: 1, resultCode: code });
+  it.each([
+    "PARAM_ILLEGAL",
+    "ORDER_STATUS_INVALID",
+    "UN_SUPPORT_BUSINESS",
+    "INVALID_SIGNATURE",
+    "INVALID_CLIENT",
+    "ACCESS_DENIED",
+  ])("%s: one attempt", async (code) => {
+    const { client, fake } = clientWith([{ body: answer(code, "F") }, {}], {
+      retry: { maxAttempts: 5, initialDelayMs: 1 },
+    });
+    await expect(client.syncOrder(validOrder())).rejects.toMatchObject({
+      outcome: "not_applied",
+      attempts: 1,
+      resultCode: code,
+    });
     expect(fake.state.calls).toBe(1);
   });
 
   it("UNKNOWN_EXCEPTION is retried exactly maxAttempts times, then ERR_UNKNOWN_RESULT", async () => {
-    const { client, fake } = clientWith([{ body: answer("UNKNOWN_EXCEPTION", "U") }], { retry: { maxAttempts: 4, initialDelayMs: 1, maxDelayMs: 1 } });
-    await expect(client.syncOrder(validOrder())).rejects.toMatchObject({ code: "ERR_UNKNOWN_RESULT", outcome: "unknown", attempts: 4 });
+    const { client, fake } = clientWith([{ body: answer("UNKNOWN_EXCEPTION", "U") }], {
+      retry: { maxAttempts: 4, initialDelayMs: 1, maxDelayMs: 1 },
+    });
+    await expect(client.syncOrder(validOrder())).rejects.toMatchObject({
+      code: "ERR_UNKNOWN_RESULT",
+      outcome: "unknown",
+      attempts: 4,
+    });
     expect(fake.state.calls).toBe(4);
   });
 });
@@ -178,11 +247,17 @@ describe("private keys", () => {
   });
 
   it("a caller's non-extractable CryptoKey stays non-extractable (and RSA_AES refuses it with ERR_KEY_NOT_EXTRACTABLE)", async () => {
-    const pair = await crypto.subtle.generateKey({ name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, false, ["sign", "verify"]);
+    const pair = await crypto.subtle.generateKey(
+      { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
     const key = await importPrivateKey(pair.privateKey);
     expect((await keyRecord(key, "private", "test")).signingKey.extractable).toBe(false);
     const { decryptBody } = await import("alipayhk-signature");
-    await expect(decryptBody("AAAA", "algorithm=RSA_AES,symmetricKey=AAAA", key)).rejects.toMatchObject({ code: "ERR_KEY_NOT_EXTRACTABLE" });
+    await expect(decryptBody("AAAA", "algorithm=RSA_AES,symmetricKey=AAAA", key)).rejects.toMatchObject({
+      code: "ERR_KEY_NOT_EXTRACTABLE",
+    });
   });
 
   it("public keys may stay extractable (they are not secret)", async () => {
@@ -192,7 +267,12 @@ describe("private keys", () => {
 });
 
 describe("the sandbox caps request bodies", () => {
-  const headers = { "Content-Type": "application/json", "Client-Id": CLIENT_ID, "Request-Time": responseTime(), Signature: "signature=AAAA" };
+  const headers = {
+    "Content-Type": "application/json",
+    "Client-Id": CLIENT_ID,
+    "Request-Time": responseTime(),
+    Signature: "signature=AAAA",
+  };
 
   it("refuses a body over the default 64 KiB with HTTP 413 PARAM_ILLEGAL, before checking anything else", async () => {
     const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: merchant.publicPem }, seed: 1 });
@@ -205,7 +285,11 @@ describe("the sandbox caps request bodies", () => {
   });
 
   it("counts the bytes actually read when there is no Content-Length (a stream)", async () => {
-    const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: merchant.publicPem }, seed: 1, maxBodyBytes: 1_000 });
+    const sandbox = await createSandbox({
+      merchants: { [CLIENT_ID]: merchant.publicPem },
+      seed: 1,
+      maxBodyBytes: 1_000,
+    });
     let pulled = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -214,14 +298,19 @@ describe("the sandbox caps request bodies", () => {
         if (pulled > 1_000) controller.close();
       },
     });
-    const response = await sandbox.fetch(new Request(SYNC_URL, { method: "POST", headers, body, duplex: "half" } as RequestInit));
+    const response = await sandbox.fetch(
+      new Request(SYNC_URL, { method: "POST", headers, body, duplex: "half" } as RequestInit),
+    );
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThan(10); // it stopped reading
   });
 
   it("rejects a nonsensical maxBodyBytes", async () => {
     for (const maxBodyBytes of [0, -1, 1.5, Number.NaN]) {
-      await expect(createSandbox({ maxBodyBytes })).rejects.toMatchObject({ code: "ERR_SANDBOX_CONFIG", option: "maxBodyBytes" });
+      await expect(createSandbox({ maxBodyBytes })).rejects.toMatchObject({
+        code: "ERR_SANDBOX_CONFIG",
+        option: "maxBodyBytes",
+      });
     }
   });
 });
@@ -234,7 +323,10 @@ describe("documented limits (SECURITY.md): what the signature does not cover", (
     const genuine = await encryptBody(answer(), merchantPublic);
     const other = await encryptBody("something else entirely", merchantPublic); // anyone can wrap a key for the merchant
     const make = (encryptHeader: string) => {
-      const { client } = clientWith([{ body: genuine.body, headers: { Encrypt: encryptHeader, "Content-Type": "text/plain; charset=UTF-8" } }], { encrypt: rsaAes() });
+      const { client } = clientWith(
+        [{ body: genuine.body, headers: { Encrypt: encryptHeader, "Content-Type": "text/plain; charset=UTF-8" } }],
+        { encrypt: rsaAes() },
+      );
       return client.syncOrder(validOrder());
     };
     await expect(make(genuine.encryptHeader)).resolves.toMatchObject({ result: { resultCode: "SUCCESS" } });
@@ -246,8 +338,12 @@ describe("documented limits (SECURITY.md): what the signature does not cover", (
   it("a response is not bound to its request: a genuine answer replayed to another call verifies, unless maxResponseSkewMs limits it", async () => {
     const captured = { time: responseTime(-600_000) }; // an answer AlipayHK signed 10 minutes ago, replayed now
     const { client: open } = clientWith([captured]);
-    await expect(open.syncOrder(validOrder({ merchantBizNo: "ANOTHER-ORDER" }))).resolves.toMatchObject({ result: { resultCode: "SUCCESS" } });
+    await expect(open.syncOrder(validOrder({ merchantBizNo: "ANOTHER-ORDER" }))).resolves.toMatchObject({
+      result: { resultCode: "SUCCESS" },
+    });
     const { client: bounded } = clientWith([captured], { maxResponseSkewMs: 120_000 });
-    await expect(bounded.syncOrder(validOrder({ merchantBizNo: "ANOTHER-ORDER" }))).rejects.toMatchObject({ code: "ERR_RESPONSE_SIGNATURE" });
+    await expect(bounded.syncOrder(validOrder({ merchantBizNo: "ANOTHER-ORDER" }))).rejects.toMatchObject({
+      code: "ERR_RESPONSE_SIGNATURE",
+    });
   });
 });

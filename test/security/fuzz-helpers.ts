@@ -8,20 +8,28 @@ export const SEED = 20261126;
 export const params = (numRuns: number) => ({ numRuns, seed: SEED, timeout: HANG_MS, markInterruptAsFailure: true });
 
 /** Runs `f`; returns its value or the error it threw, and fails on anything but an AlipayHKError subclass. */
-export async function typedOrValue<T>(f: () => T | Promise<T>, allowed: (new (...args: never[]) => AlipayHKError)[] = []): Promise<{ value?: T; error?: AlipayHKError }> {
+export async function typedOrValue<T>(
+  f: () => T | Promise<T>,
+  allowed: (new (...args: never[]) => AlipayHKError)[] = [],
+): Promise<{ value?: T; error?: AlipayHKError }> {
   try {
     return { value: await f() };
   } catch (error) {
-    if (!(error instanceof AlipayHKError)) throw new Error(`untyped error: ${(error as Error)?.name}: ${(error as Error)?.message}`);
-    if (allowed.length && !allowed.some((cls) => error instanceof cls)) throw new Error(`unexpected ${error.name} (${error.code}): ${error.message}`);
-    if (typeof error.code !== "string" || !/^ERR_[A-Z_]+$/.test(error.code)) throw new Error(`unstable code ${String(error.code)}`);
+    if (!(error instanceof AlipayHKError))
+      throw new Error(`untyped error: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    if (allowed.length && !allowed.some((cls) => error instanceof cls))
+      throw new Error(`unexpected ${error.name} (${error.code}): ${error.message}`);
+    if (typeof error.code !== "string" || !/^ERR_[A-Z_]+$/.test(error.code))
+      throw new Error(`unstable code ${String(error.code)}`);
     return { error };
   }
 }
 
 // ---- generators ----
 
-export const b64Char = fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_%".split(""));
+export const b64Char = fc.constantFrom(
+  ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_%".split(""),
+);
 export const headerish = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: "binary", maxLength: 100 }),
@@ -29,8 +37,25 @@ export const headerish = fc.oneof(
   fc
     .array(
       fc.tuple(
-        fc.oneof(fc.constantFrom("algorithm", "keyVersion", "signature", "symmetricKey", " signature ", "Signature", "__proto__", "constructor", ""), fc.string({ maxLength: 12 })),
-        fc.oneof(fc.constantFrom("RSA256", "rsa256", "ECC224", "RSA_AES", "1", "", "%3D"), fc.string({ unit: b64Char, maxLength: 400 }), fc.string({ maxLength: 30 })),
+        fc.oneof(
+          fc.constantFrom(
+            "algorithm",
+            "keyVersion",
+            "signature",
+            "symmetricKey",
+            " signature ",
+            "Signature",
+            "__proto__",
+            "constructor",
+            "",
+          ),
+          fc.string({ maxLength: 12 }),
+        ),
+        fc.oneof(
+          fc.constantFrom("RSA256", "rsa256", "ECC224", "RSA_AES", "1", "", "%3D"),
+          fc.string({ unit: b64Char, maxLength: 400 }),
+          fc.string({ maxLength: 30 }),
+        ),
       ),
       { maxLength: 6 },
     )

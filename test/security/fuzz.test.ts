@@ -79,9 +79,32 @@ describe("key importers", () => {
     mutated(alipay.publicPem, fc.string({ unit: b64Char, minLength: 1, maxLength: 4 })),
     fc.nat({ max: 1_600 }).map((n) => merchant.privatePem.slice(0, n)),
     fc.uint8Array({ maxLength: 1_300 }),
-    fc.nat({ max: 1_200 }).chain((n) => fc.nat({ max: 255 }).map((b) => Uint8Array.from(atob(merchant.privatePem.replace(/-----[^-]+-----|\s/g, "")), (c, i) => (i === n ? b : c.charCodeAt(0))))),
-    fc.dictionary(fc.constantFrom("kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "oth", "alg", "use"), fc.oneof(fc.constantFrom("RSA", "EC", "AQAB"), fc.string({ maxLength: 20 }), fc.integer(), fc.constant(null))),
-    fc.constantFrom<unknown>(null, undefined, 0, true, [], {}, { kty: "RSA" }, `-----BEGIN PRIVATE KEY-----${"A".repeat(60_000)}`, `-----BEGIN ${"X ".repeat(10_000)}`),
+    fc
+      .nat({ max: 1_200 })
+      .chain((n) =>
+        fc
+          .nat({ max: 255 })
+          .map((b) =>
+            Uint8Array.from(atob(merchant.privatePem.replace(/-----[^-]+-----|\s/g, "")), (c, i) =>
+              i === n ? b : c.charCodeAt(0),
+            ),
+          ),
+      ),
+    fc.dictionary(
+      fc.constantFrom("kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "oth", "alg", "use"),
+      fc.oneof(fc.constantFrom("RSA", "EC", "AQAB"), fc.string({ maxLength: 20 }), fc.integer(), fc.constant(null)),
+    ),
+    fc.constantFrom<unknown>(
+      null,
+      undefined,
+      0,
+      true,
+      [],
+      {},
+      { kty: "RSA" },
+      `-----BEGIN PRIVATE KEY-----${"A".repeat(60_000)}`,
+      `-----BEGIN ${"X ".repeat(10_000)}`,
+    ),
   );
 
   it("importPrivateKey: a frozen private key handle, or KeyFormatError", async () => {
@@ -109,10 +132,23 @@ describe("key importers", () => {
 
 describe("validateOrder", () => {
   const orderish = fc.oneof(
-    fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withBoxedValues: true, withTypedArray: true, withSparseArray: true }),
+    fc.anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withBoxedValues: true,
+      withTypedArray: true,
+      withSparseArray: true,
+    }),
     fc.record(
       {
-        merchantBizType: fc.oneof(fc.constantFrom("PASS_TICKET", "SELF_PICK", "LINE_UP", "__proto__", "constructor", "toString"), fc.string()),
+        merchantBizType: fc.oneof(
+          fc.constantFrom("PASS_TICKET", "SELF_PICK", "LINE_UP", "__proto__", "constructor", "toString"),
+          fc.string(),
+        ),
         merchantBizNo: fc.string({ maxLength: 40 }),
         orderStatus: fc.oneof(fc.constantFrom("TICKETED", "PENDING", "CALL_NUM", "__proto__"), fc.string()),
         requestId: fc.string({ maxLength: 40 }),
@@ -121,13 +157,20 @@ describe("validateOrder", () => {
         orderCreateTime: fc.oneof(fc.integer(), fc.double(), fc.bigInt(), fc.string()),
         orderModifyTime: fc.oneof(fc.integer(), fc.double(), fc.string()),
         extInfo: fc.anything(),
-        amount: fc.oneof(fc.record({ value: fc.oneof(fc.string(), fc.integer()), currency: fc.string() }), fc.anything()),
+        amount: fc.oneof(
+          fc.record({ value: fc.oneof(fc.string(), fc.integer()), currency: fc.string() }),
+          fc.anything(),
+        ),
         shopInfo: fc.anything(),
         itemOrderList: fc.oneof(fc.array(fc.anything()), fc.anything()),
       },
       { requiredKeys: [] },
     ),
-    fc.constantFrom(...["PASS_TICKET", "TRAIN_TICKET", "MOVIE_TICKET", "GIFT_CARD_COUPON", "ALIPAY_COUPON"].map((t) => validOrder({ merchantBizType: t, requestId: "r1" }))),
+    fc.constantFrom(
+      ...["PASS_TICKET", "TRAIN_TICKET", "MOVIE_TICKET", "GIFT_CARD_COUPON", "ALIPAY_COUPON"].map((t) =>
+        validOrder({ merchantBizType: t, requestId: "r1" }),
+      ),
+    ),
   );
 
   it("never throws; returns a list of { path, message } strings, empty only for an order that meets the base rules", () => {
@@ -135,7 +178,8 @@ describe("validateOrder", () => {
       fc.property(orderish, (order) => {
         const problems = validateOrder(order);
         expect(Array.isArray(problems)).toBe(true);
-        for (const p of problems) expect(typeof p.path === "string" && typeof p.message === "string" && p.message.length > 0).toBe(true);
+        for (const p of problems)
+          expect(typeof p.path === "string" && typeof p.message === "string" && p.message.length > 0).toBe(true);
         if (problems.length === 0) {
           const o = order as Record<string, unknown>;
           expect(typeof o.requestId === "string" && o.requestId.length <= 32).toBe(true);
@@ -154,7 +198,13 @@ describe("validateOrder", () => {
 describe("verify: no forgery", () => {
   let privateKey: PrivateKey;
   let publicKey: PublicKey;
-  const message: Message = { method: "POST", path: OPERATIONS.syncOrder.path, clientId: "4Q5Y8W0WSG45P907917", time: "2026-11-26T08:00:00+08:00", body: JSON.stringify(validOrder({ requestId: "0123456789abcdef0123456789abcdef" })) };
+  const message: Message = {
+    method: "POST",
+    path: OPERATIONS.syncOrder.path,
+    clientId: "4Q5Y8W0WSG45P907917",
+    time: "2026-11-26T08:00:00+08:00",
+    body: JSON.stringify(validOrder({ requestId: "0123456789abcdef0123456789abcdef" })),
+  };
   let header: string;
   let b64: string;
 
@@ -185,14 +235,19 @@ describe("verify: no forgery", () => {
       bytes[at % bytes.length]! ^= mask;
       return `algorithm=RSA256,signature=${encodeURIComponent(btoa(String.fromCharCode(...bytes)))}`;
     });
-    const edited = mutated(encodeURIComponent(b64), fc.string({ unit: b64Char, minLength: 1, maxLength: 3 })).map((v) => `algorithm=RSA256,signature=${v}`);
+    const edited = mutated(encodeURIComponent(b64), fc.string({ unit: b64Char, minLength: 1, maxLength: 3 })).map(
+      (v) => `algorithm=RSA256,signature=${v}`,
+    );
     const truncated = fc.nat({ max: b64.length - 1 }).map((n) => `signature=${b64.slice(0, n)}`);
     await fc.assert(
       fc.asyncProperty(fc.oneof(flipped, edited, truncated), async (forged) => {
         // a different spelling of the same bytes is not a forgery: URL-encoding, or base64's unused low bits in its
         // last character (which decoders ignore), so compare the bytes
         fc.pre(bytesOf(parseSafe(forged)) !== bytesOf(b64));
-        const { value } = await typedOrValue(() => verify(message, forged, publicKey), [HeaderFormatError, UnsupportedAlgorithmError]);
+        const { value } = await typedOrValue(
+          () => verify(message, forged, publicKey),
+          [HeaderFormatError, UnsupportedAlgorithmError],
+        );
         expect(value === true).toBe(false);
       }),
       params(400),
@@ -210,6 +265,5 @@ describe("verify: no forgery", () => {
     );
   });
 });
-
 
 // ---- decryptBody ----

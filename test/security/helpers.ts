@@ -66,7 +66,13 @@ export interface Reply {
 }
 
 export const answer = (resultCode = "SUCCESS", resultStatus = "S", extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ result: { resultCode, resultStatus, resultMessage: resultCode.toLowerCase() }, orderId: "A1", orderStatus: "TICKETED", distributeResult: [], ...extra });
+  JSON.stringify({
+    result: { resultCode, resultStatus, resultMessage: resultCode.toLowerCase() },
+    orderId: "A1",
+    orderStatus: "TICKETED",
+    distributeResult: [],
+    ...extra,
+  });
 
 /** A fetch answering from `script` (the last reply repeats); `calls` counts the requests. */
 export function scripted(script: Reply[]) {
@@ -78,7 +84,11 @@ export function scripted(script: Reply[]) {
     const body = reply.body ?? answer();
     const time = reply.time === undefined ? responseTime() : reply.time;
     const { pathname, search } = new URL(request.url);
-    const headers = new Headers({ "Content-Type": "application/json; charset=UTF-8", "Tracer-Id": "tr-1", ...reply.headers });
+    const headers = new Headers({
+      "Content-Type": "application/json; charset=UTF-8",
+      "Tracer-Id": "tr-1",
+      ...reply.headers,
+    });
     if (time !== null) headers.set("Response-Time", time);
     if (reply.signature !== null) {
       const content = `POST ${reply.signedPath ?? pathname + search}\n${reply.signedClientId ?? request.headers.get("Client-Id")}.${reply.signedTime ?? time ?? ""}.${reply.signedBody ?? body}`;
@@ -142,7 +152,8 @@ export function expectNoSecrets(error: unknown): void {
     expect(text, "a long base64 run in an error message").not.toMatch(/[A-Za-z0-9+/_-]{60,}/);
     for (const value of secrets) {
       for (let i = 0; i + 16 <= value.length; i += 16) {
-        if (text.includes(value.slice(i, i + 16))) throw new Error(`error message contains secret material: ${text.slice(0, 80)}…`);
+        if (text.includes(value.slice(i, i + 16)))
+          throw new Error(`error message contains secret material: ${text.slice(0, 80)}…`);
       }
     }
   }

@@ -3,9 +3,28 @@
 // same code with 10,000 syncs on the built packages. The second half shows that the checker itself can fail.
 import { describe, expect, it } from "vitest";
 import { VARIANTS } from "alipayhk-order";
-import { checkSoak, LIFECYCLES, makePlan, runSoak, SHORT, type SoakOrder, type SoakStep, type SyncRecord } from "../../soak/soak.mjs";
+import {
+  checkSoak,
+  LIFECYCLES,
+  makePlan,
+  runSoak,
+  SHORT,
+  type SoakOrder,
+  type SoakStep,
+  type SyncRecord,
+} from "../../soak/soak.mjs";
 
-const FAULT_KINDS = ["unknownException", "http500", "http502", "http503", "http429", "drop", "truncate", "forgeSignature", "omitSignature"];
+const FAULT_KINDS = [
+  "unknownException",
+  "http500",
+  "http502",
+  "http503",
+  "http429",
+  "drop",
+  "truncate",
+  "forgeSignature",
+  "omitSignature",
+];
 
 describe("soak (short)", () => {
   it("500 syncs under faults: every sync ends once, typed; nothing lost, doubled or forged; recovery converges", async () => {
@@ -18,7 +37,9 @@ describe("soak (short)", () => {
     for (const kind of FAULT_KINDS) expect(report.summary.faults[kind] ?? 0, kind).toBeGreaterThan(0);
     expect(report.summary.byCode.SUCCESS).toBeGreaterThan(300);
     expect(report.summary.byCode.ERR_INVALID_SIGNATURE ?? 0).toBeGreaterThan(0); // forged requests refused
-    expect((report.summary.byCode.ERR_PARAM_ILLEGAL ?? 0) + (report.summary.byCode.ERR_ORDER_STATUS_INVALID ?? 0)).toBeGreaterThan(0);
+    expect(
+      (report.summary.byCode.ERR_PARAM_ILLEGAL ?? 0) + (report.summary.byCode.ERR_ORDER_STATUS_INVALID ?? 0),
+    ).toBeGreaterThan(0);
     expect(report.summary.events.applied).toBeGreaterThan(300);
     expect(report.summary.events.replayed ?? 0).toBeGreaterThan(0);
     expect(report.table).toContain("All invariants held");
@@ -39,7 +60,14 @@ describe("soak (short)", () => {
 
 // ---- The checker, fed a tiny consistent history and then one violation at a time. ----
 
-const genuine = (resultStatus: string, resultCode: string) => ({ status: 200, genuine: true, encrypted: false, resultStatus, resultCode, skewSpike: false });
+const genuine = (resultStatus: string, resultCode: string) => ({
+  status: 200,
+  genuine: true,
+  encrypted: false,
+  resultStatus,
+  resultCode,
+  skewSpike: false,
+});
 const success = (requestId: string, attempts = 1): SyncRecord => ({
   phase: "main",
   ok: true,
@@ -49,7 +77,12 @@ const success = (requestId: string, attempts = 1): SyncRecord => ({
   requestId,
   observed: [...Array.from({ length: attempts - 1 }, () => genuine("U", "UNKNOWN_EXCEPTION")), genuine("S", "SUCCESS")],
 });
-const failure = (requestId: string, code: string, outcome: "not_applied" | "unknown", observed = [genuine("F", "ORDER_STATUS_INVALID")]): SyncRecord => ({
+const failure = (
+  requestId: string,
+  code: string,
+  outcome: "not_applied" | "unknown",
+  observed = [genuine("F", "ORDER_STATUS_INVALID")],
+): SyncRecord => ({
   phase: "main",
   ok: false,
   code,
@@ -75,7 +108,11 @@ function world() {
     syncs: [],
     final: undefined,
   });
-  const [s0, s1, probe] = [step(0, "TICKETED"), step(1, "USED"), { ...step(2, "TICKETED", "probe"), expectCode: "ERR_ORDER_STATUS_INVALID" }];
+  const [s0, s1, probe] = [
+    step(0, "TICKETED"),
+    step(1, "USED"),
+    { ...step(2, "TICKETED", "probe"), expectCode: "ERR_ORDER_STATUS_INVALID" },
+  ];
   s0.syncs.push(success("r0"));
   s0.final = "success";
   s1.syncs.push(success("r1", 2));
@@ -83,8 +120,18 @@ function world() {
   probe.syncs.push(failure("r2", "ERR_ORDER_STATUS_INVALID", "not_applied"));
   probe.final = "failed";
   order.steps.push(s0, s1, probe);
-  const applied = (requestId: string, seq: number) => ({ seq, type: "applied", requestId, clientId: "C", merchantBizNo: "B1" });
-  const events: Record<string, unknown>[] = [applied("r0", 1), applied("r1", 2), { seq: 3, type: "rejected", requestId: "r2", resultCode: "ORDER_STATUS_INVALID" }];
+  const applied = (requestId: string, seq: number) => ({
+    seq,
+    type: "applied",
+    requestId,
+    clientId: "C",
+    merchantBizNo: "B1",
+  });
+  const events: Record<string, unknown>[] = [
+    applied("r0", 1),
+    applied("r1", 2),
+    { seq: 3, type: "rejected", requestId: "r2", resultCode: "ORDER_STATUS_INVALID" },
+  ];
   const state = {
     clientId: "C",
     merchantBizNo: "B1",
@@ -95,7 +142,13 @@ function world() {
       { requestId: "r1", from: "TICKETED", to: "USED", orderModifyTime: 1_001 },
     ],
   };
-  return { order, steps: { s0, s1, probe }, events, state, check: () => checkSoak({ orders: [order], snapshot: { events, orders: [state] }, maxAttempts: 4 }) };
+  return {
+    order,
+    steps: { s0, s1, probe },
+    events,
+    state,
+    check: () => checkSoak({ orders: [order], snapshot: { events, orders: [state] }, maxAttempts: 4 }),
+  };
 }
 
 describe("soak checker", () => {
@@ -126,7 +179,14 @@ describe("soak checker", () => {
 
   it("fails an applied forgery and a forged success", () => {
     const w = world();
-    const forged: SoakStep = { ...w.steps.s0, kind: "forged", n: 100, requestId: "f1", syncs: [success("f1")], final: "success" };
+    const forged: SoakStep = {
+      ...w.steps.s0,
+      kind: "forged",
+      n: 100,
+      requestId: "f1",
+      syncs: [success("f1")],
+      final: "success",
+    };
     w.order.steps.push(forged);
     w.events.push({ seq: 9, type: "applied", requestId: "f1", clientId: "C", merchantBizNo: "B1" });
     const text = w.check().join("\n");
@@ -145,13 +205,20 @@ describe("soak checker", () => {
 
   it("fails an F answer that was retried", () => {
     const w = world();
-    w.steps.probe.syncs[0] = failure("r2", "ERR_ORDER_STATUS_INVALID", "not_applied", [genuine("F", "ORDER_STATUS_INVALID"), genuine("F", "ORDER_STATUS_INVALID")]);
+    w.steps.probe.syncs[0] = failure("r2", "ERR_ORDER_STATUS_INVALID", "not_applied", [
+      genuine("F", "ORDER_STATUS_INVALID"),
+      genuine("F", "ORDER_STATUS_INVALID"),
+    ]);
     expect(w.check().join("\n")).toMatch(/got a signed ORDER_STATUS_INVALID \(F\) and the client tried again/);
   });
 
   it("fails an untyped error, an unknown code and a success without a genuine answer", () => {
     const w = world();
-    w.steps.probe.syncs[0] = { ...failure("r2", "ERR_SOMETHING", "not_applied"), isOrderError: false, name: "TypeError" };
+    w.steps.probe.syncs[0] = {
+      ...failure("r2", "ERR_SOMETHING", "not_applied"),
+      isOrderError: false,
+      name: "TypeError",
+    };
     const text = w.check().join("\n");
     expect(text).toMatch(/not an OrderError/);
     expect(text).toMatch(/ERR_SOMETHING is not a stable OrderError code/);

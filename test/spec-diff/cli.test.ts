@@ -12,8 +12,17 @@ afterAll(space.remove);
 
 const NONE = { bump: "none", changes: [] };
 const reverseKeys = (node: any): any =>
-  Array.isArray(node) ? node.map(reverseKeys) : node && typeof node === "object" ? Object.fromEntries(Object.entries(node).reverse().map(([k, v]) => [k, reverseKeys(v)])) : node;
-const filesOf = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"));
+  Array.isArray(node)
+    ? node.map(reverseKeys)
+    : node && typeof node === "object"
+      ? Object.fromEntries(
+          Object.entries(node)
+            .reverse()
+            .map(([k, v]) => [k, reverseKeys(v)]),
+        )
+      : node;
+const filesOf = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"));
 
 describe("what does not count", () => {
   test("identical specs: bump none, no changes", async () => {
@@ -24,12 +33,15 @@ describe("what does not count", () => {
     const amount = parse(readFileSync(join(space.pristine, "schemas/amount.yaml"), "utf8"));
     const refactor: Edits = {
       // inline: the file's content where the $ref was, its sibling description kept
-      "scenarios/movie-ticket.yaml": (d) => void (own(d).properties.amount = { ...amount, description: own(d).properties.amount.description }),
+      "scenarios/movie-ticket.yaml": (d) =>
+        void (own(d).properties.amount = { ...amount, description: own(d).properties.amount.description }),
       // out to a file of its own
-      "schemas/line-up-ext-info.yaml": () => own(parse(readFileSync(join(space.pristine, "scenarios/line-up.yaml"), "utf8"))).properties.extInfo,
+      "schemas/line-up-ext-info.yaml": () =>
+        own(parse(readFileSync(join(space.pristine, "scenarios/line-up.yaml"), "utf8"))).properties.extInfo,
       "scenarios/line-up.yaml": (d) => void (own(d).properties.extInfo = { $ref: "../schemas/line-up-ext-info.yaml" }),
       // into a component
-      "schemas/self-pick-shop.yaml": () => own(parse(readFileSync(join(space.pristine, "scenarios/self-pick.yaml"), "utf8"))).properties.shopInfo,
+      "schemas/self-pick-shop.yaml": () =>
+        own(parse(readFileSync(join(space.pristine, "scenarios/self-pick.yaml"), "utf8"))).properties.shopInfo,
       "scenarios/self-pick.yaml": (d) => void (own(d).properties.shopInfo = { $ref: "../schemas/self-pick-shop.yaml" }),
       "openapi.yaml": (d) => {
         d.components.schemas.SelfPickShop = { $ref: "schemas/self-pick-shop.yaml" };
@@ -55,7 +67,9 @@ describe("what does not count", () => {
   });
 });
 
-const breaking = space.copy({ "schemas/performance-notification-base.yaml": (d) => void (d.properties.command.enum = ["SEND"]) });
+const breaking = space.copy({
+  "schemas/performance-notification-base.yaml": (d) => void (d.properties.command.enum = ["SEND"]),
+});
 const warning = space.copy({ "schemas/base-order.yaml": (d) => void delete d.properties.tinyAppId });
 
 describe("the command line", () => {
@@ -78,7 +92,9 @@ describe("the command line", () => {
   });
 
   test("text and markdown: grouped by level", async () => {
-    const { format } = (await import(join(repo, "scripts/spec-diff/index.mjs"))) as { format: (result: Result, format: string) => string };
+    const { format } = (await import(join(repo, "scripts/spec-diff/index.mjs"))) as {
+      format: (result: Result, format: string) => string;
+    };
     const text = format(await diffSpecs(space.base, breaking), "text");
     expect(text).toBe(
       "Bump: major (1 breaking)\n\nBreaking changes:\n  syncPerformanceNotification: Request property `command`: enum value UPDATE removed\n" +
@@ -120,7 +136,10 @@ describe("the command line", () => {
 });
 
 describe("--base <git ref>", () => {
-  const extracted = () => readdirSync(tmpdir()).filter((f) => f.startsWith("spec-diff-base-")).sort();
+  const extracted = () =>
+    readdirSync(tmpdir())
+      .filter((f) => f.startsWith("spec-diff-base-"))
+      .sort();
 
   test("HEAD against HEAD's own spec: no changes, and the extracted copy is removed", () => {
     const before = extracted();

@@ -13,13 +13,29 @@ let lenient: Sandbox;
 let strictSandbox: Sandbox;
 beforeAll(async () => {
   const merchants = { [merchant.clientId]: merchant.publicKey };
-  [lenient, strictSandbox] = await Promise.all([createSandbox({ merchants, strict: false }), createSandbox({ merchants })]);
+  [lenient, strictSandbox] = await Promise.all([
+    createSandbox({ merchants, strict: false }),
+    createSandbox({ merchants }),
+  ]);
 });
 
 const clientFor = (sandbox: Sandbox, strict?: boolean) =>
-  createOrderClient({ clientId: merchant.clientId, privateKey: merchant.privateKey, alipayPublicKey: sandbox.alipayPublicKey, baseUrl: "http://sandbox.invalid", fetch: sandbox.fetch, strict, retry: { maxAttempts: 1 } });
+  createOrderClient({
+    clientId: merchant.clientId,
+    privateKey: merchant.privateKey,
+    alipayPublicKey: sandbox.alipayPublicKey,
+    baseUrl: "http://sandbox.invalid",
+    fetch: sandbox.fetch,
+    strict,
+    retry: { maxAttempts: 1 },
+  });
 const call = (sandbox: Sandbox, operationId: string, body: unknown, strict?: boolean) =>
-  (clientFor(sandbox, strict) as unknown as Record<string, (body: unknown) => Promise<{ result: { resultCode: string } }>>)[operationId]!(body);
+  (
+    clientFor(sandbox, strict) as unknown as Record<
+      string,
+      (body: unknown) => Promise<{ result: { resultCode: string } }>
+    >
+  )[operationId]!(body);
 
 let serial = 0;
 /** The spec's example body of the variant (or of the operation), with a fresh identity. */
@@ -33,7 +49,10 @@ function exampleBody(operationId: string, variant?: string): Record<string, unkn
 
 /** The object at `path` (dot-separated) in `body`. */
 const at = (body: Record<string, unknown>, path: string): Record<string, unknown> =>
-  path.split(".").filter(Boolean).reduce((node, name) => node[name] as Record<string, unknown>, body);
+  path
+    .split(".")
+    .filter(Boolean)
+    .reduce((node, name) => node[name] as Record<string, unknown>, body);
 
 /** A body that breaks `constraint` and nothing else; a keyword this cannot break makes the test fail, naming it. */
 function breaking(constraint: InferredConstraint): Record<string, unknown> {
@@ -46,7 +65,8 @@ function breaking(constraint: InferredConstraint): Record<string, unknown> {
     const given = both.find((field) => at(body, path)[field] !== undefined)!;
     for (const field of both) at(body, path)[field] ??= at(body, path)[given];
   } else if (keywords.includes("x-not-before")) {
-    for (const [later, earlier] of Object.entries(schema["x-not-before"]!)) at(body, path)[later] = (at(body, path)[earlier] as number) - 1000;
+    for (const [later, earlier] of Object.entries(schema["x-not-before"]!))
+      at(body, path)[later] = (at(body, path)[earlier] as number) - 1000;
   } else if (keywords.includes("required")) {
     for (const field of schema.required!) delete at(body, path)[field];
   } else if (keywords.includes("minLength")) {
@@ -59,7 +79,8 @@ function breaking(constraint: InferredConstraint): Record<string, unknown> {
   return body;
 }
 
-const named = (c: InferredConstraint) => `${c.operationId}${c.variant ? ` ${c.variant}` : ""} ${c.path || "(body)"} ${c.keywords.join("+")}`;
+const named = (c: InferredConstraint) =>
+  `${c.operationId}${c.variant ? ` ${c.variant}` : ""} ${c.path || "(body)"} ${c.keywords.join("+")}`;
 
 describe("every inferred constraint of the spec model", () => {
   test("the spec marks some (the list is not empty by accident)", () => {
@@ -74,7 +95,9 @@ describe("every inferred constraint of the spec model", () => {
     // a strict client refuses it before sending, for this rule (and, where breaking it takes a field that is also
     // under another inferred rule, as for an empty openId beside a userId, that one): never for a stated rule
     const before = strictSandbox.stats.requests;
-    const local = await call(strictSandbox, constraint.operationId, structuredClone(body), true).catch((e: unknown) => e);
+    const local = await call(strictSandbox, constraint.operationId, structuredClone(body), true).catch(
+      (e: unknown) => e,
+    );
     expect(local).toBeInstanceOf(ValidationError);
     const problems = (local as ValidationError).problems;
     expect(problems.map((p) => p.inferred)).toContain(constraint.why);
@@ -83,28 +106,49 @@ describe("every inferred constraint of the spec model", () => {
     // the default sandbox refuses it, saying the rule is inferred and how to accept it
     const refused = await call(strictSandbox, constraint.operationId, structuredClone(body)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ResultError);
-    expect((refused as ResultError).resultMessage).toContain(`(inferred: ${constraint.why} createSandbox({ strict: false }) accepts it)`);
-    expect(strictSandbox.events.at(-1)).toMatchObject({ type: "rejected", inferred: expect.arrayContaining([constraint.why]) });
+    expect((refused as ResultError).resultMessage).toContain(
+      `(inferred: ${constraint.why} createSandbox({ strict: false }) accepts it)`,
+    );
+    expect(strictSandbox.events.at(-1)).toMatchObject({
+      type: "rejected",
+      inferred: expect.arrayContaining([constraint.why]),
+    });
   });
 });
 
 describe("every inferred status rule of the spec model", () => {
-  const rules = Object.entries(VARIANTS as Readonly<Record<string, Variants>>).flatMap(([operationId, { values, statusProperty }]) =>
-    Object.entries(values).flatMap(([variant, facts]) =>
-      facts.inferred.newOrders === undefined ? [] : Object.keys(facts.onlyFrom).map((status) => ({ operationId, variant, statusProperty, status, why: facts.inferred.newOrders! })),
-    ),
+  const rules = Object.entries(VARIANTS as Readonly<Record<string, Variants>>).flatMap(
+    ([operationId, { values, statusProperty }]) =>
+      Object.entries(values).flatMap(([variant, facts]) =>
+        facts.inferred.newOrders === undefined
+          ? []
+          : Object.keys(facts.onlyFrom).map((status) => ({
+              operationId,
+              variant,
+              statusProperty,
+              status,
+              why: facts.inferred.newOrders!,
+            })),
+      ),
   );
 
   test("the spec marks some", () => expect(rules.length).toBeGreaterThan(0));
 
-  test.each(rules.map((r) => [`${r.operationId} ${r.variant}: a new record starting as ${r.status}`, r] as const))("%s", async (_, rule) => {
-    const body = { ...exampleBody(rule.operationId, rule.variant), [rule.statusProperty]: rule.status };
-    expect((await call(lenient, rule.operationId as OperationId, structuredClone(body))).result.resultCode).toBe("SUCCESS");
-    const refused = await call(strictSandbox, rule.operationId, structuredClone(body)).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ resultCode: "ORDER_STATUS_INVALID" });
-    expect((refused as ResultError).resultMessage).toContain(`(inferred: ${rule.why} createSandbox({ strict: false }) accepts it)`);
-    expect(strictSandbox.events.at(-1)).toMatchObject({ inferred: [rule.why] });
-  });
+  test.each(rules.map((r) => [`${r.operationId} ${r.variant}: a new record starting as ${r.status}`, r] as const))(
+    "%s",
+    async (_, rule) => {
+      const body = { ...exampleBody(rule.operationId, rule.variant), [rule.statusProperty]: rule.status };
+      expect((await call(lenient, rule.operationId as OperationId, structuredClone(body))).result.resultCode).toBe(
+        "SUCCESS",
+      );
+      const refused = await call(strictSandbox, rule.operationId, structuredClone(body)).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ resultCode: "ORDER_STATUS_INVALID" });
+      expect((refused as ResultError).resultMessage).toContain(
+        `(inferred: ${rule.why} createSandbox({ strict: false }) accepts it)`,
+      );
+      expect(strictSandbox.events.at(-1)).toMatchObject({ inferred: [rule.why] });
+    },
+  );
 });
 
 describe("the cases that started it", () => {
@@ -114,15 +158,27 @@ describe("the cases that started it", () => {
       { ...exampleBody("syncOrder", "CHARGING_PILE"), orderStatus: "FAULT" },
       { ...exampleBody("syncOrder", "LINE_UP"), orderStatus: "CANCELLED" },
       { ...exampleBody("syncOrder", "CHARGING_PILE"), extInfo: { surcharge_amount: { value: 100 } } },
-      { ...exampleBody("syncOrder", "MOVIE_TICKET"), orderCreateTime: 1_764_122_400_000, orderModifyTime: 1_764_122_000_000 },
+      {
+        ...exampleBody("syncOrder", "MOVIE_TICKET"),
+        orderCreateTime: 1_764_122_400_000,
+        orderModifyTime: 1_764_122_000_000,
+      },
     ];
     for (const body of cases) expect((await call(lenient, "syncOrder", body)).result.resultCode).toBe("SUCCESS");
   });
 
   test("a strict client refuses the two-ids order; the default sandbox refuses it as inferred", async () => {
     const body = { ...exampleBody("syncOrder", "MOVIE_TICKET"), openId: "o-2" };
-    await expect(call(strictSandbox, "syncOrder", body, true)).rejects.toMatchObject({ code: "ERR_VALIDATION", message: expect.stringContaining("userId and openId must not both be given") });
-    await expect(call(strictSandbox, "syncOrder", body)).rejects.toMatchObject({ resultCode: "PARAM_ILLEGAL", resultMessage: expect.stringMatching(/must not both be given \(inferred: .* createSandbox\(\{ strict: false \}\) accepts it\)/) });
+    await expect(call(strictSandbox, "syncOrder", body, true)).rejects.toMatchObject({
+      code: "ERR_VALIDATION",
+      message: expect.stringContaining("userId and openId must not both be given"),
+    });
+    await expect(call(strictSandbox, "syncOrder", body)).rejects.toMatchObject({
+      resultCode: "PARAM_ILLEGAL",
+      resultMessage: expect.stringMatching(
+        /must not both be given \(inferred: .* createSandbox\(\{ strict: false \}\) accepts it\)/,
+      ),
+    });
   });
 
   test("orders of two sub-merchants (merchantAccountId) that share an order number do not collide", async () => {

@@ -34,15 +34,31 @@ const selfPick = {
 
 /** One constraint per keyword the issue names, added to the spec, and a body of order sync that breaks only it. */
 const KEYWORDS: { keyword: string; path: string; body: Record<string, unknown> }[] = [
-  { keyword: "maximum", path: "orderCreateTime", body: { ...order, orderCreateTime: 5_000_000_000_001, orderModifyTime: 5_000_000_000_001 } },
+  {
+    keyword: "maximum",
+    path: "orderCreateTime",
+    body: { ...order, orderCreateTime: 5_000_000_000_001, orderModifyTime: 5_000_000_000_001 },
+  },
   { keyword: "exclusiveMaximum", path: "orderModifyTime", body: { ...order, orderModifyTime: 9_000_000_000_000 } },
   { keyword: "exclusiveMinimum", path: "orderModifyTime", body: { ...order, orderModifyTime: 1000 } },
   { keyword: "multipleOf", path: "orderCreateTime", body: { ...order, orderCreateTime: 1_764_122_400_001 } },
   { keyword: "dependentRequired", path: "tinyAppId", body: { ...order, merchantAccountId: "2188000000000001" } },
   { keyword: "minItems", path: "itemOrderList", body: { ...selfPick, itemOrderList: [{ name: "tea" }] } },
-  { keyword: "maxItems", path: "itemOrderList", body: { ...selfPick, itemOrderList: [{ name: "a" }, { name: "b" }, { name: "c" }, { name: "d" }] } },
-  { keyword: "uniqueItems", path: "itemOrderList", body: { ...selfPick, itemOrderList: [{ name: "tea" }, { name: "tea" }] } },
-  { keyword: "minContains", path: "itemOrderList", body: { ...selfPick, itemOrderList: [{ name: "tea" }, { sku: 2 }] } },
+  {
+    keyword: "maxItems",
+    path: "itemOrderList",
+    body: { ...selfPick, itemOrderList: [{ name: "a" }, { name: "b" }, { name: "c" }, { name: "d" }] },
+  },
+  {
+    keyword: "uniqueItems",
+    path: "itemOrderList",
+    body: { ...selfPick, itemOrderList: [{ name: "tea" }, { name: "tea" }] },
+  },
+  {
+    keyword: "minContains",
+    path: "itemOrderList",
+    body: { ...selfPick, itemOrderList: [{ name: "tea" }, { sku: 2 }] },
+  },
   { keyword: "maxProperties", path: "extInfo", body: { ...order, extInfo: { a: 1, b: 2, c: 3 } } },
   { keyword: "minProperties", path: "extInfo", body: { ...order, extInfo: {} } },
 ];
@@ -83,7 +99,10 @@ describe("a changed spec, regenerated: the client and the sandbox follow with no
         doc.components.schemas.OrderCancelRequest = {
           type: "object",
           required: ["requestId", "merchantBizNo"],
-          properties: { requestId: { type: "string", maxLength: 32 }, merchantBizNo: { type: "string", minLength: 1, maxLength: 32 } },
+          properties: {
+            requestId: { type: "string", maxLength: 32 },
+            merchantBizNo: { type: "string", minLength: 1, maxLength: 32 },
+          },
         };
       },
     });
@@ -93,8 +112,22 @@ describe("a changed spec, regenerated: the client and the sandbox follow with no
         post: {
           operationId: "cancelOrder",
           "x-idempotency-key": "requestId",
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "../openapi.yaml#/components/schemas/OrderCancelRequest" } } } },
-          responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "../openapi.yaml#/components/schemas/PerformanceNotificationResponse" } } } } },
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { $ref: "../openapi.yaml#/components/schemas/OrderCancelRequest" } },
+            },
+          },
+          responses: {
+            "200": {
+              description: "ok",
+              content: {
+                "application/json": {
+                  schema: { $ref: "../openapi.yaml#/components/schemas/PerformanceNotificationResponse" },
+                },
+              },
+            },
+          },
         },
       }),
     );
@@ -110,7 +143,13 @@ describe("a changed spec, regenerated: the client and the sandbox follow with no
       sent.push(request.clone());
       return sandbox.fetch(request);
     };
-    const options = { clientId: merchant.clientId, privateKey: merchant.privateKey, alipayPublicKey: sandbox.alipayPublicKey, fetch, retry: { maxAttempts: 1 } };
+    const options = {
+      clientId: merchant.clientId,
+      privateKey: merchant.privateKey,
+      alipayPublicKey: sandbox.alipayPublicKey,
+      fetch,
+      retry: { maxAttempts: 1 },
+    };
     const where = { ...options, baseUrl: "http://sandbox.invalid" };
     return { sandbox, sent, client: runtime.createOrderClient(where), api: runtime.createApiClient(where), options };
   }
@@ -122,29 +161,42 @@ describe("a changed spec, regenerated: the client and the sandbox follow with no
     expect(result.orderStatus).toBe("EXPIRED");
   });
 
-  test.each(KEYWORDS)("$keyword: the client refuses before sending, naming $path; the sandbox answers PARAM_ILLEGAL", async ({ keyword, path, body }) => {
-    const { client, api, sent, sandbox } = await setup();
-    const error = await client.syncOrder(body as never).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(runtime.ValidationError);
-    expect((error as InstanceType<typeof runtime.ValidationError>).problems).toContainEqual(expect.objectContaining({ path, keyword }));
-    expect(sent).toHaveLength(0);
-    // the same body, signed but not validated (createApiClient), reaches the sandbox, which refuses it
-    const { data } = await api.POST("/api/open/alipay/v1/merchant/order/sync", { body: { ...body, requestId: crypto.randomUUID().replaceAll("-", "") } as never });
-    expect(data?.result.resultCode).toBe("PARAM_ILLEGAL");
-    expect(data?.result.resultMessage).toContain(path);
-    expect(sandbox.orders).toHaveLength(0);
-  });
+  test.each(KEYWORDS)(
+    "$keyword: the client refuses before sending, naming $path; the sandbox answers PARAM_ILLEGAL",
+    async ({ keyword, path, body }) => {
+      const { client, api, sent, sandbox } = await setup();
+      const error = await client.syncOrder(body as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(runtime.ValidationError);
+      expect((error as InstanceType<typeof runtime.ValidationError>).problems).toContainEqual(
+        expect.objectContaining({ path, keyword }),
+      );
+      expect(sent).toHaveLength(0);
+      // the same body, signed but not validated (createApiClient), reaches the sandbox, which refuses it
+      const { data } = await api.POST("/api/open/alipay/v1/merchant/order/sync", {
+        body: { ...body, requestId: crypto.randomUUID().replaceAll("-", "") } as never,
+      });
+      expect(data?.result.resultCode).toBe("PARAM_ILLEGAL");
+      expect(data?.result.resultMessage).toContain(path);
+      expect(sandbox.orders).toHaveLength(0);
+    },
+  );
 
   test("every body that breaks nothing is still accepted (the constraints are not over-eager)", async () => {
     const { client } = await setup();
     expect((await client.syncOrder(order as never)).result.resultCode).toBe("SUCCESS");
-    expect((await client.syncOrder({ ...selfPick, merchantBizNo: "MUT-2" } as never)).result.resultCode).toBe("SUCCESS");
+    expect((await client.syncOrder({ ...selfPick, merchantBizNo: "MUT-2" } as never)).result.resultCode).toBe(
+      "SUCCESS",
+    );
   });
 
   test('reordered servers: environment "production" still means https://open.alipay.hk', async () => {
     const { options } = await setup();
     const seen: string[] = [];
-    const client = runtime.createOrderClient({ ...options, environment: "production", fetch: async (request: Request) => (seen.push(request.url), new Response("", { status: 503 })) });
+    const client = runtime.createOrderClient({
+      ...options,
+      environment: "production",
+      fetch: async (request: Request) => (seen.push(request.url), new Response("", { status: 503 })),
+    });
     await client.syncOrder(order as never).catch(() => {});
     expect(seen[0]).toBe("https://open.alipay.hk/api/open/alipay/v1/merchant/order/sync");
   });
@@ -153,8 +205,16 @@ describe("a changed spec, regenerated: the client and the sandbox follow with no
     const { client, sent, sandbox } = await setup();
     await client.syncOrder({ ...order, merchantBizNo: "MUT-3" } as never);
     expect(new URL(sent[0]!.url).pathname).toBe("/api/open/alipay/v1/merchant/order/sync");
-    const cancel = (client as unknown as Record<string, (body: unknown) => Promise<{ result: { resultCode: string }; requestId: string }>>).cancelOrder!;
-    await expect(cancel({})).rejects.toMatchObject({ code: "ERR_VALIDATION", problems: [expect.objectContaining({ path: "merchantBizNo", keyword: "required" })] });
+    const cancel = (
+      client as unknown as Record<
+        string,
+        (body: unknown) => Promise<{ result: { resultCode: string }; requestId: string }>
+      >
+    ).cancelOrder!;
+    await expect(cancel({})).rejects.toMatchObject({
+      code: "ERR_VALIDATION",
+      problems: [expect.objectContaining({ path: "merchantBizNo", keyword: "required" })],
+    });
     expect(sent).toHaveLength(1);
     const answer = await cancel({ merchantBizNo: "MUT-3" });
     expect(answer.result.resultCode).toBe("SUCCESS");
@@ -179,15 +239,21 @@ describe("what generation refuses", () => {
 
   test("a scenario missing from the base enum fails generation, naming the files", () => {
     let dropped = "";
-    const dir = specCopy("lists", { "schemas/base-order.yaml": (doc) => (dropped = doc.properties.merchantBizType.enum.pop()) });
+    const dir = specCopy("lists", {
+      "schemas/base-order.yaml": (doc) => (dropped = doc.properties.merchantBizType.enum.pop()),
+    });
     const result = generate(dir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/merchantBizType enum in .*spec\/schemas\/base-order\.yaml and the discriminator mapping in .*spec\/openapi\.yaml disagree/);
+    expect(result.stderr).toMatch(
+      /merchantBizType enum in .*spec\/schemas\/base-order\.yaml and the discriminator mapping in .*spec\/openapi\.yaml disagree/,
+    );
     expect(result.stderr).toContain(`(mapping only: ${dropped})`);
   });
 
   test("a scenario whose const is not its mapping key fails generation, naming its file", () => {
-    const dir = specCopy("const", { "scenarios/train-ticket.yaml": (doc) => (doc.allOf[1].properties.merchantBizType.const = "TRAIN") });
+    const dir = specCopy("const", {
+      "scenarios/train-ticket.yaml": (doc) => (doc.allOf[1].properties.merchantBizType.const = "TRAIN"),
+    });
     const result = generate(dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/spec\/scenarios\/train-ticket\.yaml must fix merchantBizType to TRAIN_TICKET/);

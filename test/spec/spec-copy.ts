@@ -36,13 +36,20 @@ export function specCopy(dir: string, edits: SpecEdits): string {
 
 /** `npm run generate` for the spec of `dir`, into `dir`/generated. */
 export const generate = (dir: string) =>
-  spawnSync(process.execPath, [join(repo, "scripts/generate.mjs"), "--spec", join(dir, "spec/openapi.yaml"), "--out", join(dir, "generated")], { encoding: "utf8" });
+  spawnSync(
+    process.execPath,
+    [join(repo, "scripts/generate.mjs"), "--spec", join(dir, "spec/openapi.yaml"), "--out", join(dir, "generated")],
+    { encoding: "utf8" },
+  );
 
 /** The client and the sandbox, bundled from their sources with `alipayhk-spec` resolved to `dir`'s regenerated model. */
 export async function runtimeFor(dir: string) {
   const src = (path: string) => join(repo, "packages", path);
   const entry = join(dir, "entry.ts");
-  writeFileSync(entry, `export * from ${JSON.stringify(src("client/src/index.ts"))};\nexport { createApiClient } from ${JSON.stringify(src("client/src/api.ts"))};\nexport { createSandbox } from ${JSON.stringify(src("sandbox/src/index.ts"))};\n`);
+  writeFileSync(
+    entry,
+    `export * from ${JSON.stringify(src("client/src/index.ts"))};\nexport { createApiClient } from ${JSON.stringify(src("client/src/api.ts"))};\nexport { createSandbox } from ${JSON.stringify(src("sandbox/src/index.ts"))};\n`,
+  );
   const out = join(dir, "runtime.mjs");
   await build({
     entryPoints: [entry],
@@ -60,7 +67,9 @@ export async function runtimeFor(dir: string) {
     nodePaths: [join(repo, "node_modules")],
     logLevel: "silent",
   });
-  return (await import(out)) as typeof import("alipayhk-order/api") & typeof import("alipayhk-order") & typeof import("alipayhk-sandbox");
+  return (await import(out)) as typeof import("alipayhk-order/api") &
+    typeof import("alipayhk-order") &
+    typeof import("alipayhk-sandbox");
 }
 
 /**
@@ -69,7 +78,10 @@ export async function runtimeFor(dir: string) {
  * packages/: so `tsc -b`, the generator and a bundle of any package in the copy see the copy's spec and nothing else.
  */
 export function repositoryCopy(dir: string): string {
-  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" });
+  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: repo,
+    encoding: "utf8",
+  });
   for (const file of listed.split("\0").filter((f) => f && existsSync(join(repo, f)))) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     cpSync(join(repo, file), join(dir, file), { verbatimSymlinks: true });

@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import { OPERATIONS, RESULT_CODES, SCHEMAS, SERVERS, VARIANTS, type Operation, type SchemaNode } from "alipayhk-spec";
 
-const BASE_ORDER = SCHEMAS.BaseOrder as SchemaNode & { properties: Record<string, SchemaNode>; required: readonly string[] };
+const BASE_ORDER = SCHEMAS.BaseOrder as SchemaNode & {
+  properties: Record<string, SchemaNode>;
+  required: readonly string[];
+};
 const SCENARIOS = VARIANTS.syncOrder.values;
 /** What a scenario's own part (its second allOf part) requires. */
 const requiredOf = (name: keyof typeof SCHEMAS) => ((SCHEMAS[name] as SchemaNode).allOf![1] as SchemaNode).required;
@@ -47,7 +50,8 @@ describe("spec against the Base API page", () => {
   });
 
   // the page's requestId is the call's ID: whichever member the spec declares as the idempotency key
-  const specName = (pageName: string) => (pageName === "requestId" ? ((OPERATIONS.syncOrder as Operation).idempotencyKey ?? pageName) : pageName);
+  const specName = (pageName: string) =>
+    pageName === "requestId" ? ((OPERATIONS.syncOrder as Operation).idempotencyKey ?? pageName) : pageName;
 
   test.each(BASE_API_FIELDS)("base field %s (required %s, max length %s)", (pageName, required, maxLength) => {
     const name = specName(pageName);
@@ -63,9 +67,15 @@ describe("spec against the Base API page", () => {
 
   test("timestamps are numbers (whole milliseconds our reading); userId or openId is required, sending both is refused as our reading", () => {
     for (const name of ["orderCreateTime", "orderModifyTime"]) {
-      expect(BASE_ORDER.properties[name]).toMatchObject({ type: "number", allOf: [{ type: "integer", "x-inferred": expect.any(String) }] });
+      expect(BASE_ORDER.properties[name]).toMatchObject({
+        type: "number",
+        allOf: [{ type: "integer", "x-inferred": expect.any(String) }],
+      });
     }
-    expect(SCHEMAS.UserIdentity).toMatchObject({ anyOf: [{ required: ["userId"] }, { required: ["openId"] }], not: { required: ["userId", "openId"] } });
+    expect(SCHEMAS.UserIdentity).toMatchObject({
+      anyOf: [{ required: ["userId"] }, { required: ["openId"] }],
+      not: { required: ["userId", "openId"] },
+    });
     expect((SCHEMAS.UserIdentity as SchemaNode).not).toHaveProperty("x-inferred");
   });
 
@@ -82,12 +92,25 @@ describe("spec against the Base API page", () => {
     expect(SCENARIOS.MOVIE_TICKET.endStatuses).toEqual(["REFUNDED", "USED"]);
     expect(SCENARIOS.LINE_UP.onlyFrom).toEqual({ CANCELLED: ["CALL_NUM"] });
     expect(SCENARIOS.SELF_PICK.onlyTo).toEqual({ TO_PICK_UP: ["FINISHED"] });
-    expect(requiredOf("SelfPickOrder")).toEqual(["merchantBizType", "orderStatus", "amount", "itemOrderList", "shopInfo", "extInfo"]);
+    expect(requiredOf("SelfPickOrder")).toEqual([
+      "merchantBizType",
+      "orderStatus",
+      "amount",
+      "itemOrderList",
+      "shopInfo",
+      "extInfo",
+    ]);
     expect(requiredOf("LineUpOrder")).toEqual(["merchantBizType", "orderStatus", "shopInfo", "extInfo"]);
   });
 
   test("the page's result codes, UNKNOWN_EXCEPTION retryable", () => {
-    for (const code of ["SUCCESS", "PARAM_ILLEGAL", "ORDER_STATUS_INVALID", "UNKNOWN_EXCEPTION", "UN_SUPPORT_BUSINESS"]) {
+    for (const code of [
+      "SUCCESS",
+      "PARAM_ILLEGAL",
+      "ORDER_STATUS_INVALID",
+      "UNKNOWN_EXCEPTION",
+      "UN_SUPPORT_BUSINESS",
+    ]) {
       expect(RESULT_CODES).toHaveProperty(code);
     }
     expect(RESULT_CODES.UNKNOWN_EXCEPTION.retryable).toBe(true);
@@ -98,14 +121,21 @@ describe("spec against the Base API page", () => {
 describe("generate:check", () => {
   const work = mkdtempSync(join(tmpdir(), "spec-check-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  for (const dir of ["spec", "scripts", "generated", "packages/spec/src", "packages/spec/generated"]) cpSync(join(repo, dir), join(work, dir), { recursive: true, verbatimSymlinks: true });
+  for (const dir of ["spec", "scripts", "generated", "packages/spec/src", "packages/spec/generated"])
+    cpSync(join(repo, dir), join(work, dir), { recursive: true, verbatimSymlinks: true });
   symlinkSync(join(repo, "node_modules"), join(work, "node_modules"));
   const check = () => spawnSync(process.execPath, ["scripts/generate.mjs", "--check"], { cwd: work, encoding: "utf8" });
 
   test("passes on the committed output and fails, naming the file, after one status changes", () => {
     expect(check().status).toBe(0);
     const file = join(work, "spec/scenarios/movie-ticket.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace("enum: [TICKETED, REFUNDED, USED]", "enum: [TICKETED, REFUNDED, USED, EXPIRED]"));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "enum: [TICKETED, REFUNDED, USED]",
+        "enum: [TICKETED, REFUNDED, USED, EXPIRED]",
+      ),
+    );
     const stale = check();
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain("generated/openapi.d.ts");

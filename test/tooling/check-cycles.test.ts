@@ -54,8 +54,12 @@ describe.concurrent("check-cycles", () => {
     });
     expect(code).toBe(1);
     expect(out).toContain("import cycle: packages/a/src/b.ts -> packages/a/src/c.ts -> packages/a/src/b.ts");
-    expect(out).toContain("import cycle: packages/t/src/row.ts -> packages/t/src/store.ts -(types)-> packages/t/src/row.ts");
-    expect(out).toContain("import cycle: packages/g/generated/model.ts -> packages/g/src/rules.ts -> packages/g/generated/model.ts");
+    expect(out).toContain(
+      "import cycle: packages/t/src/row.ts -> packages/t/src/store.ts -(types)-> packages/t/src/row.ts",
+    );
+    expect(out).toContain(
+      "import cycle: packages/g/generated/model.ts -> packages/g/src/rules.ts -> packages/g/generated/model.ts",
+    );
     expect(out).toContain("3 import cycles:");
     expect(out).not.toContain("packages/ok/");
   }, 60_000);

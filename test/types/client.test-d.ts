@@ -1,7 +1,15 @@
 // Type tests of the client's public types.
 import { describe, expectTypeOf, test } from "vitest";
 import { OPERATIONS } from "alipayhk-spec";
-import { createOrderClient, type MerchantBizType, type OrderInput, type OrderStatusOf, type OrderSyncRequest, type ResultOf, type SyncOrderResult } from "alipayhk-order";
+import {
+  createOrderClient,
+  type MerchantBizType,
+  type OrderInput,
+  type OrderStatusOf,
+  type OrderSyncRequest,
+  type ResultOf,
+  type SyncOrderResult,
+} from "alipayhk-order";
 import { NetworkError, type FailureCode, type OrderErrorCode } from "alipayhk-order";
 import { createClient, syncOrder } from "alipayhk-order/operations";
 
@@ -14,8 +22,12 @@ const base = { merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModify
 describe("syncOrder types", () => {
   test("a valid order compiles and resolves to the result", () => {
     const movie = { ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} } as const;
-    expectTypeOf(client.syncOrder(movie)).resolves.toEqualTypeOf<SyncOrderResult<Extract<OrderInput, { merchantBizType: "MOVIE_TICKET" }>>>();
-    expectTypeOf<OrderStatusOf<"LINE_UP">>().toEqualTypeOf<"CALL_NUM" | "NUMBER_ARRIVED" | "NUMBER_PASSED" | "CANCELLED" | "FINISHED">();
+    expectTypeOf(client.syncOrder(movie)).resolves.toEqualTypeOf<
+      SyncOrderResult<Extract<OrderInput, { merchantBizType: "MOVIE_TICKET" }>>
+    >();
+    expectTypeOf<OrderStatusOf<"LINE_UP">>().toEqualTypeOf<
+      "CALL_NUM" | "NUMBER_ARRIVED" | "NUMBER_PASSED" | "CANCELLED" | "FINISHED"
+    >();
   });
 
   test("MerchantBizType (the spec's scenarios) is exactly the request body's merchantBizType", () => {
@@ -28,7 +40,13 @@ describe("syncOrder types", () => {
     // @ts-expect-error extInfo is required
     void client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED" });
     // userId and openId together: AlipayHK's pages do not forbid it, so the types do not either
-    void client.syncOrder({ ...base, openId: "o", merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} });
+    void client.syncOrder({
+      ...base,
+      openId: "o",
+      merchantBizType: "MOVIE_TICKET",
+      orderStatus: "TICKETED",
+      extInfo: {},
+    });
     const { userId: _, ...anonymous } = base;
     // @ts-expect-error neither userId nor openId
     void client.syncOrder({ ...anonymous, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} });
@@ -44,7 +62,12 @@ describe("syncOrder types", () => {
 });
 
 describe("results narrow on SUCCESS", () => {
-  const order = <T extends MerchantBizType>(merchantBizType: T, orderStatus: OrderStatusOf<T>) => ({ ...base, merchantBizType, orderStatus, extInfo: {} });
+  const order = <T extends MerchantBizType>(merchantBizType: T, orderStatus: OrderStatusOf<T>) => ({
+    ...base,
+    merchantBizType,
+    orderStatus,
+    extInfo: {},
+  });
 
   test("result.resultStatus is S: a method resolves on SUCCESS only", async () => {
     const res = await client.syncOrder(order("MOVIE_TICKET", "TICKETED"));
@@ -77,17 +100,24 @@ describe("results narrow on SUCCESS", () => {
   });
 
   test("createClient (alipayhk-order/operations) narrows the same way, and ResultOf is generic over the body", async () => {
-    const one = createClient({ clientId: "c", privateKey: "k", alipayPublicKey: "p", baseUrl: "http://127.0.0.1", operations: { syncOrder } });
+    const one = createClient({
+      clientId: "c",
+      privateKey: "k",
+      alipayPublicKey: "p",
+      baseUrl: "http://127.0.0.1",
+      operations: { syncOrder },
+    });
     const res = await one.syncOrder(order("ALIPAY_COUPON", "TICKETED"));
     expectTypeOf(res.orderId).toEqualTypeOf<string>();
-    expectTypeOf<ResultOf<"syncOrder", Extract<OrderInput, { merchantBizType: "CHARGING_PILE" }>>["orderStatus"]>().toEqualTypeOf<
-      OrderStatusOf<"CHARGING_PILE"> | undefined
-    >();
+    expectTypeOf<
+      ResultOf<"syncOrder", Extract<OrderInput, { merchantBizType: "CHARGING_PILE" }>>["orderStatus"]
+    >().toEqualTypeOf<OrderStatusOf<"CHARGING_PILE"> | undefined>();
   });
 
   test("the narrowing keeps a body's mistakes errors: an unknown member, a status of another scenario", () => {
+    const train = { merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModifyTime: 2, extInfo: {} } as const;
     // @ts-expect-error tradeNO is no member of an order (tradeNo is)
-    void client.syncOrder({ merchantBizNo: "M1", userId: "u", orderCreateTime: 1, orderModifyTime: 2, merchantBizType: "TRAIN_TICKET", orderStatus: "USED", extInfo: {}, tradeNO: "T1" });
+    void client.syncOrder({ ...train, merchantBizType: "TRAIN_TICKET", orderStatus: "USED", tradeNO: "T1" });
     // @ts-expect-error SERVING is not a movie-ticket status
     void client.syncOrder({ ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "SERVING", extInfo: {} });
   });

@@ -1,6 +1,14 @@
 // The key types are declared by shape (no DOM lib needed in the published .d.ts); DOM keys must still fit.
 import { describe, expectTypeOf, test } from "vitest";
-import { importPrivateKey, importPublicKey, sign, verify, type Jwk, type PrivateKeyInput, type WebCryptoKey } from "alipayhk-signature";
+import {
+  importPrivateKey,
+  importPublicKey,
+  sign,
+  verify,
+  type Jwk,
+  type PrivateKeyInput,
+  type WebCryptoKey,
+} from "alipayhk-signature";
 
 declare const domJwk: JsonWebKey;
 declare const domKey: CryptoKey;

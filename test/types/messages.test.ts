@@ -10,14 +10,20 @@ const probe = `${root}test/types/__probe__.ts`;
 
 /** The compiler's messages (every line of each diagnostic's chain) for `source`, compiled as test/types/__probe__.ts. */
 function messagesFor(source: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(`${root}test/tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    `${root}test/tsconfig.json`,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
   const host = ts.createCompilerHost(config.options);
   const readFile = host.readFile.bind(host);
   host.readFile = (file) => (file === probe ? source : readFile(file));
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (file) => file === probe || fileExists(file);
   const program = ts.createProgram([probe], config.options, host);
-  return ts.getPreEmitDiagnostics(program, program.getSourceFile(probe)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  return ts
+    .getPreEmitDiagnostics(program, program.getSourceFile(probe))
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
 
 const HEADER = `import type { createOrderClient } from "alipayhk-order";\ndeclare const client: ReturnType<typeof createOrderClient>;\n`;

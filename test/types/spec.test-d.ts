@@ -25,12 +25,42 @@ describe("generated request body", () => {
 
   test("a valid body of each scenario compiles", () => {
     const bodies: Body[] = [
-      { ...base, userId: "u", merchantBizType: "PASS_TICKET", orderStatus: "TICKETED", extInfo: {}, amount, payAmount: amount },
+      {
+        ...base,
+        userId: "u",
+        merchantBizType: "PASS_TICKET",
+        orderStatus: "TICKETED",
+        extInfo: {},
+        amount,
+        payAmount: amount,
+      },
       { ...base, userId: "u", merchantBizType: "TRAIN_TICKET", orderStatus: "USED", extInfo: {}, tradeNo: "T1" },
       { ...base, openId: "o", merchantBizType: "MOVIE_TICKET", orderStatus: "REFUNDED", extInfo: { any: 1 } },
-      { ...base, userId: "u", merchantBizType: "CHARGING_PILE", orderStatus: "PARKING_DUE", extInfo: { amount, surcharge_amount: amount } },
-      { ...base, userId: "u", merchantBizType: "LINE_UP", orderStatus: "CALL_NUM", shopInfo: { extInfo: { multiLang: { en_US: {} } } }, extInfo: {} },
-      { ...base, userId: "u", merchantBizType: "SELF_PICK", orderStatus: "TO_PICK_UP", amount, itemOrderList: [{}], shopInfo: {}, extInfo: {} },
+      {
+        ...base,
+        userId: "u",
+        merchantBizType: "CHARGING_PILE",
+        orderStatus: "PARKING_DUE",
+        extInfo: { amount, surcharge_amount: amount },
+      },
+      {
+        ...base,
+        userId: "u",
+        merchantBizType: "LINE_UP",
+        orderStatus: "CALL_NUM",
+        shopInfo: { extInfo: { multiLang: { en_US: {} } } },
+        extInfo: {},
+      },
+      {
+        ...base,
+        userId: "u",
+        merchantBizType: "SELF_PICK",
+        orderStatus: "TO_PICK_UP",
+        amount,
+        itemOrderList: [{}],
+        shopInfo: {},
+        extInfo: {},
+      },
       { ...base, userId: "u", merchantBizType: "RIDE_HAILING", orderStatus: "WAIT_PAY", extInfo: {} },
       { ...base, userId: "u", merchantBizType: "ALIPAY_COUPON", orderStatus: "TICKETED", extInfo: {} },
       { ...base, userId: "u", merchantBizType: "GIFT_CARD_COUPON", orderStatus: "USED", extInfo: {} },
@@ -47,7 +77,14 @@ describe("generated request body", () => {
   test("at least one of userId and openId (both compile: refusing them is our reading, checked at run time)", () => {
     // @ts-expect-error neither userId nor openId
     const neither: Body = { ...base, merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} };
-    const both: Body = { ...base, userId: "u", openId: "o", merchantBizType: "MOVIE_TICKET", orderStatus: "TICKETED", extInfo: {} };
+    const both: Body = {
+      ...base,
+      userId: "u",
+      openId: "o",
+      merchantBizType: "MOVIE_TICKET",
+      orderStatus: "TICKETED",
+      extInfo: {},
+    };
     expectTypeOf([neither, both]).toEqualTypeOf<Body[]>();
   });
 
@@ -56,8 +93,15 @@ describe("generated request body", () => {
     const noExt: Body = { ...base, userId: "u", merchantBizType: "TRAIN_TICKET", orderStatus: "TICKETED" };
     // @ts-expect-error Queue Up needs shopInfo
     const noShop: Body = { ...base, userId: "u", merchantBizType: "LINE_UP", orderStatus: "CALL_NUM", extInfo: {} };
+    const ride = {
+      ...base,
+      userId: "u",
+      merchantBizType: "RIDE_HAILING",
+      orderStatus: "PENDING",
+      extInfo: {},
+    } as const;
     // @ts-expect-error timestamps are numbers (epoch milliseconds), not strings
-    const stringTime: Body = { ...base, orderCreateTime: "1", userId: "u", merchantBizType: "RIDE_HAILING", orderStatus: "PENDING", extInfo: {} };
+    const stringTime: Body = { ...ride, orderCreateTime: "1" };
     expectTypeOf([noExt, noShop, stringTime]).toEqualTypeOf<Body[]>();
   });
 
@@ -65,7 +109,9 @@ describe("generated request body", () => {
     const read = (body: Body) => {
       if (body.merchantBizType === "SELF_PICK") {
         expectTypeOf(body.itemOrderList).toEqualTypeOf<{ [key: string]: unknown }[]>();
-        expectTypeOf(body.orderStatus).toEqualTypeOf<"PENDING" | "ORDER_TAKEN" | "TO_PICK_UP" | "FINISHED" | "CLOSED" | "REFUNDED">();
+        expectTypeOf(body.orderStatus).toEqualTypeOf<
+          "PENDING" | "ORDER_TAKEN" | "TO_PICK_UP" | "FINISHED" | "CLOSED" | "REFUNDED"
+        >();
       }
       if (body.merchantBizType === "LINE_UP") {
         expectTypeOf(body.shopInfo.extInfo).toMatchTypeOf<object>();

@@ -14,7 +14,10 @@ export default async function handler(request: Request): Promise<Response> {
     alipayPublicKey: process.env.ALIPAYHK_ALIPAY_PUBLIC_KEY!,
     baseUrl: process.env.ALIPAYHK_BASE_URL ?? "https://open.alipay.hk",
   });
-  const { merchantBizNo, orderStatus } = (await request.json()) as { merchantBizNo: string; orderStatus: "TICKETED" | "USED" };
+  const { merchantBizNo, orderStatus } = (await request.json()) as {
+    merchantBizNo: string;
+    orderStatus: "TICKETED" | "USED";
+  };
   try {
     const result = await client.syncOrder({
       merchantBizNo,

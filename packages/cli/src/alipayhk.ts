@@ -43,7 +43,9 @@ async function main(argv: string[], io: Io): Promise<number> {
     const command = commands[name];
     if (!command) {
       const near = closest(name, [...Object.keys(commands), "demo"]);
-      throw new UsageError(`unknown command ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : ""} (see alipayhk --help)`);
+      throw new UsageError(
+        `unknown command ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : ""} (see alipayhk --help)`,
+      );
     }
     if (rest.includes("--help") || rest.includes("-h")) {
       io.out(`usage: ${command.usage}\n\n${command.summary}`);
@@ -74,7 +76,9 @@ function bug(error: unknown, name?: string) {
 
 // Failures outside the command's own promise chain (an error event, a late rejection) get the same treatment, except
 // a closed stdout (`alipayhk demo | head`): the reader has seen enough.
-process.on("uncaughtException", (error) => process.exit((error as NodeJS.ErrnoException).code === "EPIPE" ? EXIT.ok : bug(error)));
+process.on("uncaughtException", (error) =>
+  process.exit((error as NodeJS.ErrnoException).code === "EPIPE" ? EXIT.ok : bug(error)),
+);
 process.on("unhandledRejection", (error) => process.exit(bug(error)));
 
 const io: Io = { out: (line) => console.log(line), err: (line) => console.error(line), env: process.env };

@@ -27,7 +27,8 @@ export function parseCommandArgs(args: string[], options: Options, maxPositional
     }
     if (option.type === "string" && !arg.includes("=")) {
       const value = args[i + 1];
-      if (value === undefined || (value.startsWith("--") && value.length > 2)) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || (value.startsWith("--") && value.length > 2))
+        throw new UsageError(`--${name} needs a value`);
       i++; // its value, even one starting with "-"
     }
     if (option.type === "boolean" && arg.includes("=")) throw new UsageError(`--${name} takes no value`);
@@ -46,8 +47,13 @@ export function parseCommandArgs(args: string[], options: Options, maxPositional
   }
   const { values, positionals } = parseArgs({ args: normalised, options, allowPositionals: true, strict: true });
   if (positionals.length > maxPositionals) {
-    const extra = positionals.slice(maxPositionals).map((p) => JSON.stringify(p)).join(" ");
-    throw new UsageError(`unexpected argument${positionals.length - maxPositionals > 1 ? "s" : ""} ${extra}: this command takes ${takes}`);
+    const extra = positionals
+      .slice(maxPositionals)
+      .map((p) => JSON.stringify(p))
+      .join(" ");
+    throw new UsageError(
+      `unexpected argument${positionals.length - maxPositionals > 1 ? "s" : ""} ${extra}: this command takes ${takes}`,
+    );
   }
   return { values: values as Parsed["values"], positionals };
 }

@@ -7,11 +7,29 @@ import { OPERATIONS, OrderError, VARIANTS, ValidationError, createOrderClient, t
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox } from "alipayhk-sandbox";
 import { serve } from "alipayhk-sandbox/node";
-import { type AlipayHKError, contentToSign, formatRequestTime, generateKeyPairPem, importPrivateKey, importPublicKey, sign, verify } from "alipayhk-signature";
+import {
+  type AlipayHKError,
+  contentToSign,
+  formatRequestTime,
+  generateKeyPairPem,
+  importPrivateKey,
+  importPublicKey,
+  sign,
+  verify,
+} from "alipayhk-signature";
 import { parseAlipayTime } from "alipayhk-signature/internal";
 import { EXIT, UsageError, readJson, readText, required } from "./io.js";
 import { writeKeyPair } from "./keys.js";
-import { ENV, badPortMessage, checkBaseUrl, checkEnvNames, hasKey, isBadPort, loadPrivateKey, loadPublicKey } from "./settings.js";
+import {
+  ENV,
+  badPortMessage,
+  checkBaseUrl,
+  checkEnvNames,
+  hasKey,
+  isBadPort,
+  loadPrivateKey,
+  loadPublicKey,
+} from "./settings.js";
 
 export interface Io {
   out: (line: string) => void;
@@ -32,10 +50,16 @@ export interface Command {
 const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
 
 /** A numeric flag, or a UsageError naming it. */
-function numberFlag(value: string | boolean | undefined, flag: string, { integer = false, min = -Infinity, max = Infinity } = {}): number {
+function numberFlag(
+  value: string | boolean | undefined,
+  flag: string,
+  { integer = false, min = -Infinity, max = Infinity } = {},
+): number {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
   if (!(n >= min && n <= max) || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${flag}: must be ${integer ? "an integer" : "a number"} from ${min} to ${max} (got ${JSON.stringify(value)})`);
+    throw new UsageError(
+      `${flag}: must be ${integer ? "an integer" : "a number"} from ${min} to ${max} (got ${JSON.stringify(value)})`,
+    );
   }
   return n;
 }
@@ -63,7 +87,9 @@ const messageOptions = {
 /** A --time in one of the forms Alipay's SDKs send (ISO-8601 with a time zone, or epoch milliseconds). */
 function timeFlag(value: string): string {
   if (!parseAlipayTime(value)) {
-    throw new UsageError(`--time: ${JSON.stringify(value)} is not a time: write ISO-8601 with a time zone (2026-11-26T10:00:00+08:00) or epoch milliseconds`);
+    throw new UsageError(
+      `--time: ${JSON.stringify(value)} is not a time: write ISO-8601 with a time zone (2026-11-26T10:00:00+08:00) or epoch milliseconds`,
+    );
   }
   return value;
 }
@@ -90,12 +116,16 @@ export function strictFrom(values: Record<string, string | boolean | undefined>,
 export function operationFor(body: unknown, named: string | undefined): OperationId {
   const known = Object.keys(OPERATIONS) as OperationId[];
   if (named !== undefined) {
-    if (!(known as string[]).includes(named)) throw new UsageError(`--operation: must be one of ${known.join(", ")} (got ${JSON.stringify(named)})`);
+    if (!(known as string[]).includes(named))
+      throw new UsageError(`--operation: must be one of ${known.join(", ")} (got ${JSON.stringify(named)})`);
     return named as OperationId;
   }
   const fields = typeof body === "object" && body !== null ? body : {};
-  const matching = known.filter((id) => Object.hasOwn(VARIANTS, id) && VARIANTS[id as keyof typeof VARIANTS].property in fields);
-  if (matching.length !== 1) throw new UsageError(`cannot tell which operation the body is for: give --operation (one of ${known.join(", ")})`);
+  const matching = known.filter(
+    (id) => Object.hasOwn(VARIANTS, id) && VARIANTS[id as keyof typeof VARIANTS].property in fields,
+  );
+  if (matching.length !== 1)
+    throw new UsageError(`cannot tell which operation the body is for: give --operation (one of ${known.join(", ")})`);
   return matching[0]!;
 }
 
@@ -121,25 +151,50 @@ export async function clientFromSettings(
 ) {
   const setting = (flag: string, env: string) => {
     const fromFlag = str(values[flag]);
-    return fromFlag !== undefined ? { value: fromFlag, source: `--${flag}` } : io.env[env] ? { value: io.env[env]!, source: env } : undefined;
+    return fromFlag !== undefined
+      ? { value: fromFlag, source: `--${flag}` }
+      : io.env[env]
+        ? { value: io.env[env]!, source: env }
+        : undefined;
   };
   const clientId = setting("client-id", ENV.clientId);
   const baseUrl = setting("base-url", ENV.baseUrl);
   const environment = setting("environment", ENV.environment);
-  const privateKey = { flag: "--private-key", flagValue: str(values["private-key"]), variable: ENV.privateKey, fileVariable: ENV.privateKeyFile };
-  const alipayKey = { flag: "--alipay-public-key", flagValue: str(values["alipay-public-key"]), variable: ENV.alipayPublicKey, fileVariable: ENV.alipayPublicKeyFile };
+  const privateKey = {
+    flag: "--private-key",
+    flagValue: str(values["private-key"]),
+    variable: ENV.privateKey,
+    fileVariable: ENV.privateKeyFile,
+  };
+  const alipayKey = {
+    flag: "--alipay-public-key",
+    flagValue: str(values["alipay-public-key"]),
+    variable: ENV.alipayPublicKey,
+    fileVariable: ENV.alipayPublicKeyFile,
+  };
 
   // Settings that cannot work fail here, before anything is sent (exit 2, not "outcome unknown").
-  if (baseUrl && environment) throw new UsageError(`${baseUrl.source} and ${environment.source} both say where AlipayHK is; give one`);
+  if (baseUrl && environment)
+    throw new UsageError(`${baseUrl.source} and ${environment.source} both say where AlipayHK is; give one`);
   if (baseUrl) checkBaseUrl(baseUrl.value, baseUrl.source);
   if (environment && environment.value !== "production" && environment.value !== "testing") {
-    throw new UsageError(`${environment.source}: must be production or testing (got ${JSON.stringify(environment.value)})`);
+    throw new UsageError(
+      `${environment.source}: must be production or testing (got ${JSON.stringify(environment.value)})`,
+    );
   }
 
   // The embedded sandbox only when asked: a job whose secrets failed to load must fail, not "succeed" in a sandbox.
-  const given = [clientId?.source, hasKey(privateKey, io.env) && keySource(privateKey, io.env), hasKey(alipayKey, io.env) && keySource(alipayKey, io.env), baseUrl?.source, environment?.source].filter(Boolean);
+  const given = [
+    clientId?.source,
+    hasKey(privateKey, io.env) && keySource(privateKey, io.env),
+    hasKey(alipayKey, io.env) && keySource(alipayKey, io.env),
+    baseUrl?.source,
+    environment?.source,
+  ].filter(Boolean);
   if (values.sandbox === true && given.length) {
-    throw new UsageError(`--sandbox sends to an embedded sandbox, never to AlipayHK, but AlipayHK settings are given (${given.join(", ")}): drop one or the other`);
+    throw new UsageError(
+      `--sandbox sends to an embedded sandbox, never to AlipayHK, but AlipayHK settings are given (${given.join(", ")}): drop one or the other`,
+    );
   }
   if (values.sandbox !== true && !given.length) {
     throw new UsageError(
@@ -151,7 +206,10 @@ export async function clientFromSettings(
   if (values.sandbox === true) {
     io.err("--sandbox: using an embedded AlipayHK sandbox (nothing leaves this machine)");
     const merchant = await generateKeyPairPem();
-    const sandbox = await createSandbox({ merchants: { "SANDBOX-MERCHANT": merchant.publicKey }, strict: values["no-strict"] !== true });
+    const sandbox = await createSandbox({
+      merchants: { "SANDBOX-MERCHANT": merchant.publicKey },
+      strict: values["no-strict"] !== true,
+    });
     client = createOrderClient({
       clientId: "SANDBOX-MERCHANT",
       privateKey: merchant.privateKey,
@@ -162,7 +220,8 @@ export async function clientFromSettings(
       strict,
     });
   } else {
-    if (!baseUrl && !environment) throw new UsageError(`--base-url (or ${ENV.baseUrl}) or --environment (or ${ENV.environment}) is required`);
+    if (!baseUrl && !environment)
+      throw new UsageError(`--base-url (or ${ENV.baseUrl}) or --environment (or ${ENV.environment}) is required`);
     const options = {
       clientId: required(clientId?.value, `--client-id (or ${ENV.clientId})`),
       // imported here, so that a bad key names the flag or variable and the file
@@ -171,7 +230,11 @@ export async function clientFromSettings(
       encrypt,
       strict,
     };
-    client = createOrderClient(baseUrl ? { ...options, baseUrl: baseUrl.value } : { ...options, environment: environment!.value as "production" });
+    client = createOrderClient(
+      baseUrl
+        ? { ...options, baseUrl: baseUrl.value }
+        : { ...options, environment: environment!.value as "production" },
+    );
   }
   return { client, alipayKeySource: keySource(alipayKey, io.env) };
 }
@@ -180,14 +243,24 @@ export const commands: Record<string, Command> = {
   keys: {
     summary: "generate a merchant key pair (PKCS#8 + SPKI PEM)",
     usage: "alipayhk keys generate [--out DIR] [--name NAME] [--force]",
-    options: { out: { type: "string", default: "." }, name: { type: "string", default: "merchant" }, force: { type: "boolean" } },
+    options: {
+      out: { type: "string", default: "." },
+      name: { type: "string", default: "merchant" },
+      force: { type: "boolean" },
+    },
     positionals: 1,
     takes: "one subcommand, generate",
     async run(values, positionals, io) {
       if (positionals[0] !== "generate") {
-        throw new UsageError(`${positionals[0] === undefined ? "a subcommand is missing" : `unknown subcommand ${JSON.stringify(positionals[0])}`}: the only one is \`alipayhk keys generate\``);
+        throw new UsageError(
+          `${positionals[0] === undefined ? "a subcommand is missing" : `unknown subcommand ${JSON.stringify(positionals[0])}`}: the only one is \`alipayhk keys generate\``,
+        );
       }
-      const { privatePath, publicPath } = await writeKeyPair(str(values.out)!, str(values.name)!, values.force === true);
+      const { privatePath, publicPath } = await writeKeyPair(
+        str(values.out)!,
+        str(values.name)!,
+        values.force === true,
+      );
       io.out(`private key: ${privatePath} (mode 0600: keep it secret)`);
       io.out(`public key:  ${publicPath} (register this one with AlipayHK)`);
       return EXIT.ok;
@@ -217,7 +290,8 @@ export const commands: Record<string, Command> = {
 
   verify: {
     summary: "check a Signature header against a body, a time and a public key",
-    usage: "alipayhk verify --key public.pem --body body.json --client-id ID --time TIME --signature HEADER [--method POST] [--path PATH]",
+    usage:
+      "alipayhk verify --key public.pem --body body.json --client-id ID --time TIME --signature HEADER [--method POST] [--path PATH]",
     options: { key: { type: "string" }, ...messageOptions, signature: { type: "string" } },
     positionals: 0,
     takes: "flags only",
@@ -258,8 +332,12 @@ export const commands: Record<string, Command> = {
       // every flag checked before anything is created, each error naming its flag
       const port = numberFlag(values.port, "--port", { integer: true, min: 0, max: 65535 });
       if (isBadPort(port)) throw new UsageError(`--port: ${badPortMessage(port)}`); // no client could reach it
-      const seed = values.seed === undefined ? 1 : numberFlag(values.seed, "--seed", { integer: true, min: 0, max: 2 ** 32 - 1 });
-      const unknownRate = values["unknown-rate"] === undefined ? 0 : numberFlag(values["unknown-rate"], "--unknown-rate", { min: 0, max: 1 });
+      const seed =
+        values.seed === undefined ? 1 : numberFlag(values.seed, "--seed", { integer: true, min: 0, max: 2 ** 32 - 1 });
+      const unknownRate =
+        values["unknown-rate"] === undefined
+          ? 0
+          : numberFlag(values["unknown-rate"], "--unknown-rate", { min: 0, max: 1 });
       const clientId = str(values["client-id"]) ?? "SANDBOX-MERCHANT";
       const merchantKeyFile = str(values["merchant-key"]);
       const given = merchantKeyFile && readText(merchantKeyFile, "--merchant-key");
@@ -290,7 +368,10 @@ export const commands: Record<string, Command> = {
           ...(pair ? [[ENV.privateKeyFile, join(dir, "merchant-private.pem")] as [string, string]] : []),
         ];
         for (const [name, value] of settings) io.out(`  export ${name}=${shellQuote(value)}`);
-        if (!pair) io.out(`  # and ${ENV.privateKeyFile} (or ${ENV.privateKey}): the private key that goes with ${merchantKeyFile}`);
+        if (!pair)
+          io.out(
+            `  # and ${ENV.privateKeyFile} (or ${ENV.privateKey}): the private key that goes with ${merchantKeyFile}`,
+          );
         io.out("press Ctrl+C to stop");
         await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
       } finally {
@@ -302,7 +383,8 @@ export const commands: Record<string, Command> = {
   },
 
   sync: {
-    summary: "send one request body from a JSON file: an order, a performance notification... (to AlipayHK, or to an embedded sandbox with --sandbox)",
+    summary:
+      "send one request body from a JSON file: an order, a performance notification... (to AlipayHK, or to an embedded sandbox with --sandbox)",
     usage:
       "alipayhk sync body.json [--operation ID] [--request-id ID] [--strict | --no-strict] [--client-id ID] [--private-key FILE] [--alipay-public-key FILE] [--base-url URL | --environment production|testing] [--encrypt] [--sandbox]\n" +
       `  --operation: one of ${Object.keys(OPERATIONS).join(", ")}; by default the one whose fields the body has (merchantBizType: syncOrder...)\n` +
@@ -321,21 +403,30 @@ export const commands: Record<string, Command> = {
     async run(values, positionals, io) {
       checkEnvNames(io.env);
       const body = readJson(required(positionals[0], "the body file"), "body file") as Record<string, unknown>;
-      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new UsageError(`${positionals[0]}: must hold one request body, a JSON object`);
+      if (typeof body !== "object" || body === null || Array.isArray(body))
+        throw new UsageError(`${positionals[0]}: must hold one request body, a JSON object`);
       const operationId = operationFor(body, str(values.operation));
       const requestId = str(values["request-id"]);
       if (requestId !== undefined) {
         if (requestId === "") throw new UsageError("--request-id: must not be empty");
         // the member that carries the call's ID is the operation's x-idempotency-key in the spec (requestId today)
         const key = (OPERATIONS[operationId] as { readonly idempotencyKey?: string }).idempotencyKey;
-        if (key === undefined) throw new UsageError(`--request-id: ${operationId} declares no idempotency key in the spec, so a call cannot be re-sent as the same call`);
+        if (key === undefined)
+          throw new UsageError(
+            `--request-id: ${operationId} declares no idempotency key in the spec, so a call cannot be re-sent as the same call`,
+          );
         if (body[key] !== undefined && body[key] !== requestId) {
-          throw new UsageError(`--request-id ${requestId} differs from the ${key} in ${positionals[0]} (${JSON.stringify(body[key])}); keep one`);
+          throw new UsageError(
+            `--request-id ${requestId} differs from the ${key} in ${positionals[0]} (${JSON.stringify(body[key])}); keep one`,
+          );
         }
         body[key] = requestId;
       }
       const encrypt = values.encrypt === true ? rsaAes() : undefined;
-      const { client, alipayKeySource } = await clientFromSettings(values, io, { encrypt, strict: strictFrom(values, false) });
+      const { client, alipayKeySource } = await clientFromSettings(values, io, {
+        encrypt,
+        strict: strictFrom(values, false),
+      });
       try {
         const result = await (client[operationId] as (body: unknown) => Promise<unknown>)(body);
         io.out(JSON.stringify(result, null, 2));
@@ -343,7 +434,8 @@ export const commands: Record<string, Command> = {
       } catch (error) {
         if (!(error instanceof OrderError)) throw error;
         io.err(`${error.name} (${error.code}): ${error.message}`);
-        if (error.requestId) io.err(`requestId: ${error.requestId}${error.tracerId ? `, tracerId: ${error.tracerId}` : ""}`);
+        if (error.requestId)
+          io.err(`requestId: ${error.requestId}${error.tracerId ? `, tracerId: ${error.tracerId}` : ""}`);
         if (error instanceof ValidationError || error.code === "ERR_CONFIG") return EXIT.usage;
         if (error.code === "ERR_INVALID_SIGNATURE") io.err(INVALID_SIGNATURE_HINT);
         if (error.outcome !== "unknown") return EXIT.failed;
@@ -373,7 +465,10 @@ const INVALID_SIGNATURE_HINT =
   " exact content signed; `alipayhk verify` checks a signature against a public key; `alipayhk sandbox` diagnoses a refused signature in its console.";
 
 /** Where a key setting came from, for messages: its flag, or the variable that held it. */
-function keySource(key: { flag: string; flagValue: string | undefined; variable: string; fileVariable: string }, env: Readonly<Record<string, string | undefined>>): string {
+function keySource(
+  key: { flag: string; flagValue: string | undefined; variable: string; fileVariable: string },
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   if (key.flagValue !== undefined) return key.flag;
   return env[key.fileVariable] ? key.fileVariable : key.variable;
 }

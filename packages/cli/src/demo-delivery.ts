@@ -35,7 +35,10 @@ export async function deliveryThroughOutbox({ out, sandbox, clientOptions, newOr
   };
   const store = createMemoryStore();
   const delivery = { store, initialDelayMs: 300, maxDelayMs: 1_000 };
-  const first = createOutbox({ ...delivery, client: createOrderClient({ ...clientOptions, fetch: flaky, retry: { maxAttempts: 1 } }) });
+  const first = createOutbox({
+    ...delivery,
+    client: createOrderClient({ ...clientOptions, fetch: flaky, retry: { maxAttempts: 1 } }),
+  });
 
   const updates: { requestId: string; merchantBizNo: string }[] = [];
   for (const name of ["OUTBOX-1", "OUTBOX-2", "OUTBOX-3"]) {
@@ -45,11 +48,15 @@ export async function deliveryThroughOutbox({ out, sandbox, clientOptions, newOr
       updates.push({ requestId, merchantBizNo: order.merchantBizNo });
     }
   }
-  out(`  AlipayHK is down for ${OUTAGE_MS / 1000} s; ${updates.length} updates of 3 orders enqueued meanwhile (each with its requestId)`);
+  out(
+    `  AlipayHK is down for ${OUTAGE_MS / 1000} s; ${updates.length} updates of 3 orders enqueued meanwhile (each with its requestId)`,
+  );
   const workerA = first.work({ concurrency: 1, pollMs: 50 });
   await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
   const failed = (await first.counts()).pending;
-  out(`  worker A kept trying with backoff: ${workerA.settled.retried} attempts failed, ${failed} updates still pending`);
+  out(
+    `  worker A kept trying with backoff: ${workerA.settled.retried} attempts failed, ${failed} updates still pending`,
+  );
   holdNext = true;
   down = false;
   await callReached;
@@ -59,19 +66,43 @@ export async function deliveryThroughOutbox({ out, sandbox, clientOptions, newOr
   const second = createOutbox({ ...delivery, client: createOrderClient(clientOptions) });
   const workerB = second.work({ concurrency: 4, pollMs: 20 });
   const deadline = Date.now() + 30_000;
-  for (let counts = await second.counts(); counts.pending + counts.inFlight > 0 && Date.now() < deadline; counts = await second.counts()) {
+  for (
+    let counts = await second.counts();
+    counts.pending + counts.inFlight > 0 && Date.now() < deadline;
+    counts = await second.counts()
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await workerB.stop();
   const counts = await second.counts();
   // An update that arrives after a newer one of its order is answered but not applied (orderModifyTime orders them):
   // what must hold is that none is applied twice and that every order ends at its newest update.
-  const applied = updates.map(({ requestId, merchantBizNo }) => sandbox.order(clientOptions.clientId, merchantBizNo)?.history.filter((u) => u.requestId === requestId).length ?? 0);
-  const newest = updates.filter((_, i) => i % 2 === 1).every(({ requestId, merchantBizNo }) => sandbox.order(clientOptions.clientId, merchantBizNo)?.history.at(-1)?.requestId === requestId);
+  const applied = updates.map(
+    ({ requestId, merchantBizNo }) =>
+      sandbox.order(clientOptions.clientId, merchantBizNo)?.history.filter((u) => u.requestId === requestId).length ??
+      0,
+  );
+  const newest = updates
+    .filter((_, i) => i % 2 === 1)
+    .every(
+      ({ requestId, merchantBizNo }) =>
+        sandbox.order(clientOptions.clientId, merchantBizNo)?.history.at(-1)?.requestId === requestId,
+    );
   const once = applied.every((n) => n <= 1) && newest;
-  out(`  worker B delivered ${workerB.settled.delivered} (the interrupted call re-sent with its requestId): ${counts.delivered} delivered, ${counts.dead} dead`);
-  out(once ? "  ✓ no update applied twice, and every order ended at its newest update (USED)" : `  ✗ applied ${applied.join(", ")} times; newest last: ${newest}`);
+  out(
+    `  worker B delivered ${workerB.settled.delivered} (the interrupted call re-sent with its requestId): ${counts.delivered} delivered, ${counts.dead} dead`,
+  );
+  out(
+    once
+      ? "  ✓ no update applied twice, and every order ended at its newest update (USED)"
+      : `  ✗ applied ${applied.join(", ")} times; newest last: ${newest}`,
+  );
   // delivery attempts: failed during the outage, interrupted, delivered
-  const attempts = workerA.settled.retried + workerA.settled.released + workerA.settled.delivered + workerB.settled.retried + workerB.settled.delivered;
+  const attempts =
+    workerA.settled.retried +
+    workerA.settled.released +
+    workerA.settled.delivered +
+    workerB.settled.retried +
+    workerB.settled.delivered;
   return { delivered: counts.delivered, total: updates.length, attempts, once };
 }

@@ -8,7 +8,15 @@ import { OrderError, createOrderClient, type OrderClient, type OrderClientOption
 import { rsaAes } from "alipayhk-order/encryption";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { generateKeyPairPem } from "alipayhk-signature";
-import { EXAMPLES, OPERATIONS, statusMoveProblem, VARIANTS, type Operation, type VariantFacts, type Variants } from "alipayhk-spec";
+import {
+  EXAMPLES,
+  OPERATIONS,
+  statusMoveProblem,
+  VARIANTS,
+  type Operation,
+  type VariantFacts,
+  type Variants,
+} from "alipayhk-spec";
 import { entryOf } from "alipayhk-spec/internal";
 import { deliveryThroughOutbox } from "./demo-delivery.js";
 import { EXIT } from "./io.js";
@@ -30,7 +38,8 @@ function examples(operationId: string): [string, Record<string, unknown>][] {
 const idempotencyKey = (operationId: string) => entryOf<Operation>(OPERATIONS, operationId)?.idempotencyKey ?? "";
 
 /** The status rules of one variant of an operation the spec has. */
-const variantFacts = (operationId: string, variant: string) => entryOf<Variants>(VARIANTS, operationId)!.values[variant]!;
+const variantFacts = (operationId: string, variant: string) =>
+  entryOf<Variants>(VARIANTS, operationId)!.values[variant]!;
 
 /** A walk through a variant's statuses in their listed order, skipping the moves its rules refuse, up to an end status. */
 function lifecycle(variant: string, facts: VariantFacts): string[] {
@@ -59,8 +68,13 @@ interface Answer {
   attempts: number;
 }
 /** A method of `client` by operationId, looked up at run time: the demo compiles whatever operations the spec has. */
-const method = (client: OrderClient, operationId: string) => (client as unknown as Record<string, (body: object) => Promise<Answer>>)[operationId]!;
-const refusal = (call: Promise<unknown>) => call.then(() => undefined, (error: unknown) => error);
+const method = (client: OrderClient, operationId: string) =>
+  (client as unknown as Record<string, (body: object) => Promise<Answer>>)[operationId]!;
+const refusal = (call: Promise<unknown>) =>
+  call.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 /** What every part of the demo shares. */
 interface Demo {
@@ -84,7 +98,14 @@ interface Demo {
 async function everyScenario({ io, client, rows, newOrder, send }: Demo): Promise<void> {
   io.out("order sync, every scenario of the spec:");
   for (const [bizType, example] of examples("syncOrder")) {
-    const { [idempotencyKey("syncOrder")]: _, merchantBizNo: __, orderStatus: ___, orderCreateTime: ____, orderModifyTime: _____, ...extras } = example;
+    const {
+      [idempotencyKey("syncOrder")]: _,
+      merchantBizNo: __,
+      orderStatus: ___,
+      orderCreateTime: ____,
+      orderModifyTime: _____,
+      ...extras
+    } = example;
     const statuses = lifecycle(bizType, variantFacts("syncOrder", bizType));
     const base = { ...newOrder(bizType), merchantBizType: bizType };
     let orderId = "";
@@ -95,23 +116,46 @@ async function everyScenario({ io, client, rows, newOrder, send }: Demo): Promis
       attempts += result.attempts;
       io.out(`  ✓ ${bizType.padEnd(16)} ${status.padEnd(14)} ${result.result.resultCode}`);
     }
-    rows.push({ what: bizType, statuses: statuses.join(" → "), orderId, syncs: statuses.length, attempts, outcome: "SUCCESS" });
+    rows.push({
+      what: bizType,
+      statuses: statuses.join(" → "),
+      orderId,
+      syncs: statuses.length,
+      attempts,
+      outcome: "SUCCESS",
+    });
   }
 }
 
 async function everyTemplate({ io, rows, notify }: Demo): Promise<void> {
   io.out("performance notifications, every template of the spec:");
   for (const [template, example] of examples("syncPerformanceNotification")) {
-    const { [idempotencyKey("syncPerformanceNotification")]: _, merchantBizNo: __, orderStatus: ___, command: ____, bizDate: _____, ...rest } = example;
+    const {
+      [idempotencyKey("syncPerformanceNotification")]: _,
+      merchantBizNo: __,
+      orderStatus: ___,
+      command: ____,
+      bizDate: _____,
+      ...rest
+    } = example;
     const statuses = lifecycle(template, variantFacts("syncPerformanceNotification", template));
     const base = { ...rest, merchantBizNo: `DEMO-${template}` };
     let attempts = 0;
     for (const [i, status] of statuses.entries()) {
       const result = await notify(base, i === 0 ? "SEND" : "UPDATE", status);
       attempts += result.attempts;
-      io.out(`  ✓ ${template.padEnd(22)} ${`${i === 0 ? "SEND" : "UPDATE"} ${status}`.padEnd(27)} ${result.result.resultCode}`);
+      io.out(
+        `  ✓ ${template.padEnd(22)} ${`${i === 0 ? "SEND" : "UPDATE"} ${status}`.padEnd(27)} ${result.result.resultCode}`,
+      );
     }
-    rows.push({ what: template, statuses: statuses.join(" → "), orderId: "", syncs: statuses.length, attempts, outcome: "SUCCESS" });
+    rows.push({
+      what: template,
+      statuses: statuses.join(" → "),
+      orderId: "",
+      syncs: statuses.length,
+      attempts,
+      outcome: "SUCCESS",
+    });
   }
 }
 
@@ -119,9 +163,15 @@ async function everyTemplate({ io, rows, notify }: Demo): Promise<void> {
 async function ticketAndNotification({ io, client, rows, newOrder, send, notify }: Demo): Promise<void> {
   io.out("a movie ticket's order and its performance notification, side by side:");
   const [, movieExample] = examples("syncOrder").find(([bizType]) => bizType === "MOVIE_TICKET")!;
-  const [, noticeExample] = examples("syncPerformanceNotification").find(([template]) => template === "MOVIE_TICKET_DEFAULT")!;
+  const [, noticeExample] = examples("syncPerformanceNotification").find(
+    ([template]) => template === "MOVIE_TICKET_DEFAULT",
+  )!;
   const ticket = { ...newOrder("SHOW-0001"), merchantBizType: "MOVIE_TICKET", extInfo: movieExample.extInfo };
-  const notice = { ...noticeExample, [idempotencyKey("syncPerformanceNotification")]: undefined, merchantBizNo: "DEMO-SHOW-0001" };
+  const notice = {
+    ...noticeExample,
+    [idempotencyKey("syncPerformanceNotification")]: undefined,
+    merchantBizNo: "DEMO-SHOW-0001",
+  };
   const steps: [string, () => Promise<Answer>][] = [
     ["order TICKETED", () => send(client, ticket, "TICKETED", {})],
     ["notification SEND AWAIT_SCREENING", () => notify(notice, "SEND", "AWAIT_SCREENING")],
@@ -130,10 +180,20 @@ async function ticketAndNotification({ io, client, rows, newOrder, send, notify 
   ];
   for (const [what, step] of steps) io.out(`  ✓ ${what.padEnd(38)} ${(await step()).result.resultCode}`);
   const second = { ...notice, merchantBizNo: "DEMO-SHOW-0002" };
-  const again = await refusal(notify(second, "SEND", "AWAIT_SCREENING").then(() => notify(second, "SEND", "AWAIT_SCREENING")));
-  if (!(again instanceof OrderError) || again.resultCode !== "UN_SUPPORT_BUSINESS") throw new Error("the sandbox accepted a second SEND");
+  const again = await refusal(
+    notify(second, "SEND", "AWAIT_SCREENING").then(() => notify(second, "SEND", "AWAIT_SCREENING")),
+  );
+  if (!(again instanceof OrderError) || again.resultCode !== "UN_SUPPORT_BUSINESS")
+    throw new Error("the sandbox accepted a second SEND");
   io.out(`  ✓ ${"a second SEND while one is valid".padEnd(38)} refused: ${again.resultCode}`);
-  rows.push({ what: "movie ticket + notification", statuses: "TICKETED, SEND → USED, UPDATE CLOSED", orderId: "", syncs: 4, attempts: 4, outcome: "SUCCESS" });
+  rows.push({
+    what: "movie ticket + notification",
+    statuses: "TICKETED, SEND → USED, UPDATE CLOSED",
+    orderId: "",
+    syncs: 4,
+    attempts: 4,
+    outcome: "SUCCESS",
+  });
 }
 
 async function encryptionRefusalRetry({ io, sandbox, client, encrypting, rows, newOrder, send }: Demo): Promise<void> {
@@ -141,30 +201,71 @@ async function encryptionRefusalRetry({ io, sandbox, client, encrypting, rows, n
   // RSA_AES: the body travels as ciphertext, the answer comes back encrypted for the merchant
   const secret = { ...newOrder("ENCRYPTED"), merchantBizType: "MOVIE_TICKET" };
   const encrypted = await send(encrypting, secret, "TICKETED", { extInfo: {} });
-  io.out(`  ✓ ${"MOVIE_TICKET".padEnd(16)} ${"TICKETED".padEnd(14)} ${encrypted.result.resultCode} (RSA_AES encrypted both ways)`);
-  rows.push({ what: "encrypted order", statuses: "TICKETED", orderId: encrypted.orderId ?? "", syncs: 1, attempts: encrypted.attempts, outcome: "SUCCESS" });
+  io.out(
+    `  ✓ ${"MOVIE_TICKET".padEnd(16)} ${"TICKETED".padEnd(14)} ${encrypted.result.resultCode} (RSA_AES encrypted both ways)`,
+  );
+  rows.push({
+    what: "encrypted order",
+    statuses: "TICKETED",
+    orderId: encrypted.orderId ?? "",
+    syncs: 1,
+    attempts: encrypted.attempts,
+    outcome: "SUCCESS",
+  });
 
   // a used ticket cannot be issued again
   const movie = { ...newOrder("REISSUE"), merchantBizType: "MOVIE_TICKET" };
   const used = await send(client, movie, "USED", { extInfo: {} });
   const refused = await refusal(send(client, movie, "TICKETED", { extInfo: {} }));
-  if (!(refused instanceof OrderError) || refused.resultCode !== "ORDER_STATUS_INVALID") throw new Error("the sandbox accepted USED → TICKETED");
+  if (!(refused instanceof OrderError) || refused.resultCode !== "ORDER_STATUS_INVALID")
+    throw new Error("the sandbox accepted USED → TICKETED");
   io.out(`  ✓ ${"MOVIE_TICKET".padEnd(16)} ${"USED → TICKETED".padEnd(14)} refused: ${refused.resultCode}`);
   io.out(`    (${refused.resultMessage})`);
   const attempts = used.attempts + refused.attempts;
-  rows.push({ what: "illegal transition", statuses: "USED → TICKETED", orderId: used.orderId ?? "", syncs: 2, attempts, outcome: refused.resultCode! });
+  rows.push({
+    what: "illegal transition",
+    statuses: "USED → TICKETED",
+    orderId: used.orderId ?? "",
+    syncs: 2,
+    attempts,
+    outcome: refused.resultCode!,
+  });
 
   // AlipayHK answers UNKNOWN_EXCEPTION once; the client retries with the same requestId
   sandbox.faultNext("unknownException");
-  const retried = await send(client, { ...newOrder("RETRIED"), merchantBizType: "GIFT_CARD_COUPON" }, "TICKETED", { extInfo: {} });
-  io.out(`  ✓ ${"GIFT_CARD_COUPON".padEnd(16)} ${"TICKETED".padEnd(14)} ${retried.result.resultCode} after UNKNOWN_EXCEPTION, ${retried.attempts} attempts`);
-  rows.push({ what: "UNKNOWN_EXCEPTION retried", statuses: "TICKETED", orderId: retried.orderId ?? "", syncs: 1, attempts: retried.attempts, outcome: "SUCCESS" });
+  const retried = await send(client, { ...newOrder("RETRIED"), merchantBizType: "GIFT_CARD_COUPON" }, "TICKETED", {
+    extInfo: {},
+  });
+  io.out(
+    `  ✓ ${"GIFT_CARD_COUPON".padEnd(16)} ${"TICKETED".padEnd(14)} ${retried.result.resultCode} after UNKNOWN_EXCEPTION, ${retried.attempts} attempts`,
+  );
+  rows.push({
+    what: "UNKNOWN_EXCEPTION retried",
+    statuses: "TICKETED",
+    orderId: retried.orderId ?? "",
+    syncs: 1,
+    attempts: retried.attempts,
+    outcome: "SUCCESS",
+  });
 }
 
 /** Durable delivery through the outbox, across an outage and a worker stopped mid-call (demo-delivery.ts). */
 async function outboxDelivery({ io, sandbox, rows, newOrder, clientOptions, nextMinute }: Demo): Promise<void> {
-  const { delivered, total, attempts, once } = await deliveryThroughOutbox({ out: (line) => io.out(line), sandbox, clientOptions, newOrder, nextMinute });
-  rows.push({ what: "outbox: outage, handover", statuses: "TICKETED → USED ×3", orderId: "", syncs: total, attempts, outcome: once && delivered === total ? "all delivered" : "NOT ALL DELIVERED" });
+  const { delivered, total, attempts, once } = await deliveryThroughOutbox({
+    out: (line) => io.out(line),
+    sandbox,
+    clientOptions,
+    newOrder,
+    nextMinute,
+  });
+  rows.push({
+    what: "outbox: outage, handover",
+    statuses: "TICKETED → USED ×3",
+    orderId: "",
+    syncs: total,
+    attempts,
+    outcome: once && delivered === total ? "all delivered" : "NOT ALL DELIVERED",
+  });
 }
 
 /** The parts, in order, with the operations each is written for. */
@@ -183,7 +284,12 @@ export async function demo(io: Io): Promise<number> {
   const sandbox = await createSandbox({ merchants: { [CLIENT_ID]: merchant.publicKey }, seed: 2026 });
   const server = await serve(sandbox.fetch);
   io.out(`• local AlipayHK sandbox on ${server.url} (fresh RSA-2048 keys for the merchant and for "AlipayHK")`);
-  const options = { clientId: CLIENT_ID, privateKey: merchant.privateKey, alipayPublicKey: sandbox.alipayPublicKey, baseUrl: server.url };
+  const options = {
+    clientId: CLIENT_ID,
+    privateKey: merchant.privateKey,
+    alipayPublicKey: sandbox.alipayPublicKey,
+    baseUrl: server.url,
+  };
   const client = createOrderClient({ ...options, retry: { initialDelayMs: 100 } });
   let clock = Date.parse("2026-11-26T10:00:00+08:00");
   const context: Demo = {
@@ -193,8 +299,13 @@ export async function demo(io: Io): Promise<number> {
     encrypting: createOrderClient({ ...options, encrypt: rsaAes() }),
     rows: [],
     newOrder: (name) => ({ merchantBizNo: `DEMO-${name}`, userId: "2160120000000001", orderCreateTime: clock }),
-    send: (c, base, status, extras) => method(c, "syncOrder")({ ...base, orderStatus: status, orderModifyTime: (clock += 60_000), ...extras }),
-    notify: (base, command, status) => method(client, "syncPerformanceNotification")({ ...base, command, orderStatus: status, bizDate: (clock += 60_000) }),
+    send: (c, base, status, extras) =>
+      method(c, "syncOrder")({ ...base, orderStatus: status, orderModifyTime: (clock += 60_000), ...extras }),
+    notify: (base, command, status) =>
+      method(
+        client,
+        "syncPerformanceNotification",
+      )({ ...base, command, orderStatus: status, bizDate: (clock += 60_000) }),
     clientOptions: options,
     nextMinute: () => (clock += 60_000),
   };
@@ -211,7 +322,9 @@ export async function demo(io: Io): Promise<number> {
   io.out("");
   printTable(io, context.rows);
   io.out("");
-  io.out(`${context.rows.length} orders, ${appliedCount(sandbox)} status changes applied by the sandbox, ${Date.now() - started} ms.`);
+  io.out(
+    `${context.rows.length} orders, ${appliedCount(sandbox)} status changes applied by the sandbox, ${Date.now() - started} ms.`,
+  );
   return EXIT.ok;
 }
 
@@ -243,7 +356,11 @@ function printTable(io: Io, rows: Row[]): void {
   const widths = header.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
   const others = widths.reduce((sum, w, i) => (i === 1 ? sum : sum + w + 2), 0);
   widths[1] = Math.min(widths[1]!, DEMO_COLUMNS - others);
-  const line = (c: string[]) => c.map((text, i) => text.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((text, i) => text.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   io.out(line(header));
   io.out(line(widths.map((w) => "─".repeat(w))));
   for (const c of all.slice(1)) {

@@ -20,10 +20,16 @@ function reason(error: unknown): string {
 }
 
 /** Writes <name>-private.pem (mode 0600) and <name>-public.pem into `dir`; refuses to overwrite unless `force`. */
-export async function writeKeyPair(dir: string, name: string, force: boolean): Promise<{ privatePath: string; publicPath: string }> {
+export async function writeKeyPair(
+  dir: string,
+  name: string,
+  force: boolean,
+): Promise<{ privatePath: string; publicPath: string }> {
   // a bare file name: "" would write "-private.pem", "../x" outside --out
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw new UsageError(`--name: ${JSON.stringify(name)} must be a plain name (letters, digits, ".", "_", "-"), such as merchant`);
+    throw new UsageError(
+      `--name: ${JSON.stringify(name)} must be a plain name (letters, digits, ".", "_", "-"), such as merchant`,
+    );
   }
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out: ${dir} is a file, not a directory`);
   const privatePath = join(dir, `${name}-private.pem`);

@@ -11,7 +11,8 @@ import { VARIANTS } from "alipayhk-order";
 
 const bin = fileURLToPath(new URL("../dist/alipayhk.js", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "alipayhk-cli-"));
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH } });
 
 beforeAll(() => {
   if (!existsSync(bin)) throw new Error("build the CLI first: npm run build");
@@ -28,7 +29,10 @@ async function printedSettings(child: ReturnType<typeof spawn>): Promise<{ out: 
     });
     child.once("exit", () => reject(new Error(`sandbox exited: ${out}`)));
   });
-  return { out, env: Object.fromEntries([...out.matchAll(/^\s+export (ALIPAYHK_\w+)=(.+)$/gm)].map((m) => [m[1]!, m[2]!])) };
+  return {
+    out,
+    env: Object.fromEntries([...out.matchAll(/^\s+export (ALIPAYHK_\w+)=(.+)$/gm)].map((m) => [m[1]!, m[2]!])),
+  };
 }
 
 const ORDER = {
@@ -76,13 +80,41 @@ describe("alipayhk", () => {
 
     writeFileSync(join(work, "content.txt"), content);
     writeFileSync(join(work, "sig.bin"), Buffer.from(decodeURIComponent(header.split("signature=")[1]!), "base64"));
-    const openssl = execFileSync("openssl", ["dgst", "-sha256", "-verify", pub, "-signature", "sig.bin", "content.txt"], { cwd: work, encoding: "utf8" });
+    const openssl = execFileSync(
+      "openssl",
+      ["dgst", "-sha256", "-verify", pub, "-signature", "sig.bin", "content.txt"],
+      { cwd: work, encoding: "utf8" },
+    );
     expect(openssl.trim()).toBe("Verified OK");
 
-    const ok = run("verify", "--key", pub, "--body", "body.json", "--client-id", "CLI-CLIENT", "--time", time, "--signature", header);
+    const ok = run(
+      "verify",
+      "--key",
+      pub,
+      "--body",
+      "body.json",
+      "--client-id",
+      "CLI-CLIENT",
+      "--time",
+      time,
+      "--signature",
+      header,
+    );
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("valid");
-    const other = run("verify", "--key", pub, "--body", "body.json", "--client-id", "CLI-CLIENT", "--time", "2026-11-26T10:00:01+08:00", "--signature", header);
+    const other = run(
+      "verify",
+      "--key",
+      pub,
+      "--body",
+      "body.json",
+      "--client-id",
+      "CLI-CLIENT",
+      "--time",
+      "2026-11-26T10:00:01+08:00",
+      "--signature",
+      header,
+    );
     expect(other.status).toBe(1);
     expect(other.stdout).toContain("INVALID");
   });
@@ -101,34 +133,105 @@ describe("alipayhk", () => {
     expect(badJson.stderr).toContain("is not valid JSON");
     const unknownFlag = run("sign", "--kee", "x");
     expect(unknownFlag.status).toBe(2);
-    expect(unknownFlag.stderr).toBe("alipayhk sign: unknown flag --kee; did you mean --key? (see alipayhk sign --help)\n");
+    expect(unknownFlag.stderr).toBe(
+      "alipayhk sign: unknown flag --kee; did you mean --key? (see alipayhk sign --help)\n",
+    );
   });
 
   // Each of these can never work: exit 2, one line naming what to fix, nothing sent, no stack trace.
   test.each<[string, string[], Record<string, string>, RegExp]>([
     ["keys alone", ["keys"], {}, /^alipayhk keys: a subcommand is missing: the only one is `alipayhk keys generate`$/],
-    ["--out under a file", ["keys", "generate", "--out", "order.json/keys"], {}, /--out: cannot create order\.json\/keys \(a part of the path is a file, not a directory\)$/],
-    ["--out onto a file", ["keys", "generate", "--out", "order.json"], {}, /--out: order\.json is a file, not a directory$/],
-    ["--force onto a directory", ["keys", "generate", "--out", "dirkeys", "--name", "d", "--force"], {}, /dirkeys\/d-private\.pem is a directory; --force replaces key files only$/],
+    [
+      "--out under a file",
+      ["keys", "generate", "--out", "order.json/keys"],
+      {},
+      /--out: cannot create order\.json\/keys \(a part of the path is a file, not a directory\)$/,
+    ],
+    [
+      "--out onto a file",
+      ["keys", "generate", "--out", "order.json"],
+      {},
+      /--out: order\.json is a file, not a directory$/,
+    ],
+    [
+      "--force onto a directory",
+      ["keys", "generate", "--out", "dirkeys", "--name", "d", "--force"],
+      {},
+      /dirkeys\/d-private\.pem is a directory; --force replaces key files only$/,
+    ],
     ["an empty --name", ["keys", "generate", "--name", ""], {}, /--name: "" must be a plain name/],
     ["--name ../x", ["keys", "generate", "--name", "../x"], {}, /--name: "\.\.\/x" must be a plain name/],
-    ["--time yesterday", ["sign", "--key", "k.pem", "--body", "order.json", "--client-id", "C", "--time", "yesterday"], {}, /--time: "yesterday" is not a time/],
-    ["two order files", ["sync", "order.json", "b.json"], {}, /unexpected argument "b\.json": this command takes one order file/],
-    ["--base-url with --environment", ["sync", "order.json", "--base-url", "http://127.0.0.1:8080", "--environment", "production"], {}, /--base-url and --environment both say where AlipayHK is; give one/],
-    ["a base URL without a scheme", ["sync", "order.json"], { ALIPAYHK_BASE_URL: "localhost:8080" }, /ALIPAYHK_BASE_URL: "localhost:8080" is not an http\(s\) URL with a host/],
-    ["a port fetch refuses", ["sync", "order.json", "--base-url", "http://127.0.0.1:6000"], {}, /--base-url: port 6000 is one that fetch refuses/],
-    ["sandbox on a port fetch refuses", ["sandbox", "--port", "6000"], {}, /--port: port 6000 is one that fetch refuses/],
-    ["a mistyped variable", ["sync", "order.json"], { ALIPAYHK_CLIENTID: "C" }, /ALIPAYHK_CLIENTID is not a variable alipayhk reads; did you mean ALIPAYHK_CLIENT_ID\?/],
-    ["the old name of AlipayHK's key", ["sync", "order.json"], { ALIPAYHK_PUBLIC_KEY: "x" }, /ALIPAYHK_PUBLIC_KEY is not a variable alipayhk reads; did you mean ALIPAYHK_ALIPAY_PUBLIC_KEY\?/],
+    [
+      "--time yesterday",
+      ["sign", "--key", "k.pem", "--body", "order.json", "--client-id", "C", "--time", "yesterday"],
+      {},
+      /--time: "yesterday" is not a time/,
+    ],
+    [
+      "two order files",
+      ["sync", "order.json", "b.json"],
+      {},
+      /unexpected argument "b\.json": this command takes one order file/,
+    ],
+    [
+      "--base-url with --environment",
+      ["sync", "order.json", "--base-url", "http://127.0.0.1:8080", "--environment", "production"],
+      {},
+      /--base-url and --environment both say where AlipayHK is; give one/,
+    ],
+    [
+      "a base URL without a scheme",
+      ["sync", "order.json"],
+      { ALIPAYHK_BASE_URL: "localhost:8080" },
+      /ALIPAYHK_BASE_URL: "localhost:8080" is not an http\(s\) URL with a host/,
+    ],
+    [
+      "a port fetch refuses",
+      ["sync", "order.json", "--base-url", "http://127.0.0.1:6000"],
+      {},
+      /--base-url: port 6000 is one that fetch refuses/,
+    ],
+    [
+      "sandbox on a port fetch refuses",
+      ["sandbox", "--port", "6000"],
+      {},
+      /--port: port 6000 is one that fetch refuses/,
+    ],
+    [
+      "a mistyped variable",
+      ["sync", "order.json"],
+      { ALIPAYHK_CLIENTID: "C" },
+      /ALIPAYHK_CLIENTID is not a variable alipayhk reads; did you mean ALIPAYHK_CLIENT_ID\?/,
+    ],
+    [
+      "the old name of AlipayHK's key",
+      ["sync", "order.json"],
+      { ALIPAYHK_PUBLIC_KEY: "x" },
+      /ALIPAYHK_PUBLIC_KEY is not a variable alipayhk reads; did you mean ALIPAYHK_ALIPAY_PUBLIC_KEY\?/,
+    ],
     ["a boolean flag given a value", ["sync", "order.json", "--encrypt=yes"], {}, /--encrypt takes no value/],
     ["a flag without its value", ["sync", "order.json", "--client-id"], {}, /--client-id needs a value/],
-    ["demo with an argument", ["demo", "extra"], {}, /^alipayhk demo: unexpected argument "extra": this command takes no arguments$/],
-    ["an order file holding null", ["sync", "null.json", "--request-id", "abc"], {}, /null\.json: must hold one request body, a JSON object$/],
+    [
+      "demo with an argument",
+      ["demo", "extra"],
+      {},
+      /^alipayhk demo: unexpected argument "extra": this command takes no arguments$/,
+    ],
+    [
+      "an order file holding null",
+      ["sync", "null.json", "--request-id", "abc"],
+      {},
+      /null\.json: must hold one request body, a JSON object$/,
+    ],
   ])("%s: exit 2 with one line", (_, args, env, message) => {
     writeFileSync(join(work, "order.json"), JSON.stringify(ORDER));
     mkdirSync(join(work, "dirkeys", "d-private.pem"), { recursive: true });
     writeFileSync(join(work, "null.json"), "null");
-    const res = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });
+    const res = spawnSync(process.execPath, [bin, ...args], {
+      encoding: "utf8",
+      cwd: work,
+      env: { PATH: process.env.PATH, ...env },
+    });
     expect(res.status, res.stderr).toBe(2);
     expect(res.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(res.stderr.trimEnd()).toMatch(message);
@@ -137,30 +240,55 @@ describe("alipayhk", () => {
 
   test("a bad key names the flag or the variable and the file, never the key", () => {
     writeFileSync(join(work, "order.json"), JSON.stringify(ORDER));
-    writeFileSync(join(work, "garbage.pem"), "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n");
-    const common = ["sync", "order.json", "--client-id", "C", "--alipay-public-key", "garbage.pem", "--base-url", "http://127.0.0.1:8080"];
+    writeFileSync(
+      join(work, "garbage.pem"),
+      "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n",
+    );
+    const common = [
+      "sync",
+      "order.json",
+      "--client-id",
+      "C",
+      "--alipay-public-key",
+      "garbage.pem",
+      "--base-url",
+      "http://127.0.0.1:8080",
+    ];
     const byFlag = run(...common, "--private-key", "garbage.pem");
     expect(byFlag.status).toBe(2);
     expect(byFlag.stderr).toMatch(/^alipayhk sync: --private-key garbage\.pem: /);
-    const byFile = spawnSync(process.execPath, [bin, ...common], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ALIPAYHK_PRIVATE_KEY_FILE: "garbage.pem" } });
+    const byFile = spawnSync(process.execPath, [bin, ...common], {
+      encoding: "utf8",
+      cwd: work,
+      env: { PATH: process.env.PATH, ALIPAYHK_PRIVATE_KEY_FILE: "garbage.pem" },
+    });
     expect(byFile.status).toBe(2);
     expect(byFile.stderr).toMatch(/^alipayhk sync: ALIPAYHK_PRIVATE_KEY_FILE=garbage\.pem: /);
-    const byValue = spawnSync(process.execPath, [bin, ...common], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ALIPAYHK_PRIVATE_KEY: "not a key" } });
+    const byValue = spawnSync(process.execPath, [bin, ...common], {
+      encoding: "utf8",
+      cwd: work,
+      env: { PATH: process.env.PATH, ALIPAYHK_PRIVATE_KEY: "not a key" },
+    });
     expect(byValue.status).toBe(2);
     expect(byValue.stderr).toMatch(/^alipayhk sync: ALIPAYHK_PRIVATE_KEY: /);
-    for (const res of [byFlag, byFile, byValue]) expect(res.stderr).not.toContain("TUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD");
+    for (const res of [byFlag, byFile, byValue])
+      expect(res.stderr).not.toContain("TUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD");
   });
 
   test("sync with no settings sends nothing and names them; --sandbox uses an embedded sandbox and says so", () => {
     writeFileSync(join(work, "order.json"), JSON.stringify(ORDER));
     const none = run("sync", "order.json");
     expect(none.status).toBe(2);
-    expect(none.stderr).toContain("no AlipayHK settings, so nothing was sent: set ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY (or ALIPAYHK_PRIVATE_KEY_FILE)");
+    expect(none.stderr).toContain(
+      "no AlipayHK settings, so nothing was sent: set ALIPAYHK_CLIENT_ID, ALIPAYHK_PRIVATE_KEY (or ALIPAYHK_PRIVATE_KEY_FILE)",
+    );
     expect(none.stderr).toContain("or pass --sandbox");
     expect(none.stdout).toBe("");
     const both = run("sync", "order.json", "--sandbox", "--client-id", "C");
     expect(both.status).toBe(2);
-    expect(both.stderr).toContain("--sandbox sends to an embedded sandbox, never to AlipayHK, but AlipayHK settings are given (--client-id)");
+    expect(both.stderr).toContain(
+      "--sandbox sends to an embedded sandbox, never to AlipayHK, but AlipayHK settings are given (--client-id)",
+    );
 
     const res = run("sync", "order.json", "--sandbox");
     expect(res.status, res.stderr).toBe(0);
@@ -214,23 +342,35 @@ describe("alipayhk", () => {
 
   test("sandbox serves on 127.0.0.1 and sync reaches it with the printed settings", async () => {
     execFileSync(process.execPath, [bin, "keys", "generate", "--out", "sbx"], { cwd: work });
-    const child = spawn(process.execPath, [bin, "sandbox", "--client-id", "SBX", "--merchant-key", "sbx/merchant-public.pem"], { cwd: work });
+    const child = spawn(
+      process.execPath,
+      [bin, "sandbox", "--client-id", "SBX", "--merchant-key", "sbx/merchant-public.pem"],
+      { cwd: work },
+    );
     try {
       const { out, env } = await printedSettings(child);
       expect(env.ALIPAYHK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const res = spawnSync(process.execPath, [bin, "sync", "order.json", "--private-key", "sbx/merchant-private.pem"], {
-        cwd: work,
-        encoding: "utf8",
-        env: { PATH: process.env.PATH, ...env },
-      });
+      const res = spawnSync(
+        process.execPath,
+        [bin, "sync", "order.json", "--private-key", "sbx/merchant-private.pem"],
+        {
+          cwd: work,
+          encoding: "utf8",
+          env: { PATH: process.env.PATH, ...env },
+        },
+      );
       expect(res.status, res.stderr).toBe(0);
       expect(JSON.parse(res.stdout).result.resultCode).toBe("SUCCESS");
       // an F result (a Client-Id the sandbox does not know) exits 1
-      const refused = spawnSync(process.execPath, [bin, "sync", "order.json", "--private-key", "sbx/merchant-private.pem", "--client-id", "NOBODY"], {
-        cwd: work,
-        encoding: "utf8",
-        env: { PATH: process.env.PATH, ...env },
-      });
+      const refused = spawnSync(
+        process.execPath,
+        [bin, "sync", "order.json", "--private-key", "sbx/merchant-private.pem", "--client-id", "NOBODY"],
+        {
+          cwd: work,
+          encoding: "utf8",
+          env: { PATH: process.env.PATH, ...env },
+        },
+      );
       expect(refused.status, refused.stderr).toBe(1);
       expect(refused.stderr).toContain("INVALID_CLIENT");
       // the printed console URL serves the page, and its data says why the request was refused
@@ -241,17 +381,36 @@ describe("alipayhk", () => {
       expect(state.requests[0]).toMatchObject({ resultCode: "INVALID_CLIENT", diagnosis: { cause: "noMerchantKey" } });
       // signed with a key the sandbox does not have for SBX: INVALID_SIGNATURE, with what to check and how
       execFileSync(process.execPath, [bin, "keys", "generate", "--out", "other"], { cwd: work });
-      const forged = spawnSync(process.execPath, [bin, "sync", "order.json", "--private-key", "other/merchant-private.pem"], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH, ...env } });
+      const forged = spawnSync(
+        process.execPath,
+        [bin, "sync", "order.json", "--private-key", "other/merchant-private.pem"],
+        { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH, ...env } },
+      );
       expect(forged.status, forged.stderr).toBe(1);
       expect(forged.stderr).toContain("INVALID_SIGNATURE");
-      expect(forged.stderr).toContain("the private key is not the one whose public key is registered for this Client-Id");
+      expect(forged.stderr).toContain(
+        "the private key is not the one whose public key is registered for this Client-Id",
+      );
       expect(forged.stderr).toContain("alipayhk sign --key");
       // the merchant's own public key given as AlipayHK's: no answer verifies, and the message names that setting
-      const ownKey = ["sync", "order.json", "--private-key", "sbx/merchant-private.pem", "--alipay-public-key", "sbx/merchant-public.pem"];
-      const unverified = spawnSync(process.execPath, [bin, ...ownKey], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH, ...env } });
+      const ownKey = [
+        "sync",
+        "order.json",
+        "--private-key",
+        "sbx/merchant-private.pem",
+        "--alipay-public-key",
+        "sbx/merchant-public.pem",
+      ];
+      const unverified = spawnSync(process.execPath, [bin, ...ownKey], {
+        cwd: work,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, ...env },
+      });
       expect(unverified.status, unverified.stderr).toBe(3);
       expect(unverified.stderr).toContain("ERR_RESPONSE_SIGNATURE");
-      expect(unverified.stderr).toContain("no answer's signature verified with the AlipayHK public key from --alipay-public-key");
+      expect(unverified.stderr).toContain(
+        "no answer's signature verified with the AlipayHK public key from --alipay-public-key",
+      );
       expect(unverified.stderr).not.toContain("re-run the same command");
       // stopped, it leaves no key files behind
       const keyFile = env.ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE!;
@@ -269,13 +428,26 @@ describe("alipayhk", () => {
     const child = spawn(process.execPath, [bin, "sandbox"], { cwd: work });
     try {
       const { env } = await printedSettings(child);
-      expect(Object.keys(env).sort()).toEqual(["ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE", "ALIPAYHK_BASE_URL", "ALIPAYHK_CLIENT_ID", "ALIPAYHK_PRIVATE_KEY_FILE"]);
+      expect(Object.keys(env).sort()).toEqual([
+        "ALIPAYHK_ALIPAY_PUBLIC_KEY_FILE",
+        "ALIPAYHK_BASE_URL",
+        "ALIPAYHK_CLIENT_ID",
+        "ALIPAYHK_PRIVATE_KEY_FILE",
+      ]);
       const example = fileURLToPath(new URL("../../../examples/node/sync-order.mjs", import.meta.url));
-      const res = spawnSync(process.execPath, [example, "EXAMPLE-1", "TICKETED"], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });
+      const res = spawnSync(process.execPath, [example, "EXAMPLE-1", "TICKETED"], {
+        encoding: "utf8",
+        cwd: work,
+        env: { PATH: process.env.PATH, ...env },
+      });
       expect(res.status, res.stderr).toBe(0);
       expect(JSON.parse(res.stdout)).toMatchObject({ orderStatus: "TICKETED", orderId: expect.any(String) });
       // and the CLI reads the same names
-      const sync = spawnSync(process.execPath, [bin, "sync", "order.json"], { encoding: "utf8", cwd: work, env: { PATH: process.env.PATH, ...env } });
+      const sync = spawnSync(process.execPath, [bin, "sync", "order.json"], {
+        encoding: "utf8",
+        cwd: work,
+        env: { PATH: process.env.PATH, ...env },
+      });
       expect(sync.status, sync.stderr).toBe(0);
     } finally {
       child.kill("SIGTERM");
@@ -289,7 +461,18 @@ describe("alipayhk", () => {
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    const args = ["sync", "order.json", "--client-id", "C", "--private-key", "lost/merchant-private.pem", "--alipay-public-key", "lost/merchant-public.pem", "--base-url", `http://127.0.0.1:${port}`];
+    const args = [
+      "sync",
+      "order.json",
+      "--client-id",
+      "C",
+      "--private-key",
+      "lost/merchant-private.pem",
+      "--alipay-public-key",
+      "lost/merchant-public.pem",
+      "--base-url",
+      `http://127.0.0.1:${port}`,
+    ];
     const res = run(...args);
     expect(res.status, res.stderr).toBe(3);
     expect(res.stderr).toContain("ERR_NETWORK");

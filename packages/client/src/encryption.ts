@@ -27,7 +27,8 @@ export interface RsaAesOptions {
  */
 export function rsaAes({ aesKeyBits, aesMode }: RsaAesOptions = {}): Encryption {
   return {
-    encrypt: (plaintext, recipient, keyVersion) => encryptBody(plaintext, recipient, { aesKeyBits, aesMode, keyVersion }),
+    encrypt: (plaintext, recipient, keyVersion) =>
+      encryptBody(plaintext, recipient, { aesKeyBits, aesMode, keyVersion }),
     decrypt: (body, encryptHeader, own) => decryptBody(body, encryptHeader, own, { aesMode }),
   };
 }

@@ -109,7 +109,11 @@ export class ValidationError extends OrderError<"ERR_VALIDATION"> {
   /** @param details - the call's details; its `operationId` names the refused call in the message */
   constructor(problems: readonly Problem[], details?: CallDetails & { operationId?: string }) {
     const list = problems
-      .map((p) => (p.path ? `${p.path} ${p.message}` : p.message) + (p.inferred === undefined ? "" : " (inferred: refused because strict is on)"))
+      .map(
+        (p) =>
+          (p.path ? `${p.path} ${p.message}` : p.message) +
+          (p.inferred === undefined ? "" : " (inferred: refused because strict is on)"),
+      )
       .join("; ");
     super("ERR_VALIDATION", "not_applied", `${details?.operationId ?? "the request"} was not sent: ${list}`, details);
     this.problems = problems;
@@ -141,7 +145,12 @@ export class ResultError extends OrderError {
 export class UnknownResultError extends OrderError<"ERR_UNKNOWN_RESULT"> {
   override name = "UnknownResultError";
   constructor(details: CallDetails) {
-    super("ERR_UNKNOWN_RESULT", "unknown", `the outcome is unknown after ${details.attempts} attempt(s): ${details.resultCode ?? "no result"}`, details);
+    super(
+      "ERR_UNKNOWN_RESULT",
+      "unknown",
+      `the outcome is unknown after ${details.attempts} attempt(s): ${details.resultCode ?? "no result"}`,
+      details,
+    );
   }
 }
 
@@ -168,10 +177,15 @@ export class HttpError extends OrderError<"ERR_HTTP"> {
   readonly retryAfterMs: number | undefined;
   constructor(status: number, details?: CallDetails & { retryAfterMs?: number | undefined }) {
     // 5xx, 408 and 429 may have reached AlipayHK; other statuses mean the request was refused before it
-    super("ERR_HTTP", status >= 500 || status === 408 || status === 429 ? "unknown" : "not_applied", `HTTP ${status} without a signed AlipayHK answer`, {
-      ...details,
-      httpStatus: status,
-    });
+    super(
+      "ERR_HTTP",
+      status >= 500 || status === 408 || status === 429 ? "unknown" : "not_applied",
+      `HTTP ${status} without a signed AlipayHK answer`,
+      {
+        ...details,
+        httpStatus: status,
+      },
+    );
     this.retryAfterMs = details?.retryAfterMs;
   }
 }

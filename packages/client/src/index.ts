@@ -3,7 +3,14 @@
  * the spec (`syncOrder`, `syncPerformanceNotification`...).
  * @module
  */
-export { createOrderClient, newRequestId, type CallOptions, type Environment, type OrderClient, type OrderClientOptions } from "./client.js";
+export {
+  createOrderClient,
+  newRequestId,
+  type CallOptions,
+  type Environment,
+  type OrderClient,
+  type OrderClientOptions,
+} from "./client.js";
 export type {
   CallInfo,
   InputOf,
@@ -46,4 +53,3 @@ export type { FetchLike } from "./transport.js";
 export { validateOrder, validateRequest } from "./validate.js";
 export { OPERATIONS, RESULT_CODES, SERVERS, VARIANTS, type Problem } from "alipayhk-spec";
 export type { components, operations, paths } from "alipayhk-spec";
-

@@ -69,12 +69,15 @@ export const newRequestId = (): string => crypto.randomUUID().replaceAll("-", ""
 
 /** The URL AlipayHK is at, from `baseUrl` or `environment` (a ConfigError names what is wrong). */
 export function resolveBaseUrl({ baseUrl, environment }: Pick<OrderClientOptions, "baseUrl" | "environment">): string {
-  if (baseUrl !== undefined && environment !== undefined) throw new ConfigError("give baseUrl or environment, not both");
+  if (baseUrl !== undefined && environment !== undefined)
+    throw new ConfigError("give baseUrl or environment, not both");
   if (environment !== undefined) {
-    if (!Object.hasOwn(SERVERS, environment)) throw new ConfigError(`environment: must be ${Object.keys(SERVERS).join(" or ")}`);
+    if (!Object.hasOwn(SERVERS, environment))
+      throw new ConfigError(`environment: must be ${Object.keys(SERVERS).join(" or ")}`);
     return SERVERS[environment];
   }
-  if (baseUrl === undefined) throw new ConfigError('baseUrl or environment is required (environment: "production" for AlipayHK)');
+  if (baseUrl === undefined)
+    throw new ConfigError('baseUrl or environment is required (environment: "production" for AlipayHK)');
   try {
     return new URL(baseUrl).href.replace(/\/+$/, "");
   } catch (cause) {
@@ -83,13 +86,18 @@ export function resolveBaseUrl({ baseUrl, environment }: Pick<OrderClientOptions
 }
 
 /** The methods of the operations given, by method name. */
-export function createMethodsFor(options: OrderClientOptions, operations: { readonly [name: string]: OperationDescriptor }): Record<string, Method> {
+export function createMethodsFor(
+  options: OrderClientOptions,
+  operations: { readonly [name: string]: OperationDescriptor },
+): Record<string, Method> {
   const baseUrl = resolveBaseUrl(options);
   const signer = createSigner(options);
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : options.timeoutMs;
   // a larger finite value would fire at once (see MAX_TIMER_MS) and time out every attempt
   if (!(typeof timeoutMs === "number" && timeoutMs > 0 && (timeoutMs <= MAX_TIMER_MS || timeoutMs === Infinity))) {
-    throw new ConfigError(`timeoutMs: must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, or Infinity for no timeout`);
+    throw new ConfigError(
+      `timeoutMs: must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, or Infinity for no timeout`,
+    );
   }
   const retry = checkRetryOptions(options.retry ?? {});
   const strict = options.strict === true;
@@ -118,13 +126,23 @@ export function createMethodsFor(options: OrderClientOptions, operations: { read
     if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
       throw new ResponseFormatError("the signed response has no result (resultStatus)", known);
     }
-    return { answer: answer as { result: { resultStatus: string; resultCode: string; resultMessage?: string } }, tracerId, httpStatus };
+    return {
+      answer: answer as { result: { resultStatus: string; resultCode: string; resultMessage?: string } },
+      tracerId,
+      httpStatus,
+    };
   }
 
-  async function call(op: OperationDescriptor, body: unknown, { signal }: CallOptions = {}): Promise<Record<string, unknown>> {
+  async function call(
+    op: OperationDescriptor,
+    body: unknown,
+    { signal }: CallOptions = {},
+  ): Promise<Record<string, unknown>> {
     const { operationId } = op;
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      throw new ValidationError([{ path: "", message: "the body must be an object", keyword: "type" }], { operationId });
+      throw new ValidationError([{ path: "", message: "the body must be an object", keyword: "type" }], {
+        operationId,
+      });
     }
     const copy: Record<string, unknown> = { ...body }; // the caller's object is never changed
     const key = op.idempotencyKey;
@@ -178,7 +196,12 @@ export function createMethodsFor(options: OrderClientOptions, operations: { read
       if (signal?.aborted) throw new AbortedError({ requestId, attempts: attempts - 1, cause: signal.reason });
       const outcome = await tryOnce(attempts);
       if (!(outcome instanceof OrderError)) return outcome;
-      const delay = retryDelay(retry, attempts, Date.now() - started, outcome instanceof HttpError ? outcome.retryAfterMs : undefined);
+      const delay = retryDelay(
+        retry,
+        attempts,
+        Date.now() - started,
+        outcome instanceof HttpError ? outcome.retryAfterMs : undefined,
+      );
       if (delay === undefined) throw outcome;
       await sleep(delay, signal, { requestId, attempts });
     }
@@ -195,7 +218,11 @@ function serialise(op: OperationDescriptor, body: Record<string, unknown>): stri
   const id = op.idempotencyKey === undefined ? undefined : body[op.idempotencyKey];
   const requestId = typeof id === "string" ? id : undefined;
   const problem = (message: string, cause?: unknown) =>
-    new ValidationError([{ path: "", message: `the body cannot be serialised as JSON: ${message}`, keyword: "type" }], { requestId, operationId, cause });
+    new ValidationError([{ path: "", message: `the body cannot be serialised as JSON: ${message}`, keyword: "type" }], {
+      requestId,
+      operationId,
+      cause,
+    });
   let json: string | undefined;
   try {
     // A table with JSON-text fields lists the contentMediaType check, which carries their encoder; one without has
@@ -231,7 +258,8 @@ function attemptSignalFor(parent: AbortSignal | undefined, timeoutMs: number, de
     stop(error);
     controller.abort(error);
   };
-  const timer = timeoutMs === Infinity ? undefined : setTimeout(() => abort(new TimeoutError(timeoutMs, details)), timeoutMs);
+  const timer =
+    timeoutMs === Infinity ? undefined : setTimeout(() => abort(new TimeoutError(timeoutMs, details)), timeoutMs);
   const onAbort = () => abort(new AbortedError({ ...details, cause: parent?.reason }));
   parent?.addEventListener("abort", onAbort, { once: true });
   return {

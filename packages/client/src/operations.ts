@@ -49,14 +49,30 @@ export function createClient<const Ops extends { readonly [K in keyof Ops]: Oper
  */
 function checkOperations(operations: unknown): Record<string, OperationDescriptor> {
   const checked: Record<string, OperationDescriptor> = {}; // a copy: later changes to the caller's object change nothing
-  for (const [name, op] of Object.entries(typeof operations === "object" && !Array.isArray(operations) ? (operations ?? {}) : {})) {
+  for (const [name, op] of Object.entries(
+    typeof operations === "object" && !Array.isArray(operations) ? (operations ?? {}) : {},
+  )) {
     const d = op as Partial<OperationDescriptor> | null;
-    if (d?.operationId !== name || typeof d.method !== "string" || typeof d.path !== "string" || !Array.isArray(d.retryable) || !d.schemas?.[d.schema!]) {
-      const what = typeof d?.operationId === "string" && d.operationId !== name ? `the descriptor of ${d.operationId}` : "not an operation descriptor";
-      throw new ConfigError(`operations.${name}: ${what}; give each operation under its own name ({ ${typeof d?.operationId === "string" ? d.operationId : name} }, imported from "alipayhk-order/operations")`);
+    if (
+      d?.operationId !== name ||
+      typeof d.method !== "string" ||
+      typeof d.path !== "string" ||
+      !Array.isArray(d.retryable) ||
+      !d.schemas?.[d.schema!]
+    ) {
+      const what =
+        typeof d?.operationId === "string" && d.operationId !== name
+          ? `the descriptor of ${d.operationId}`
+          : "not an operation descriptor";
+      throw new ConfigError(
+        `operations.${name}: ${what}; give each operation under its own name ({ ${typeof d?.operationId === "string" ? d.operationId : name} }, imported from "alipayhk-order/operations")`,
+      );
     }
     checked[name] = d as OperationDescriptor;
   }
-  if (!Object.keys(checked).length) throw new ConfigError('operations: give the operations to call, e.g. { syncOrder } imported from "alipayhk-order/operations"');
+  if (!Object.keys(checked).length)
+    throw new ConfigError(
+      'operations: give the operations to call, e.g. { syncOrder } imported from "alipayhk-order/operations"',
+    );
   return checked;
 }

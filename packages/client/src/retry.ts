@@ -18,11 +18,17 @@ export interface RetryOptions {
 
 /** A copy of `options` once every value given is usable; otherwise a ConfigError names the first one that is not. */
 export function checkRetryOptions(options: RetryOptions): RetryOptions {
-  if (typeof options !== "object" || options === null) throw new ConfigError("retry: must be an object such as { maxAttempts: 3 }");
+  if (typeof options !== "object" || options === null)
+    throw new ConfigError("retry: must be an object such as { maxAttempts: 3 }");
   const { maxAttempts } = options;
   // Infinity: retry for as long as maxElapsedMs allows
-  if (maxAttempts !== undefined && !((Number.isSafeInteger(maxAttempts) || maxAttempts === Infinity) && maxAttempts >= 1)) {
-    throw new ConfigError("retry.maxAttempts: must be a whole number of attempts, at least 1 (1 turns retries off), or Infinity");
+  if (
+    maxAttempts !== undefined &&
+    !((Number.isSafeInteger(maxAttempts) || maxAttempts === Infinity) && maxAttempts >= 1)
+  ) {
+    throw new ConfigError(
+      "retry.maxAttempts: must be a whole number of attempts, at least 1 (1 turns retries off), or Infinity",
+    );
   }
   for (const name of ["initialDelayMs", "maxDelayMs"] as const) {
     const value = options[name];
@@ -64,11 +70,15 @@ export function isRetryable(end: AttemptEnd, operation?: { readonly retryable: r
  * The delay before attempt `attempts + 1`, or undefined when the policy allows no more: exponential backoff with
  * jitter (50–100% of the step), so clients that failed together do not retry together.
  */
-export function retryDelay(options: RetryOptions, attempts: number, elapsedMs: number, retryAfterMs?: number): number | undefined {
+export function retryDelay(
+  options: RetryOptions,
+  attempts: number,
+  elapsedMs: number,
+  retryAfterMs?: number,
+): number | undefined {
   const { maxAttempts = 3, initialDelayMs = 200, maxDelayMs = 5_000, maxElapsedMs = 30_000 } = options;
   if (attempts >= maxAttempts) return undefined;
   const step = Math.min(maxDelayMs, initialDelayMs * 2 ** (attempts - 1));
   const delay = Math.min(maxDelayMs, Math.max(retryAfterMs ?? 0, step * (0.5 + Math.random() / 2)));
   return elapsedMs + delay > maxElapsedMs ? undefined : delay;
 }
-

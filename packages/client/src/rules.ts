@@ -10,7 +10,12 @@ import type { MerchantBizType } from "./types.js";
  * undefined when the move is allowed. Re-sending the current status is always allowed. With `strict` (the default),
  * the rules that are this SDK's reading of the pages apply too, and their message ends with "(inferred)".
  */
-export function transitionProblem(bizType: MerchantBizType, from: string | undefined, to: string, { strict = true } = {}): string | undefined {
+export function transitionProblem(
+  bizType: MerchantBizType,
+  from: string | undefined,
+  to: string,
+  { strict = true } = {},
+): string | undefined {
   const scenarios = VARIANTS.syncOrder.values;
   if (!Object.hasOwn(scenarios, bizType)) return `${bizType} is not a scenario`;
   const problem = statusMoveProblem(bizType, scenarios[bizType], from, to, { strict });

@@ -24,7 +24,11 @@ import { ConfigError, HttpError, ResponseFormatError, ResponseSignatureError, ty
  * its own so that a client that never encrypts never bundles the AES and RSA-wrapping code.
  */
 export interface Encryption {
-  encrypt(plaintext: string, recipient: PublicKey, keyVersion: KeyVersion | undefined): Promise<{ body: string; encryptHeader: string }>;
+  encrypt(
+    plaintext: string,
+    recipient: PublicKey,
+    keyVersion: KeyVersion | undefined,
+  ): Promise<{ body: string; encryptHeader: string }>;
   decrypt(body: string, encryptHeader: string, own: PrivateKey): Promise<string>;
 }
 
@@ -71,11 +75,14 @@ export interface Signer {
 export function createSigner(options: SignerOptions): Signer {
   const { clientId, keyVersion, maxResponseSkewMs } = options;
   const now = options.now ?? (() => new Date());
-  if (typeof clientId !== "string" || clientId.trim() === "") throw new ConfigError("clientId: a non-empty Client-Id is required");
+  if (typeof clientId !== "string" || clientId.trim() === "")
+    throw new ConfigError("clientId: a non-empty Client-Id is required");
   if (options.privateKey == null) throw new ConfigError("privateKey: your RSA private key is required");
   const verifying = options.verifyResponses !== false;
   if (verifying && options.alipayPublicKey == null) {
-    throw new ConfigError("alipayPublicKey: AlipayHK's public key is required to verify responses (or set verifyResponses: false, which is unsafe)");
+    throw new ConfigError(
+      "alipayPublicKey: AlipayHK's public key is required to verify responses (or set verifyResponses: false, which is unsafe)",
+    );
   }
   if (keyVersion != null && !isKeyVersion(keyVersion)) {
     throw new ConfigError("keyVersion: must be a version number or token such as 1 (or null to leave it out)");
@@ -146,7 +153,9 @@ export function createSigner(options: SignerOptions): Signer {
         headers.Encrypt = encrypted.encryptHeader;
       }
       try {
-        headers.Signature = await sign({ method, path: pathFor(url), clientId, time, body }, privateKey, { keyVersion });
+        headers.Signature = await sign({ method, path: pathFor(url), clientId, time, body }, privateKey, {
+          keyVersion,
+        });
       } catch (e) {
         // a key that imported but cannot sign is a bad option, like one that does not import
         throw e instanceof KeyFormatError ? new ConfigError(`privateKey: ${e.message}`, e) : e;
@@ -161,41 +170,63 @@ export function createSigner(options: SignerOptions): Signer {
       const known = { ...call, tracerId: response.headers.get("Tracer-Id") ?? undefined };
       // An unsigned error page (a proxy's 502, a wrong base URL's 404) is an HTTP failure, not a forgery.
       if (!response.ok && !signature) {
-        throw new HttpError(response.status, { ...known, retryAfterMs: retryAfterMs(response.headers.get("Retry-After"), +now()) });
+        throw new HttpError(response.status, {
+          ...known,
+          retryAfterMs: retryAfterMs(response.headers.get("Retry-After"), +now()),
+        });
       }
       if (alipayPublicKey) {
         if (!signature || !time) {
-          throw new ResponseSignatureError(`the response has no ${signature ? "Response-Time" : "Signature"} header, so it cannot be verified`, known);
+          throw new ResponseSignatureError(
+            `the response has no ${signature ? "Response-Time" : "Signature"} header, so it cannot be verified`,
+            known,
+          );
         }
         let valid: boolean;
         try {
           valid = await verify({ method, path: pathFor(url), clientId, time, body: raw }, signature, alipayPublicKey);
         } catch (cause) {
-          throw new ResponseSignatureError(`the response's Signature header is unusable: ${(cause as Error).message}`, { ...known, cause });
+          throw new ResponseSignatureError(`the response's Signature header is unusable: ${(cause as Error).message}`, {
+            ...known,
+            cause,
+          });
         }
         if (!valid) {
           // a forged or damaged answer, or (when every answer fails) an alipayPublicKey that is not AlipayHK's
-          throw new ResponseSignatureError("the response's signature does not match its body and Response-Time (is alipayPublicKey AlipayHK's key?)", known);
+          throw new ResponseSignatureError(
+            "the response's signature does not match its body and Response-Time (is alipayPublicKey AlipayHK's key?)",
+            known,
+          );
         }
         if (maxResponseSkewMs !== undefined) {
           // read in any form Alipay's SDKs write (ISO-8601 with +08:00 or +0800, epoch milliseconds)
           const sent = alipayTimeMs(time);
-          if (Number.isNaN(sent)) throw new ResponseSignatureError(`Response-Time ${JSON.stringify(time)} is unparseable`, known);
+          if (Number.isNaN(sent))
+            throw new ResponseSignatureError(`Response-Time ${JSON.stringify(time)} is unparseable`, known);
           const skew = Math.abs(sent - +now());
           if (!(skew <= maxResponseSkewMs)) {
-            throw new ResponseSignatureError(`Response-Time ${time} is more than ${maxResponseSkewMs} ms from the local clock`, known);
+            throw new ResponseSignatureError(
+              `Response-Time ${time} is more than ${maxResponseSkewMs} ms from the local clock`,
+              known,
+            );
           }
         }
       }
       const encryptHeader = response.headers.get("Encrypt");
       if (!encryptHeader) return raw;
       if (!encryption) {
-        throw new ResponseFormatError("the response is encrypted but the client has no encrypt option to decrypt it", known);
+        throw new ResponseFormatError(
+          "the response is encrypted but the client has no encrypt option to decrypt it",
+          known,
+        );
       }
       try {
         return await encryption.decrypt(raw, encryptHeader, privateKey);
       } catch (cause) {
-        throw new ResponseFormatError(`the verified response could not be decrypted: ${(cause as Error).message}`, { ...known, cause });
+        throw new ResponseFormatError(`the verified response could not be decrypted: ${(cause as Error).message}`, {
+          ...known,
+          cause,
+        });
       }
     },
   };

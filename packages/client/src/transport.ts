@@ -60,7 +60,8 @@ export async function exchange(
   stopped?: Promise<never>,
   call?: CallDetails,
 ) {
-  const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : signal ? untilAborted(work, signal) : work);
+  const until = <T>(work: Promise<T>): Promise<T> =>
+    stopped ? Promise.race([work, stopped]) : signal ? untilAborted(work, signal) : work;
   const signed = await signer.signRequest(method, url, body).catch((error: unknown) => {
     throw beforeSending(error);
   });
@@ -71,7 +72,9 @@ export async function exchange(
   const failed = (cause: unknown): never => {
     throw cause instanceof OrderError ? cause : new NetworkError({ ...call, cause });
   };
-  const response = await until(fetchImpl(url, { method, headers: signed.headers, body: signed.body || undefined, signal }).catch(failed));
+  const response = await until(
+    fetchImpl(url, { method, headers: signed.headers, body: signed.body || undefined, signal }).catch(failed),
+  );
   const raw = await until(response.text().catch(failed));
   return { response, text: await signer.openResponse(method, url, response, raw, call) };
 }
@@ -79,7 +82,14 @@ export async function exchange(
 /** `exchange` as a fetch for openapi-fetch: each request signed, each response verified. */
 export function signedFetch(signer: Signer, fetchImpl: Send): FetchLike {
   return async (request) => {
-    const { response, text } = await exchange(signer, fetchImpl, request.method, request.url, await request.text(), request.signal);
+    const { response, text } = await exchange(
+      signer,
+      fetchImpl,
+      request.method,
+      request.url,
+      await request.text(),
+      request.signal,
+    );
     return verifiedResponse(text, response);
   };
 }
@@ -123,7 +133,10 @@ export function createSigningMiddleware(options: SignerOptions): Middleware {
       return new Request(request, { body: signed.body || null, headers });
     },
     async onResponse({ request, response }) {
-      return verifiedResponse(await signer.openResponse(request.method, request.url, response, await response.text()), response);
+      return verifiedResponse(
+        await signer.openResponse(request.method, request.url, response, await response.text()),
+        response,
+      );
     },
   };
 }

@@ -10,12 +10,20 @@ import { setup } from "./setup.js";
 describe("openapi-fetch", () => {
   test("createApiClient (alipayhk-order/api) is the typed openapi-fetch client, signing and verifying", async () => {
     const fake = fakeAlipay([{}, { tamper: true }]);
-    const api = createApiClient({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL, fetch: fake.fetch });
+    const api = createApiClient({
+      clientId: CLIENT_ID,
+      privateKey: pem.merchantPrivate,
+      alipayPublicKey: pem.alipayPublic,
+      baseUrl: BASE_URL,
+      fetch: fake.fetch,
+    });
     const body = { requestId: "r1", ...(order("TRAIN_TICKET") as object) } as never;
     const { data } = await api.POST("/api/open/alipay/v1/merchant/order/sync", { body });
     expect(data?.result.resultCode).toBe("SUCCESS");
     expect(fake.requests[0]!.signatureValid).toBe(true);
-    await expect(api.POST("/api/open/alipay/v1/merchant/order/sync", { body })).rejects.toBeInstanceOf(ResponseSignatureError);
+    await expect(api.POST("/api/open/alipay/v1/merchant/order/sync", { body })).rejects.toBeInstanceOf(
+      ResponseSignatureError,
+    );
   });
 
   test("createApiClient checks its options at once, naming the one at fault", () => {
@@ -34,19 +42,35 @@ describe("openapi-fetch", () => {
   test("createSigningMiddleware signs and verifies on a user's own client", async () => {
     const fake = fakeAlipay([{}, { tamper: true }]);
     const api = createClient<paths>({ baseUrl: BASE_URL, fetch: fake.fetch });
-    api.use(createSigningMiddleware({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic }));
+    api.use(
+      createSigningMiddleware({
+        clientId: CLIENT_ID,
+        privateKey: pem.merchantPrivate,
+        alipayPublicKey: pem.alipayPublic,
+      }),
+    );
     const body = { requestId: "r2", ...(order("RIDE_HAILING") as object) } as never;
     const { data } = await api.POST("/api/open/alipay/v1/merchant/order/sync", { body });
     expect(data?.orderStatus).toBe("PENDING");
     expect(fake.requests[0]!.signatureValid).toBe(true);
-    await expect(api.POST("/api/open/alipay/v1/merchant/order/sync", { body })).rejects.toBeInstanceOf(ResponseSignatureError);
+    await expect(api.POST("/api/open/alipay/v1/merchant/order/sync", { body })).rejects.toBeInstanceOf(
+      ResponseSignatureError,
+    );
   });
 
   test("createSigningMiddleware signs a body-less request over an empty body, as the client's own transport does", async () => {
     const fake = fakeAlipay([{}]);
     // no GET in the spec: an untyped client, to send one
-    const api = createClient<Record<string, never>>({ baseUrl: BASE_URL, fetch: fake.fetch }) as unknown as { GET(path: string): Promise<{ data?: unknown }> };
-    (api as unknown as ReturnType<typeof createClient>).use(createSigningMiddleware({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic }));
+    const api = createClient<Record<string, never>>({ baseUrl: BASE_URL, fetch: fake.fetch }) as unknown as {
+      GET(path: string): Promise<{ data?: unknown }>;
+    };
+    (api as unknown as ReturnType<typeof createClient>).use(
+      createSigningMiddleware({
+        clientId: CLIENT_ID,
+        privateKey: pem.merchantPrivate,
+        alipayPublicKey: pem.alipayPublic,
+      }),
+    );
     const { data } = await api.GET("/api/open/some/query");
     expect(data).toMatchObject({ result: SUCCESS });
     expect(fake.requests).toHaveLength(1);

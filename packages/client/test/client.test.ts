@@ -19,25 +19,28 @@ import { BASE_URL, CLIENT_ID, ORDERS, SUCCESS, fakeAlipay, order, pem, type Answ
 import { KEY, U, fast, movie, setup } from "./setup.js";
 
 describe("syncOrder", () => {
-  test.each(Object.keys(ORDERS) as (keyof typeof ORDERS)[])("%s syncs, signed as AlipayHK's recipe says", async (bizType) => {
-    const { client, requests } = setup();
-    const res = await client.syncOrder(order(bizType) as OrderInput);
-    expect(res.result.resultCode).toBe("SUCCESS");
-    expect(res.orderId).toBe(`A${bizType}0001`);
-    expect(res.orderStatus).toBe(ORDERS[bizType].orderStatus);
-    expect(res.attempts).toBe(1);
-    expect(res.tracerId).toMatch(/^tr-/);
-    expect(requests).toHaveLength(1);
-    const [req] = requests;
-    expect(req!.signatureValid).toBe(true);
-    expect(req!.method).toBe("POST");
-    expect(req!.url).toBe(`${BASE_URL}/api/open/alipay/v1/merchant/order/sync`);
-    expect(req!.headers.get("Client-Id")).toBe(CLIENT_ID);
-    expect(req!.headers.get("Content-Type")).toBe("application/json; charset=UTF-8");
-    expect(req!.headers.get("Request-Time")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
-    expect(req!.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=[A-Za-z0-9%]+$/);
-    expect(JSON.parse(req!.body)).toEqual({ [KEY]: res.requestId, ...order(bizType) });
-  });
+  test.each(Object.keys(ORDERS) as (keyof typeof ORDERS)[])(
+    "%s syncs, signed as AlipayHK's recipe says",
+    async (bizType) => {
+      const { client, requests } = setup();
+      const res = await client.syncOrder(order(bizType) as OrderInput);
+      expect(res.result.resultCode).toBe("SUCCESS");
+      expect(res.orderId).toBe(`A${bizType}0001`);
+      expect(res.orderStatus).toBe(ORDERS[bizType].orderStatus);
+      expect(res.attempts).toBe(1);
+      expect(res.tracerId).toMatch(/^tr-/);
+      expect(requests).toHaveLength(1);
+      const [req] = requests;
+      expect(req!.signatureValid).toBe(true);
+      expect(req!.method).toBe("POST");
+      expect(req!.url).toBe(`${BASE_URL}/api/open/alipay/v1/merchant/order/sync`);
+      expect(req!.headers.get("Client-Id")).toBe(CLIENT_ID);
+      expect(req!.headers.get("Content-Type")).toBe("application/json; charset=UTF-8");
+      expect(req!.headers.get("Request-Time")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      expect(req!.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=[A-Za-z0-9%]+$/);
+      expect(JSON.parse(req!.body)).toEqual({ [KEY]: res.requestId, ...order(bizType) });
+    },
+  );
 
   test("generates a 32-character requestId, or keeps the caller's", async () => {
     const { client } = setup();
@@ -82,7 +85,9 @@ describe("syncOrder", () => {
     const ownToJson = { ...movie(), toJSON: () => ({ merchantBizType: "MOVIE_TICKET" }) };
     await expect(client.syncOrder(ownToJson)).rejects.toBeInstanceOf(ValidationError);
     const nested = { ...movie(), extInfo: { toJSON: () => "swapped" } } as OrderInput;
-    await expect(client.syncOrder(nested)).rejects.toMatchObject({ problems: [{ path: "extInfo", message: "must be an object" }] });
+    await expect(client.syncOrder(nested)).rejects.toMatchObject({
+      problems: [{ path: "extInfo", message: "must be an object" }],
+    });
     const nothing = { ...movie(), toJSON: () => undefined };
     await expect(client.syncOrder(nothing)).rejects.toThrow("serialises to nothing");
     expect(requests).toHaveLength(0);
@@ -151,7 +156,9 @@ describe("responses are verified before they are believed", () => {
   });
 
   test("a signed F answer with an HTTP error status is still read as a result", async () => {
-    const { client } = setup([{ httpStatus: 400, result: { resultCode: "PARAM_ILLEGAL", resultStatus: "F", resultMessage: "bad" } }]);
+    const { client } = setup([
+      { httpStatus: 400, result: { resultCode: "PARAM_ILLEGAL", resultStatus: "F", resultMessage: "bad" } },
+    ]);
     await expect(client.syncOrder(movie())).rejects.toMatchObject({ name: "ResultError", code: "ERR_PARAM_ILLEGAL" });
   });
 
@@ -169,12 +176,18 @@ describe("responses are verified before they are believed", () => {
   });
 
   // The forms Alipay's SDKs write times in: the same instant, 2026-11-26T00:00:00Z, three ways.
-  test.each(["2026-11-26T08:00:00+0800", "1795651200000", "2026-11-26T00:00:00+00:00"])("maxResponseSkewMs reads a Response-Time of %s", async (responseTime) => {
-    const near = setup([{ responseTime }], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T00:00:30Z") });
-    await expect(near.client.syncOrder(movie())).resolves.toBeDefined();
-    const far = setup([{ responseTime }], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T00:02:00Z") });
-    await expect(far.client.syncOrder(movie())).rejects.toThrow(/is more than 60000 ms from the local clock/);
-  });
+  test.each(["2026-11-26T08:00:00+0800", "1795651200000", "2026-11-26T00:00:00+00:00"])(
+    "maxResponseSkewMs reads a Response-Time of %s",
+    async (responseTime) => {
+      const near = setup([{ responseTime }], {
+        maxResponseSkewMs: 60_000,
+        now: () => new Date("2026-11-26T00:00:30Z"),
+      });
+      await expect(near.client.syncOrder(movie())).resolves.toBeDefined();
+      const far = setup([{ responseTime }], { maxResponseSkewMs: 60_000, now: () => new Date("2026-11-26T00:02:00Z") });
+      await expect(far.client.syncOrder(movie())).rejects.toThrow(/is more than 60000 ms from the local clock/);
+    },
+  );
 
   test("maxResponseSkewMs: an unparseable Response-Time is reported as unparseable", async () => {
     const { client } = setup([{ responseTime: "Thursday" }], { maxResponseSkewMs: 60_000 });
@@ -217,7 +230,14 @@ describe("results and retries", () => {
     const error = await client.syncOrder(movie()).catch((e) => e);
     expect(error).toBeInstanceOf(Class);
     expect(error).toBeInstanceOf(OrderError);
-    expect(error).toMatchObject({ code, resultCode, resultStatus: "F", resultMessage: "no", outcome: "not_applied", attempts: 1 });
+    expect(error).toMatchObject({
+      code,
+      resultCode,
+      resultStatus: "F",
+      resultMessage: "no",
+      outcome: "not_applied",
+      attempts: 1,
+    });
     expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
     expect(error.tracerId).toMatch(/^tr-/);
     expect(requests).toHaveLength(1);
@@ -227,15 +247,28 @@ describe("results and retries", () => {
     const { client, requests } = setup([{ result: U }], { retry: { ...fast, maxAttempts: 4 } });
     const error = await client.syncOrder(movie()).catch((e) => e);
     expect(error).toBeInstanceOf(UnknownResultError);
-    expect(error).toMatchObject({ code: "ERR_UNKNOWN_RESULT", resultCode: "UNKNOWN_EXCEPTION", attempts: 4, outcome: "unknown" });
+    expect(error).toMatchObject({
+      code: "ERR_UNKNOWN_RESULT",
+      resultCode: "UNKNOWN_EXCEPTION",
+      attempts: 4,
+      outcome: "unknown",
+    });
     expect(requests).toHaveLength(4);
     expect(new Set(requests.map((r) => JSON.parse(r.body)[KEY])).size).toBe(1);
   });
 
   test("network errors, 5xx and 429 are retried; 404 is not", async () => {
-    const retried = setup([{ networkError: true }, { httpStatus: 503, unsigned: true }, { httpStatus: 429, unsigned: true, headers: { "Retry-After": "0" } }, {}], {
-      retry: { ...fast, maxAttempts: 4 },
-    });
+    const retried = setup(
+      [
+        { networkError: true },
+        { httpStatus: 503, unsigned: true },
+        { httpStatus: 429, unsigned: true, headers: { "Retry-After": "0" } },
+        {},
+      ],
+      {
+        retry: { ...fast, maxAttempts: 4 },
+      },
+    );
     await expect(retried.client.syncOrder(movie())).resolves.toMatchObject({ attempts: 4 });
 
     const notFound = setup([{ httpStatus: 404, unsigned: true, rawBody: "<html>not found</html>" }]);
@@ -254,7 +287,9 @@ describe("results and retries", () => {
   });
 
   test("the total time bound stops retries early", async () => {
-    const { client, requests } = setup([{ result: U }], { retry: { maxAttempts: 10, initialDelayMs: 50, maxElapsedMs: 60 } });
+    const { client, requests } = setup([{ result: U }], {
+      retry: { maxAttempts: 10, initialDelayMs: 50, maxElapsedMs: 60 },
+    });
     await expect(client.syncOrder(movie())).rejects.toBeInstanceOf(UnknownResultError);
     expect(requests.length).toBeLessThan(10);
   });
@@ -271,13 +306,20 @@ describe("timeouts and aborts", () => {
     };
     vi.stubGlobal("fetch", slowFetch);
     try {
-      const options = { clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL };
+      const options = {
+        clientId: CLIENT_ID,
+        privateKey: pem.merchantPrivate,
+        alipayPublicKey: pem.alipayPublic,
+        baseUrl: BASE_URL,
+      };
       const unbounded = createOrderClient({ ...options, timeoutMs: Infinity });
       const res = await unbounded.syncOrder(movie());
       expect(res.attempts).toBe(1);
       expect(seen[0]).toBeUndefined();
       // the same slow answer with a 5 ms timeout: every attempt times out
-      await expect(createOrderClient({ ...options, timeoutMs: 5, retry: { maxAttempts: 1 } }).syncOrder(movie())).rejects.toThrow(TimeoutError);
+      await expect(
+        createOrderClient({ ...options, timeoutMs: 5, retry: { maxAttempts: 1 } }).syncOrder(movie()),
+      ).rejects.toThrow(TimeoutError);
       const controller = new AbortController();
       const call = unbounded.syncOrder(movie(), { signal: controller.signal });
       setTimeout(() => controller.abort(), 5);
@@ -314,7 +356,10 @@ describe("timeouts and aborts", () => {
 
   test("an aborted signal sends nothing; an abort during the backoff stops the retries", async () => {
     const before = setup();
-    await expect(before.client.syncOrder(movie(), { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "ERR_ABORTED", outcome: "not_applied" });
+    await expect(before.client.syncOrder(movie(), { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: "ERR_ABORTED",
+      outcome: "not_applied",
+    });
     expect(before.requests).toHaveLength(0);
 
     const during = setup([{ result: U }], { retry: { initialDelayMs: 10_000, maxDelayMs: 10_000 } });
@@ -339,18 +384,27 @@ describe("timeouts and aborts", () => {
       },
     });
     const started = Date.now();
-    await expect(client.syncOrder(movie(), { signal: controller.signal })).rejects.toMatchObject({ code: "ERR_ABORTED", attempts: 1 });
+    await expect(client.syncOrder(movie(), { signal: controller.signal })).rejects.toMatchObject({
+      code: "ERR_ABORTED",
+      attempts: 1,
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(requests).toHaveLength(1);
   });
 
   test("a private key that imported but cannot sign is a ConfigError naming privateKey, and nothing is sent", async () => {
     const { client, requests } = setup();
-    const spy = vi.spyOn(crypto.subtle, "sign").mockRejectedValueOnce(new DOMException("PKCS#8 cryptographic key data malformed", "DataError"));
+    const spy = vi
+      .spyOn(crypto.subtle, "sign")
+      .mockRejectedValueOnce(new DOMException("PKCS#8 cryptographic key data malformed", "DataError"));
     try {
       const call = client.syncOrder(movie());
       await expect(call).rejects.toBeInstanceOf(ConfigError);
-      await expect(call).rejects.toMatchObject({ message: expect.stringMatching(/^privateKey: invalid RSA key data: the key cannot sign/), attempts: 0, outcome: "not_applied" });
+      await expect(call).rejects.toMatchObject({
+        message: expect.stringMatching(/^privateKey: invalid RSA key data: the key cannot sign/),
+        attempts: 0,
+        outcome: "not_applied",
+      });
     } finally {
       spy.mockRestore();
     }

@@ -49,7 +49,8 @@ export interface Answer {
 
 export const SUCCESS = { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" };
 
-const signB64 = (content: string, key = keys.alipay.privateKey) => createSign("RSA-SHA256").update(content, "utf8").sign(key, "base64");
+const signB64 = (content: string, key = keys.alipay.privateKey) =>
+  createSign("RSA-SHA256").update(content, "utf8").sign(key, "base64");
 
 /** Builds a fetch that answers from `script` (the last entry repeats) and records every request. */
 export function fakeAlipay(script: Answer[] = [{}]) {
@@ -62,8 +63,9 @@ export function fakeAlipay(script: Answer[] = [{}]) {
     const { pathname, search } = new URL(url);
     const sig = /(?:^|,)\s*signature=([^,]+)/.exec(headers.get("Signature") ?? "")?.[1] ?? "";
     const content = `${init.method} ${pathname}${search}\n${headers.get("Client-Id")}.${headers.get("Request-Time")}.${body}`;
-    const signatureValid =
-      createVerify("RSA-SHA256").update(content, "utf8").verify(keys.merchant.publicKey, decodeURIComponent(sig), "base64");
+    const signatureValid = createVerify("RSA-SHA256")
+      .update(content, "utf8")
+      .verify(keys.merchant.publicKey, decodeURIComponent(sig), "base64");
     requests.push({ method: String(init.method), url, headers, body, signatureValid });
 
     const answer = script[Math.min(turn++, script.length - 1)]!;
@@ -99,7 +101,9 @@ export function fakeAlipay(script: Answer[] = [{}]) {
       out.set("Signature", `algorithm=RSA256,keyVersion=1,signature=${encodeURIComponent(signature)}`);
     }
     for (const [name, value] of Object.entries(answer.headers ?? {})) out.set(name, value);
-    const sent = answer.tamper ? responseBody.replace(/"orderStatus":"\w+"/, '"orderStatus":"REFUNDED"').replace("SUCCESS", "SUCCESS ") : responseBody;
+    const sent = answer.tamper
+      ? responseBody.replace(/"orderStatus":"\w+"/, '"orderStatus":"REFUNDED"').replace("SUCCESS", "SUCCESS ")
+      : responseBody;
     return new Response(sent, { status: answer.httpStatus ?? 200, headers: out });
   };
   return { fetch, requests };
@@ -110,7 +114,14 @@ export const ORDERS = Object.fromEntries(
   Object.keys(VARIANTS.syncOrder.values).map((bizType) => {
     const body = EXAMPLES.syncOrder.find((e) => e.variant === bizType)?.body as Record<string, unknown> | undefined;
     if (!body) throw new Error(`the spec has no example order for ${bizType}`);
-    const { [OPERATIONS.syncOrder.idempotencyKey]: _r, merchantBizNo: _n, userId: _u, orderCreateTime: _c, orderModifyTime: _m, ...own } = body;
+    const {
+      [OPERATIONS.syncOrder.idempotencyKey]: _r,
+      merchantBizNo: _n,
+      userId: _u,
+      orderCreateTime: _c,
+      orderModifyTime: _m,
+      ...own
+    } = body;
     return [bizType, own];
   }),
 ) as Record<keyof typeof VARIANTS.syncOrder.values, Record<string, unknown>>;

@@ -1,6 +1,12 @@
 // What the client refuses before anything is sent: invalid bodies and unusable options.
 import { describe, expect, test } from "vitest";
-import { ConfigError, ValidationError, createOrderClient, type OrderClientOptions, type OrderInput } from "../src/index.js";
+import {
+  ConfigError,
+  ValidationError,
+  createOrderClient,
+  type OrderClientOptions,
+  type OrderInput,
+} from "../src/index.js";
 import { BASE_URL, CLIENT_ID, fakeAlipay, order, pem } from "./fake-alipay.js";
 import { KEY, movie, setup } from "./setup.js";
 
@@ -22,14 +28,18 @@ describe("invalid input never reaches the network", () => {
     // both userId and openId is refused only by a strict client: that rule is our reading of AlipayHK's pages
     expect(paths.sort()).toEqual(["merchantBizNo", "orderStatus", "payAmount.currency"]);
     expect(error.message).toMatch(/^syncOrder was not sent: .*merchantBizNo must be at most 32 characters/);
-    expect(error.message).toContain("orderStatus must be one of TICKETED, REFUNDED, USED for merchantBizType MOVIE_TICKET (got SERVING)");
+    expect(error.message).toContain(
+      "orderStatus must be one of TICKETED, REFUNDED, USED for merchantBizType MOVIE_TICKET (got SERVING)",
+    );
     expect(requests).toHaveLength(0);
   });
 
   test("a dashed UUID is too long for requestId", async () => {
     const { client, requests } = setup();
     const error = await client.syncOrder({ ...movie(), [KEY]: crypto.randomUUID() }).catch((e) => e);
-    expect(error.problems).toEqual([{ path: KEY, message: "must be at most 32 characters (got 36)", keyword: "maxLength" }]);
+    expect(error.problems).toEqual([
+      { path: KEY, message: "must be at most 32 characters (got 36)", keyword: "maxLength" },
+    ]);
     expect(requests).toHaveLength(0);
   });
 });
@@ -68,7 +78,8 @@ describe("configuration", () => {
   });
 
   test("a bad key is a ConfigError naming the option, without the key in the message", async () => {
-    const garbage = "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----";
+    const garbage =
+      "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----";
     const { client, requests } = setup([], { privateKey: garbage });
     const error = await client.syncOrder(movie()).catch((e) => e);
     expect(error).toBeInstanceOf(ConfigError);
@@ -87,7 +98,13 @@ describe("configuration", () => {
   test("a custom fetch receives a Request (so a fetch handler works as one)", async () => {
     const fake = fakeAlipay();
     const handler = (request: Request) => fake.fetch(request);
-    const client = createOrderClient({ clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL, fetch: handler });
+    const client = createOrderClient({
+      clientId: CLIENT_ID,
+      privateKey: pem.merchantPrivate,
+      alipayPublicKey: pem.alipayPublic,
+      baseUrl: BASE_URL,
+      fetch: handler,
+    });
     await expect(client.syncOrder(movie())).resolves.toMatchObject({ attempts: 1 });
     expect(fake.requests[0]!.signatureValid).toBe(true);
   });

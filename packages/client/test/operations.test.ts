@@ -10,7 +10,13 @@ import { createClient, syncOrder } from "../src/operations.js";
 import { BASE_URL, CLIENT_ID, fakeAlipay, pem, type Answer } from "./fake-alipay.js";
 import { KEY, U, fast, movie } from "./setup.js";
 
-const base = { clientId: CLIENT_ID, privateKey: pem.merchantPrivate, alipayPublicKey: pem.alipayPublic, baseUrl: BASE_URL, retry: fast };
+const base = {
+  clientId: CLIENT_ID,
+  privateKey: pem.merchantPrivate,
+  alipayPublicKey: pem.alipayPublic,
+  baseUrl: BASE_URL,
+  retry: fast,
+};
 
 /** The same script answered to the per-operation client and to createOrderClient. */
 function both(script?: Answer[]) {
@@ -24,8 +30,10 @@ function both(script?: Answer[]) {
 
 describe("createClient (alipayhk-order/operations)", () => {
   test("the entry exports every descriptor of alipayhk-spec/operations, unchanged, and createClient", () => {
-    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test enumerates what the entry exports
-    for (const [name, descriptor] of Object.entries(specOperations)) expect(entry[name as keyof typeof entry]).toBe(descriptor);
+    for (const [name, descriptor] of Object.entries(specOperations)) {
+      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test enumerates what the entry exports
+      expect(entry[name as keyof typeof entry]).toBe(descriptor);
+    }
     expect(Object.keys(entry).filter((name) => !(name in specOperations))).toEqual(["createClient"]);
   });
 
@@ -43,21 +51,30 @@ describe("createClient (alipayhk-order/operations)", () => {
   test("validated and retried as createOrderClient's: the same problems; a U answer retried with the same requestId", async () => {
     const { one, all } = both([{ result: U }, {}]);
     const bad = { ...movie(), orderStatus: "SERVING" } as never;
-    const [e1, e2] = await Promise.all([one.client.syncOrder(bad).catch((e: unknown) => e), all.client.syncOrder(bad).catch((e: unknown) => e)]);
+    const [e1, e2] = await Promise.all([
+      one.client.syncOrder(bad).catch((e: unknown) => e),
+      all.client.syncOrder(bad).catch((e: unknown) => e),
+    ]);
     expect(e1).toBeInstanceOf(ValidationError);
     expect((e1 as ValidationError).problems).toEqual((e2 as ValidationError).problems);
     expect(one.requests).toHaveLength(0);
     const res = await one.client.syncOrder(movie());
     expect(res.attempts).toBe(2);
     expect(one.requests.map((r) => JSON.parse(r.body)[KEY])).toEqual([res.requestId, res.requestId]);
-    const once = createClient({ ...base, fetch: fakeAlipay([{ result: U }]).fetch, retry: { maxAttempts: 1 }, operations: { syncOrder } });
+    const once = createClient({
+      ...base,
+      fetch: fakeAlipay([{ result: U }]).fetch,
+      retry: { maxAttempts: 1 },
+      operations: { syncOrder },
+    });
     await expect(once.syncOrder(movie())).rejects.toBeInstanceOf(UnknownResultError);
   });
 
   test("has exactly the methods of the operations given", () => {
     const { one } = both();
     expect(Object.keys(one.client)).toEqual(["syncOrder"]);
-    for (const other of Object.keys(OPERATIONS).filter((id) => id !== "syncOrder")) expect(other in one.client).toBe(false);
+    for (const other of Object.keys(OPERATIONS).filter((id) => id !== "syncOrder"))
+      expect(other in one.client).toBe(false);
     // @ts-expect-error: not passed, so not a method
     expect(one.client.syncPerformanceNotification).toBeUndefined();
     // every operation: the module's descriptors as they are
@@ -92,9 +109,21 @@ describe("createClient (alipayhk-order/operations)", () => {
     ["missing", undefined, /^operations: give the operations to call, e\.g\. \{ syncOrder \}/],
     ["an array", [syncOrder], /^operations: give the operations to call/],
     ["empty", {}, /^operations: give the operations to call/],
-    ["not a descriptor", { syncOrder: () => {} }, /^operations\.syncOrder: not an operation descriptor; give each operation under its own name \(\{ syncOrder \}/],
-    ["a descriptor without its schema", { syncOrder: { ...syncOrder, schemas: {} } }, /^operations\.syncOrder: not an operation descriptor/],
-    ["under another name", { sync: syncOrder }, /^operations\.sync: the descriptor of syncOrder; give each operation under its own name \(\{ syncOrder \}/],
+    [
+      "not a descriptor",
+      { syncOrder: () => {} },
+      /^operations\.syncOrder: not an operation descriptor; give each operation under its own name \(\{ syncOrder \}/,
+    ],
+    [
+      "a descriptor without its schema",
+      { syncOrder: { ...syncOrder, schemas: {} } },
+      /^operations\.syncOrder: not an operation descriptor/,
+    ],
+    [
+      "under another name",
+      { sync: syncOrder },
+      /^operations\.sync: the descriptor of syncOrder; give each operation under its own name \(\{ syncOrder \}/,
+    ],
   ])("operations %s: a ConfigError naming it", (_, operations, message) => {
     const make = () => createClient({ ...base, operations: operations as never });
     expect(make).toThrow(ConfigError);

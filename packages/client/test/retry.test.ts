@@ -58,7 +58,13 @@ describe("isRetryable: the one retry decision", () => {
   });
 
   test("errors: an outcome a new attempt may learn (timeout, network, 5xx/408/429, unknown result), no other", () => {
-    const retried = [new TimeoutError(10), new NetworkError(), new HttpError(503), new HttpError(408), new HttpError(429)];
+    const retried = [
+      new TimeoutError(10),
+      new NetworkError(),
+      new HttpError(503),
+      new HttpError(408),
+      new HttpError(429),
+    ];
     for (const error of [...retried, new UnknownResultError({ attempts: 3, resultCode: "UNKNOWN_EXCEPTION" })]) {
       expect([error.code, isRetryable(error)]).toEqual([error.code, true]);
     }

@@ -4,7 +4,11 @@ import { transitionProblem, validateOrder, type VARIANTS } from "../src/index.js
 import { ORDERS, order } from "./fake-alipay.js";
 import { KEY } from "./setup.js";
 
-const valid = (bizType: keyof typeof ORDERS, extra: Record<string, unknown> = {}) => ({ [KEY]: "a".repeat(32), ...order(bizType), ...extra });
+const valid = (bizType: keyof typeof ORDERS, extra: Record<string, unknown> = {}) => ({
+  [KEY]: "a".repeat(32),
+  ...order(bizType),
+  ...extra,
+});
 const paths = (o: unknown) => validateOrder(o).map((p) => p.path);
 
 describe("validateOrder", () => {
@@ -17,28 +21,83 @@ describe("validateOrder", () => {
     ["null", null, "", "must be an object"],
     ["unknown scenario", valid("MOVIE_TICKET", { merchantBizType: "CONCERT" }), "merchantBizType", "must be one of"],
     ["missing scenario", valid("MOVIE_TICKET", { merchantBizType: undefined }), "merchantBizType", "is required"],
-    ["status of another scenario", valid("MOVIE_TICKET", { orderStatus: "SERVING" }), "orderStatus", "must be one of TICKETED, REFUNDED, USED for merchantBizType MOVIE_TICKET (got SERVING)"],
+    [
+      "status of another scenario",
+      valid("MOVIE_TICKET", { orderStatus: "SERVING" }),
+      "orderStatus",
+      "must be one of TICKETED, REFUNDED, USED for merchantBizType MOVIE_TICKET (got SERVING)",
+    ],
     ["missing requestId", valid("MOVIE_TICKET", { [KEY]: undefined }), KEY, "is required"],
     ["empty merchantBizNo", valid("MOVIE_TICKET", { merchantBizNo: "" }), "merchantBizNo", "must not be empty"],
     ["merchantBizNo of 33", valid("MOVIE_TICKET", { merchantBizNo: "1".repeat(33) }), "merchantBizNo", "at most 32"],
     ["userId of 65", valid("MOVIE_TICKET", { userId: "u".repeat(65) }), "userId", "at most 64"],
-    ["merchantAccountId of 65", valid("MOVIE_TICKET", { merchantAccountId: "m".repeat(65) }), "merchantAccountId", "at most 64"],
-    ["both userId and openId (inferred)", valid("MOVIE_TICKET", { openId: "o" }), "", "userId and openId must not both be given"],
+    [
+      "merchantAccountId of 65",
+      valid("MOVIE_TICKET", { merchantAccountId: "m".repeat(65) }),
+      "merchantAccountId",
+      "at most 64",
+    ],
+    [
+      "both userId and openId (inferred)",
+      valid("MOVIE_TICKET", { openId: "o" }),
+      "",
+      "userId and openId must not both be given",
+    ],
     ["neither userId nor openId", valid("MOVIE_TICKET", { userId: undefined }), "", "userId or openId is required"],
-    ["a timestamp as a string", valid("MOVIE_TICKET", { orderCreateTime: "1764115200000" }), "orderCreateTime", "must be a number"],
-    ["a fractional timestamp (inferred)", valid("MOVIE_TICKET", { orderModifyTime: 1764115260000.5 }), "orderModifyTime", "must be an integer"],
-    ["a negative timestamp (inferred)", valid("MOVIE_TICKET", { orderCreateTime: -1, orderModifyTime: 0 }), "orderCreateTime", "at least 0"],
-    ["orderModifyTime before orderCreateTime (inferred)", valid("MOVIE_TICKET", { orderModifyTime: 1 }), "orderModifyTime", "must not be earlier than orderCreateTime"],
+    [
+      "a timestamp as a string",
+      valid("MOVIE_TICKET", { orderCreateTime: "1764115200000" }),
+      "orderCreateTime",
+      "must be a number",
+    ],
+    [
+      "a fractional timestamp (inferred)",
+      valid("MOVIE_TICKET", { orderModifyTime: 1764115260000.5 }),
+      "orderModifyTime",
+      "must be an integer",
+    ],
+    [
+      "a negative timestamp (inferred)",
+      valid("MOVIE_TICKET", { orderCreateTime: -1, orderModifyTime: 0 }),
+      "orderCreateTime",
+      "at least 0",
+    ],
+    [
+      "orderModifyTime before orderCreateTime (inferred)",
+      valid("MOVIE_TICKET", { orderModifyTime: 1 }),
+      "orderModifyTime",
+      "must not be earlier than orderCreateTime",
+    ],
     ["missing extInfo", valid("TRAIN_TICKET", { extInfo: undefined }), "extInfo", "is required"],
     ["extInfo an array", valid("TRAIN_TICKET", { extInfo: [] }), "extInfo", "must be an object"],
     ["Queue Up without shopInfo", valid("LINE_UP", { shopInfo: undefined }), "shopInfo", "is required"],
     ["Queue Up shopInfo without extInfo", valid("LINE_UP", { shopInfo: {} }), "shopInfo.extInfo", "is required"],
     ["Self Pick without items", valid("SELF_PICK", { itemOrderList: undefined }), "itemOrderList", "is required"],
-    ["Self Pick item not an object", valid("SELF_PICK", { itemOrderList: ["tea"] }), "itemOrderList[0]", "must be an object"],
-    ["amount value a number", valid("SELF_PICK", { amount: { value: 8800, currency: "HKD" } }), "amount.value", "must be a string"],
+    [
+      "Self Pick item not an object",
+      valid("SELF_PICK", { itemOrderList: ["tea"] }),
+      "itemOrderList[0]",
+      "must be an object",
+    ],
+    [
+      "amount value a number",
+      valid("SELF_PICK", { amount: { value: 8800, currency: "HKD" } }),
+      "amount.value",
+      "must be a string",
+    ],
     ["amount without currency", valid("SELF_PICK", { amount: { value: "8800" } }), "amount.currency", "is required"],
-    ["lower-case currency", valid("PASS_TICKET", { payAmount: { value: "1", currency: "hkd" } }), "payAmount.currency", "must match"],
-    ["EV extInfo.amount wrong", valid("CHARGING_PILE", { extInfo: { amount: "50" } }), "extInfo.amount", "must be an object"],
+    [
+      "lower-case currency",
+      valid("PASS_TICKET", { payAmount: { value: "1", currency: "hkd" } }),
+      "payAmount.currency",
+      "must match",
+    ],
+    [
+      "EV extInfo.amount wrong",
+      valid("CHARGING_PILE", { extInfo: { amount: "50" } }),
+      "extInfo.amount",
+      "must be an object",
+    ],
     ["tradeNo a number", valid("MOVIE_TICKET", { tradeNo: 7 }), "tradeNo", "must be a string"],
     ["null status", valid("MOVIE_TICKET", { orderStatus: null }), "orderStatus", "must be a string"],
   ])("%s", (_, input, path, message) => {
@@ -68,7 +127,9 @@ describe("validateOrder", () => {
       fc.property(fc.array(unit, { minLength: 24, maxLength: 44 }), (units) => {
         const text = units.join("");
         const tooLong = [...text].length > 32; // merchantBizNo: at most 32 characters; 24-44 units straddle it
-        expect(paths(valid("MOVIE_TICKET", { merchantBizNo: text })).includes("merchantBizNo")).toBe(tooLong || text === "");
+        expect(paths(valid("MOVIE_TICKET", { merchantBizNo: text })).includes("merchantBizNo")).toBe(
+          tooLong || text === "",
+        );
       }),
       { numRuns: 500 },
     );

@@ -48,16 +48,22 @@ export type Verdict =
   | { readonly state: "released" };
 
 const HOUR = 3_600_000;
-export const DEFAULT_DELIVERY: Required<Omit<DeliveryOptions, "random">> = { windowMs: 24 * HOUR, initialDelayMs: 1_000, maxDelayMs: 300_000 };
+export const DEFAULT_DELIVERY: Required<Omit<DeliveryOptions, "random">> = {
+  windowMs: 24 * HOUR,
+  initialDelayMs: 1_000,
+  maxDelayMs: 300_000,
+};
 
 /** The options, checked: an OutboxConfigError names the first one that is not usable. */
 export function checkDeliveryOptions(options: DeliveryOptions = {}): Required<DeliveryOptions> {
   const checked = { ...DEFAULT_DELIVERY, random: Math.random, ...options };
   for (const name of ["windowMs", "initialDelayMs", "maxDelayMs"] as const) {
     const value = checked[name];
-    if (!(typeof value === "number" && value >= 0 && !Number.isNaN(value))) throw new OutboxConfigError(`${name}: must be a number of milliseconds, 0 or more`);
+    if (!(typeof value === "number" && value >= 0 && !Number.isNaN(value)))
+      throw new OutboxConfigError(`${name}: must be a number of milliseconds, 0 or more`);
   }
-  if (typeof checked.random !== "function") throw new OutboxConfigError("random: must be a function returning a number in [0, 1)");
+  if (typeof checked.random !== "function")
+    throw new OutboxConfigError("random: must be a function returning a number in [0, 1)");
   return checked;
 }
 
@@ -93,16 +99,27 @@ export async function deliverCall(
     const failure = summarise(error);
     // A definite failure, except a local one: a bad setting of the worker (ERR_CONFIG) is fixed by its operator,
     // and the call must survive until then.
-    if (error instanceof OrderError && error.outcome === "not_applied" && error.code !== "ERR_CONFIG" && error.code !== "ERR_ABORTED") {
+    if (
+      error instanceof OrderError &&
+      error.outcome === "not_applied" &&
+      error.code !== "ERR_CONFIG" &&
+      error.code !== "ERR_ABORTED"
+    ) {
       return { state: "dead", reason: "definite_failure", failure };
     }
     return later(call, attempts, failure, options);
   }
 }
 
-function later(call: StoredCall, attempts: number, failure: FailureSummary, options: Required<DeliveryOptions>): Verdict {
+function later(
+  call: StoredCall,
+  attempts: number,
+  failure: FailureSummary,
+  options: Required<DeliveryOptions>,
+): Verdict {
   const delayMs = backoffMs(attempts, options);
-  if (Date.now() + delayMs > call.enqueuedAt + options.windowMs) return { state: "dead", reason: "window_expired", failure };
+  if (Date.now() + delayMs > call.enqueuedAt + options.windowMs)
+    return { state: "dead", reason: "window_expired", failure };
   return { state: "retry", delayMs, failure };
 }
 
@@ -110,7 +127,10 @@ function later(call: StoredCall, attempts: number, failure: FailureSummary, opti
 export function summarise(error: unknown): FailureSummary {
   if (!(error instanceof Error)) return { code: "ERR_UNEXPECTED", message: String(error).slice(0, 300) };
   const e = error as Partial<OrderError> & Error;
-  const summary: Record<string, unknown> = { code: typeof e.code === "string" ? e.code : "ERR_UNEXPECTED", message: e.message.slice(0, 300) };
+  const summary: Record<string, unknown> = {
+    code: typeof e.code === "string" ? e.code : "ERR_UNEXPECTED",
+    message: e.message.slice(0, 300),
+  };
   for (const field of ["resultCode", "resultStatus", "resultMessage", "httpStatus", "tracerId"] as const) {
     if (e[field] !== undefined) summary[field] = e[field];
   }

@@ -303,7 +303,11 @@ export function createKvOutbox(kv: KvLike, options: KvOutboxOptions): KvOutbox {
         .delete(undeliveredKey(requestId));
       // attempts and the retry window counted afresh, as every store does on a re-drive
       const now = Date.now();
-      send(op, { ...rest, state: "pending", attempts: 0, enqueuedAt: now, updatedAt: now, token: crypto.randomUUID() }, 0);
+      send(
+        op,
+        { ...rest, state: "pending", attempts: 0, enqueuedAt: now, updatedAt: now, token: crypto.randomUUID() },
+        0,
+      );
       if ((await op.commit()).ok) count++;
     }
     return count;

@@ -60,8 +60,15 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
     const { operationId, requestId } = raw;
     const t = now();
     const row: Row = {
-      raw, requestId: String(requestId), operationId: String(operationId), state: "pending",
-      attempts: 0, enqueuedAt, updatedAt: t, availableAt: t, leaseUntil: 0,
+      raw,
+      requestId: String(requestId),
+      operationId: String(operationId),
+      state: "pending",
+      attempts: 0,
+      enqueuedAt,
+      updatedAt: t,
+      availableAt: t,
+      leaseUntil: 0,
     };
     rows.set(key, row);
     if (order) {
@@ -134,14 +141,25 @@ export function createMemoryStore({ now = Date.now }: { now?: () => number } = {
       return row && entry(row);
     },
     async dead(limit) {
-      return [...rows.values()].filter((row) => row.state === "dead").sort((a, b) => a.updatedAt - b.updatedAt).slice(0, limit).map(entry);
+      return [...rows.values()]
+        .filter((row) => row.state === "dead")
+        .sort((a, b) => a.updatedAt - b.updatedAt)
+        .slice(0, limit)
+        .map(entry);
     },
     async redrive(requestIds) {
       let count = 0;
       for (const row of rows.values()) {
         if (row.state !== "dead" || (requestIds && !requestIds.includes(row.requestId))) continue;
         const t = now();
-        Object.assign(row, { state: "pending", availableAt: t, updatedAt: t, deadReason: undefined, attempts: 0, enqueuedAt: t });
+        Object.assign(row, {
+          state: "pending",
+          availableAt: t,
+          updatedAt: t,
+          deadReason: undefined,
+          attempts: 0,
+          enqueuedAt: t,
+        });
         row.raw = { ...row.raw, enqueuedAt: t }; // the retry window counts from here
         count++;
       }

@@ -80,8 +80,10 @@ const DAY = 86_400_000;
 
 export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx> {
   const { client, store, strict = false, coalesce = false, onDelivered, onDeadLetter } = options;
-  if (typeof client !== "object" || client === null) throw new OutboxConfigError("client: give an alipayhk-order client (createOrderClient)");
-  if (typeof store?.claim !== "function") throw new OutboxConfigError("store: give an outbox store (createMemoryStore, createPostgresStore...)");
+  if (typeof client !== "object" || client === null)
+    throw new OutboxConfigError("client: give an alipayhk-order client (createOrderClient)");
+  if (typeof store?.claim !== "function")
+    throw new OutboxConfigError("store: give an outbox store (createMemoryStore, createPostgresStore...)");
   const delivery = checkDeliveryOptions(options);
   if (typeof coalesce !== "boolean") throw new OutboxConfigError("coalesce: must be true or false");
   if (coalesce && store.coalesces !== true) {
@@ -97,7 +99,9 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
       const order = coalesce ? orderRef(call) : undefined;
       await (order ? store.add(call, tx, order) : store.add(call, tx));
     } catch (cause) {
-      throw cause instanceof OutboxStoreError ? cause : new OutboxStoreError(`the call was not stored: ${(cause as Error)?.message ?? cause}`, cause);
+      throw cause instanceof OutboxStoreError
+        ? cause
+        : new OutboxStoreError(`the call was not stored: ${(cause as Error)?.message ?? cause}`, cause);
     }
     return { requestId: call.requestId };
   }
@@ -130,7 +134,12 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
         return;
       case "retry":
         settled.retried++;
-        await store.settle(claim, { state: "pending", delayMs: verdict.delayMs, failure: verdict.failure, countAttempt: true });
+        await store.settle(claim, {
+          state: "pending",
+          delayMs: verdict.delayMs,
+          failure: verdict.failure,
+          countAttempt: true,
+        });
         return;
       case "released":
         settled.released++;
@@ -139,9 +148,12 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
   }
 
   function work({ concurrency = 4, leaseMs = 120_000, pollMs = 500, signal }: WorkerOptions = {}): OutboxWorker {
-    if (!(Number.isSafeInteger(concurrency) && concurrency >= 1)) throw new OutboxConfigError("concurrency: must be a whole number, at least 1");
-    if (!(typeof leaseMs === "number" && leaseMs > 0)) throw new OutboxConfigError("leaseMs: must be a number of milliseconds above 0");
-    if (!(typeof pollMs === "number" && pollMs >= 0)) throw new OutboxConfigError("pollMs: must be a number of milliseconds, 0 or more");
+    if (!(Number.isSafeInteger(concurrency) && concurrency >= 1))
+      throw new OutboxConfigError("concurrency: must be a whole number, at least 1");
+    if (!(typeof leaseMs === "number" && leaseMs > 0))
+      throw new OutboxConfigError("leaseMs: must be a number of milliseconds above 0");
+    if (!(typeof pollMs === "number" && pollMs >= 0))
+      throw new OutboxConfigError("pollMs: must be a number of milliseconds, 0 or more");
     const stopper = new AbortController();
     const stopNow = () => stopper.abort();
     if (signal?.aborted) stopNow();

@@ -67,7 +67,12 @@ export type Settlement =
   | { readonly state: "superseded"; readonly by: string }
   | { readonly state: "dead"; readonly reason: DeadReason; readonly failure: FailureSummary }
   /** Due again after `delayMs`, counted by the store's clock (a database's own now(), not this machine's). */
-  | { readonly state: "pending"; readonly delayMs: number; readonly failure?: FailureSummary | undefined; readonly countAttempt: boolean };
+  | {
+      readonly state: "pending";
+      readonly delayMs: number;
+      readonly failure?: FailureSummary | undefined;
+      readonly countAttempt: boolean;
+    };
 
 /**
  * A durable home for calls. `Tx` is what `add` can write through besides the store's own connection: the caller's

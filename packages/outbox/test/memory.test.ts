@@ -61,7 +61,13 @@ deliveryConformance("memory store", async (settings): Promise<DeliveryHarness> =
     deadLetters: () => outbox.deadLetters(),
     redrive: (requestId) => outbox.redrive([requestId]),
     count: async () => Object.values(await outbox.counts()).reduce((a, b) => a + b, 0),
-    addDamaged: async () => (store as MemoryStore).addRaw({ operationId: "syncOrder", requestId: "damaged", body: "{not json", enqueuedAt: Date.now() }),
+    addDamaged: async () =>
+      (store as MemoryStore).addRaw({
+        operationId: "syncOrder",
+        requestId: "damaged",
+        body: "{not json",
+        enqueuedAt: Date.now(),
+      }),
     close: async () => store.close(),
   };
 });
@@ -120,7 +126,10 @@ describe("createOutbox", () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const hanging = createOrderClient({
-      clientId: CLIENT_ID, privateKey: MERCHANT.pkcs8Pem, alipayPublicKey: sandbox.alipayPublicKey, baseUrl: "https://sandbox.invalid",
+      clientId: CLIENT_ID,
+      privateKey: MERCHANT.pkcs8Pem,
+      alipayPublicKey: sandbox.alipayPublicKey,
+      baseUrl: "https://sandbox.invalid",
       // the request reaches AlipayHK and is applied; the answer never comes back
       fetch: async (request) => (await sandbox.fetch(request), await held, new Response(null, { status: 599 })),
       retry: { maxAttempts: 1 },
@@ -135,7 +144,11 @@ describe("createOutbox", () => {
     expect(worker.settled.released).toBe(1);
     expect((await first.get(requestId))?.state).toBe("pending");
     const answering = createOrderClient({
-      clientId: CLIENT_ID, privateKey: MERCHANT.pkcs8Pem, alipayPublicKey: sandbox.alipayPublicKey, baseUrl: "https://sandbox.invalid", fetch: sandbox.fetch,
+      clientId: CLIENT_ID,
+      privateKey: MERCHANT.pkcs8Pem,
+      alipayPublicKey: sandbox.alipayPublicKey,
+      baseUrl: "https://sandbox.invalid",
+      fetch: sandbox.fetch,
     });
     const second = createOutbox({ client: answering, store });
     await drainWith(second, 10_000);

@@ -20,22 +20,31 @@ export class Remembered {
   constructor(text: string, answer: Answer) {
     const print = fingerprint(text);
     this.high = Math.floor(print / 2 ** 32);
-    this.low = print % 2 ** 32 | 0;
+    this.low = (print % 2 ** 32) | 0;
     this.httpStatus = answer.httpStatus;
     this.code = answer.code;
     this.message = answer.message;
     // a plain copy (the answer's own object, built by spreading, takes about three times the room), empty arrays shared
-    this.fields = answer.fields && Object.fromEntries(Object.entries(answer.fields).map(([k, v]) => [k, Array.isArray(v) && v.length === 0 ? NONE : v]));
+    this.fields =
+      answer.fields &&
+      Object.fromEntries(
+        Object.entries(answer.fields).map(([k, v]) => [k, Array.isArray(v) && v.length === 0 ? NONE : v]),
+      );
   }
 
   /** Whether `text` is the body this answered (the same fingerprint: two bodies share one with a chance of 1 in 2^53). */
   sameBody(text: string): boolean {
     const print = fingerprint(text);
-    return Math.floor(print / 2 ** 32) === this.high && (print % 2 ** 32 | 0) === this.low;
+    return Math.floor(print / 2 ** 32) === this.high && ((print % 2 ** 32) | 0) === this.low;
   }
 
   get answer(): Answer {
-    return { httpStatus: this.httpStatus, code: this.code, message: this.message, ...(this.fields && { fields: this.fields }) };
+    return {
+      httpStatus: this.httpStatus,
+      code: this.code,
+      message: this.message,
+      ...(this.fields && { fields: this.fields }),
+    };
   }
 }
 

@@ -31,7 +31,8 @@ export type Behaviour = (call: Call) => Outcome;
 export const inferredNote = (why: string) => ` (inferred: ${why} createSandbox({ strict: false }) accepts it)`;
 
 /** One sentence for a problem; an inferred one says so. */
-const describeProblem = (p: Problem) => (p.path ? `${p.path} ${p.message}` : p.message) + (p.inferred === undefined ? "" : inferredNote(p.inferred));
+const describeProblem = (p: Problem) =>
+  (p.path ? `${p.path} ${p.message}` : p.message) + (p.inferred === undefined ? "" : inferredNote(p.inferred));
 
 /** The problems as one resultMessage. */
 export const describeProblems = (problems: readonly Problem[]) => problems.map(describeProblem).join("; ");
@@ -39,11 +40,19 @@ export const describeProblems = (problems: readonly Problem[]) => problems.map(d
 /** For the event log: each problem's sentence, and the reasons of the inferred rules among them. */
 export const inferredOf = (problems: readonly Problem[]) => {
   const whys = [...new Set(problems.flatMap((p) => (p.inferred === undefined ? [] : [p.inferred])))];
-  return { ...(problems.length && { problems: problems.map(describeProblem) }), ...(whys.length && { inferred: whys }) };
+  return {
+    ...(problems.length && { problems: problems.map(describeProblem) }),
+    ...(whys.length && { inferred: whys }),
+  };
 };
 
 /** Records the event of `call` and returns its answer. */
-export function finish(call: Call, event: SandboxEventType, answer: Answer, facts: Partial<SandboxEvent> = {}): Outcome {
+export function finish(
+  call: Call,
+  event: SandboxEventType,
+  answer: Answer,
+  facts: Partial<SandboxEvent> = {},
+): Outcome {
   call.store.record({ type: event, ...call.facts, ...facts, resultCode: answer.code, message: answer.message });
   return { answer, event };
 }

@@ -11,7 +11,15 @@ import { contentToSign, formatRequestTime, parseSignatureHeader, type PublicKey 
 import { base64ToBytes, bytesToBigInt, modPowPublic, publicKeyNumbers } from "alipayhk-signature/internal";
 
 /** What the sandbox can tell about a refused signature. */
-export type SignatureCause = "noMerchantKey" | "unreadableHeader" | "otherKey" | "bodyChanged" | "pathChanged" | "timeChanged" | "contentChanged" | "unknown";
+export type SignatureCause =
+  | "noMerchantKey"
+  | "unreadableHeader"
+  | "otherKey"
+  | "bodyChanged"
+  | "pathChanged"
+  | "timeChanged"
+  | "contentChanged"
+  | "unknown";
 
 /** The diagnosis of a request refused with INVALID_CLIENT or INVALID_SIGNATURE. */
 export interface SignatureDiagnosis {
@@ -48,7 +56,10 @@ export interface RsaNumbers {
 }
 
 const encoder = new TextEncoder();
-const hex = (bytes: Uint8Array) => bytesToBigInt(bytes).toString(16).padStart(bytes.length * 2, "0");
+const hex = (bytes: Uint8Array) =>
+  bytesToBigInt(bytes)
+    .toString(16)
+    .padStart(bytes.length * 2, "0");
 const sha256 = async (text: string) => hex(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
 
 // DigestInfo for SHA-256 (RFC 8017, section 9.2, note 1).
@@ -59,7 +70,9 @@ export function openSignature(signature: Uint8Array, key: RsaNumbers): string | 
   const s = bytesToBigInt(signature);
   const k = Math.ceil(key.n.toString(16).length / 2);
   if (signature.length !== k || s >= key.n) return undefined;
-  const encoded = modPowPublic(s, key.e, key.n).toString(16).padStart(k * 2, "0");
+  const encoded = modPowPublic(s, key.e, key.n)
+    .toString(16)
+    .padStart(k * 2, "0");
   const padding = encoded.length - 2 * (3 + SHA256_DIGEST_INFO.length / 2 + 32);
   const expected = `0001${"ff".repeat(padding / 2)}00${SHA256_DIGEST_INFO}`;
   return padding >= 16 && encoded.startsWith(expected) ? encoded.slice(expected.length) : undefined;
@@ -79,10 +92,14 @@ export async function rsaNumbers(key: PublicKey): Promise<RsaNumbers | undefined
 }
 
 /** Other ways the same request may have been written when it was signed, each with the cause it would show. */
-function variants(attempt: SignedAttempt & { time: string }): { cause: SignatureCause; explanation: string; content: string }[] {
+function variants(
+  attempt: SignedAttempt & { time: string },
+): { cause: SignatureCause; explanation: string; content: string }[] {
   const out: { cause: SignatureCause; explanation: string; content: string }[] = [];
-  const add = (cause: SignatureCause, explanation: string, field: { path?: string; time?: string; body?: string }) => out.push({ cause, explanation, content: contentToSign({ ...attempt, ...field }) });
-  const body = (how: string, changed: string) => add("bodyChanged", `The body changed after signing: it was signed ${how}.`, { body: changed });
+  const add = (cause: SignatureCause, explanation: string, field: { path?: string; time?: string; body?: string }) =>
+    out.push({ cause, explanation, content: contentToSign({ ...attempt, ...field }) });
+  const body = (how: string, changed: string) =>
+    add("bodyChanged", `The body changed after signing: it was signed ${how}.`, { body: changed });
   try {
     const parsed: unknown = JSON.parse(attempt.body);
     body("as compact JSON (JSON.stringify of the same value)", JSON.stringify(parsed));
@@ -92,15 +109,24 @@ function variants(attempt: SignedAttempt & { time: string }): { cause: Signature
   }
   body("without surrounding whitespace", attempt.body.trim());
   body("with a trailing newline", `${attempt.body}\n`);
-  const path = (how: string, changed: string) => add("pathChanged", `The path is not the one signed: it was signed ${how} (${changed}).`, { path: changed });
+  const path = (how: string, changed: string) =>
+    add("pathChanged", `The path is not the one signed: it was signed ${how} (${changed}).`, { path: changed });
   const query = attempt.path.indexOf("?");
   if (query >= 0) path("without its query", attempt.path.slice(0, query));
   if (attempt.path.endsWith("/")) path("without its trailing slash", attempt.path.slice(0, -1));
   else path("with a trailing slash", `${attempt.path}/`);
   const instant = new Date(attempt.time);
   if (!Number.isNaN(instant.getTime())) {
-    for (const time of [instant.toISOString(), formatRequestTime(instant), formatRequestTime(instant, { offsetMinutes: 480 })]) {
-      add("timeChanged", `Request-Time is not the one signed: it was signed as ${time}, the same instant written another way.`, { time });
+    for (const time of [
+      instant.toISOString(),
+      formatRequestTime(instant),
+      formatRequestTime(instant, { offsetMinutes: 480 }),
+    ]) {
+      add(
+        "timeChanged",
+        `Request-Time is not the one signed: it was signed as ${time}, the same instant written another way.`,
+        { time },
+      );
     }
   }
   const received = contentToSign(attempt);
@@ -130,24 +156,50 @@ export async function diagnoseSignature(
 ): Promise<SignatureDiagnosis> {
   const time = attempt.time ?? "";
   const expectedContent = contentToSign({ ...attempt, time });
-  const base = { expectedContent, expectedDigest: await sha256(expectedContent), ...requestIdOf(attempt.body, idempotencyKey) };
+  const base = {
+    expectedContent,
+    expectedDigest: await sha256(expectedContent),
+    ...requestIdOf(attempt.body, idempotencyKey),
+  };
   if (key === null) {
     const known = registered.length ? `registered: ${registered.join(", ")}` : "none is registered";
     const who = attempt.clientId ? `Client-Id ${attempt.clientId}` : "a request without a Client-Id header";
-    return { ...base, cause: "noMerchantKey", explanation: `The sandbox has no merchant public key for ${who} (${known}).` };
+    return {
+      ...base,
+      cause: "noMerchantKey",
+      explanation: `The sandbox has no merchant public key for ${who} (${known}).`,
+    };
   }
   let header: ReturnType<typeof parseSignatureHeader>;
   try {
     header = parseSignatureHeader(attempt.signature);
   } catch (error) {
-    return { ...base, cause: "unreadableHeader", explanation: `The Signature header cannot be read: ${(error as Error).message}.` };
+    return {
+      ...base,
+      cause: "unreadableHeader",
+      explanation: `The Signature header cannot be read: ${(error as Error).message}.`,
+    };
   }
-  const seen = { algorithm: header.algorithm, ...(header.keyVersion !== undefined && { keyVersion: header.keyVersion }) };
+  const seen = {
+    algorithm: header.algorithm,
+    ...(header.keyVersion !== undefined && { keyVersion: header.keyVersion }),
+  };
   if (header.algorithm !== "RSA256") {
-    return { ...base, ...seen, cause: "unreadableHeader", explanation: `The algorithm ${header.algorithm} is not supported; AlipayHK signs with RSA256.` };
+    return {
+      ...base,
+      ...seen,
+      cause: "unreadableHeader",
+      explanation: `The algorithm ${header.algorithm} is not supported; AlipayHK signs with RSA256.`,
+    };
   }
   if (key === undefined) {
-    return { ...base, ...seen, cause: "unknown", explanation: "The signature does not match; the sandbox cannot open it (the merchant key is a CryptoKey that is not extractable)." };
+    return {
+      ...base,
+      ...seen,
+      cause: "unknown",
+      explanation:
+        "The signature does not match; the sandbox cannot open it (the merchant key is a CryptoKey that is not extractable).",
+    };
   }
   const signedDigest = openSignature(base64ToBytes(header.signature) ?? new Uint8Array(0), key);
   if (signedDigest === undefined) {
@@ -159,13 +211,19 @@ export async function diagnoseSignature(
     };
   }
   const opened = { ...base, ...seen, signedDigest };
-  if (!attempt.time) return { ...opened, cause: "timeChanged", explanation: "The merchant's key signed other content; the request has no Request-Time header." };
+  if (!attempt.time)
+    return {
+      ...opened,
+      cause: "timeChanged",
+      explanation: "The merchant's key signed other content; the request has no Request-Time header.",
+    };
   for (const { cause, explanation, content } of variants({ ...attempt, time })) {
     if ((await sha256(content)) === signedDigest) return { ...opened, cause, explanation };
   }
   return {
     ...opened,
     cause: "contentChanged",
-    explanation: "The merchant's key signed, but other content: the method, path, Client-Id, Request-Time or body signed differ from those received (compare with the expected content).",
+    explanation:
+      "The merchant's key signed, but other content: the method, path, Client-Id, Request-Time or body signed differ from those received (compare with the expected content).",
   };
 }

@@ -113,16 +113,23 @@ export function faultPlanner(options: FaultOptions, seed: number): (forced?: Fau
   for (const kind of FAULT_KINDS) {
     const rate = options[kind];
     if (rate === undefined) continue;
-    if (!isRate(rate)) throw new SandboxConfigError(`faults.${kind}`, `must be a rate between 0 and 1 (got ${shown(rate)})`);
+    if (!isRate(rate))
+      throw new SandboxConfigError(`faults.${kind}`, `must be a rate between 0 and 1 (got ${shown(rate)})`);
     total += rate;
   }
   if (total > 1 + 1e-9) {
-    throw new SandboxConfigError("faults", `rates add up to ${total}; at most one fault hits a request, so they must add up to at most 1`);
+    throw new SandboxConfigError(
+      "faults",
+      `rates add up to ${total}; at most one fault hits a request, so they must add up to at most 1`,
+    );
   }
   const latency = options.latencyMs ?? 0;
   const [min, max] = typeof latency === "number" ? [latency, latency] : Array.isArray(latency) ? latency : [];
   if (!isMs(min) || !isMs(max) || min > max) {
-    throw new SandboxConfigError("faults.latencyMs", `must be a number of milliseconds or a [min, max] range (got ${shown(latency)})`);
+    throw new SandboxConfigError(
+      "faults.latencyMs",
+      `must be a number of milliseconds or a [min, max] range (got ${shown(latency)})`,
+    );
   }
   const skew = options.responseTimeSkewMs;
   if (skew !== undefined && !(typeof skew === "number" && Number.isFinite(skew))) {
@@ -140,7 +147,11 @@ export function faultPlanner(options: FaultOptions, seed: number): (forced?: Fau
     const coin = random();
     const spread = random();
     const kind = forced ?? kindAt(pick);
-    return { kind, processed: kind !== undefined && kind !== "http429" && coin < 0.5, latencyMs: Math.round(min + spread * (max - min)) };
+    return {
+      kind,
+      processed: kind !== undefined && kind !== "http429" && coin < 0.5,
+      latencyMs: Math.round(min + spread * (max - min)),
+    };
   };
 }
 

@@ -80,15 +80,37 @@ export async function passGateway(request: Request, path: string, context: Gatew
 
   const raw = await readBody(request, context.maxBodyBytes);
   if (raw === undefined) {
-    return { ...base, rejection: reject(413, "PARAM_ILLEGAL", `the request body is larger than ${context.maxBodyBytes} bytes`) };
+    return {
+      ...base,
+      rejection: reject(413, "PARAM_ILLEGAL", `the request body is larger than ${context.maxBodyBytes} bytes`),
+    };
   }
 
-  const attempt = { method: request.method, path, clientId, time: request.headers.get("Request-Time"), body: raw, signature: request.headers.get("Signature") };
-  const refused = async (rejection: Answer) => ({ rejection, ...(context.diagnose && { diagnosis: await context.diagnose(attempt) }) });
+  const attempt = {
+    method: request.method,
+    path,
+    clientId,
+    time: request.headers.get("Request-Time"),
+    body: raw,
+    signature: request.headers.get("Signature"),
+  };
+  const refused = async (rejection: Answer) => ({
+    rejection,
+    ...(context.diagnose && { diagnosis: await context.diagnose(attempt) }),
+  });
 
   const merchantKey = context.merchants.get(clientId);
   if (!merchantKey) {
-    return { ...base, ...(await refused(reject(200, "INVALID_CLIENT", clientId ? `Client-Id ${clientId} is not registered with the sandbox` : "the Client-Id header is missing"))) };
+    return {
+      ...base,
+      ...(await refused(
+        reject(
+          200,
+          "INVALID_CLIENT",
+          clientId ? `Client-Id ${clientId} is not registered with the sandbox` : "the Client-Id header is missing",
+        ),
+      )),
+    };
   }
   const known = { ...base, merchantKey };
 
@@ -97,20 +119,34 @@ export async function passGateway(request: Request, path: string, context: Gatew
   const time = request.headers.get("Request-Time");
   const parsed = time === null ? undefined : parseAlipayTime(time);
   if (time === null || !parsed) {
-    const problem = time === null ? "is missing" : "must be an ISO-8601 date-time with a time zone, e.g. 2024-05-22T06:42:21+08:00";
+    const problem =
+      time === null ? "is missing" : "must be an ISO-8601 date-time with a time zone, e.g. 2024-05-22T06:42:21+08:00";
     return { ...known, rejection: reject(200, "PARAM_ILLEGAL", `the Request-Time header ${problem}`) };
   }
   const timed: Seen = parsed.form === "iso-8601" ? known : { ...known, requestTimeForm: parsed.form };
 
   let valid: boolean;
   try {
-    valid = await verify({ method: request.method, path, clientId, time, body: raw }, request.headers.get("Signature"), merchantKey);
+    valid = await verify(
+      { method: request.method, path, clientId, time, body: raw },
+      request.headers.get("Signature"),
+      merchantKey,
+    );
   } catch (error) {
     if (!(error instanceof AlipayHKError)) throw error;
     return { ...timed, ...(await refused(reject(200, "INVALID_SIGNATURE", error.message))) };
   }
   if (!valid) {
-    return { ...timed, ...(await refused(reject(200, "INVALID_SIGNATURE", "the signature does not match the request (method, path, Client-Id, Request-Time and body)"))) };
+    return {
+      ...timed,
+      ...(await refused(
+        reject(
+          200,
+          "INVALID_SIGNATURE",
+          "the signature does not match the request (method, path, Client-Id, Request-Time and body)",
+        ),
+      )),
+    };
   }
 
   let text = raw;

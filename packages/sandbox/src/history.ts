@@ -18,7 +18,13 @@ export class OrderHistory {
     return this.requestIds.length;
   }
 
-  push(update: { readonly requestId: string; readonly from?: string; readonly to: string; readonly orderModifyTime: number; readonly at: number }): void {
+  push(update: {
+    readonly requestId: string;
+    readonly from?: string;
+    readonly to: string;
+    readonly orderModifyTime: number;
+    readonly at: number;
+  }): void {
     if (this.requestIds.length === 0) this.before = update.from;
     this.requestIds = this.requestIds.concat(update.requestId);
     this.statuses = this.statuses.concat(update.to);
@@ -38,7 +44,13 @@ export class OrderHistory {
     return this.requestIds.map((requestId, i) => {
       const from = i === 0 ? this.before : this.statuses[i - 1];
       const at = new Date(this.times[2 * i + 1]!).toISOString();
-      return { requestId, ...(from !== undefined && { from }), to: this.statuses[i]!, orderModifyTime: this.times[2 * i]!, at };
+      return {
+        requestId,
+        ...(from !== undefined && { from }),
+        to: this.statuses[i]!,
+        orderModifyTime: this.times[2 * i]!,
+        at,
+      };
     });
   }
 }

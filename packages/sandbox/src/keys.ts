@@ -1,5 +1,11 @@
 /** The sandbox's own ("AlipayHK's") key pair: the private key given, or a fresh RSA-2048 one, and its public PEM. */
-import { generateKeyPairPem, importPrivateKey, publicKeyPem, type PrivateKey, type PrivateKeyInput } from "alipayhk-signature";
+import {
+  generateKeyPairPem,
+  importPrivateKey,
+  publicKeyPem,
+  type PrivateKey,
+  type PrivateKeyInput,
+} from "alipayhk-signature";
 
 /** The key the sandbox signs responses (and decrypts requests) with, and its public half as PEM. */
 export interface AlipayKeys {

@@ -27,7 +27,8 @@ export interface RecordTimeline<State = unknown> {
 /** Each sandbox's log (a new one on reset) gets its own epoch, so that a `since` from before a reset is recognised. */
 let epochs = 0;
 
-const keyOf = (kind: RecordKind, clientId: string, merchantBizNo: string) => JSON.stringify([kind, clientId, merchantBizNo]);
+const keyOf = (kind: RecordKind, clientId: string, merchantBizNo: string) =>
+  JSON.stringify([kind, clientId, merchantBizNo]);
 
 /** The card an event belongs on, if any: a request that named a merchantBizNo (a fault's event belongs to its request). */
 function recordOf(e: SandboxEvent): [RecordKind, string, string] | undefined {
@@ -96,7 +97,10 @@ export class EventLog<State = unknown> {
       let byId = this.requests.get(clientId);
       if (!byId) this.requests.set(clientId, (byId = new Map()));
       const seqs = byId.get(requestId);
-      byId.set(requestId, seqs === undefined ? entry.seq : typeof seqs === "number" ? [seqs, entry.seq] : [...seqs, entry.seq]);
+      byId.set(
+        requestId,
+        seqs === undefined ? entry.seq : typeof seqs === "number" ? [seqs, entry.seq] : [...seqs, entry.seq],
+      );
     }
     if (this.size > this.limit) this.dropOldest();
     return entry;
@@ -126,7 +130,8 @@ export class EventLog<State = unknown> {
     const byId = requestId === undefined ? undefined : this.requests.get(event.clientId ?? "");
     const seqs = byId?.get(requestId!);
     if (seqs === event.seq) byId!.delete(requestId!);
-    else if (Array.isArray(seqs) && seqs[0] === event.seq) byId!.set(requestId!, seqs.length === 2 ? seqs[1]! : seqs.slice(1));
+    else if (Array.isArray(seqs) && seqs[0] === event.seq)
+      byId!.set(requestId!, seqs.length === 2 ? seqs[1]! : seqs.slice(1));
     if (byId?.size === 0) this.requests.delete(event.clientId ?? "");
   }
 
@@ -134,7 +139,11 @@ export class EventLog<State = unknown> {
   timeline(kind: RecordKind, clientId: string, merchantBizNo: string): RecordTimeline<State> {
     const key = keyOf(kind, clientId, merchantBizNo);
     let timeline = this.records.get(key);
-    if (!timeline) this.records.set(key, (timeline = { id: ++this.lastRecordId, kind, clientId, merchantBizNo, events: [], earlier: 0 }));
+    if (!timeline)
+      this.records.set(
+        key,
+        (timeline = { id: ++this.lastRecordId, kind, clientId, merchantBizNo, events: [], earlier: 0 }),
+      );
     return timeline;
   }
 

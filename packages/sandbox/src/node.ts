@@ -29,7 +29,10 @@ export interface Server {
  * (`POST http://host/path`) request targets. A handler that throws gets a 500, except a `SandboxDropError`, the
  * sandbox's dropped-connection fault, which breaks the connection on purpose.
  */
-export async function serve(handler: FetchHandler, { port = 0, host = "127.0.0.1" }: ServeOptions = {}): Promise<Server> {
+export async function serve(
+  handler: FetchHandler,
+  { port = 0, host = "127.0.0.1" }: ServeOptions = {},
+): Promise<Server> {
   const server = createServer((req, res) => {
     void handle(handler, req, res);
   });

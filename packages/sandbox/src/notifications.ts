@@ -13,48 +13,82 @@ import type { NotificationRecord, ResultCode, SandboxEventType, ValidNotificatio
 export const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** Why a notification of one of `templates` is no longer valid at `nowMs`, or undefined while it is. */
-export function invalidity(templates: Variants["values"], record: NotificationRecord, nowMs: number): string | undefined {
+export function invalidity(
+  templates: Variants["values"],
+  record: NotificationRecord,
+  nowMs: number,
+): string | undefined {
   if (nowMs >= record.endDate) return `it expired at ${new Date(record.endDate).toISOString()} (endDate)`;
-  const template = Object.hasOwn(templates, record.productTemplateCode) ? templates[record.productTemplateCode] : undefined;
+  const template = Object.hasOwn(templates, record.productTemplateCode)
+    ? templates[record.productTemplateCode]
+    : undefined;
   if (template?.endStatuses.includes(record.orderStatus)) return `its status ${record.orderStatus} hides it`;
   return undefined;
 }
 
 /** The performance notifications' behaviour, for their templates (the spec's variants of syncPerformanceNotification). */
-export const notificationBehaviour = ({ property: TEMPLATE_FIELD, statusProperty: STATUS_FIELD, values: TEMPLATES }: Variants): Behaviour => (call) => {
-  const { store, clientId, body, problems } = call;
-  const facts = {
-    ...(typeof body[TEMPLATE_FIELD] === "string" && { productTemplateCode: body[TEMPLATE_FIELD] as string }),
-    ...(typeof body.command === "string" && { command: body.command }),
-    ...(typeof body.bizDate === "number" && { bizDate: body.bizDate }),
-    ...(typeof body[STATUS_FIELD] === "string" && { to: body[STATUS_FIELD] as string }),
-  };
-  const done = (event: SandboxEventType, code: ResultCode, message: string, from?: string) =>
-    finish(call, event, { httpStatus: 200, code, message }, { ...facts, ...(from !== undefined && { from }), ...inferredOf(problems) });
-  if (problems.length) return done("rejected", "PARAM_ILLEGAL", describeProblems(problems));
+export const notificationBehaviour =
+  ({ property: TEMPLATE_FIELD, statusProperty: STATUS_FIELD, values: TEMPLATES }: Variants): Behaviour =>
+  (call) => {
+    const { store, clientId, body, problems } = call;
+    const facts = {
+      ...(typeof body[TEMPLATE_FIELD] === "string" && { productTemplateCode: body[TEMPLATE_FIELD] as string }),
+      ...(typeof body.command === "string" && { command: body.command }),
+      ...(typeof body.bizDate === "number" && { bizDate: body.bizDate }),
+      ...(typeof body[STATUS_FIELD] === "string" && { to: body[STATUS_FIELD] as string }),
+    };
+    const done = (event: SandboxEventType, code: ResultCode, message: string, from?: string) =>
+      finish(
+        call,
+        event,
+        { httpStatus: 200, code, message },
+        { ...facts, ...(from !== undefined && { from }), ...inferredOf(problems) },
+      );
+    if (problems.length) return done("rejected", "PARAM_ILLEGAL", describeProblems(problems));
 
-  const notification = body as ValidNotification;
-  const nowMs = store.nowMs();
-  const existing = store.notification(clientId, notification.merchantBizNo);
-  const whyInvalid = existing && invalidity(TEMPLATES, existing, nowMs);
-  const name = `notification ${notification.merchantBizNo}`;
+    const notification = body as ValidNotification;
+    const nowMs = store.nowMs();
+    const existing = store.notification(clientId, notification.merchantBizNo);
+    const whyInvalid = existing && invalidity(TEMPLATES, existing, nowMs);
+    const name = `notification ${notification.merchantBizNo}`;
 
-  if (notification.command === "SEND") {
-    if (existing && !whyInvalid) {
-      return done("rejected", "UN_SUPPORT_BUSINESS", `a valid ${name} exists (status ${existing.orderStatus}); send UPDATE to change it`, existing.orderStatus);
+    if (notification.command === "SEND") {
+      if (existing && !whyInvalid) {
+        return done(
+          "rejected",
+          "UN_SUPPORT_BUSINESS",
+          `a valid ${name} exists (status ${existing.orderStatus}); send UPDATE to change it`,
+          existing.orderStatus,
+        );
+      }
+      store.sendNotification(clientId, call.requestId ?? "", notification, nowMs + DEFAULT_LIFETIME_MS);
+      return done("applied", "SUCCESS", "success", existing?.orderStatus);
     }
-    store.sendNotification(clientId, call.requestId ?? "", notification, nowMs + DEFAULT_LIFETIME_MS);
-    return done("applied", "SUCCESS", "success", existing?.orderStatus);
-  }
-  if (!existing) return done("rejected", "ORDER_NOT_FOUND", `no ${name} exists; SEND it first`);
-  const from = existing.orderStatus;
-  if (whyInvalid) return done("stale", "SUCCESS", `ignored: the ${name} is no longer valid (${whyInvalid}); SEND starts a new one`, from);
-  if (notification.productTemplateCode !== existing.productTemplateCode) {
-    return done("rejected", "PARAM_ILLEGAL", `productTemplateCode must stay ${existing.productTemplateCode} for every update of ${name}`, from);
-  }
-  if (notification.bizDate <= existing.bizDate) {
-    return done("stale", "SUCCESS", `ignored as stale: bizDate ${notification.bizDate} is not newer than ${existing.bizDate}, the last applied update; the ${name} stays ${from}`, from);
-  }
-  store.updateNotification(existing, call.requestId ?? "", notification);
-  return done("applied", "SUCCESS", "success", from);
-};
+    if (!existing) return done("rejected", "ORDER_NOT_FOUND", `no ${name} exists; SEND it first`);
+    const from = existing.orderStatus;
+    if (whyInvalid)
+      return done(
+        "stale",
+        "SUCCESS",
+        `ignored: the ${name} is no longer valid (${whyInvalid}); SEND starts a new one`,
+        from,
+      );
+    if (notification.productTemplateCode !== existing.productTemplateCode) {
+      return done(
+        "rejected",
+        "PARAM_ILLEGAL",
+        `productTemplateCode must stay ${existing.productTemplateCode} for every update of ${name}`,
+        from,
+      );
+    }
+    if (notification.bizDate <= existing.bizDate) {
+      return done(
+        "stale",
+        "SUCCESS",
+        `ignored as stale: bizDate ${notification.bizDate} is not newer than ${existing.bizDate}, the last applied update; the ${name} stays ${from}`,
+        from,
+      );
+    }
+    store.updateNotification(existing, call.requestId ?? "", notification);
+    return done("applied", "SUCCESS", "success", from);
+  };

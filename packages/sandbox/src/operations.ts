@@ -18,16 +18,23 @@ export type { Outcome } from "./call.js";
  * the spec no longer has (or no longer discriminates) is left out, and its requests, if any, get acceptValid's answer.
  */
 const BEHAVIOURS: Readonly<Record<string, Behaviour>> = Object.fromEntries(
-  Object.entries({ syncOrder: orderBehaviour, syncPerformanceNotification: notificationBehaviour }).flatMap(([operationId, behaviour]) => {
-    const variants = entryOf(VARIANTS, operationId);
-    return variants && entryOf(OPERATIONS, operationId) ? [[operationId, behaviour(variants)]] : [];
-  }),
+  Object.entries({ syncOrder: orderBehaviour, syncPerformanceNotification: notificationBehaviour }).flatMap(
+    ([operationId, behaviour]) => {
+      const variants = entryOf(VARIANTS, operationId);
+      return variants && entryOf(OPERATIONS, operationId) ? [[operationId, behaviour(variants)]] : [];
+    },
+  ),
 );
 
 /** The answer of an operation without behaviour of its own: refused when the body breaks the spec, SUCCESS otherwise. */
 const acceptValid: Behaviour = (call) =>
   call.problems.length
-    ? finish(call, "rejected", { httpStatus: 200, code: "PARAM_ILLEGAL", message: describeProblems(call.problems) }, inferredOf(call.problems))
+    ? finish(
+        call,
+        "rejected",
+        { httpStatus: 200, code: "PARAM_ILLEGAL", message: describeProblems(call.problems) },
+        inferredOf(call.problems),
+      )
     : finish(call, "applied", { httpStatus: 200, code: "SUCCESS", message: "success" });
 
 /** Processes one request of `operationId` for `clientId`, records its event and returns the answer. */

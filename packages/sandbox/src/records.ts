@@ -10,7 +10,9 @@ import type { FaultKind } from "./faults.js";
 /** A result code of the spec (`SUCCESS`, `PARAM_ILLEGAL`, ...), from its RESULT_CODES. */
 export type ResultCode = keyof typeof RESULT_CODES;
 /** An order-sync scenario (any string, should a spec change remove order sync). */
-export type MerchantBizType = typeof VARIANTS extends { readonly syncOrder: { readonly values: infer Scenarios } } ? keyof Scenarios & string : string;
+export type MerchantBizType = typeof VARIANTS extends { readonly syncOrder: { readonly values: infer Scenarios } }
+  ? keyof Scenarios & string
+  : string;
 
 /** One applied update of an order. */
 export interface SandboxOrderUpdate {

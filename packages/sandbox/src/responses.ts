@@ -42,7 +42,11 @@ export interface SignedResponseOptions {
 export async function signedResponse(answer: Answer, options: SignedResponseOptions): Promise<Response> {
   const { method, path, clientId, privateKey, tamper } = options;
   let body = answerJson(answer);
-  const headers = new Headers({ "Content-Type": JSON_TYPE, "Response-Time": formatRequestTime(options.time), "Tracer-Id": options.tracerId });
+  const headers = new Headers({
+    "Content-Type": JSON_TYPE,
+    "Response-Time": formatRequestTime(options.time),
+    "Tracer-Id": options.tracerId,
+  });
   if (clientId) headers.set("Client-Id", clientId);
   if (options.encryptFor) {
     const encrypted = await encryptBody(body, options.encryptFor);
@@ -53,7 +57,10 @@ export async function signedResponse(answer: Answer, options: SignedResponseOpti
   if (tamper !== "omitSignature") {
     // A forged signature is well-formed and made with the right key, but over other content.
     const signed = tamper === "forgeSignature" ? `${body} ` : body;
-    headers.set("Signature", await sign({ method, path, clientId, time: headers.get("Response-Time")!, body: signed }, privateKey));
+    headers.set(
+      "Signature",
+      await sign({ method, path, clientId, time: headers.get("Response-Time")!, body: signed }, privateKey),
+    );
   }
   if (tamper === "truncate") body = body.slice(0, Math.floor(body.length / 2));
   return new Response(body, { status: answer.httpStatus, headers });
@@ -62,7 +69,10 @@ export async function signedResponse(answer: Answer, options: SignedResponseOpti
 /** The router's answer to a method and path that is no operation of the spec: an unsigned JSON 404. */
 export function notFound(method: string, path: string): Response {
   const operations = Object.values(OPERATIONS).map((op) => `${op.method} ${op.path}`);
-  return Response.json({ error: "not found", method, path, hint: `the sandbox answers ${operations.join(", ")}` }, { status: 404, headers: { "Content-Type": JSON_TYPE } });
+  return Response.json(
+    { error: "not found", method, path, hint: `the sandbox answers ${operations.join(", ")}` },
+    { status: 404, headers: { "Content-Type": JSON_TYPE } },
+  );
 }
 
 /** The unsigned answers of a failing server or proxy, for the http* faults. */
@@ -71,10 +81,19 @@ export function proxyError(kind: Extract<FaultKind, "http500" | "http502" | "htt
     case "http500":
       return Response.json({ error: "internal server error" }, { status: 500, headers: { "Content-Type": JSON_TYPE } });
     case "http502":
-      return new Response("<html><body><h1>502 Bad Gateway</h1></body></html>", { status: 502, headers: { "Content-Type": "text/html" } });
+      return new Response("<html><body><h1>502 Bad Gateway</h1></body></html>", {
+        status: 502,
+        headers: { "Content-Type": "text/html" },
+      });
     case "http503":
-      return new Response("Service Unavailable", { status: 503, headers: { "Content-Type": TEXT_TYPE, "Retry-After": "0" } });
+      return new Response("Service Unavailable", {
+        status: 503,
+        headers: { "Content-Type": TEXT_TYPE, "Retry-After": "0" },
+      });
     case "http429":
-      return Response.json({ error: "too many requests" }, { status: 429, headers: { "Content-Type": JSON_TYPE, "Retry-After": "0" } });
+      return Response.json(
+        { error: "too many requests" },
+        { status: 429, headers: { "Content-Type": JSON_TYPE, "Retry-After": "0" } },
+      );
   }
 }

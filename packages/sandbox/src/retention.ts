@@ -37,7 +37,8 @@ export function retentionOf(options: RetentionOptions | undefined): Retention {
   const known = Object.keys(DEFAULT_RETENTION);
   const out: Record<string, number> = { ...DEFAULT_RETENTION };
   for (const [key, value] of Object.entries(options) as [string, unknown][]) {
-    if (!known.includes(key)) throw new SandboxConfigError(`retention.${key}`, `is not a retention setting; they are ${known.join(", ")}`);
+    if (!known.includes(key))
+      throw new SandboxConfigError(`retention.${key}`, `is not a retention setting; they are ${known.join(", ")}`);
     if (value === undefined) continue;
     if (value !== Infinity && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
       throw new SandboxConfigError(`retention.${key}`, `must be a positive integer or Infinity (got ${shown(value)})`);

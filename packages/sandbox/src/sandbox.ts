@@ -13,7 +13,15 @@ import { processRequest, type Outcome } from "./operations.js";
 import { loadAlipayKeys } from "./keys.js";
 import { notFound, proxyError, signedResponse } from "./responses.js";
 import { retentionOf, type RetentionOptions } from "./retention.js";
-import { snapshot, Store, type Answer, type SandboxEvent, type SandboxNotification, type SandboxOrder, type SandboxStats } from "./store.js";
+import {
+  snapshot,
+  Store,
+  type Answer,
+  type SandboxEvent,
+  type SandboxNotification,
+  type SandboxOrder,
+  type SandboxStats,
+} from "./store.js";
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -94,7 +102,9 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 type OperationId = keyof typeof OPERATIONS;
 /** "POST /api/..." -> the operation at that method and path. */
-const ROUTES = new Map(Object.entries(OPERATIONS).map(([operationId, op]) => [`${op.method} ${op.path}`, operationId as OperationId]));
+const ROUTES = new Map(
+  Object.entries(OPERATIONS).map(([operationId, op]) => [`${op.method} ${op.path}`, operationId as OperationId]),
+);
 
 /** An unpredictable 32-bit integer, for a default seed and for Tracer-Ids. */
 const randomUint32 = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
@@ -113,7 +123,8 @@ const randomUint32 = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
  * @throws {KeyFormatError} for a key that cannot be imported.
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  if (typeof options !== "object" || options === null) throw new SandboxConfigError("options", `must be an object (got ${shown(options)})`);
+  if (typeof options !== "object" || options === null)
+    throw new SandboxConfigError("options", `must be an object (got ${shown(options)})`);
   const seed = options.seed ?? randomUint32();
   if (!Number.isInteger(seed)) throw new SandboxConfigError("seed", `must be an integer (got ${shown(seed)})`);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -125,7 +136,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
   const merchantKeys = options.merchants ?? {};
   if (typeof merchantKeys !== "object" || merchantKeys === null || Array.isArray(merchantKeys)) {
-    throw new SandboxConfigError("merchants", `must be an object of Client-Id: public key (got ${shown(merchantKeys)})`);
+    throw new SandboxConfigError(
+      "merchants",
+      `must be an object of Client-Id: public key (got ${shown(merchantKeys)})`,
+    );
   }
   const faults = options.faults ?? {};
   let plan = faultPlanner(faults, seed);
@@ -138,7 +152,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const { privateKey, publicKeyPem } = await loadAlipayKeys(options.alipayPrivateKey);
 
   async function register(clientId: string, publicKey: PublicKeyInput, option: string): Promise<void> {
-    if (typeof clientId !== "string" || clientId === "") throw new SandboxConfigError(option, `must be a non-empty string (got ${shown(clientId)})`);
+    if (typeof clientId !== "string" || clientId === "")
+      throw new SandboxConfigError(option, `must be a non-empty string (got ${shown(clientId)})`);
     const key = await importPublicKey(publicKey);
     merchants.set(clientId, key);
     keyNumbers.set(clientId, await rsaNumbers(key));
@@ -148,7 +163,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   const forced: { kind: FaultKind; processed: boolean | undefined }[] = [];
   function faultNext(kind: FaultKind, how: { processed?: boolean } = {}): void {
-    if (!FAULT_KINDS.includes(kind)) throw new SandboxConfigError("kind", `must be a fault kind, one of ${FAULT_KINDS.join(", ")} (got ${shown(kind)})`);
+    if (!FAULT_KINDS.includes(kind))
+      throw new SandboxConfigError(
+        "kind",
+        `must be a fault kind, one of ${FAULT_KINDS.join(", ")} (got ${shown(kind)})`,
+      );
     if (how.processed !== undefined && typeof how.processed !== "boolean") {
       throw new SandboxConfigError("processed", `must be true, false or absent (got ${shown(how.processed)})`);
     }
@@ -176,7 +195,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   /** Runs the request through the gateway and the operation, recording what happened. */
   function answerFor(operationId: OperationId, incoming: Incoming): Outcome {
-    if (!incoming.rejection) return processRequest(store, operationId, incoming.clientId, incoming.text, incoming.order, strict);
+    if (!incoming.rejection)
+      return processRequest(store, operationId, incoming.clientId, incoming.text, incoming.order, strict);
     const answer = incoming.rejection;
     store.record({
       type: "rejected",
@@ -191,9 +211,18 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
 
   /** Sends what the fault calls for instead of (or on top of) the real answer. */
-  async function faulty(kind: FaultKind, operationId: OperationId, incoming: Incoming, outcome: Outcome | undefined): Promise<Response> {
+  async function faulty(
+    kind: FaultKind,
+    operationId: OperationId,
+    incoming: Incoming,
+    outcome: Outcome | undefined,
+  ): Promise<Response> {
     store.countFault(kind);
-    const unknown: Answer = { httpStatus: 200, code: "UNKNOWN_EXCEPTION", message: "unknown exception (injected fault); retry with the same requestId" };
+    const unknown: Answer = {
+      httpStatus: 200,
+      code: "UNKNOWN_EXCEPTION",
+      message: "unknown exception (injected fault); retry with the same requestId",
+    };
     const order: Record<string, unknown> = incoming.rejection ? {} : incoming.order;
     const op: Operation = OPERATIONS[operationId];
     const key = op.idempotencyKey ?? "";
@@ -235,7 +264,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const page = consoleRoute(request, url, { sandbox, queuedFaults: () => forced.map((f) => f.kind), log: () => store.log, retention });
+    const page = consoleRoute(request, url, {
+      sandbox,
+      queuedFaults: () => forced.map((f) => f.kind),
+      log: () => store.log,
+      retention,
+    });
     if (page) return page;
     store.countRequest();
     const operationId = ROUTES.get(`${request.method} ${url.pathname}`);
@@ -254,7 +288,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       merchants,
       privateKey,
       diagnose: (attempt) =>
-        diagnoseSignature(attempt, keyNumbers.has(attempt.clientId) ? keyNumbers.get(attempt.clientId) : null, [...merchants.keys()], (OPERATIONS[operationId] as Operation).idempotencyKey),
+        diagnoseSignature(
+          attempt,
+          keyNumbers.has(attempt.clientId) ? keyNumbers.get(attempt.clientId) : null,
+          [...merchants.keys()],
+          (OPERATIONS[operationId] as Operation).idempotencyKey,
+        ),
     });
     return store.tagged(incoming.requestTimeForm ? { requestTimeForm: incoming.requestTimeForm } : {}, () => {
       if (fault.kind && !fault.processed) return faulty(fault.kind, operationId, incoming, undefined);

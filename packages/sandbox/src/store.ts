@@ -63,7 +63,12 @@ export class Store {
   /** The event log, and the console's views of it. */
   readonly log: EventLog<RecordState>;
   private droppedHistory = 0;
-  private readonly counts = { requests: 0, results: {} as Partial<Record<ResultCode, number>>, httpStatus: {} as Record<number, number>, faults: {} as Partial<Record<FaultKind, number>> };
+  private readonly counts = {
+    requests: 0,
+    results: {} as Partial<Record<ResultCode, number>>,
+    httpStatus: {} as Record<number, number>,
+    faults: {} as Partial<Record<FaultKind, number>>,
+  };
   private orderCounter = 0;
   private readonly orderIdPrefix: string;
 
@@ -95,7 +100,14 @@ export class Store {
   apply(
     clientId: string,
     requestId: string,
-    body: Record<string, unknown> & { merchantBizNo: string; merchantBizType: string; orderStatus: string; orderCreateTime: number; orderModifyTime: number; merchantAccountId?: string },
+    body: Record<string, unknown> & {
+      merchantBizNo: string;
+      merchantBizType: string;
+      orderStatus: string;
+      orderCreateTime: number;
+      orderModifyTime: number;
+      merchantAccountId?: string;
+    },
   ): OrderRecord {
     const { merchantAccountId } = body;
     const key = keyOf(clientId, merchantAccountId, body.merchantBizNo);
@@ -103,13 +115,30 @@ export class Store {
     const from = record?.orderStatus;
     if (!record) {
       const orderId = this.orderIdPrefix + String(++this.orderCounter).padStart(10, "0");
-      record = { clientId, ...(merchantAccountId !== undefined && { merchantAccountId }), merchantBizNo: body.merchantBizNo, merchantBizType: body.merchantBizType as MerchantBizType, orderId, orderStatus: body.orderStatus, orderCreateTime: body.orderCreateTime, orderModifyTime: body.orderModifyTime, body, history: new OrderHistory() };
+      record = {
+        clientId,
+        ...(merchantAccountId !== undefined && { merchantAccountId }),
+        merchantBizNo: body.merchantBizNo,
+        merchantBizType: body.merchantBizType as MerchantBizType,
+        orderId,
+        orderStatus: body.orderStatus,
+        orderCreateTime: body.orderCreateTime,
+        orderModifyTime: body.orderModifyTime,
+        body,
+        history: new OrderHistory(),
+      };
       this.orderMap.set(key, record);
     }
     record.orderStatus = body.orderStatus;
     record.orderModifyTime = body.orderModifyTime;
     record.body = body;
-    record.history.push({ requestId, ...(from !== undefined && { from }), to: body.orderStatus, orderModifyTime: body.orderModifyTime, at: this.nowMs() });
+    record.history.push({
+      requestId,
+      ...(from !== undefined && { from }),
+      to: body.orderStatus,
+      orderModifyTime: body.orderModifyTime,
+      at: this.nowMs(),
+    });
     this.trim(record.history);
     this.log.timeline("order", clientId, body.merchantBizNo).state = record;
     return record;
@@ -120,7 +149,12 @@ export class Store {
   }
 
   /** A SEND: a new notification, replacing one that is no longer valid. */
-  sendNotification(clientId: string, requestId: string, body: ValidNotification, defaultEndDate: number): NotificationRecord {
+  sendNotification(
+    clientId: string,
+    requestId: string,
+    body: ValidNotification,
+    defaultEndDate: number,
+  ): NotificationRecord {
     const record: NotificationRecord = {
       clientId,
       merchantBizNo: body.merchantBizNo,
@@ -139,7 +173,14 @@ export class Store {
 
   /** An UPDATE of a valid notification. */
   updateNotification(record: NotificationRecord, requestId: string, body: ValidNotification): void {
-    record.history.push({ requestId, command: body.command, from: record.orderStatus, to: body.orderStatus, bizDate: body.bizDate, at: this.time() });
+    record.history.push({
+      requestId,
+      command: body.command,
+      from: record.orderStatus,
+      to: body.orderStatus,
+      bizDate: body.bizDate,
+      at: this.time(),
+    });
     this.trim(record.history);
     record.orderStatus = body.orderStatus;
     record.bizDate = body.bizDate;
@@ -209,12 +250,20 @@ export class Store {
   }
 
   stats(): SandboxStats {
-    return { ...structuredClone(this.counts), dropped: { events: this.log.dropped, history: this.droppedHistory, answers: this.answers.dropped } };
+    return {
+      ...structuredClone(this.counts),
+      dropped: { events: this.log.dropped, history: this.droppedHistory, answers: this.answers.dropped },
+    };
   }
 }
 
 /** A frozen deep copy of an order or a notification, for readers. */
-export function snapshot<T extends OrderRecord | NotificationRecord>(record: T): T extends OrderRecord ? SandboxOrder : SandboxNotification {
+export function snapshot<T extends OrderRecord | NotificationRecord>(
+  record: T,
+): T extends OrderRecord ? SandboxOrder : SandboxNotification {
   const { history, ...rest } = record;
-  return Object.freeze({ ...structuredClone(rest), history: history instanceof OrderHistory ? history.entries() : structuredClone(history) }) as never;
+  return Object.freeze({
+    ...structuredClone(rest),
+    history: history instanceof OrderHistory ? history.entries() : structuredClone(history),
+  }) as never;
 }

@@ -11,7 +11,11 @@ const merchant = makeMerchant("2102000000000031");
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, faults: { unknownException: 0.2, http503: 0.2 }, seed: 5 });
+  sandbox = await createSandbox({
+    merchants: { [merchant.clientId]: merchant.publicKey },
+    faults: { unknownException: 0.2, http503: 0.2 },
+    seed: 5,
+  });
 });
 
 const clientFor = (encrypt: boolean) =>
@@ -37,11 +41,20 @@ describe.each([false, true])("createOrderClient({ fetch: sandbox.fetch, encrypt:
       extInfo: {},
     };
     const first = await client.syncOrder({ ...base, orderStatus: "CALL_NUM", orderModifyTime: 1_700_000_000_001 });
-    const second = await client.syncOrder({ ...base, orderStatus: "NUMBER_ARRIVED", orderModifyTime: 1_700_000_000_002 });
+    const second = await client.syncOrder({
+      ...base,
+      orderStatus: "NUMBER_ARRIVED",
+      orderModifyTime: 1_700_000_000_002,
+    });
     expect(second.orderId).toBe(first.orderId);
     expect(second.orderStatus).toBe("NUMBER_ARRIVED");
-    await expect(client.syncOrder({ ...base, orderStatus: "CANCELLED", orderModifyTime: 1_700_000_000_003 })).rejects.toMatchObject({ name: "ResultError", resultCode: "ORDER_STATUS_INVALID" });
-    expect(sandbox.order(merchant.clientId, base.merchantBizNo)?.history.map((h) => h.to)).toEqual(["CALL_NUM", "NUMBER_ARRIVED"]);
+    await expect(
+      client.syncOrder({ ...base, orderStatus: "CANCELLED", orderModifyTime: 1_700_000_000_003 }),
+    ).rejects.toMatchObject({ name: "ResultError", resultCode: "ORDER_STATUS_INVALID" });
+    expect(sandbox.order(merchant.clientId, base.merchantBizNo)?.history.map((h) => h.to)).toEqual([
+      "CALL_NUM",
+      "NUMBER_ARRIVED",
+    ]);
   });
 });
 

@@ -14,7 +14,8 @@ const somebodyElse = makeMerchant("2102000000000999"); // its public key is not 
 
 const REFUSED =
   /^answered SUCCESS, but the client re-sent the same requestId: it likely refused the answer \(e\.g\. a wrong alipayPublicKey\)/;
-const RESENT = /^re-sent after a SUCCESS answer: the client likely refused that answer \(e\.g\. a wrong alipayPublicKey\)/;
+const RESENT =
+  /^re-sent after a SUCCESS answer: the client likely refused that answer \(e\.g\. a wrong alipayPublicKey\)/;
 
 let sandbox: Sandbox;
 beforeEach(async () => {
@@ -23,7 +24,13 @@ beforeEach(async () => {
 
 /** The real client, signing with `privateKey` and verifying answers with `alipayPublicKey`. */
 const clientWith = (alipayPublicKey: string, privateKey = merchant.privateKey) =>
-  createOrderClient({ clientId: merchant.clientId, privateKey, alipayPublicKey, baseUrl: "https://sandbox.local", fetch: sandbox.fetch });
+  createOrderClient({
+    clientId: merchant.clientId,
+    privateKey,
+    alipayPublicKey,
+    baseUrl: "https://sandbox.local",
+    fetch: sandbox.fetch,
+  });
 
 async function state(query = ""): Promise<ConsoleState> {
   return (await sandbox.fetch(new Request(`https://sandbox.local/console/state${query}`))).json();
@@ -87,7 +94,10 @@ describe("a SUCCESS followed by a re-send of its requestId", () => {
     await expect(right.syncOrder(body)).rejects.toMatchObject({ code: "ERR_RESPONSE_SIGNATURE" });
     await expect(right.syncOrder(body)).resolves.toMatchObject({ result: { resultCode: "SUCCESS" } });
     const requests = await log();
-    expect(requests.map((r) => [r.outcome, r.fault])).toEqual([["applied", "forgeSignature"], ["replayed", undefined]]);
+    expect(requests.map((r) => [r.outcome, r.fault])).toEqual([
+      ["applied", "forgeSignature"],
+      ["replayed", undefined],
+    ]);
     expect(requests.map((r) => r.note)).toEqual([undefined, undefined]);
   });
 
@@ -104,7 +114,11 @@ describe("a SUCCESS followed by a re-send of its requestId", () => {
     expect(changes.requests[0]!.note).toMatch(RESENT);
     expect(changes.updatedRequests).toHaveLength(1);
     const earlier = before.requests[0]!;
-    expect(changes.updatedRequests![0]).toMatchObject({ seq: earlier.seq, outcome: "applied", requestId: body.requestId });
+    expect(changes.updatedRequests![0]).toMatchObject({
+      seq: earlier.seq,
+      outcome: "applied",
+      requestId: body.requestId,
+    });
     expect(changes.updatedRequests![0]!.note).toMatch(REFUSED);
     // a poll with nothing new updates nothing
     expect((await state(`?since=${changes.seq}&epoch=${changes.epoch}`)).updatedRequests).toBeUndefined();

@@ -9,9 +9,12 @@ import { BASE_URL, call, makeMerchant, makeOrder, nextUpdate, sendUpdates, signe
 
 const merchant = makeMerchant("2102000000000556");
 
-const sandboxWith = (retention?: RetentionOptions) => createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, seed: 6, ...(retention && { retention }) });
-const send = (sandbox: Sandbox, order: Record<string, unknown>) => call(sandbox, signedRequest({ body: JSON.stringify(order), merchant }), merchant.clientId);
-const updates = (sandbox: Sandbox, count: number, merchantBizNo: string) => sendUpdates(sandbox, merchant, count, merchantBizNo);
+const sandboxWith = (retention?: RetentionOptions) =>
+  createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, seed: 6, ...(retention && { retention }) });
+const send = (sandbox: Sandbox, order: Record<string, unknown>) =>
+  call(sandbox, signedRequest({ body: JSON.stringify(order), merchant }), merchant.clientId);
+const updates = (sandbox: Sandbox, count: number, merchantBizNo: string) =>
+  sendUpdates(sandbox, merchant, count, merchantBizNo);
 const state = async (sandbox: Sandbox, query = "") => {
   const response = await sandbox.fetch(new Request(`${BASE_URL}/console/state${query}`));
   expect(response.status).toBe(200);
@@ -24,7 +27,10 @@ describe("what retention dropped, on the console", () => {
     const sandbox = await sandboxWith({ events: 5, historyPerOrder: 3, answers: 4 });
     const sent = await updates(sandbox, 8, "kept-1");
     const { retention, merchants } = await state(sandbox);
-    expect(retention).toEqual({ limits: { events: 5, historyPerOrder: 3, answers: 4 }, dropped: { events: 3, history: 5, answers: 4 } });
+    expect(retention).toEqual({
+      limits: { events: 5, historyPerOrder: 3, answers: 4 },
+      dropped: { events: 3, history: 5, answers: 4 },
+    });
     const [card] = merchants[0]!.cards;
     expect(card!.timeline.map((t) => t.requestId)).toEqual(sent.slice(5).map((o) => o.requestId));
     expect(card!.earlier).toBe(5);
@@ -50,7 +56,10 @@ describe("the console's incremental and paged state", () => {
     expect(first).toMatchObject({ full: true, cardCount: 3, requestTotal: 3, olderRequests: 1 });
     expect(titles(first)).toEqual(["page-a", "page-b"]);
     expect(first.requests.map((r) => r.seq)).toEqual([3, 2]);
-    const next = await state(sandbox, `?cards=2&requests=2&cardsAfter=${first.nextCards}&requestsBefore=${first.nextRequests}`);
+    const next = await state(
+      sandbox,
+      `?cards=2&requests=2&cardsAfter=${first.nextCards}&requestsBefore=${first.nextRequests}`,
+    );
     expect(titles(next)).toEqual(["page-c"]);
     expect(next.nextCards).toBeUndefined();
     expect(next.requests.map((r) => r.seq)).toEqual([1]);
@@ -66,7 +75,14 @@ describe("the console's incremental and paged state", () => {
     const since = `?since=${before.seq}&epoch=${before.epoch}`;
 
     const quiet = await state(sandbox, since);
-    expect(quiet).toMatchObject({ full: false, seq: before.seq, requests: [], merchants: [], olderRequests: 0, cardCount: 2 });
+    expect(quiet).toMatchObject({
+      full: false,
+      seq: before.seq,
+      requests: [],
+      merchants: [],
+      olderRequests: 0,
+      cardCount: 2,
+    });
 
     await send(sandbox, nextUpdate(a!, "USED"));
     await updates(sandbox, 1, "since-c");
@@ -100,7 +116,13 @@ describe("the console's incremental and paged state", () => {
 
   it("refuses a bad query, naming the parameter", async () => {
     const sandbox = await sandboxWith();
-    for (const [query, name] of [["?since=-1", "since"], ["?cards=0", "cards"], ["?requests=5000", "requests"], ["?cardsAfter=x", "cardsAfter"], ["?requestsBefore=1.5", "requestsBefore"]]) {
+    for (const [query, name] of [
+      ["?since=-1", "since"],
+      ["?cards=0", "cards"],
+      ["?requests=5000", "requests"],
+      ["?cardsAfter=x", "cardsAfter"],
+      ["?requestsBefore=1.5", "requestsBefore"],
+    ]) {
       const response = await sandbox.fetch(new Request(`${BASE_URL}/console/state${query}`));
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: string }).error).toMatch(new RegExp(`^${name} must be an integer`));

@@ -15,11 +15,17 @@ import { serve, type Server } from "alipayhk-sandbox/node";
 
 const OUTPUT = fileURLToPath(new URL("../../../test-output/console/", import.meta.url));
 // $CHROMIUM_PATH when set (and then only it), else Debian's (or Ubuntu's) package
-const CHROMIUM = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"]).find((path) => existsSync(path));
+const CHROMIUM = (
+  process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+).find((path) => existsSync(path));
 
 const merchant = makeMerchant("2102000000001234");
 const stranger = makeMerchant(merchant.clientId); // same Client-Id, another key
-const alipay = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+const alipay = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 
 let sandbox: Sandbox;
 let server: Server;
@@ -49,22 +55,34 @@ function send(body: string, signer = merchant, signedBody = body): Promise<Respo
       "Content-Type": "application/json; charset=UTF-8",
       "Client-Id": merchant.clientId,
       "Request-Time": time,
-      Signature: signatureHeader(content(OPERATIONS.syncOrder.path, merchant.clientId, time, signedBody), signer.privateKey),
+      Signature: signatureHeader(
+        content(OPERATIONS.syncOrder.path, merchant.clientId, time, signedBody),
+        signer.privateKey,
+      ),
     },
     body,
   });
 }
 
 /** Waits until the request log lists `count` requests. */
-const logLength = (count: number) => page.waitForFunction((n) => document.querySelectorAll("#log > li").length >= n, count, { timeout: 5000 });
+const logLength = (count: number) =>
+  page.waitForFunction((n) => document.querySelectorAll("#log > li").length >= n, count, { timeout: 5000 });
 
 beforeAll(async () => {
   if (!CHROMIUM) {
-    const looked = process.env.CHROMIUM_PATH ? `$CHROMIUM_PATH (${process.env.CHROMIUM_PATH})` : "/usr/bin/chromium and /usr/bin/chromium-browser";
-    throw new Error(`Chromium not found at ${looked}: the console's browser test needs it. Install Debian's package (apt-get install -y chromium; .ci/run does when it runs as root) or set CHROMIUM_PATH`);
+    const looked = process.env.CHROMIUM_PATH
+      ? `$CHROMIUM_PATH (${process.env.CHROMIUM_PATH})`
+      : "/usr/bin/chromium and /usr/bin/chromium-browser";
+    throw new Error(
+      `Chromium not found at ${looked}: the console's browser test needs it. Install Debian's package (apt-get install -y chromium; .ci/run does when it runs as root) or set CHROMIUM_PATH`,
+    );
   }
   mkdirSync(OUTPUT, { recursive: true });
-  sandbox = await createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, alipayPrivateKey: alipay.privateKey, seed: 7 });
+  sandbox = await createSandbox({
+    merchants: { [merchant.clientId]: merchant.publicKey },
+    alipayPrivateKey: alipay.privateKey,
+    seed: 7,
+  });
   server = await serve(sandbox.fetch);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -72,7 +90,12 @@ beforeAll(async () => {
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => message.type() === "error" && pageErrors.push(message.text()));
 
-  const client = createOrderClient({ clientId: merchant.clientId, privateKey: merchant.privateKey, alipayPublicKey: sandbox.alipayPublicKey, baseUrl: server.url });
+  const client = createOrderClient({
+    clientId: merchant.clientId,
+    privateKey: merchant.privateKey,
+    alipayPublicKey: sandbox.alipayPublicKey,
+    baseUrl: server.url,
+  });
   const order = {
     merchantBizNo: "ticket-1001",
     merchantBizType: "PASS_TICKET" as const,
@@ -81,17 +104,27 @@ beforeAll(async () => {
     amount: { value: "12800", currency: "HKD" },
     extInfo: {},
   };
-  expect((await client.syncOrder({ ...order, orderStatus: "TICKETED", orderModifyTime: 1_767_000_000_000 })).orderStatus).toBe("TICKETED");
-  expect((await client.syncOrder({ ...order, orderStatus: "USED", orderModifyTime: 1_767_000_060_000 })).orderStatus).toBe("USED");
+  expect(
+    (await client.syncOrder({ ...order, orderStatus: "TICKETED", orderModifyTime: 1_767_000_000_000 })).orderStatus,
+  ).toBe("TICKETED");
+  expect(
+    (await client.syncOrder({ ...order, orderStatus: "USED", orderModifyTime: 1_767_000_060_000 })).orderStatus,
+  ).toBe("USED");
   // a late update (ignored as stale) and a move out of an end status (refused)
-  expect((await client.syncOrder({ ...order, orderStatus: "TICKETED", orderModifyTime: 1_767_000_030_000 })).orderStatus).toBe("USED");
-  await expect(client.syncOrder({ ...order, orderStatus: "REFUNDED", orderModifyTime: 1_767_000_090_000 })).rejects.toMatchObject({ name: "ResultError", resultCode: "ORDER_STATUS_INVALID" });
+  expect(
+    (await client.syncOrder({ ...order, orderStatus: "TICKETED", orderModifyTime: 1_767_000_030_000 })).orderStatus,
+  ).toBe("USED");
+  await expect(
+    client.syncOrder({ ...order, orderStatus: "REFUNDED", orderModifyTime: 1_767_000_090_000 }),
+  ).rejects.toMatchObject({ name: "ResultError", resultCode: "ORDER_STATUS_INVALID" });
 
   const mistaken = ticket("ticket-2002");
   expect(await (await send(mistaken, stranger)).text()).toContain("INVALID_SIGNATURE");
   expect(await (await send(mistaken)).text()).toContain("SUCCESS"); // the same requestId, signed with the right key
   const compact = ticket("ticket-3003");
-  expect(await (await send(JSON.stringify(JSON.parse(compact), null, 2), merchant, compact)).text()).toContain("INVALID_SIGNATURE");
+  expect(await (await send(JSON.stringify(JSON.parse(compact), null, 2), merchant, compact)).text()).toContain(
+    "INVALID_SIGNATURE",
+  );
   const { extInfo, ...incomplete } = JSON.parse(ticket("ticket-6006"));
   expect(await (await send(JSON.stringify(incomplete))).text()).toContain("PARAM_ILLEGAL");
 
@@ -107,7 +140,9 @@ afterAll(async () => {
 describe("the sandbox console in Chromium", () => {
   it("shows the order as a card under its Client-Id, with the spec's words for its status and a timeline of both updates", async () => {
     const merchantSection = page.getByRole("region", { name: `Merchant ${merchant.clientId}` });
-    await expect.poll(() => merchantSection.getByRole("heading", { level: 3 }).innerText()).toBe(`Client-Id ${merchant.clientId}`);
+    await expect
+      .poll(() => merchantSection.getByRole("heading", { level: 3 }).innerText())
+      .toBe(`Client-Id ${merchant.clientId}`);
     const card = merchantSection.getByRole("article", { name: "ticket-1001" });
     const text = await card.innerText();
     expect(text).toContain("PASS_TICKET");
@@ -127,7 +162,14 @@ describe("the sandbox console in Chromium", () => {
     const texts = await entries.allTextContents();
     // newest first: PARAM_ILLEGAL, body changed, the retry, another key, then the client's four calls
     expect(texts.map((t) => /INVALID_SIGNATURE|PARAM_ILLEGAL|ORDER_STATUS_INVALID|SUCCESS/.exec(t)?.[0])).toEqual([
-      "PARAM_ILLEGAL", "INVALID_SIGNATURE", "SUCCESS", "INVALID_SIGNATURE", "ORDER_STATUS_INVALID", "SUCCESS", "SUCCESS", "SUCCESS",
+      "PARAM_ILLEGAL",
+      "INVALID_SIGNATURE",
+      "SUCCESS",
+      "INVALID_SIGNATURE",
+      "ORDER_STATUS_INVALID",
+      "SUCCESS",
+      "SUCCESS",
+      "SUCCESS",
     ]);
     const [params, bodyChanged, retry, otherKey, refusedMove] = texts as [string, string, string, string, string];
     expect(otherKey).toContain("Signed by another key");
@@ -162,7 +204,9 @@ describe("the sandbox console in Chromium", () => {
   });
 
   it("polls for what changed since its last poll only, and merges it", async () => {
-    const poll = await page.waitForRequest((request) => request.url().includes("/console/state?since="), { timeout: 5000 });
+    const poll = await page.waitForRequest((request) => request.url().includes("/console/state?since="), {
+      timeout: 5000,
+    });
     const query = new URL(poll.url()).searchParams;
     expect(Number(query.get("since"))).toBe(sandbox.events.at(-1)!.seq);
     expect(await (await poll.response())!.json()).toMatchObject({ full: false, requests: [], merchants: [] });
@@ -205,16 +249,36 @@ describe("the sandbox console in Chromium", () => {
   });
 
   it("says what retention dropped", async () => {
-    const small = await createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, seed: 8, retention: { events: 3, historyPerOrder: 2 } });
+    const small = await createSandbox({
+      merchants: { [merchant.clientId]: merchant.publicKey },
+      seed: 8,
+      retention: { events: 3, historyPerOrder: 2 },
+    });
     const smallServer = await serve(small.fetch);
     const other = await browser.newPage();
     try {
-      const client = createOrderClient({ clientId: merchant.clientId, privateKey: merchant.privateKey, alipayPublicKey: small.alipayPublicKey, baseUrl: smallServer.url });
-      const order = { merchantBizNo: "ticket-8008", merchantBizType: "PASS_TICKET" as const, orderStatus: "TICKETED" as const, userId: "2088000000000001", orderCreateTime: 1_767_000_000_000, extInfo: {} };
+      const client = createOrderClient({
+        clientId: merchant.clientId,
+        privateKey: merchant.privateKey,
+        alipayPublicKey: small.alipayPublicKey,
+        baseUrl: smallServer.url,
+      });
+      const order = {
+        merchantBizNo: "ticket-8008",
+        merchantBizType: "PASS_TICKET" as const,
+        orderStatus: "TICKETED" as const,
+        userId: "2088000000000001",
+        orderCreateTime: 1_767_000_000_000,
+        extInfo: {},
+      };
       for (let i = 0; i < 5; i++) await client.syncOrder({ ...order, orderModifyTime: 1_767_000_000_000 + i });
       await other.goto(`${smallServer.url}/`);
-      await expect.poll(() => other.locator("#dropped").innerText()).toContain("Dropped so far, oldest first: 2 events, 3 history entries, 0 remembered answers");
-      expect(await other.getByRole("article", { name: "ticket-8008" }).innerText()).toContain("(3 earlier updates not kept)");
+      await expect
+        .poll(() => other.locator("#dropped").innerText())
+        .toContain("Dropped so far, oldest first: 2 events, 3 history entries, 0 remembered answers");
+      expect(await other.getByRole("article", { name: "ticket-8008" }).innerText()).toContain(
+        "(3 earlier updates not kept)",
+      );
     } finally {
       await other.close();
       await smallServer.close();
@@ -222,7 +286,11 @@ describe("the sandbox console in Chromium", () => {
   });
 
   it("has no private key text anywhere on the page or in its data", async () => {
-    const sources = [await page.content(), await page.evaluate(() => document.body.innerText), await (await fetch(`${server.url}/console/state`)).text()];
+    const sources = [
+      await page.content(),
+      await page.evaluate(() => document.body.innerText),
+      await (await fetch(`${server.url}/console/state`)).text(),
+    ];
     const secrets = [merchant.privateKey, stranger.privateKey, alipay.privateKey].flatMap((pem) => {
       const base64 = pem.replace(/-----[^-]+-----|\s/g, "");
       const jwk = createPrivateKey(pem).export({ format: "jwk" });
@@ -249,7 +317,9 @@ describe("the sandbox console in Chromium", () => {
     const low = await page.evaluate(() => {
       const rgb = (color: string) => color.match(/[\d.]+/g)!.map(Number);
       const luminance = ([r, g, b]: number[]) => {
-        const [R, G, B] = [r!, g!, b!].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+        const [R, G, B] = [r!, g!, b!].map((c) =>
+          c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4,
+        );
         return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
       };
       const background = (element: Element | null): number[] => {
@@ -265,12 +335,18 @@ describe("the sandbox console in Chromium", () => {
         if (!own || !(element as HTMLElement).offsetParent) continue;
         const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(background(element))];
         const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-        if (ratio < 4.5) out.push(`${element.tagName}.${element.className} ${ratio.toFixed(2)}: ${element.textContent!.slice(0, 40)}`);
+        if (ratio < 4.5)
+          out.push(`${element.tagName}.${element.className} ${ratio.toFixed(2)}: ${element.textContent!.slice(0, 40)}`);
       }
       return out;
     });
     expect(low).toEqual([]);
-    const unlabelled = await page.evaluate(() => [...document.querySelectorAll("select, button, input")].filter((e) => !(e as HTMLSelectElement).labels?.length && !e.textContent!.trim()).length);
+    const unlabelled = await page.evaluate(
+      () =>
+        [...document.querySelectorAll("select, button, input")].filter(
+          (e) => !(e as HTMLSelectElement).labels?.length && !e.textContent!.trim(),
+        ).length,
+    );
     expect(unlabelled).toBe(0);
   });
 
@@ -285,7 +361,13 @@ describe("the sandbox console in Chromium", () => {
       await page.keyboard.press("Tab");
       order.push(await focused());
     }
-    expect(order).toEqual(["kind", "processed", "Queue fault", "reset", "The sandbox's public key (the client's alipayPublicKey)"]);
+    expect(order).toEqual([
+      "kind",
+      "processed",
+      "Queue fault",
+      "reset",
+      "The sandbox's public key (the client's alipayPublicKey)",
+    ]);
     await page.getByRole("link", { name: "Skip to orders" }).focus();
     await page.keyboard.press("Enter");
     expect(await focused()).toBe("orders");
@@ -304,7 +386,9 @@ describe("the sandbox console in Chromium", () => {
     const bytes = (await response.arrayBuffer()).byteLength;
     console.log(`console page: ${bytes} bytes`);
     expect(bytes).toBeLessThan(16_000); // 11.3 KB today: growth past this needs a reason
-    expect(response.headers.get("Content-Security-Policy")).toMatch(/default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/);
+    expect(response.headers.get("Content-Security-Policy")).toMatch(
+      /default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/,
+    );
     expect(pageErrors).toEqual([]);
   });
 });

@@ -40,7 +40,8 @@ function post(sent: Sent): Request {
   const time = sent.time ?? "2026-01-02T03:04:05Z";
   const clientId = sent.clientId ?? merchant.clientId;
   const signed = content(sent.signedPath ?? path, clientId, sent.signedTime ?? time, sent.signedBody ?? sent.body);
-  const signature = sent.signature === undefined ? signatureHeader(signed, (sent.signer ?? merchant).privateKey) : sent.signature;
+  const signature =
+    sent.signature === undefined ? signatureHeader(signed, (sent.signer ?? merchant).privateKey) : sent.signature;
   const headers = new Headers({ "Content-Type": "application/json", "Client-Id": clientId, "Request-Time": time });
   if (signature !== null) headers.set("Signature", signature);
   return new Request(BASE_URL + path, { method: "POST", headers, body: sent.body });
@@ -77,7 +78,10 @@ describe("rsaNumbers", () => {
     ["DER bytes", () => new Uint8Array(der)],
     ["JWK", () => expected],
     ["JWK text", () => JSON.stringify(expected)],
-    ["CryptoKey", () => crypto.subtle.importKey("jwk", expected, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, true, ["verify"])],
+    [
+      "CryptoKey",
+      () => crypto.subtle.importKey("jwk", expected, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, true, ["verify"]),
+    ],
   ])("reads n and e from a key imported from %s", async (_, input) => {
     const numbers = await rsaNumbers(await importPublicKey((await input()) as never));
     expect(numbers).toEqual({ n: bigint(expected.n!), e: 65537n });
@@ -96,21 +100,58 @@ describe("the signature diagnosis on refused requests", () => {
     const event = await refusal({ body: text, signer: stranger });
     const expectedContent = content(OPERATIONS.syncOrder.path, merchant.clientId, "2026-01-02T03:04:05Z", text);
     expect(event.resultCode).toBe("INVALID_SIGNATURE");
-    expect(event.diagnosis).toMatchObject({ cause: "otherKey", expectedContent, expectedDigest: sha256(expectedContent), keyVersion: "1", algorithm: "RSA256", requestId: JSON.parse(text)[KEY] });
+    expect(event.diagnosis).toMatchObject({
+      cause: "otherKey",
+      expectedContent,
+      expectedDigest: sha256(expectedContent),
+      keyVersion: "1",
+      algorithm: "RSA256",
+      requestId: JSON.parse(text)[KEY],
+    });
     expect(event.diagnosis?.signedDigest).toBeUndefined();
   });
 
   it.each([
-    ["compact JSON sent indented", (t: string) => ({ body: JSON.stringify(JSON.parse(t), null, 2), signedBody: t }), "bodyChanged", /compact JSON/],
-    ["indented JSON sent compact", (t: string) => ({ body: t, signedBody: JSON.stringify(JSON.parse(t), null, 2) }), "bodyChanged", /indented by 2 spaces/],
-    ["a trailing newline dropped", (t: string) => ({ body: t, signedBody: `${t}\n` }), "bodyChanged", /trailing newline/],
-    ["a query added to the path", (t: string) => ({ body: t, path: `${OPERATIONS.syncOrder.path}?trace=1`, signedPath: OPERATIONS.syncOrder.path }), "pathChanged", new RegExp(`without its query \\(${OPERATIONS.syncOrder.path}\\)`)],
-    ["Request-Time written another way", (t: string) => ({ body: t, signedTime: "2026-01-02T03:04:05+00:00" }), "timeChanged", /signed as 2026-01-02T03:04:05\+00:00/],
+    [
+      "compact JSON sent indented",
+      (t: string) => ({ body: JSON.stringify(JSON.parse(t), null, 2), signedBody: t }),
+      "bodyChanged",
+      /compact JSON/,
+    ],
+    [
+      "indented JSON sent compact",
+      (t: string) => ({ body: t, signedBody: JSON.stringify(JSON.parse(t), null, 2) }),
+      "bodyChanged",
+      /indented by 2 spaces/,
+    ],
+    [
+      "a trailing newline dropped",
+      (t: string) => ({ body: t, signedBody: `${t}\n` }),
+      "bodyChanged",
+      /trailing newline/,
+    ],
+    [
+      "a query added to the path",
+      (t: string) => ({ body: t, path: `${OPERATIONS.syncOrder.path}?trace=1`, signedPath: OPERATIONS.syncOrder.path }),
+      "pathChanged",
+      new RegExp(`without its query \\(${OPERATIONS.syncOrder.path}\\)`),
+    ],
+    [
+      "Request-Time written another way",
+      (t: string) => ({ body: t, signedTime: "2026-01-02T03:04:05+00:00" }),
+      "timeChanged",
+      /signed as 2026-01-02T03:04:05\+00:00/,
+    ],
     ["another body altogether", (t: string) => ({ body: t, signedBody: body() }), "contentChanged", /other content/],
   ] as const)("names the change when the right key signed other content: %s", async (_, make, cause, explanation) => {
     const sent = make(body()) as Sent;
     const event = await refusal(sent);
-    const signed = content(sent.signedPath ?? OPERATIONS.syncOrder.path, merchant.clientId, sent.signedTime ?? "2026-01-02T03:04:05Z", sent.signedBody ?? sent.body);
+    const signed = content(
+      sent.signedPath ?? OPERATIONS.syncOrder.path,
+      merchant.clientId,
+      sent.signedTime ?? "2026-01-02T03:04:05Z",
+      sent.signedBody ?? sent.body,
+    );
     expect(event.resultCode).toBe("INVALID_SIGNATURE");
     expect(event.diagnosis?.cause).toBe(cause);
     expect(event.diagnosis?.explanation).toMatch(explanation);
@@ -142,7 +183,13 @@ describe("the signature diagnosis on refused requests", () => {
 
 /** A console request. */
 const consoleCall = (method: string, path: string, init: { body?: string; type?: string } = {}) =>
-  sandbox.fetch(new Request(BASE_URL + path, { method, ...(init.body !== undefined && { body: init.body }), headers: init.type ? { "Content-Type": init.type } : {} }));
+  sandbox.fetch(
+    new Request(BASE_URL + path, {
+      method,
+      ...(init.body !== undefined && { body: init.body }),
+      headers: init.type ? { "Content-Type": init.type } : {},
+    }),
+  );
 const state = async () => (await (await consoleCall("GET", "/console/state")).json()) as ConsoleState;
 
 describe("the console's routes", () => {
@@ -152,7 +199,9 @@ describe("the console's routes", () => {
     expect(response.headers.get("Content-Type")).toBe("text/html; charset=UTF-8");
     const html = await response.text();
     const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
-    expect(response.headers.get("Content-Security-Policy")).toContain(`script-src 'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+    expect(response.headers.get("Content-Security-Policy")).toContain(
+      `script-src 'sha256-${createHash("sha256").update(script).digest("base64")}'`,
+    );
     expect(sandbox.stats.requests).toBe(0);
     expect(sandbox.events).toHaveLength(0);
   });
@@ -166,10 +215,28 @@ describe("the console's routes", () => {
   it("queues a fault for the next request, refusing a bad kind, a bad flag and a body no page elsewhere could send", async () => {
     const plain = await consoleCall("POST", "/console/fault", { body: '{"kind":"http503"}', type: "text/plain" });
     expect(plain.status).toBe(415);
-    expect((await (await consoleCall("POST", "/console/fault", { body: '{"kind":"boom"}', type: "application/json" })).json()).error).toMatch(/^kind must be one of unknownException, /);
-    expect((await (await consoleCall("POST", "/console/fault", { body: '{"kind":"drop","processed":"yes"}', type: "application/json" })).json()).error).toMatch(/^processed /);
+    expect(
+      (
+        await (
+          await consoleCall("POST", "/console/fault", { body: '{"kind":"boom"}', type: "application/json" })
+        ).json()
+      ).error,
+    ).toMatch(/^kind must be one of unknownException, /);
+    expect(
+      (
+        await (
+          await consoleCall("POST", "/console/fault", {
+            body: '{"kind":"drop","processed":"yes"}',
+            type: "application/json",
+          })
+        ).json()
+      ).error,
+    ).toMatch(/^processed /);
     expect((await state()).queuedFaults).toEqual([]);
-    const queued = await consoleCall("POST", "/console/fault", { body: '{"kind":"http503","processed":false}', type: "application/json" });
+    const queued = await consoleCall("POST", "/console/fault", {
+      body: '{"kind":"http503","processed":false}',
+      type: "application/json",
+    });
     expect(await queued.json()).toEqual({ queued: ["http503"] });
     expect((await sandbox.fetch(post({ body: body() }))).status).toBe(503);
     expect((await sandbox.fetch(post({ body: body() }))).status).toBe(200);
@@ -181,12 +248,21 @@ describe("the console's routes", () => {
     await sandbox.fetch(post({ body: body(), signer: stranger }));
     const [refused, applied] = (await state()).requests;
     expect(applied).toMatchObject({ outcome: "applied", resultCode: "SUCCESS", fault: "http500", httpStatus: 500 });
-    expect(refused).toMatchObject({ outcome: "rejected", resultCode: "INVALID_SIGNATURE", fault: "http502", httpStatus: 502 });
+    expect(refused).toMatchObject({
+      outcome: "rejected",
+      resultCode: "INVALID_SIGNATURE",
+      fault: "http502",
+      httpStatus: 502,
+    });
     expect((await state()).requests).toHaveLength(4);
   });
 
   it("resets: no orders, events, counters or queued faults, and the fault PRNG back at its seed", async () => {
-    const faulty = await createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, seed: 3, faults: { http503: 0.5 } });
+    const faulty = await createSandbox({
+      merchants: { [merchant.clientId]: merchant.publicKey },
+      seed: 3,
+      faults: { http503: 0.5 },
+    });
     const statuses = async () => {
       const out = [];
       for (let i = 0; i < 12; i++) out.push((await faulty.fetch(post({ body: body() }))).status);
@@ -220,16 +296,34 @@ describe("the console's state", () => {
       syncDataInfo: { languageBusinessInfo: { en_US: "{}" }, amount: 12800 },
     };
     const path = "/api/open/alipay/intl/promotion/order/contractCardSync";
-    await sandbox.fetch(post({ body: JSON.stringify(makeOrder("MOVIE_TICKET", "TICKETED", { merchantBizNo: "card-2" })) }));
+    await sandbox.fetch(
+      post({ body: JSON.stringify(makeOrder("MOVIE_TICKET", "TICKETED", { merchantBizNo: "card-2" })) }),
+    );
     await sandbox.fetch(post({ path, body: JSON.stringify(notice) }));
-    await sandbox.fetch(post({ path, body: JSON.stringify({ ...notice, requestId: "m".repeat(32), command: "UPDATE", orderStatus: "CLOSED", bizDate: notice.bizDate + 1 }) }));
+    await sandbox.fetch(
+      post({
+        path,
+        body: JSON.stringify({
+          ...notice,
+          requestId: "m".repeat(32),
+          command: "UPDATE",
+          orderStatus: "CLOSED",
+          bizDate: notice.bizDate + 1,
+        }),
+      }),
+    );
     const cards = (await state()).merchants[0]!.cards;
     expect(cards.map((c) => [c.kind, c.title, c.status])).toEqual([
       ["order", "card-2", "TICKETED"],
       ["notification", "card-2", "CLOSED"],
     ]);
     const card = cards[1]!;
-    expect(card).toMatchObject({ scenario: "MOVIE_TICKET_DEFAULT", scenarioText: "Movie ticket notification", statusText: "The notification disappears from both.", amount: "128.00" });
+    expect(card).toMatchObject({
+      scenario: "MOVIE_TICKET_DEFAULT",
+      scenarioText: "Movie ticket notification",
+      statusText: "The notification disappears from both.",
+      amount: "128.00",
+    });
     expect(card.timeline.map((t) => [t.outcome, t.to, t.moment?.label])).toEqual([
       ["applied", "AWAIT_SCREENING", "SEND bizDate"],
       ["applied", "CLOSED", "UPDATE bizDate"],
@@ -237,7 +331,11 @@ describe("the console's state", () => {
   });
 
   it("shows an order as a card: the spec's words for its status, its amount, and every update with its outcome", async () => {
-    const created = makeOrder("PASS_TICKET", "TICKETED", { merchantBizNo: "card-1", amount: { value: "5", currency: "HKD" }, payAmount: { value: "12800", currency: "HKD" } });
+    const created = makeOrder("PASS_TICKET", "TICKETED", {
+      merchantBizNo: "card-1",
+      amount: { value: "5", currency: "HKD" },
+      payAmount: { value: "12800", currency: "HKD" },
+    });
     const used = nextUpdate(created, "USED");
     const late = { ...nextUpdate(created, "REFUNDED"), orderModifyTime: (created.orderModifyTime as number) - 1 };
     const refused = nextUpdate(used, "REFUNDED");
@@ -247,7 +345,16 @@ describe("the console's state", () => {
     const { merchants, requests } = await state();
     expect(merchants).toHaveLength(1);
     const [card] = merchants[0]!.cards;
-    expect(card).toMatchObject({ kind: "order", clientId: merchant.clientId, title: "card-1", scenario: "PASS_TICKET", scenarioText: "Admission tickets.", status: "USED", statusText: "Ticket used (end status).", amount: "HKD 0.05" });
+    expect(card).toMatchObject({
+      kind: "order",
+      clientId: merchant.clientId,
+      title: "card-1",
+      scenario: "PASS_TICKET",
+      scenarioText: "Admission tickets.",
+      status: "USED",
+      statusText: "Ticket used (end status).",
+      amount: "HKD 0.05",
+    });
     expect(card!.facts).toContainEqual({ label: "paid", value: "HKD 128.00" });
     expect(card!.timeline.map((t) => [t.outcome, t.to, t.resultCode])).toEqual([
       ["applied", "TICKETED", "SUCCESS"],
@@ -256,9 +363,21 @@ describe("the console's state", () => {
       ["refused", "REFUNDED", "ORDER_STATUS_INVALID"],
       ["replayed", "USED", "SUCCESS"],
     ]);
-    expect(card!.timeline[1]!.moment).toEqual({ label: "orderModifyTime", text: `${new Date(used.orderModifyTime as number).toISOString()} (${used.orderModifyTime})` });
-    expect(requests.map((r) => [r.outcome, r.attempt])).toEqual([["replayed", 2], ["rejected", 1], ["stale", 1], ["applied", 1], ["applied", 1]]);
-    expect(requests[1]!.diagnosis).toEqual({ kind: "status", rule: "USED is an end status of PASS_TICKET: no move out of it" });
+    expect(card!.timeline[1]!.moment).toEqual({
+      label: "orderModifyTime",
+      text: `${new Date(used.orderModifyTime as number).toISOString()} (${used.orderModifyTime})`,
+    });
+    expect(requests.map((r) => [r.outcome, r.attempt])).toEqual([
+      ["replayed", 2],
+      ["rejected", 1],
+      ["stale", 1],
+      ["applied", 1],
+      ["applied", 1],
+    ]);
+    expect(requests[1]!.diagnosis).toEqual({
+      kind: "status",
+      rule: "USED is an end status of PASS_TICKET: no move out of it",
+    });
   });
 
   it("lists the validation problems of a PARAM_ILLEGAL request", async () => {
@@ -267,7 +386,10 @@ describe("the console's state", () => {
     const [request] = (await state()).requests;
     expect(request!.diagnosis).toEqual({
       kind: "params",
-      problems: ["orderCreateTime is required", expect.stringMatching(/^extInfo is required \(inferred: .*createSandbox\(\{ strict: false \}\) accepts it\)$/)],
+      problems: [
+        "orderCreateTime is required",
+        expect.stringMatching(/^extInfo is required \(inferred: .*createSandbox\(\{ strict: false \}\) accepts it\)$/),
+      ],
     });
   });
 });

@@ -9,9 +9,12 @@ import { KEY, makeMerchant, makeOrder, nextUpdate, signedRequest, verifyResponse
 const merchant = makeMerchant("2102000000000021");
 
 // One shared key for the sandboxes below: generating an RSA key per sandbox would dominate the run time.
-const alipayPrivateKey = (await import("node:crypto")).generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+const alipayPrivateKey = (await import("node:crypto"))
+  .generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .privateKey.export({ type: "pkcs8", format: "pem" }) as string;
 
-const make = (faults: FaultOptions, seed = 1) => createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, alipayPrivateKey, faults, seed });
+const make = (faults: FaultOptions, seed = 1) =>
+  createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, alipayPrivateKey, faults, seed });
 
 /** A short description of a response (or a thrown error), comparable between runs. */
 async function outcome(sandbox: Sandbox, request: Request): Promise<string> {
@@ -28,7 +31,9 @@ async function outcome(sandbox: Sandbox, request: Request): Promise<string> {
 
 /** `n` requests: new orders, so that every real answer is SUCCESS. Signed once up front (signing is the slow part). */
 function requests(n: number): Request[] {
-  return Array.from({ length: n }, () => signedRequest({ body: JSON.stringify(makeOrder("ALIPAY_COUPON", "TICKETED")), merchant }));
+  return Array.from({ length: n }, () =>
+    signedRequest({ body: JSON.stringify(makeOrder("ALIPAY_COUPON", "TICKETED")), merchant }),
+  );
 }
 
 describe("seeded fault injection", () => {
@@ -41,7 +46,11 @@ describe("seeded fault injection", () => {
     expect(unknown).toBeGreaterThan(140);
     expect(unknown).toBeLessThan(260);
     expect(outcomes.filter((o) => o === "200 SUCCESS").length).toBe(1000 - unknown);
-    expect(sandbox.stats).toMatchObject({ requests: 1000, faults: { unknownException: unknown }, results: { UNKNOWN_EXCEPTION: unknown, SUCCESS: 1000 - unknown } });
+    expect(sandbox.stats).toMatchObject({
+      requests: 1000,
+      faults: { unknownException: unknown },
+      results: { UNKNOWN_EXCEPTION: unknown, SUCCESS: 1000 - unknown },
+    });
 
     const faults = sandbox.events.filter((e) => e.type === "fault");
     expect(faults).toHaveLength(unknown);
@@ -59,7 +68,17 @@ describe("seeded fault injection", () => {
   });
 
   it("the same seed and the same requests give the same outcomes; another seed does not", async () => {
-    const faults: FaultOptions = { unknownException: 0.1, http500: 0.1, http503: 0.1, drop: 0.1, truncate: 0.05, forgeSignature: 0.05, omitSignature: 0.05, http429: 0.05, http502: 0.05 };
+    const faults: FaultOptions = {
+      unknownException: 0.1,
+      http500: 0.1,
+      http503: 0.1,
+      drop: 0.1,
+      truncate: 0.05,
+      forgeSignature: 0.05,
+      omitSignature: 0.05,
+      http429: 0.05,
+      http502: 0.05,
+    };
     const run = async (seed: number) => {
       const sandbox = await make(faults, seed);
       const outcomes: string[] = [];
@@ -72,7 +91,17 @@ describe("seeded fault injection", () => {
     expect(b).toEqual(a);
     expect(c.outcomes).not.toEqual(a.outcomes);
     // Every kind showed up and looked as it should.
-    for (const expected of ["200 UNKNOWN_EXCEPTION", "500 unsigned", "502 unsigned", "503 unsigned", "429 unsigned", "SandboxDropError", "200 bad-signature", "200 unsigned", "200 SUCCESS"]) {
+    for (const expected of [
+      "200 UNKNOWN_EXCEPTION",
+      "500 unsigned",
+      "502 unsigned",
+      "503 unsigned",
+      "429 unsigned",
+      "SandboxDropError",
+      "200 bad-signature",
+      "200 unsigned",
+      "200 SUCCESS",
+    ]) {
       expect(a.outcomes).toContain(expected);
     }
   });
@@ -132,7 +161,8 @@ describe("fault kinds", () => {
     for (let i = 0; i < 40; i++) {
       const order = makeOrder("PASS_TICKET", "TICKETED");
       const body = JSON.stringify(order);
-      for (let attempt = 0; (await sandbox.fetch(signedRequest({ body, merchant }))).status !== 200; attempt++) expect(attempt).toBeLessThan(50);
+      for (let attempt = 0; (await sandbox.fetch(signedRequest({ body, merchant }))).status !== 200; attempt++)
+        expect(attempt).toBeLessThan(50);
       const events = sandbox.events.filter((e) => e.requestId === order[KEY]);
       const firstFault = events.find((e) => e.type === "fault");
       if (firstFault) firstFaults[firstFault.applied ? "applied" : "notApplied"]++;
@@ -147,18 +177,27 @@ describe("fault kinds", () => {
   });
 
   it.each([
-    ["truncate", (text: string, response: Response) => {
-      expect(() => JSON.parse(text)).toThrow(SyntaxError);
-      expect(response.headers.get("Signature")).not.toBeNull();
-    }],
-    ["forgeSignature", (text: string, response: Response) => {
-      expect(JSON.parse(text).result).toBeDefined();
-      expect(response.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=/);
-    }],
-    ["omitSignature", (text: string, response: Response) => {
-      expect(JSON.parse(text).result).toBeDefined();
-      expect(response.headers.get("Signature")).toBeNull();
-    }],
+    [
+      "truncate",
+      (text: string, response: Response) => {
+        expect(() => JSON.parse(text)).toThrow(SyntaxError);
+        expect(response.headers.get("Signature")).not.toBeNull();
+      },
+    ],
+    [
+      "forgeSignature",
+      (text: string, response: Response) => {
+        expect(JSON.parse(text).result).toBeDefined();
+        expect(response.headers.get("Signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=/);
+      },
+    ],
+    [
+      "omitSignature",
+      (text: string, response: Response) => {
+        expect(JSON.parse(text).result).toBeDefined();
+        expect(response.headers.get("Signature")).toBeNull();
+      },
+    ],
   ] as const)("%s: a 200 answer that does not verify", async (kind, check) => {
     const sandbox = await make({ [kind]: 1 });
     const response = await sandbox.fetch(requests(1)[0]!);
@@ -201,7 +240,9 @@ describe("faultNext", () => {
 
   it("refuses an unknown kind", async () => {
     const sandbox = await make({});
-    expect(() => sandbox.faultNext("meteor" as never)).toThrow(expect.objectContaining({ code: "ERR_SANDBOX_CONFIG", option: "kind" }));
+    expect(() => sandbox.faultNext("meteor" as never)).toThrow(
+      expect.objectContaining({ code: "ERR_SANDBOX_CONFIG", option: "kind" }),
+    );
   });
 });
 
@@ -240,7 +281,11 @@ describe("latency", () => {
 
   it("an already aborted request is rejected at once", async () => {
     const sandbox = await make({ latencyMs: 10_000 });
-    const request = signedRequest({ body: JSON.stringify(makeOrder("PASS_TICKET", "TICKETED")), merchant, signal: AbortSignal.abort(new Error("gone")) });
+    const request = signedRequest({
+      body: JSON.stringify(makeOrder("PASS_TICKET", "TICKETED")),
+      merchant,
+      signal: AbortSignal.abort(new Error("gone")),
+    });
     await expect(sandbox.fetch(request)).rejects.toThrow("gone");
   });
 
@@ -271,6 +316,11 @@ describe("retries against faults", () => {
       expect(events.filter((e) => e.type === "applied")).toHaveLength(1);
       expect(events.every((e) => e.type === "applied" || e.type === "replayed")).toBe(true);
     }
-    expect(sandbox.order(merchant.clientId, order.merchantBizNo as string)?.history.map((h) => h.to)).toEqual(["PENDING", "ORDER_TAKEN", "TO_PICK_UP", "FINISHED"]);
+    expect(sandbox.order(merchant.clientId, order.merchantBizNo as string)?.history.map((h) => h.to)).toEqual([
+      "PENDING",
+      "ORDER_TAKEN",
+      "TO_PICK_UP",
+      "FINISHED",
+    ]);
   });
 });

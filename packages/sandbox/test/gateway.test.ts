@@ -7,7 +7,17 @@ import { OPERATIONS } from "alipayhk-order";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { decryptBody, encryptBody, importPrivateKey, importPublicKey } from "alipayhk-signature";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BASE_URL, call, content, makeMerchant, makeOrder, signatureHeader, signedRequest, URL_, verifyResponse } from "./helpers.js";
+import {
+  BASE_URL,
+  call,
+  content,
+  makeMerchant,
+  makeOrder,
+  signatureHeader,
+  signedRequest,
+  URL_,
+  verifyResponse,
+} from "./helpers.js";
 
 const merchant = makeMerchant("2102000000000011");
 const stranger = makeMerchant("2102000000000012"); // not registered
@@ -19,7 +29,13 @@ beforeAll(async () => {
 
 const body = () => JSON.stringify(makeOrder("PASS_TICKET", "TICKETED"));
 
-async function expectRejected(request: Request, code: string, message: RegExp, clientId = merchant.clientId, status = 200) {
+async function expectRejected(
+  request: Request,
+  code: string,
+  message: RegExp,
+  clientId = merchant.clientId,
+  status = 200,
+) {
   const answer = await call(sandbox, request, clientId, status);
   expect(answer.result).toMatchObject({ resultCode: code, resultStatus: "F" });
   expect(answer.result.resultMessage).toMatch(message);
@@ -36,7 +52,9 @@ describe("routing", () => {
     ["POST", "/"],
   ])("%s %s → JSON 404", async (method, path) => {
     const before = sandbox.stats.httpStatus[404] ?? 0;
-    const response = await sandbox.fetch(new Request(BASE_URL + path, { method, ...(method !== "GET" && { body: "{}" }) }));
+    const response = await sandbox.fetch(
+      new Request(BASE_URL + path, { method, ...(method !== "GET" && { body: "{}" }) }),
+    );
     expect(response.status).toBe(404);
     expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
     expect(await response.json()).toMatchObject({ error: "not found", method, path });
@@ -56,35 +74,71 @@ describe("routing", () => {
 
 describe("Client-Id", () => {
   it("an unknown Client-Id → INVALID_CLIENT", async () => {
-    await expectRejected(signedRequest({ body: body(), merchant: stranger }), "INVALID_CLIENT", /2102000000000012 is not registered/, stranger.clientId);
+    await expectRejected(
+      signedRequest({ body: body(), merchant: stranger }),
+      "INVALID_CLIENT",
+      /2102000000000012 is not registered/,
+      stranger.clientId,
+    );
   });
 
   it("a missing Client-Id → INVALID_CLIENT", async () => {
-    await expectRejected(signedRequest({ body: body(), merchant, headers: { "Client-Id": null } }), "INVALID_CLIENT", /Client-Id header is missing/, "");
+    await expectRejected(
+      signedRequest({ body: body(), merchant, headers: { "Client-Id": null } }),
+      "INVALID_CLIENT",
+      /Client-Id header is missing/,
+      "",
+    );
   });
 
   it("addMerchant registers a key (and replaces one)", async () => {
     const late = makeMerchant("2102000000000013");
-    await expectRejected(signedRequest({ body: body(), merchant: late }), "INVALID_CLIENT", /not registered/, late.clientId);
+    await expectRejected(
+      signedRequest({ body: body(), merchant: late }),
+      "INVALID_CLIENT",
+      /not registered/,
+      late.clientId,
+    );
     await sandbox.addMerchant(late.clientId, late.publicKey);
-    expect((await call(sandbox, signedRequest({ body: body(), merchant: late }), late.clientId)).result.resultCode).toBe("SUCCESS");
+    expect(
+      (await call(sandbox, signedRequest({ body: body(), merchant: late }), late.clientId)).result.resultCode,
+    ).toBe("SUCCESS");
     await sandbox.addMerchant(late.clientId, stranger.publicKey);
-    await expectRejected(signedRequest({ body: body(), merchant: late }), "INVALID_SIGNATURE", /does not match/, late.clientId);
+    await expectRejected(
+      signedRequest({ body: body(), merchant: late }),
+      "INVALID_SIGNATURE",
+      /does not match/,
+      late.clientId,
+    );
   });
 });
 
 describe("Request-Time", () => {
   it("missing → PARAM_ILLEGAL naming the header", async () => {
-    await expectRejected(signedRequest({ body: body(), merchant, headers: { "Request-Time": null } }), "PARAM_ILLEGAL", /Request-Time header is missing/);
+    await expectRejected(
+      signedRequest({ body: body(), merchant, headers: { "Request-Time": null } }),
+      "PARAM_ILLEGAL",
+      /Request-Time header is missing/,
+    );
   });
 
-  it.each(["171636014100000000", "2024-05-22 06:42:21+08:00", "2024-05-22T06:42:21", "2024-13-22T06:42:21Z", "2024-02-30T06:42:21Z", "2024-05-22T24:42:21Z", "yesterday", ""])(
-    "malformed %j → PARAM_ILLEGAL naming the header",
-    async (time) => {
-      // Signed over the same malformed time, so only the format is at fault.
-      await expectRejected(signedRequest({ body: body(), merchant, time }), "PARAM_ILLEGAL", /Request-Time header must be an ISO-8601 date-time with a time zone/);
-    },
-  );
+  it.each([
+    "171636014100000000",
+    "2024-05-22 06:42:21+08:00",
+    "2024-05-22T06:42:21",
+    "2024-13-22T06:42:21Z",
+    "2024-02-30T06:42:21Z",
+    "2024-05-22T24:42:21Z",
+    "yesterday",
+    "",
+  ])("malformed %j → PARAM_ILLEGAL naming the header", async (time) => {
+    // Signed over the same malformed time, so only the format is at fault.
+    await expectRejected(
+      signedRequest({ body: body(), merchant, time }),
+      "PARAM_ILLEGAL",
+      /Request-Time header must be an ISO-8601 date-time with a time zone/,
+    );
+  });
 
   // The forms Alipay's own SDKs send: Python's +00:00, PHP's +0000, Java's epoch milliseconds. The event log says
   // when the form is not the documented ISO-8601 one.
@@ -97,13 +151,20 @@ describe("Request-Time", () => {
     ["2024-05-22T06:42:21+0000", "iso-8601-no-colon"],
     ["1716360141000", "epoch-ms"],
   ])("accepts %s (event requestTimeForm: %s)", async (time, form) => {
-    expect((await call(sandbox, signedRequest({ body: body(), merchant, time }), merchant.clientId)).result.resultCode).toBe("SUCCESS");
+    expect(
+      (await call(sandbox, signedRequest({ body: body(), merchant, time }), merchant.clientId)).result.resultCode,
+    ).toBe("SUCCESS");
     expect(sandbox.events.at(-1)).toMatchObject({ type: "applied" });
     expect(sandbox.events.at(-1)?.requestTimeForm).toBe(form);
   });
 
   it("the signature covers the header text as sent: epoch milliseconds signed, the same instant sent as ISO-8601 → INVALID_SIGNATURE", async () => {
-    const request = signedRequest({ body: body(), merchant, time: "1716360141000", headers: { "Request-Time": "2024-05-22T06:42:21.000Z" } });
+    const request = signedRequest({
+      body: body(),
+      merchant,
+      time: "1716360141000",
+      headers: { "Request-Time": "2024-05-22T06:42:21.000Z" },
+    });
     const answer = await expectRejected(request, "INVALID_SIGNATURE", /signature does not match/);
     expect(answer.result.resultCode).toBe("INVALID_SIGNATURE");
     expect(sandbox.events.at(-1)).toMatchObject({ type: "rejected", resultCode: "INVALID_SIGNATURE" });
@@ -113,7 +174,11 @@ describe("Request-Time", () => {
 
 describe("Signature → INVALID_SIGNATURE, before the body is read as JSON", () => {
   it("no Signature header", async () => {
-    await expectRejected(signedRequest({ body: body(), merchant, headers: { Signature: null } }), "INVALID_SIGNATURE", /Signature header: missing/);
+    await expectRejected(
+      signedRequest({ body: body(), merchant, headers: { Signature: null } }),
+      "INVALID_SIGNATURE",
+      /Signature header: missing/,
+    );
   });
 
   it("signed with another key", async () => {
@@ -123,24 +188,44 @@ describe("Signature → INVALID_SIGNATURE, before the body is read as JSON", () 
 
   it("body altered after signing", async () => {
     const original = body();
-    await expectRejected(signedRequest({ body: original.replace("TICKETED", "USED"), signedBody: original, merchant }), "INVALID_SIGNATURE", /does not match/);
+    await expectRejected(
+      signedRequest({ body: original.replace("TICKETED", "USED"), signedBody: original, merchant }),
+      "INVALID_SIGNATURE",
+      /does not match/,
+    );
   });
 
   it("a body that is neither JSON nor correctly signed is INVALID_SIGNATURE (signature first)", async () => {
-    await expectRejected(signedRequest({ body: "not json", signedBody: "other", merchant }), "INVALID_SIGNATURE", /does not match/);
+    await expectRejected(
+      signedRequest({ body: "not json", signedBody: "other", merchant }),
+      "INVALID_SIGNATURE",
+      /does not match/,
+    );
   });
 
   it("Request-Time altered after signing", async () => {
     const time = "2024-05-22T06:42:21+08:00";
-    const request = signedRequest({ body: body(), merchant, time, headers: { "Request-Time": "2024-05-22T06:42:22+08:00" } });
+    const request = signedRequest({
+      body: body(),
+      merchant,
+      time,
+      headers: { "Request-Time": "2024-05-22T06:42:22+08:00" },
+    });
     await expectRejected(request, "INVALID_SIGNATURE", /does not match/);
   });
 
   it("signed for another path", async () => {
     const text = body();
     const time = new Date().toISOString();
-    const header = signatureHeader(content("/api/open/alipay/v1/other", merchant.clientId, time, text), merchant.privateKey);
-    await expectRejected(signedRequest({ body: text, merchant, time, headers: { Signature: header } }), "INVALID_SIGNATURE", /does not match/);
+    const header = signatureHeader(
+      content("/api/open/alipay/v1/other", merchant.clientId, time, text),
+      merchant.privateKey,
+    );
+    await expectRejected(
+      signedRequest({ body: text, merchant, time, headers: { Signature: header } }),
+      "INVALID_SIGNATURE",
+      /does not match/,
+    );
   });
 
   it.each([
@@ -180,7 +265,12 @@ describe("body", () => {
         else controller.close();
       },
     });
-    const request = new Request(URL_, { method: "POST", body: stream, duplex: "half", headers: signedRequest({ body: "{}", merchant }).headers } as RequestInit);
+    const request = new Request(URL_, {
+      method: "POST",
+      body: stream,
+      duplex: "half",
+      headers: signedRequest({ body: "{}", merchant }).headers,
+    } as RequestInit);
     expect(request.headers.get("Content-Length")).toBeNull();
     await expectRejected(request, "PARAM_ILLEGAL", /larger than 4096 bytes/, merchant.clientId, 413);
     expect(sent).toBeLessThan(10); // stopped reading early
@@ -191,7 +281,9 @@ describe("body", () => {
     const pad = 4096 - new TextEncoder().encode(JSON.stringify(order)).length;
     const text = JSON.stringify({ ...order, extInfo: { pad: "x".repeat(pad) } });
     expect(new TextEncoder().encode(text).length).toBe(4096);
-    expect((await call(sandbox, signedRequest({ body: text, merchant }), merchant.clientId)).result.resultCode).toBe("SUCCESS");
+    expect((await call(sandbox, signedRequest({ body: text, merchant }), merchant.clientId)).result.resultCode).toBe(
+      "SUCCESS",
+    );
   });
 
   it.each([
@@ -209,7 +301,11 @@ describe("RSA_AES encryption", () => {
   it("an encrypted request is decrypted, and answered encrypted for the merchant and signed over the ciphertext", async () => {
     const order = makeOrder("SELF_PICK", "PENDING");
     const encrypted = await encryptBody(JSON.stringify(order), await importPublicKey(sandbox.alipayPublicKey));
-    const request = signedRequest({ body: encrypted.body, merchant, headers: { Encrypt: encrypted.encryptHeader, "Content-Type": "text/plain; charset=UTF-8" } });
+    const request = signedRequest({
+      body: encrypted.body,
+      merchant,
+      headers: { Encrypt: encrypted.encryptHeader, "Content-Type": "text/plain; charset=UTF-8" },
+    });
     const response = await sandbox.fetch(request);
     const raw = await response.text();
     expect(response.status).toBe(200);
@@ -224,11 +320,18 @@ describe("RSA_AES encryption", () => {
   });
 
   it("a rule failure inside an encrypted request is answered encrypted too", async () => {
-    const encrypted = await encryptBody(JSON.stringify(makeOrder("LINE_UP", "CANCELLED")), await importPublicKey(sandbox.alipayPublicKey));
-    const response = await sandbox.fetch(signedRequest({ body: encrypted.body, merchant, headers: { Encrypt: encrypted.encryptHeader } }));
+    const encrypted = await encryptBody(
+      JSON.stringify(makeOrder("LINE_UP", "CANCELLED")),
+      await importPublicKey(sandbox.alipayPublicKey),
+    );
+    const response = await sandbox.fetch(
+      signedRequest({ body: encrypted.body, merchant, headers: { Encrypt: encrypted.encryptHeader } }),
+    );
     const raw = await response.text();
     expect(verifyResponse(raw, response, sandbox, merchant.clientId)).toBe(true);
-    const answer = JSON.parse(await decryptBody(raw, response.headers.get("Encrypt"), await importPrivateKey(merchant.privateKey)));
+    const answer = JSON.parse(
+      await decryptBody(raw, response.headers.get("Encrypt"), await importPrivateKey(merchant.privateKey)),
+    );
     expect(answer.result.resultCode).toBe("ORDER_STATUS_INVALID");
   });
 
@@ -238,11 +341,21 @@ describe("RSA_AES encryption", () => {
     ["a symmetric key for another key pair", () => null],
     ["no symmetricKey", () => "algorithm=RSA_AES,keyVersion=1"],
   ])("a broken Encrypt header (%s) → PARAM_ILLEGAL naming it", async (_, mangle) => {
-    const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }) as string;
-    const right = await encryptBody(JSON.stringify(makeOrder("PASS_TICKET", "TICKETED")), await importPublicKey(sandbox.alipayPublicKey));
+    const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({
+      type: "spki",
+      format: "pem",
+    }) as string;
+    const right = await encryptBody(
+      JSON.stringify(makeOrder("PASS_TICKET", "TICKETED")),
+      await importPublicKey(sandbox.alipayPublicKey),
+    );
     const wrong = await encryptBody("{}", await importPublicKey(other));
     const header = mangle(right.encryptHeader) ?? wrong.encryptHeader;
-    await expectRejected(signedRequest({ body: right.body, merchant, headers: { Encrypt: header } }), "PARAM_ILLEGAL", /^Encrypt header/);
+    await expectRejected(
+      signedRequest({ body: right.body, merchant, headers: { Encrypt: header } }),
+      "PARAM_ILLEGAL",
+      /^Encrypt header/,
+    );
   });
 
   it("an encrypted body with a bad signature is INVALID_SIGNATURE (verified before decrypting)", async () => {
@@ -254,7 +367,10 @@ describe("RSA_AES encryption", () => {
 
 describe("answers", () => {
   it("carry Response-Time (ISO-8601 from `now`), a unique Tracer-Id and the echoed Client-Id", async () => {
-    const fixed = await createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, now: () => new Date("2030-01-02T03:04:05.678Z") });
+    const fixed = await createSandbox({
+      merchants: { [merchant.clientId]: merchant.publicKey },
+      now: () => new Date("2030-01-02T03:04:05.678Z"),
+    });
     const tracers = new Set<string>();
     for (let i = 0; i < 3; i++) {
       const response = await fixed.fetch(signedRequest({ body: body(), merchant }));
@@ -304,9 +420,18 @@ describe("the sandbox's own key", () => {
   it("rejects bad options", async () => {
     await expect(createSandbox({ alipayPrivateKey: "not a key" })).rejects.toThrow(/key/i);
     await expect(createSandbox({ merchants: { x: "not a key" } })).rejects.toThrow(/key/i);
-    await expect(createSandbox({ maxBodyBytes: 0 })).rejects.toMatchObject({ code: "ERR_SANDBOX_CONFIG", option: "maxBodyBytes" });
+    await expect(createSandbox({ maxBodyBytes: 0 })).rejects.toMatchObject({
+      code: "ERR_SANDBOX_CONFIG",
+      option: "maxBodyBytes",
+    });
     await expect(createSandbox({ faults: { http500: 0.7, drop: 0.7 } })).rejects.toThrow(/at most 1/);
-    await expect(createSandbox({ faults: { http500: -1 } })).rejects.toMatchObject({ code: "ERR_SANDBOX_CONFIG", option: "faults.http500" });
-    await expect(createSandbox({ faults: { latencyMs: [10, 5] } })).rejects.toMatchObject({ code: "ERR_SANDBOX_CONFIG", option: "faults.latencyMs" });
+    await expect(createSandbox({ faults: { http500: -1 } })).rejects.toMatchObject({
+      code: "ERR_SANDBOX_CONFIG",
+      option: "faults.http500",
+    });
+    await expect(createSandbox({ faults: { latencyMs: [10, 5] } })).rejects.toMatchObject({
+      code: "ERR_SANDBOX_CONFIG",
+      option: "faults.latencyMs",
+    });
   });
 });

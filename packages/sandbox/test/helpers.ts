@@ -36,7 +36,8 @@ export function signatureHeader(content: string, privateKeyPem: string): string 
   return `algorithm=RSA256,keyVersion=1,signature=${encodeURIComponent(signer.sign(privateKeyPem, "base64"))}`;
 }
 
-export const content = (path: string, clientId: string, time: string, body: string) => `POST ${path}\n${clientId}.${time}.${body}`;
+export const content = (path: string, clientId: string, time: string, body: string) =>
+  `POST ${path}\n${clientId}.${time}.${body}`;
 
 export const newRequestId = () => randomUUID().replace(/-/g, "");
 
@@ -60,17 +61,31 @@ export function signedRequest(parts: RequestParts): Request {
     "Content-Type": "application/json; charset=UTF-8",
     "Client-Id": parts.merchant.clientId,
     "Request-Time": time,
-    Signature: signatureHeader(content(path, parts.merchant.clientId, time, parts.signedBody ?? parts.body), parts.merchant.privateKey),
+    Signature: signatureHeader(
+      content(path, parts.merchant.clientId, time, parts.signedBody ?? parts.body),
+      parts.merchant.privateKey,
+    ),
   });
   for (const [name, value] of Object.entries(parts.headers ?? {})) {
     if (value === null) headers.delete(name);
     else headers.set(name, value);
   }
-  return new Request(BASE_URL + path, { method: "POST", headers, body: parts.body, ...(parts.signal && { signal: parts.signal }) });
+  return new Request(BASE_URL + path, {
+    method: "POST",
+    headers,
+    body: parts.body,
+    ...(parts.signal && { signal: parts.signal }),
+  });
 }
 
 /** Verifies a response's signature with node:crypto and AlipayHK's (the sandbox's) public key. */
-export function verifyResponse(text: string, response: Response, sandbox: Sandbox, clientId: string, path: string = OPERATIONS.syncOrder.path): boolean {
+export function verifyResponse(
+  text: string,
+  response: Response,
+  sandbox: Sandbox,
+  clientId: string,
+  path: string = OPERATIONS.syncOrder.path,
+): boolean {
   const header = response.headers.get("Signature");
   const time = response.headers.get("Response-Time");
   if (!header || !time) return false;
@@ -113,7 +128,11 @@ function exampleOf(bizType: MerchantBizType): Record<string, unknown> {
 let clock = Date.UTC(2025, 0, 1);
 
 /** A valid order of `bizType` (the spec's example of it), with fresh times and ids. */
-export function makeOrder(bizType: MerchantBizType, orderStatus: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeOrder(
+  bizType: MerchantBizType,
+  orderStatus: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   clock += 1000;
   return {
     ...exampleOf(bizType),
@@ -129,15 +148,28 @@ export function makeOrder(bizType: MerchantBizType, orderStatus: string, overrid
 }
 
 /** The next update of an order: same identity, new requestId and a newer orderModifyTime. */
-export function nextUpdate(order: Record<string, unknown>, orderStatus: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function nextUpdate(
+  order: Record<string, unknown>,
+  orderStatus: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   clock += 1000;
   return { ...order, [KEY]: newRequestId(), orderStatus, orderModifyTime: clock, ...overrides };
 }
 
 /** `count` applied updates of one PASS_TICKET order (TICKETED again, each with a newer orderModifyTime), sent by `merchant`. */
-export async function sendUpdates(sandbox: Sandbox, merchant: Merchant, count: number, merchantBizNo: string): Promise<Record<string, unknown>[]> {
+export async function sendUpdates(
+  sandbox: Sandbox,
+  merchant: Merchant,
+  count: number,
+  merchantBizNo: string,
+): Promise<Record<string, unknown>[]> {
   const sent = [makeOrder("PASS_TICKET", "TICKETED", { merchantBizNo })];
   for (let i = 1; i < count; i++) sent.push(nextUpdate(sent.at(-1)!, "TICKETED"));
-  for (const order of sent) expect((await call(sandbox, signedRequest({ body: JSON.stringify(order), merchant }), merchant.clientId)).result.resultCode).toBe("SUCCESS");
+  for (const order of sent)
+    expect(
+      (await call(sandbox, signedRequest({ body: JSON.stringify(order), merchant }), merchant.clientId)).result
+        .resultCode,
+    ).toBe("SUCCESS");
   return sent;
 }

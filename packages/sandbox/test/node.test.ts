@@ -94,7 +94,11 @@ describe("serve: request targets (RFC 9112 §3.2), over a raw socket", () => {
 
   test("a target or Host no URL can hold gets a 500, never a reset", async () => {
     server = await serve(echo);
-    for (const [target, host] of [["http://[bad/x", "127.0.0.1"], ["*", "127.0.0.1"], ["/x", "a b"]] as const) {
+    for (const [target, host] of [
+      ["http://[bad/x", "127.0.0.1"],
+      ["*", "127.0.0.1"],
+      ["/x", "a b"],
+    ] as const) {
       const { text, reset } = await rawExchange(server.url, request(target, "{}", host));
       expect(reset, target).toBe(false);
       expect(text, target).toMatch(/^HTTP\/1\.1 500 /);

@@ -61,7 +61,12 @@ describe("scenario lifecycles", () => {
         expect(eventsFor(order[KEY]).map((e) => e.type)).toEqual(["applied"]);
       }
       const state = sandbox.order(merchant.clientId, order.merchantBizNo as string)!;
-      expect(state).toMatchObject({ orderId, orderStatus: statuses.at(-1), merchantBizType: bizType, orderModifyTime: order.orderModifyTime });
+      expect(state).toMatchObject({
+        orderId,
+        orderStatus: statuses.at(-1),
+        merchantBizType: bizType,
+        orderModifyTime: order.orderModifyTime,
+      });
       expect(state.history.map((h) => h.to)).toEqual(statuses);
       expect(state.body).toEqual(order);
     });
@@ -98,7 +103,11 @@ describe("status rules → ORDER_STATUS_INVALID", () => {
   it("a reversal (SELF_PICK ORDER_TAKEN → PENDING)", async () => {
     const selfPick = makeOrder("SELF_PICK", "ORDER_TAKEN");
     const taken = await expectCode(selfPick, "SUCCESS");
-    const back = await expectCode(nextUpdate(selfPick, "PENDING"), "ORDER_STATUS_INVALID", /cannot go back from ORDER_TAKEN to PENDING/);
+    const back = await expectCode(
+      nextUpdate(selfPick, "PENDING"),
+      "ORDER_STATUS_INVALID",
+      /cannot go back from ORDER_TAKEN to PENDING/,
+    );
     expect(back.result.resultStatus).toBe("F");
     expect(back.orderId).toBe(taken.orderId);
     expect(back.orderStatus).toBe("ORDER_TAKEN");
@@ -114,7 +123,12 @@ describe("status rules → ORDER_STATUS_INVALID", () => {
     await expectCode(refunded, "ORDER_STATUS_INVALID", /USED is an end status/);
     const events = eventsFor(refunded[KEY]);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: "rejected", from: "USED", to: "REFUNDED", resultCode: "ORDER_STATUS_INVALID" });
+    expect(events[0]).toMatchObject({
+      type: "rejected",
+      from: "USED",
+      to: "REFUNDED",
+      resultCode: "ORDER_STATUS_INVALID",
+    });
   });
 
   it("Queue Up CANCELLED only from CALL_NUM", async () => {
@@ -122,7 +136,11 @@ describe("status rules → ORDER_STATUS_INVALID", () => {
     await expectCode(order, "SUCCESS");
     const arrived = nextUpdate(order, "NUMBER_ARRIVED");
     await expectCode(arrived, "SUCCESS");
-    await expectCode(nextUpdate(arrived, "CANCELLED"), "ORDER_STATUS_INVALID", /CANCELLED is only allowed after CALL_NUM/);
+    await expectCode(
+      nextUpdate(arrived, "CANCELLED"),
+      "ORDER_STATUS_INVALID",
+      /CANCELLED is only allowed after CALL_NUM/,
+    );
 
     const other = makeOrder("LINE_UP", "CALL_NUM");
     await expectCode(other, "SUCCESS");
@@ -145,10 +163,18 @@ describe("status rules → ORDER_STATUS_INVALID", () => {
   });
 
   it("a status of another scenario is ORDER_STATUS_INVALID, not PARAM_ILLEGAL (new and existing orders)", async () => {
-    await expectCode(makeOrder("PASS_TICKET", "CALL_NUM"), "ORDER_STATUS_INVALID", /CALL_NUM is not a PASS_TICKET status/);
+    await expectCode(
+      makeOrder("PASS_TICKET", "CALL_NUM"),
+      "ORDER_STATUS_INVALID",
+      /CALL_NUM is not a PASS_TICKET status/,
+    );
     const order = makeOrder("RIDE_HAILING", "PENDING");
     const first = await expectCode(order, "SUCCESS");
-    const foreign = await expectCode(nextUpdate(order, "TICKETED"), "ORDER_STATUS_INVALID", /TICKETED is not a RIDE_HAILING status/);
+    const foreign = await expectCode(
+      nextUpdate(order, "TICKETED"),
+      "ORDER_STATUS_INVALID",
+      /TICKETED is not a RIDE_HAILING status/,
+    );
     expect(foreign.orderId).toBe(first.orderId);
     expect(foreign.orderStatus).toBe("PENDING");
   });
@@ -179,17 +205,29 @@ describe("validation → PARAM_ILLEGAL naming the fields", () => {
     delete order.userId;
     const answer = await expectCode(order, "PARAM_ILLEGAL");
     expect(answer.result.resultStatus).toBe("F");
-    for (const text of ["itemOrderList is required", "orderCreateTime must be a number", "userId or openId is required"]) {
+    for (const text of [
+      "itemOrderList is required",
+      "orderCreateTime must be a number",
+      "userId or openId is required",
+    ]) {
       expect(answer.result.resultMessage).toContain(text);
     }
   });
 
   it("an unknown merchantBizType", async () => {
-    await expectCode(makeOrder("PASS_TICKET", "TICKETED", { merchantBizType: "PARKING" }), "PARAM_ILLEGAL", /merchantBizType must be one of/);
+    await expectCode(
+      makeOrder("PASS_TICKET", "TICKETED", { merchantBizType: "PARKING" }),
+      "PARAM_ILLEGAL",
+      /merchantBizType must be one of/,
+    );
   });
 
   it("a requestId longer than the spec allows", async () => {
-    await expectCode(makeOrder("PASS_TICKET", "TICKETED", { [KEY]: "r".repeat(33) }), "PARAM_ILLEGAL", new RegExp(`${KEY} must be at most 32`));
+    await expectCode(
+      makeOrder("PASS_TICKET", "TICKETED", { [KEY]: "r".repeat(33) }),
+      "PARAM_ILLEGAL",
+      new RegExp(`${KEY} must be at most 32`),
+    );
   });
 });
 
@@ -200,7 +238,11 @@ describe("idempotency by (Client-Id, requestId)", () => {
     const first = await call(sandbox, signedRequest({ body, merchant }), merchant.clientId);
     // The order moves on in between: the replay still says what the first call said.
     await expectCode(nextUpdate(order, "USED"), "SUCCESS");
-    const second = await call(sandbox, signedRequest({ body, merchant, time: new Date(Date.now() + 1000).toISOString() }), merchant.clientId);
+    const second = await call(
+      sandbox,
+      signedRequest({ body, merchant, time: new Date(Date.now() + 1000).toISOString() }),
+      merchant.clientId,
+    );
     expect(second).toEqual(first);
     expect(second.orderStatus).toBe("TICKETED");
     expect(eventsFor(order[KEY]).map((e) => e.type)).toEqual(["applied", "replayed"]);
@@ -220,7 +262,11 @@ describe("idempotency by (Client-Id, requestId)", () => {
   it("the same requestId with a different body is PARAM_ILLEGAL and changes nothing", async () => {
     const order = makeOrder("GIFT_CARD_COUPON", "TICKETED");
     const first = await expectCode(order, "SUCCESS");
-    const reuse = await expectCode({ ...order, orderStatus: "USED", orderModifyTime: (order.orderModifyTime as number) + 1 }, "PARAM_ILLEGAL", new RegExp(`${KEY} .* reused with a different body`));
+    const reuse = await expectCode(
+      { ...order, orderStatus: "USED", orderModifyTime: (order.orderModifyTime as number) + 1 },
+      "PARAM_ILLEGAL",
+      new RegExp(`${KEY} .* reused with a different body`),
+    );
     expect(reuse.orderId).toBeUndefined(); // refused before order sync looks at the order
     expect(sandbox.order(merchant.clientId, order.merchantBizNo as string)!.orderStatus).toBe("TICKETED");
     // The first answer is still the remembered one.
@@ -248,7 +294,9 @@ describe("ordering and identity", () => {
     const late = nextUpdate(order, "ORDER_TAKEN", { orderModifyTime: (taken.orderModifyTime as number) - 500 });
     const answer = await expectCode(late, "SUCCESS", /ignored as stale/);
     expect(answer.orderStatus).toBe("TO_PICK_UP");
-    expect(eventsFor(late[KEY])).toEqual([expect.objectContaining({ type: "stale", from: "TO_PICK_UP", to: "ORDER_TAKEN", resultCode: "SUCCESS" })]);
+    expect(eventsFor(late[KEY])).toEqual([
+      expect.objectContaining({ type: "stale", from: "TO_PICK_UP", to: "ORDER_TAKEN", resultCode: "SUCCESS" }),
+    ]);
     const state = sandbox.order(merchant.clientId, order.merchantBizNo as string)!;
     expect(state.orderStatus).toBe("TO_PICK_UP");
     expect(state.orderModifyTime).toBe(taken.orderModifyTime);
@@ -265,13 +313,21 @@ describe("ordering and identity", () => {
   it("a changed orderCreateTime is PARAM_ILLEGAL naming it", async () => {
     const order = makeOrder("MOVIE_TICKET", "TICKETED");
     await expectCode(order, "SUCCESS");
-    await expectCode(nextUpdate(order, "USED", { orderCreateTime: (order.orderCreateTime as number) + 1 }), "PARAM_ILLEGAL", /^orderCreateTime must stay/);
+    await expectCode(
+      nextUpdate(order, "USED", { orderCreateTime: (order.orderCreateTime as number) + 1 }),
+      "PARAM_ILLEGAL",
+      /^orderCreateTime must stay/,
+    );
     expect(sandbox.order(merchant.clientId, order.merchantBizNo as string)!.orderStatus).toBe("TICKETED");
   });
 
   it("a changed merchantBizType is PARAM_ILLEGAL naming it", async () => {
     const order = makeOrder("PASS_TICKET", "TICKETED");
     await expectCode(order, "SUCCESS");
-    await expectCode(nextUpdate(order, "TICKETED", { merchantBizType: "TRAIN_TICKET" }), "PARAM_ILLEGAL", /^merchantBizType must stay PASS_TICKET/);
+    await expectCode(
+      nextUpdate(order, "TICKETED", { merchantBizType: "TRAIN_TICKET" }),
+      "PARAM_ILLEGAL",
+      /^merchantBizType must stay PASS_TICKET/,
+    );
   });
 });

@@ -2,15 +2,24 @@
  * What the sandbox keeps under load: the retention limits (the oldest dropped first, and counted), and idempotency
  * that holds after the log dropped a request's events, or the answer itself.
  */
-import { createSandbox, DEFAULT_RETENTION, SandboxConfigError, type RetentionOptions, type Sandbox } from "alipayhk-sandbox";
+import {
+  createSandbox,
+  DEFAULT_RETENTION,
+  SandboxConfigError,
+  type RetentionOptions,
+  type Sandbox,
+} from "alipayhk-sandbox";
 import { describe, expect, it } from "vitest";
 import { call, makeMerchant, makeOrder, newRequestId, nextUpdate, sendUpdates, signedRequest } from "./helpers.js";
 
 const merchant = makeMerchant("2102000000000555");
 
-const sandboxWith = (retention?: RetentionOptions) => createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, seed: 5, ...(retention && { retention }) });
-const send = (sandbox: Sandbox, order: Record<string, unknown>) => call(sandbox, signedRequest({ body: JSON.stringify(order), merchant }), merchant.clientId);
-const updates = (sandbox: Sandbox, count: number, merchantBizNo = "kept-1") => sendUpdates(sandbox, merchant, count, merchantBizNo);
+const sandboxWith = (retention?: RetentionOptions) =>
+  createSandbox({ merchants: { [merchant.clientId]: merchant.publicKey }, seed: 5, ...(retention && { retention }) });
+const send = (sandbox: Sandbox, order: Record<string, unknown>) =>
+  call(sandbox, signedRequest({ body: JSON.stringify(order), merchant }), merchant.clientId);
+const updates = (sandbox: Sandbox, count: number, merchantBizNo = "kept-1") =>
+  sendUpdates(sandbox, merchant, count, merchantBizNo);
 
 describe("retention", () => {
   it("keeps the newest events, history entries and answers, drops the oldest and counts them", async () => {
@@ -23,19 +32,38 @@ describe("retention", () => {
     expect(order.orderModifyTime).toBe(sent.at(-1)!.orderModifyTime);
     expect(sandbox.stats.dropped).toEqual({ events: 3, history: 5, answers: 4 });
     // what is kept reads as before: the status before each update, when it was applied (ISO-8601)
-    expect(order.history[0]).toEqual({ requestId: sent[5]!.requestId, from: "TICKETED", to: "TICKETED", orderModifyTime: sent[5]!.orderModifyTime, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
+    expect(order.history[0]).toEqual({
+      requestId: sent[5]!.requestId,
+      from: "TICKETED",
+      to: "TICKETED",
+      orderModifyTime: sent[5]!.orderModifyTime,
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
   });
 
   it("keeps the newest history entries of a performance notification too", async () => {
     const sandbox = await sandboxWith({ historyPerOrder: 2 });
-    const notice = { requestId: newRequestId(), command: "SEND", productTemplateCode: "MOVIE_TICKET_DEFAULT", merchantBizNo: "notice-1", orderStatus: "AWAIT_SCREENING", bizDate: 1_767_000_000_000, userId: "2160120000000001", syncDataInfo: { languageBusinessInfo: { en_US: "{}" } } };
+    const notice = {
+      requestId: newRequestId(),
+      command: "SEND",
+      productTemplateCode: "MOVIE_TICKET_DEFAULT",
+      merchantBizNo: "notice-1",
+      orderStatus: "AWAIT_SCREENING",
+      bizDate: 1_767_000_000_000,
+      userId: "2160120000000001",
+      syncDataInfo: { languageBusinessInfo: { en_US: "{}" } },
+    };
     const path = "/api/open/alipay/intl/promotion/order/contractCardSync";
     for (let i = 0; i < 4; i++) {
-      const body = i === 0 ? notice : { ...notice, requestId: newRequestId(), command: "UPDATE", bizDate: notice.bizDate + i };
+      const body =
+        i === 0 ? notice : { ...notice, requestId: newRequestId(), command: "UPDATE", bizDate: notice.bizDate + i };
       const response = await sandbox.fetch(signedRequest({ body: JSON.stringify(body), merchant, path }));
       expect(await response.text()).toContain('"SUCCESS"');
     }
-    expect(sandbox.notification(merchant.clientId, "notice-1")!.history.map((h) => h.bizDate)).toEqual([notice.bizDate + 2, notice.bizDate + 3]);
+    expect(sandbox.notification(merchant.clientId, "notice-1")!.history.map((h) => h.bizDate)).toEqual([
+      notice.bizDate + 2,
+      notice.bizDate + 3,
+    ]);
     expect(sandbox.stats.dropped.history).toBe(2);
   });
 

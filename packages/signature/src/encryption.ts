@@ -131,7 +131,9 @@ export async function decryptBody(
   try {
     const ciphertext = lenientBase64ToBytes(body.replace(/\s+/g, ""));
     if (ciphertext) {
-      plaintext = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(aesDecrypt(mode, aesKey, ciphertext));
+      plaintext = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(
+        aesDecrypt(mode, aesKey, ciphertext),
+      );
     }
   } catch {
     plaintext = undefined;

@@ -68,7 +68,11 @@ export class HeaderFormatError extends AlipayHKError<"ERR_SIGNATURE_HEADER" | "E
   /** The header the problem was found in. */
   readonly header: HeaderName;
   constructor(header: HeaderName, message: string, options?: { cause?: unknown }) {
-    super(header === "Signature" ? "ERR_SIGNATURE_HEADER" : "ERR_ENCRYPT_HEADER", `${header} header: ${message}`, options);
+    super(
+      header === "Signature" ? "ERR_SIGNATURE_HEADER" : "ERR_ENCRYPT_HEADER",
+      `${header} header: ${message}`,
+      options,
+    );
     this.header = header;
   }
 }

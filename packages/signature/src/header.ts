@@ -75,7 +75,8 @@ function percentDecode(header: HeaderName, name: string, value: string): string 
 
 function keyVersionOf(header: HeaderName, map: Map<string, string>): string | undefined {
   const v = map.get("keyVersion");
-  if (v !== undefined && !VERSION_TOKEN.test(v)) throw new HeaderFormatError(header, "keyVersion is not a version token");
+  if (v !== undefined && !VERSION_TOKEN.test(v))
+    throw new HeaderFormatError(header, "keyVersion is not a version token");
   return v;
 }
 
@@ -137,7 +138,8 @@ export function parseEncryptHeader(value: string | null | undefined): EncryptHea
 export function keyVersionPair(keyVersion: KeyVersion | undefined): string {
   if (keyVersion === null) return "";
   const v = keyVersion ?? 1;
-  if (!isKeyVersion(v)) throw new InvalidArgumentError("keyVersion must be an integer >= 0, a [A-Za-z0-9._-] token or null");
+  if (!isKeyVersion(v))
+    throw new InvalidArgumentError("keyVersion must be an integer >= 0, a [A-Za-z0-9._-] token or null");
   return `keyVersion=${v},`;
 }
 
@@ -146,10 +148,17 @@ export function keyVersionPair(keyVersion: KeyVersion | undefined): string {
  * (`null`, which leaves keyVersion out, is not itself a version.)
  */
 export function isKeyVersion(value: unknown): value is number | string {
-  return typeof value === "number" ? Number.isSafeInteger(value) && value >= 0 : typeof value === "string" && VERSION_TOKEN.test(value);
+  return typeof value === "number"
+    ? Number.isSafeInteger(value) && value >= 0
+    : typeof value === "string" && VERSION_TOKEN.test(value);
 }
 
 /** @internal Canonical header value: `algorithm=<A>,keyVersion=<v>,<name>=<URL-encoded base64>`. */
-export function formatHeader(algorithm: string, keyVersion: KeyVersion | undefined, name: string, base64: string): string {
+export function formatHeader(
+  algorithm: string,
+  keyVersion: KeyVersion | undefined,
+  name: string,
+  base64: string,
+): string {
   return `algorithm=${algorithm},${keyVersionPair(keyVersion)}${name}=${encodeURIComponent(base64)}`;
 }

@@ -26,7 +26,14 @@ export {
   type WebCryptoKey,
 } from "./keys.js";
 export { generateKeyPairPem, type KeyPairPem } from "./generate.js";
-export { isKeyVersion, parseEncryptHeader, parseSignatureHeader, type EncryptHeader, type KeyVersion, type SignatureHeader } from "./header.js";
+export {
+  isKeyVersion,
+  parseEncryptHeader,
+  parseSignatureHeader,
+  type EncryptHeader,
+  type KeyVersion,
+  type SignatureHeader,
+} from "./header.js";
 export { contentToSign, sign, verify, type Message, type SignOptions } from "./signature.js";
 export { formatRequestTime, type RequestTimeOptions } from "./time.js";
 export {

@@ -125,7 +125,8 @@ const MAX_INPUT = 65536; // far above any real key; keeps garbage cheap to rejec
 
 const fail = (message: string, code?: KeyCode): KeyFormatError => new KeyFormatError(message, code && { code });
 /** @internal */
-export const wrongType = (got: string, want: KeyType): KeyFormatError => fail(`expected a ${want} key, got a ${got} key`, "ERR_KEY_TYPE");
+export const wrongType = (got: string, want: KeyType): KeyFormatError =>
+  fail(`expected a ${want} key, got a ${got} key`, "ERR_KEY_TYPE");
 const usageOf = (want: KeyType): KeyUsage => (want === "private" ? "sign" : "verify");
 
 const UNKNOWN = "unrecognised key; expected PEM, base64 DER, JWK or CryptoKey";
@@ -150,8 +151,10 @@ function fromPem(text: string, want: KeyType): Decoded {
   // Legacy OpenSSL encryption adds "Proc-Type: 4,ENCRYPTED" headers inside the block.
   if (label === "ENCRYPTED PRIVATE KEY" || body.includes(":")) throw fail(ENCRYPTED);
   const certificate = label === "CERTIFICATE";
-  if (certificate && want === "private") throw fail("expected a private key, got a certificate (it holds a public key)", "ERR_KEY_TYPE");
-  if (!certificate && !/^(RSA )?(PRIVATE|PUBLIC) KEY$/.test(label)) throw fail(`PEM "${label.slice(0, 24)}" is not an RSA key`);
+  if (certificate && want === "private")
+    throw fail("expected a private key, got a certificate (it holds a public key)", "ERR_KEY_TYPE");
+  if (!certificate && !/^(RSA )?(PRIVATE|PUBLIC) KEY$/.test(label))
+    throw fail(`PEM "${label.slice(0, 24)}" is not an RSA key`);
   const der = base64ToBytes(body.replace(/\s+/g, ""));
   if (!der) throw fail("PEM body is not base64");
   if (certificate) {
@@ -165,7 +168,8 @@ function fromPem(text: string, want: KeyType): Decoded {
 
 function fromJwk(jwk: Record<string, unknown>, want: KeyType): Decoded {
   if (jwk.kty !== "RSA") throw fail(jwk.kty === undefined ? UNKNOWN : "JWK is not an RSA key");
-  if ((jwk.d === undefined ? "public" : "private") !== want) throw wrongType(want === "private" ? "public" : "private", want);
+  if ((jwk.d === undefined ? "public" : "private") !== want)
+    throw wrongType(want === "private" ? "public" : "private", want);
   if (jwk.oth !== undefined) throw fail("multi-prime RSA keys are not supported");
   // Copy only the numbers: "alg", "use", "key_ops" or "ext" written by another tool would make
   // importKey refuse an otherwise fine key for RSASSA-PKCS1-v1_5.
@@ -215,7 +219,8 @@ async function importRsassa(decoded: Decoded, want: KeyType, extractable: boolea
 }
 
 /** @internal A private key the runtime imported but cannot sign with. */
-export const cannotSign = (cause: unknown): KeyFormatError => new KeyFormatError("invalid RSA key data: the key cannot sign (its numbers do not fit together)", { cause });
+export const cannotSign = (cause: unknown): KeyFormatError =>
+  new KeyFormatError("invalid RSA key data: the key cannot sign (its numbers do not fit together)", { cause });
 
 /**
  * One signature at import of a JWK: some runtimes import a private JWK whose numbers do not fit together, and only
@@ -233,13 +238,15 @@ async function trialSignature(key: CryptoKey): Promise<void> {
 
 function modulusBits(key: CryptoKey): number {
   const { modulusLength: bits = 0, publicExponent: e } = key.algorithm as Partial<RsaHashedKeyAlgorithm>;
-  if (bits < MIN_BITS) throw fail(`RSA key has ${bits} bits; AlipayHK requires at least ${MIN_BITS}`, "ERR_KEY_TOO_SMALL");
+  if (bits < MIN_BITS)
+    throw fail(`RSA key has ${bits} bits; AlipayHK requires at least ${MIN_BITS}`, "ERR_KEY_TOO_SMALL");
   // Some runtimes import a JWK with an empty "e" and only fail when signing; catch it here.
   if (!e || !(e[e.length - 1]! & 1) || (e.length === 1 && e[0] === 1)) throw fail("invalid RSA public exponent");
   return bits;
 }
 
-const isCryptoKey = (value: unknown): value is CryptoKey => typeof CryptoKey !== "undefined" && value instanceof CryptoKey;
+const isCryptoKey = (value: unknown): value is CryptoKey =>
+  typeof CryptoKey !== "undefined" && value instanceof CryptoKey;
 
 async function fromCryptoKey(key: CryptoKey, want: KeyType): Promise<KeyRecord> {
   // async so that a bad CryptoKey rejects (like every other failure of sign/verify) instead of throwing
@@ -250,7 +257,12 @@ async function fromCryptoKey(key: CryptoKey, want: KeyType): Promise<KeyRecord> 
   if (algorithm.name !== RSASSA.name || algorithm.hash?.name !== RSASSA.hash || !key.usages.includes(usageOf(want))) {
     throw fail(`CryptoKey is not RSASSA-PKCS1-v1_5/SHA-256 "${usageOf(want)}"; pass the PEM/JWK`, "ERR_KEY_TYPE");
   }
-  return { type: want, modulusBits: modulusBits(key), signingKey: key, material: key.extractable ? { format: "cryptokey", key } : undefined };
+  return {
+    type: want,
+    modulusBits: modulusBits(key),
+    signingKey: key,
+    material: key.extractable ? { format: "cryptokey", key } : undefined,
+  };
 }
 
 async function importKeyAs(input: unknown, want: KeyType): Promise<PrivateKey | PublicKey> {
@@ -322,7 +334,11 @@ export function keyRecord(key: unknown, want: KeyType, operation: string): KeyRe
     if (record.type !== want) throw wrongType(record.type, want);
     return record;
   }
-  if (!isCryptoKey(key)) throw fail(`${operation}() takes a key from import${want === "private" ? "Private" : "Public"}Key() or a CryptoKey`, "ERR_KEY_TYPE");
+  if (!isCryptoKey(key))
+    throw fail(
+      `${operation}() takes a key from import${want === "private" ? "Private" : "Public"}Key() or a CryptoKey`,
+      "ERR_KEY_TYPE",
+    );
   return fromCryptoKey(key, want).then((checked) => {
     records.set(key, checked);
     return checked;

@@ -4,7 +4,15 @@
 import { bytesToBase64, checkedBase64ToBytes, utf8 } from "./base64.js";
 import { InvalidArgumentError, UnsupportedAlgorithmError } from "./errors.js";
 import { formatHeader, keyVersionPair, parseSignatureHeader, type KeyVersion } from "./header.js";
-import { cannotSign, keyRecord, RSASSA, type KeyRecord, type PrivateKey, type PublicKey, type WebCryptoKey } from "./keys.js";
+import {
+  cannotSign,
+  keyRecord,
+  RSASSA,
+  type KeyRecord,
+  type PrivateKey,
+  type PublicKey,
+  type WebCryptoKey,
+} from "./keys.js";
 
 /** The parts of an HTTP message that AlipayHK signs. Every field is used byte-for-byte. */
 export interface Message {
@@ -83,7 +91,11 @@ export function contentToSign(message: Message): string {
  *   sign with (its numbers do not fit together).
  * @throws {InvalidArgumentError} for a malformed message or keyVersion.
  */
-export async function sign(message: Message, privateKey: PrivateKey | WebCryptoKey, options?: SignOptions | null): Promise<string> {
+export async function sign(
+  message: Message,
+  privateKey: PrivateKey | WebCryptoKey,
+  options?: SignOptions | null,
+): Promise<string> {
   const keyVersion = options?.keyVersion;
   keyVersionPair(keyVersion); // a bad option fails before the signature is paid for
   const data = utf8(contentToSign(message));
@@ -105,7 +117,11 @@ export async function sign(message: Message, privateKey: PrivateKey | WebCryptoK
  * @throws {HeaderFormatError} `ERR_SIGNATURE_HEADER` for a missing or malformed header.
  * @throws {UnsupportedAlgorithmError} for an algorithm other than RSA256 (e.g. ECC224).
  */
-export function verify(message: Message, signatureHeader: string | null | undefined, publicKey: PublicKey | WebCryptoKey): Promise<boolean> {
+export function verify(
+  message: Message,
+  signatureHeader: string | null | undefined,
+  publicKey: PublicKey | WebCryptoKey,
+): Promise<boolean> {
   // Not an async function: verify runs on every response, and the extra promise adoption is measurable.
   try {
     const header = parseSignatureHeader(signatureHeader);
@@ -113,7 +129,9 @@ export function verify(message: Message, signatureHeader: string | null | undefi
     const data = utf8(contentToSign(message));
     const signature = checkedBase64ToBytes(header.signature); // parseSignatureHeader checked it
     const found = keyRecord(publicKey, "public", "verify");
-    return found instanceof Promise ? found.then((key) => alg.verify(key, signature, data)) : alg.verify(found, signature, data);
+    return found instanceof Promise
+      ? found.then((key) => alg.verify(key, signature, data))
+      : alg.verify(found, signature, data);
   } catch (error) {
     return Promise.reject(error);
   }

@@ -59,7 +59,11 @@ export function alipayTimeMs(text: string): number {
   if (/^\d{1,15}$/.test(text)) return Number(text);
   if (!ISO_TIME.test(text)) return NaN;
   // rewritten to the form Date.parse reads in every runtime: at most milliseconds, a ±HH:MM offset
-  return Date.parse(text.replace(/(\.\d{3})\d+/, "$1").replace(/([+-]\d\d):?(\d\d)?$/, (_, hours: string, minutes = "00") => `${hours}:${minutes}`));
+  return Date.parse(
+    text
+      .replace(/(\.\d{3})\d+/, "$1")
+      .replace(/([+-]\d\d):?(\d\d)?$/, (_, hours: string, minutes = "00") => `${hours}:${minutes}`),
+  );
 }
 
 /**
@@ -76,7 +80,8 @@ export function parseAlipayTime(text: string): { ms: number; form: AlipayTimeFor
   // A real date and time reads back the same once parsed as UTC; the offset is at most ±18:00.
   const wall = text.slice(0, 19);
   const zone = text.slice(19).replace(/^\.\d+/, "");
-  if (new Date(Date.parse(`${wall}Z`)).toISOString().slice(0, 19) !== wall || Number(zone.slice(1, 3)) > 18) return undefined;
+  if (new Date(Date.parse(`${wall}Z`)).toISOString().slice(0, 19) !== wall || Number(zone.slice(1, 3)) > 18)
+    return undefined;
   return { ms, form: zone === "Z" || zone.includes(":") ? "iso-8601" : "iso-8601-no-colon" };
 }
 

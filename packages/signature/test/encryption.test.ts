@@ -22,7 +22,15 @@ import {
   type PrivateKey,
   type PublicKey,
 } from "../src/index.js";
-import { bigIntToBytes, bytesToBigInt, modInverse, modPow, modPowPublic, rsaesPkcs1Decrypt, rsaesPkcs1Encrypt } from "../src/rsa-pkcs1.js";
+import {
+  bigIntToBytes,
+  bytesToBigInt,
+  modInverse,
+  modPow,
+  modPowPublic,
+  rsaesPkcs1Decrypt,
+  rsaesPkcs1Encrypt,
+} from "../src/rsa-pkcs1.js";
 import { generateRsa, openssl, pemBody, withTempDir, type TestKeyPair } from "./helpers.js";
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s.replace(/\s+/g, ""), "hex"));
@@ -51,8 +59,15 @@ function nodeEncrypt(plaintext: string, recipient: TestKeyPair, keyBytes: 16 | 2
   const aesKey = randomBytes(keyBytes);
   const cipher = createCipheriv(AES_ECB[keyBytes], aesKey, null);
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]).toString("base64");
-  const wrapped = publicEncrypt({ key: recipient.publicKey, padding: constants.RSA_PKCS1_PADDING }, aesKey).toString("base64");
-  return { body, wrapped, aesKey, header: `algorithm=RSA_AES,keyVersion=1,symmetricKey=${encodeURIComponent(wrapped)}` };
+  const wrapped = publicEncrypt({ key: recipient.publicKey, padding: constants.RSA_PKCS1_PADDING }, aesKey).toString(
+    "base64",
+  );
+  return {
+    body,
+    wrapped,
+    aesKey,
+    header: `algorithm=RSA_AES,keyVersion=1,symmetricKey=${encodeURIComponent(wrapped)}`,
+  };
 }
 
 /** Wraps a hand-made encoded message EM with raw RSA (no padding), to test our padding checks. */
@@ -95,14 +110,16 @@ describe("AES block function: NIST SP 800-38A known answers", () => {
 
   it("F.1.1 ECB-AES128", () => {
     const key = hex("2b7e151628aed2a6abf7158809cf4f3c");
-    const expected = "3ad77bb40d7a3660a89ecaf32466ef97f5d3d58503b9699de785895a96fdbaaf43b1cd7f598ece23881b00e3ed0306887b0c785e27e8ad3f8223207104725dd4";
+    const expected =
+      "3ad77bb40d7a3660a89ecaf32466ef97f5d3d58503b9699de785895a96fdbaaf43b1cd7f598ece23881b00e3ed0306887b0c785e27e8ad3f8223207104725dd4";
     expect(toHex(aesEcbBlocks(key, plaintext, "encrypt"))).toBe(expected);
     expect(toHex(aesEcbBlocks(key, hex(expected), "decrypt"))).toBe(toHex(plaintext));
   });
 
   it("F.1.5 ECB-AES256", () => {
     const key = hex("603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4");
-    const expected = "f3eed1bdb5d2a03c064b5a7e3db181f8591ccb10d410ed26dc5ba74a31362870b6ed21b99ca6f4f9f153e7b1beafed1d23304b7a39f9f3ff067d8d8f9e24ecc7";
+    const expected =
+      "f3eed1bdb5d2a03c064b5a7e3db181f8591ccb10d410ed26dc5ba74a31362870b6ed21b99ca6f4f9f153e7b1beafed1d23304b7a39f9f3ff067d8d8f9e24ecc7";
     expect(toHex(aesEcbBlocks(key, plaintext, "encrypt"))).toBe(expected);
     expect(toHex(aesEcbBlocks(key, hex(expected), "decrypt"))).toBe(toHex(plaintext));
   });
@@ -112,9 +129,13 @@ describe("AES block function: NIST SP 800-38A known answers", () => {
       fc.property(fc.uint8Array({ maxLength: 100 }), fc.constantFrom(16, 24, 32), (data, size) => {
         const key = randomBytes(size);
         const node = createCipheriv(AES_ECB[size as 16 | 24 | 32], key, null);
-        expect(toHex(aesEncrypt("ECB", key, data))).toBe(Buffer.concat([node.update(data), node.final()]).toString("hex"));
+        expect(toHex(aesEncrypt("ECB", key, data))).toBe(
+          Buffer.concat([node.update(data), node.final()]).toString("hex"),
+        );
         const cbc = createCipheriv(`aes-${size * 8}-cbc`, key, Buffer.alloc(16));
-        expect(toHex(aesEncrypt("CBC-ZERO-IV", key, data))).toBe(Buffer.concat([cbc.update(data), cbc.final()]).toString("hex"));
+        expect(toHex(aesEncrypt("CBC-ZERO-IV", key, data))).toBe(
+          Buffer.concat([cbc.update(data), cbc.final()]).toString("hex"),
+        );
       }),
     );
   });
@@ -179,10 +200,14 @@ describe("RSAES-PKCS1-v1_5 interop", () => {
 
   it("round-trips every kind of plaintext", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: "grapheme" }), fc.constantFrom(256, 128) as fc.Arbitrary<256 | 128>, async (text, aesKeyBits) => {
-        const { body, encryptHeader } = await encryptBody(text, merchantPublic, { aesKeyBits });
-        expect(await decryptBody(body, encryptHeader, merchantPrivate)).toBe(text);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: "grapheme" }),
+        fc.constantFrom(256, 128) as fc.Arbitrary<256 | 128>,
+        async (text, aesKeyBits) => {
+          const { body, encryptHeader } = await encryptBody(text, merchantPublic, { aesKeyBits });
+          expect(await decryptBody(body, encryptHeader, merchantPrivate)).toBe(text);
+        },
+      ),
       { numRuns: 25 },
     );
     const bom = "\uFEFF{}";
@@ -193,19 +218,31 @@ describe("RSAES-PKCS1-v1_5 interop", () => {
 
 describe("full protocol round trip", () => {
   it("request: encrypt then sign; gateway: verify then decrypt; response the other way", async () => {
-    const requestJson = JSON.stringify({ requestId: "5d6c0d6e", merchantBizNo: "M-1", orderStatus: "PAID", note: "訂單 ✅" });
+    const requestJson = JSON.stringify({
+      requestId: "5d6c0d6e",
+      merchantBizNo: "M-1",
+      orderStatus: "PAID",
+      note: "訂單 ✅",
+    });
     const clientId = "4Q5Y8W0WSG45P907917";
     const path = "/api/open/alipay/v1/merchant/order/sync";
 
     // Merchant side
     const request = await encryptBody(requestJson, alipayPublic);
-    const requestMessage: Message = { method: "POST", path, clientId, time: "2024-05-22T06:42:21+08:00", body: request.body };
+    const requestMessage: Message = {
+      method: "POST",
+      path,
+      clientId,
+      time: "2024-05-22T06:42:21+08:00",
+      body: request.body,
+    };
     const requestSignature = await sign(requestMessage, merchantPrivate);
 
     // Gateway side (simulated with the gateway's keys)
     expect(await verify(requestMessage, requestSignature, merchantPublic)).toBe(true);
     expect(await decryptBody(request.body, request.encryptHeader, alipayPrivate)).toBe(requestJson);
-    const responseJson = '{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"Success"},"orderId":"O-1"}';
+    const responseJson =
+      '{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"Success"},"orderId":"O-1"}';
     const response = await encryptBody(responseJson, merchantPublic, { keyVersion: 2 });
     const responseMessage: Message = { ...requestMessage, time: "2024-05-22T06:42:22+08:00", body: response.body };
     const responseSignature = await sign(responseMessage, alipayPrivate);
@@ -235,7 +272,13 @@ describe("decryption failures", () => {
       return `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(rawRsa(out, merchant))}`;
     };
     // Sanity: the hand-made EM with valid padding works.
-    expect(await decryptBody(wire.body, em(() => {}), merchantPrivate)).toBe(plaintext);
+    expect(
+      await decryptBody(
+        wire.body,
+        em(() => {}),
+        merchantPrivate,
+      ),
+    ).toBe(plaintext);
 
     const flip = (b64: string, at: number) => {
       const bytes = Buffer.from(b64, "base64");
@@ -243,14 +286,34 @@ describe("decryption failures", () => {
       return bytes.toString("base64");
     };
     const cases: [string, string, string][] = [
-      ["body bit flip (last block: padding)", flip(wire.body, Buffer.from(wire.body, "base64").length - 1), wire.header],
+      [
+        "body bit flip (last block: padding)",
+        flip(wire.body, Buffer.from(wire.body, "base64").length - 1),
+        wire.header,
+      ],
       ["truncated body", wire.body.slice(0, -4), wire.header],
-      ["body not a multiple of 16 bytes", Buffer.from(Buffer.from(wire.body, "base64").subarray(1)).toString("base64"), wire.header],
+      [
+        "body not a multiple of 16 bytes",
+        Buffer.from(Buffer.from(wire.body, "base64").subarray(1)).toString("base64"),
+        wire.header,
+      ],
       ["body not base64", "%%%not base64%%%", wire.header],
       ["empty body", "", wire.header],
-      ["wrapped key bit flip", wire.body, `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(flip(wire.wrapped, 100))}`],
-      ["wrapped key too short", wire.body, `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(Buffer.from(wire.wrapped, "base64").subarray(1).toString("base64"))}`],
-      ["wrapped key >= n", wire.body, `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(Buffer.alloc(256, 0xff).toString("base64"))}`],
+      [
+        "wrapped key bit flip",
+        wire.body,
+        `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(flip(wire.wrapped, 100))}`,
+      ],
+      [
+        "wrapped key too short",
+        wire.body,
+        `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(Buffer.from(wire.wrapped, "base64").subarray(1).toString("base64"))}`,
+      ],
+      [
+        "wrapped key >= n",
+        wire.body,
+        `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(Buffer.alloc(256, 0xff).toString("base64"))}`,
+      ],
       ["wrapped for another key", wire.body, nodeEncrypt(plaintext, alipay).header],
       ["EM first byte not 0x00", wire.body, em((e) => (e[0] = 0x01))],
       ["EM block type 0x01", wire.body, em((e) => (e[1] = 0x01))],
@@ -276,20 +339,38 @@ describe("decryption failures", () => {
     const aesKey = randomBytes(32);
     const cipher = createCipheriv("aes-256-ecb", aesKey, null);
     const body = Buffer.concat([cipher.update(Buffer.from([0xff, 0xfe, 0xc3])), cipher.final()]).toString("base64");
-    const wrapped = publicEncrypt({ key: merchant.publicKey, padding: constants.RSA_PKCS1_PADDING }, aesKey).toString("base64");
-    await decryptionFailure(decryptBody(body, `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(wrapped)}`, merchantPrivate));
+    const wrapped = publicEncrypt({ key: merchant.publicKey, padding: constants.RSA_PKCS1_PADDING }, aesKey).toString(
+      "base64",
+    );
+    await decryptionFailure(
+      decryptBody(body, `algorithm=RSA_AES,symmetricKey=${encodeURIComponent(wrapped)}`, merchantPrivate),
+    );
   });
 
   it("header problems are HeaderFormatError / UnsupportedAlgorithmError, not DecryptionError", async () => {
     const wire = nodeEncrypt("{}", merchant);
-    for (const header of [null, undefined, "", `keyVersion=1,symmetricKey=${wire.wrapped}`, "algorithm=RSA_AES,keyVersion=1", "algorithm=RSA_AES,symmetricKey=***"]) {
-      await expect(decryptBody(wire.body, header, merchantPrivate)).rejects.toMatchObject({ code: "ERR_ENCRYPT_HEADER", header: "Encrypt" });
+    for (const header of [
+      null,
+      undefined,
+      "",
+      `keyVersion=1,symmetricKey=${wire.wrapped}`,
+      "algorithm=RSA_AES,keyVersion=1",
+      "algorithm=RSA_AES,symmetricKey=***",
+    ]) {
+      await expect(decryptBody(wire.body, header, merchantPrivate)).rejects.toMatchObject({
+        code: "ERR_ENCRYPT_HEADER",
+        header: "Encrypt",
+      });
     }
     await expect(decryptBody(wire.body, null, merchantPrivate)).rejects.toBeInstanceOf(HeaderFormatError);
     for (const algorithm of ["RSA", "rsa", "AES"]) {
-      await expect(decryptBody(wire.body, `algorithm=${algorithm},symmetricKey=${encodeURIComponent(wire.wrapped)}`, merchantPrivate)).rejects.toBeInstanceOf(
-        UnsupportedAlgorithmError,
-      );
+      await expect(
+        decryptBody(
+          wire.body,
+          `algorithm=${algorithm},symmetricKey=${encodeURIComponent(wire.wrapped)}`,
+          merchantPrivate,
+        ),
+      ).rejects.toBeInstanceOf(UnsupportedAlgorithmError);
     }
   });
 });
@@ -297,8 +378,16 @@ describe("decryption failures", () => {
 describe("keys for encryption", () => {
   it("decrypts with keys imported from PKCS#8, PKCS#1, JWK and an extractable CryptoKey (any RSA algorithm)", async () => {
     const wire = nodeEncrypt('{"k":1}', merchant);
-    const oaep = await crypto.subtle.importKey("jwk", merchant.privateJwk, { name: "RSA-OAEP", hash: "SHA-1" }, true, ["decrypt"]);
-    const rsassa = await crypto.subtle.importKey("jwk", merchant.privateJwk, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, true, ["sign"]);
+    const oaep = await crypto.subtle.importKey("jwk", merchant.privateJwk, { name: "RSA-OAEP", hash: "SHA-1" }, true, [
+      "decrypt",
+    ]);
+    const rsassa = await crypto.subtle.importKey(
+      "jwk",
+      merchant.privateJwk,
+      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+      true,
+      ["sign"],
+    );
     const keys = [
       await importPrivateKey(merchant.pkcs8Pem),
       await importPrivateKey(pemBody(merchant.pkcs1Pem)),
@@ -312,7 +401,13 @@ describe("keys for encryption", () => {
 
   it("tells the caller to pass the PEM/JWK when a private CryptoKey is not extractable", async () => {
     const wire = nodeEncrypt("{}", merchant);
-    const ck = await crypto.subtle.importKey("pkcs8", Buffer.from(pemBody(merchant.pkcs8Pem), "base64"), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
+    const ck = await crypto.subtle.importKey(
+      "pkcs8",
+      Buffer.from(pemBody(merchant.pkcs8Pem), "base64"),
+      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     for (const key of [ck, await importPrivateKey(ck)]) {
       const error = await decryptBody(wire.body, wire.header, key).catch((e: unknown) => e as KeyFormatError);
       expect(error).toBeInstanceOf(KeyFormatError);
@@ -323,25 +418,39 @@ describe("keys for encryption", () => {
 
   it("encrypts for a public CryptoKey, and refuses private or non-extractable keys", async () => {
     const spki = Buffer.from(pemBody(alipay.spkiPem), "base64");
-    const extractable = await crypto.subtle.importKey("spki", spki, { name: "RSA-OAEP", hash: "SHA-256" }, true, ["encrypt"]);
+    const extractable = await crypto.subtle.importKey("spki", spki, { name: "RSA-OAEP", hash: "SHA-256" }, true, [
+      "encrypt",
+    ]);
     const e = await encryptBody("hi", extractable);
     expect(await decryptBody(e.body, e.encryptHeader, alipayPrivate)).toBe("hi");
-    const locked = await crypto.subtle.importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
+    const locked = await crypto.subtle.importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, [
+      "verify",
+    ]);
     await expect(encryptBody("hi", locked)).rejects.toMatchObject({ code: "ERR_KEY_NOT_EXTRACTABLE" });
-    await expect(encryptBody("hi", merchantPrivate as unknown as PublicKey)).rejects.toMatchObject({ code: "ERR_KEY_TYPE" });
-    await expect(decryptBody(e.body, e.encryptHeader, alipayPublic as unknown as PrivateKey)).rejects.toMatchObject({ code: "ERR_KEY_TYPE" });
+    await expect(encryptBody("hi", merchantPrivate as unknown as PublicKey)).rejects.toMatchObject({
+      code: "ERR_KEY_TYPE",
+    });
+    await expect(decryptBody(e.body, e.encryptHeader, alipayPublic as unknown as PrivateKey)).rejects.toMatchObject({
+      code: "ERR_KEY_TYPE",
+    });
     await expect(encryptBody("hi", alipay.spkiPem as unknown as PublicKey)).rejects.toBeInstanceOf(KeyFormatError);
   });
 
   it("checks options before doing any work", async () => {
-    await expect(encryptBody("x", alipayPublic, { aesKeyBits: 192 as 256 })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(encryptBody("x", alipayPublic, { aesMode: "GCM" as "ECB" })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(encryptBody("x", alipayPublic, { keyVersion: "a,b" })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(encryptBody(42 as unknown as string, alipayPublic)).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(decryptBody("x", "algorithm=RSA_AES,symmetricKey=QUJD", merchantPrivate, { aesMode: "CTR" as "ECB" })).rejects.toBeInstanceOf(
+    await expect(encryptBody("x", alipayPublic, { aesKeyBits: 192 as 256 })).rejects.toBeInstanceOf(
       InvalidArgumentError,
     );
-    expect((await encryptBody("x", alipayPublic, { keyVersion: null })).encryptHeader).toMatch(/^algorithm=RSA_AES,symmetricKey=/);
+    await expect(encryptBody("x", alipayPublic, { aesMode: "GCM" as "ECB" })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(encryptBody("x", alipayPublic, { keyVersion: "a,b" })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(encryptBody(42 as unknown as string, alipayPublic)).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(
+      decryptBody("x", "algorithm=RSA_AES,symmetricKey=QUJD", merchantPrivate, { aesMode: "CTR" as "ECB" }),
+    ).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect((await encryptBody("x", alipayPublic, { keyVersion: null })).encryptHeader).toMatch(
+      /^algorithm=RSA_AES,symmetricKey=/,
+    );
   });
 
   it("is also exported from the alipayhk-signature/encryption entry", () => {
@@ -353,12 +462,17 @@ describe("keys for encryption", () => {
 describe("BigInt RSA internals", () => {
   it("modPow, modPowPublic and modInverse agree with naive arithmetic", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 1n << 80n }), fc.bigInt({ min: 0n, max: 300n }), fc.bigInt({ min: 2n, max: 1n << 64n }), (b, e, m) => {
-        let naive = 1n;
-        for (let i = 0n; i < e; i++) naive = (naive * b) % m;
-        expect(modPow(b, e, m)).toBe(naive % m);
-        expect(modPowPublic(b, e, m)).toBe(naive % m);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 1n << 80n }),
+        fc.bigInt({ min: 0n, max: 300n }),
+        fc.bigInt({ min: 2n, max: 1n << 64n }),
+        (b, e, m) => {
+          let naive = 1n;
+          for (let i = 0n; i < e; i++) naive = (naive * b) % m;
+          expect(modPow(b, e, m)).toBe(naive % m);
+          expect(modPowPublic(b, e, m)).toBe(naive % m);
+        },
+      ),
     );
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: 1n << 64n }), (a) => {

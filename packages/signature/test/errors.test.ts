@@ -29,7 +29,11 @@ describe("error classes", () => {
       [new KeyFormatError("m", { code: "ERR_KEY_NOT_EXTRACTABLE" }), "KeyFormatError", "ERR_KEY_NOT_EXTRACTABLE"],
       [new HeaderFormatError("Signature", "m"), "HeaderFormatError", "ERR_SIGNATURE_HEADER"],
       [new HeaderFormatError("Encrypt", "m"), "HeaderFormatError", "ERR_ENCRYPT_HEADER"],
-      [new UnsupportedAlgorithmError("Signature", "ECC224", ["RSA256"]), "UnsupportedAlgorithmError", "ERR_UNSUPPORTED_ALGORITHM"],
+      [
+        new UnsupportedAlgorithmError("Signature", "ECC224", ["RSA256"]),
+        "UnsupportedAlgorithmError",
+        "ERR_UNSUPPORTED_ALGORITHM",
+      ],
       [new DecryptionError(), "DecryptionError", "ERR_DECRYPTION"],
       [new InvalidArgumentError("m"), "InvalidArgumentError", "ERR_INVALID_ARGUMENT"],
     ];
@@ -99,7 +103,12 @@ describe("no error message leaks key material or a full signature", () => {
       () => verify(message, `algorithm=RSA256,${encoded}`, publicKey),
       () => verify(message, `algorithm=RSA256,signature=${encoded},signature=${encoded}`, publicKey),
       () => verify(message, `algorithm=RSA256,${signature.slice(0, 40)}=,signature=${encoded}`, publicKey),
-      () => verify(message, `algorithm=RSA256,${signature.slice(0, 40)}=1,${signature.slice(0, 40)}=2,signature=${encoded}`, publicKey),
+      () =>
+        verify(
+          message,
+          `algorithm=RSA256,${signature.slice(0, 40)}=1,${signature.slice(0, 40)}=2,signature=${encoded}`,
+          publicKey,
+        ),
       () => verify(message, `algorithm=RSA256,signature=${encoded}!`, publicKey),
       () => verify(message, `algorithm=RSA256,signature=${encoded}%G`, publicKey),
       () => verify(message, `algorithm=${signature},signature=${encoded}`, publicKey),
@@ -124,7 +133,13 @@ describe("no error message leaks key material or a full signature", () => {
 
   it("checks every failure message", async () => {
     const signature = nodeSign(contentToSign(message), pair.privateKey);
-    const secrets = [pemBody(pair.pkcs8Pem), pair.privateJwk.d!, pair.privateJwk.p!, signature, encodeURIComponent(signature)];
+    const secrets = [
+      pemBody(pair.pkcs8Pem),
+      pair.privateJwk.d!,
+      pair.privateJwk.p!,
+      signature,
+      encodeURIComponent(signature),
+    ];
     // At most an 8-character prefix may be shown, so no 9-character run of a secret may appear
     // (compared case-insensitively: algorithm names are upper-cased before they are echoed).
     for (const text of await messages()) {

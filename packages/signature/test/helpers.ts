@@ -75,7 +75,9 @@ export function selfSignedCertificate(privateKeyPem: string): string {
   return withTempDir((dir) => {
     const keyFile = join(dir, "key.pem");
     writeFileSync(keyFile, privateKeyPem, { mode: 0o600 });
-    return openssl(["req", "-x509", "-new", "-key", keyFile, "-subj", "/CN=alipayhk-test", "-days", "1"]).toString("utf8");
+    return openssl(["req", "-x509", "-new", "-key", keyFile, "-subj", "/CN=alipayhk-test", "-days", "1"]).toString(
+      "utf8",
+    );
   });
 }
 

@@ -43,7 +43,13 @@ describe("contentToSign", () => {
   });
 
   it("normalises nothing: case, spaces, empty body and query strings survive as given", () => {
-    const m: Message = { method: "post", path: "/p?a=1&b=%20 ", clientId: " id ", time: "2024-05-22T06:42:21Z", body: "" };
+    const m: Message = {
+      method: "post",
+      path: "/p?a=1&b=%20 ",
+      clientId: " id ",
+      time: "2024-05-22T06:42:21Z",
+      body: "",
+    };
     expect(contentToSign(m)).toBe("post /p?a=1&b=%20 \n id .2024-05-22T06:42:21Z.");
   });
 
@@ -63,7 +69,11 @@ describe("sign", () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(KeyFormatError);
-      expect(error).toMatchObject({ code: "ERR_KEY_FORMAT", message: expect.stringMatching(/cannot sign/), cause: failure });
+      expect(error).toMatchObject({
+        code: "ERR_KEY_FORMAT",
+        message: expect.stringMatching(/cannot sign/),
+        cause: failure,
+      });
     } finally {
       spy.mockRestore();
     }
@@ -87,17 +97,22 @@ describe("sign", () => {
 
   it("equals node:crypto over many generated messages (Unicode, emoji, BOM, empty bodies, queries, all time formats)", async () => {
     const times = fc.oneof(
-      fc.constantFrom("2024-05-22T06:42:21+05:30", "2024-05-22T06:42:21+0800", "2024-05-22T06:42:21Z", "2019-05-28T12:12:12.123+08:00"),
-      fc.integer({ min: 0, max: 4_102_444_800_000 }).map(String), // epoch milliseconds
-      fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4_102_444_800_000) }).map((d) =>
-        formatRequestTime(d, { offsetMinutes: 480 }),
+      fc.constantFrom(
+        "2024-05-22T06:42:21+05:30",
+        "2024-05-22T06:42:21+0800",
+        "2024-05-22T06:42:21Z",
+        "2019-05-28T12:12:12.123+08:00",
       ),
+      fc.integer({ min: 0, max: 4_102_444_800_000 }).map(String), // epoch milliseconds
+      fc
+        .date({ noInvalidDate: true, min: new Date(0), max: new Date(4_102_444_800_000) })
+        .map((d) => formatRequestTime(d, { offsetMinutes: 480 })),
     );
     const bodies = fc.oneof(
       fc.constant(""),
       fc.string({ unit: "binary" }),
       fc.string({ unit: "grapheme" }),
-      fc.constantFrom("\uFEFF{\"a\":1}", "{\"emoji\":\"👩‍👩‍👧‍👦🀄\"}", "{\"zh\":\"訂單同步\"}", " {\"x\":1}\n"),
+      fc.constantFrom('\uFEFF{"a":1}', '{"emoji":"👩‍👩‍👧‍👦🀄"}', '{"zh":"訂單同步"}', ' {"x":1}\n'),
       fc.json(),
     );
     const paths = fc.oneof(
@@ -123,7 +138,9 @@ describe("sign", () => {
   });
 
   it("signs a ~200 KB body like node:crypto", async () => {
-    const body = JSON.stringify({ items: Array.from({ length: 4000 }, (_, i) => ({ i, name: `商品-${i}-🎟️`, note: "x".repeat(20) })) });
+    const body = JSON.stringify({
+      items: Array.from({ length: 4000 }, (_, i) => ({ i, name: `商品-${i}-🎟️`, note: "x".repeat(20) })),
+    });
     expect(body.length).toBeGreaterThan(150_000);
     const message = { ...base, body };
     expect(await ourSignature(message)).toBe(nodeSign(contentToSign(message), pair.privateKey));
@@ -135,7 +152,7 @@ describe("sign", () => {
       { ...base, body: "" },
       { ...base, time: "2024-05-22T06:42:21+0800", body: '{"name":"電影票 🎬"}' },
       { ...base, method: "GET", path: "/api/x?b=2&a=1" },
-      { ...base, body: "\uFEFF{\"bom\":true}" },
+      { ...base, body: '\uFEFF{"bom":true}' },
     ];
     for (const message of messages) {
       expect(await ourSignature(message)).toBe(opensslSign(contentToSign(message), pair.pkcs8Pem));
@@ -154,7 +171,9 @@ describe("sign", () => {
 
   it("refuses raw key material: keys are imported once, explicitly", async () => {
     await expect(sign(base, pair.pkcs8Pem as unknown as PrivateKey)).rejects.toMatchObject({ code: "ERR_KEY_TYPE" });
-    await expect(sign(base, { type: "private", modulusBits: 2048 } as unknown as PrivateKey)).rejects.toThrow(KeyFormatError);
+    await expect(sign(base, { type: "private", modulusBits: 2048 } as unknown as PrivateKey)).rejects.toThrow(
+      KeyFormatError,
+    );
   });
 });
 
@@ -170,7 +189,9 @@ describe("formatRequestTime", () => {
     expect(formatRequestTime(instant, { offsetMinutes: 480 })).toBe("2024-05-22T14:42:21+08:00");
     expect(formatRequestTime(instant, { offsetMinutes: 330 })).toBe("2024-05-22T12:12:21+05:30");
     expect(formatRequestTime(instant, { offsetMinutes: -210 })).toBe("2024-05-22T03:12:21-03:30");
-    expect(formatRequestTime(new Date("2024-12-31T20:00:00Z"), { offsetMinutes: 480 })).toBe("2025-01-01T04:00:00+08:00");
+    expect(formatRequestTime(new Date("2024-12-31T20:00:00Z"), { offsetMinutes: 480 })).toBe(
+      "2025-01-01T04:00:00+08:00",
+    );
   });
 
   it("truncates (not rounds) milliseconds, also before 1970", () => {

@@ -92,7 +92,9 @@ describe("verify", () => {
     const bad = b64.slice(0, 10) + flipped + b64.slice(11);
     expect(await verify(message, `algorithm=RSA256,signature=${encodeURIComponent(bad)}`, publicKey)).toBe(false);
     expect(await verify(message, "algorithm=RSA256,signature=AAAA", publicKey)).toBe(false);
-    expect(await verify(message, `algorithm=RSA256,signature=${encodeURIComponent(b64.slice(0, 340))}`, publicKey)).toBe(false);
+    expect(
+      await verify(message, `algorithm=RSA256,signature=${encodeURIComponent(b64.slice(0, 340))}`, publicKey),
+    ).toBe(false);
   });
 
   it("round-trips with sign, including keyVersion variants", async () => {
@@ -137,12 +139,16 @@ describe("verify", () => {
   it("throws UnsupportedAlgorithmError for ECC224 and other algorithms (case-insensitive RSA256 is fine)", async () => {
     const sig = encodeURIComponent(nodeSign(contentToSign(message), pair.privateKey));
     for (const algorithm of ["ECC224", "ecc224", "RSA", "sha256withrsa", "constructor", "__proto__"]) {
-      await expect(verify(message, `algorithm=${algorithm},keyVersion=1,signature=${sig}`, publicKey)).rejects.toMatchObject({
+      await expect(
+        verify(message, `algorithm=${algorithm},keyVersion=1,signature=${sig}`, publicKey),
+      ).rejects.toMatchObject({
         name: "UnsupportedAlgorithmError",
         code: "ERR_UNSUPPORTED_ALGORITHM",
       });
     }
-    await expect(verify(message, `algorithm=ECC224,signature=${sig}`, publicKey)).rejects.toBeInstanceOf(UnsupportedAlgorithmError);
+    await expect(verify(message, `algorithm=ECC224,signature=${sig}`, publicKey)).rejects.toBeInstanceOf(
+      UnsupportedAlgorithmError,
+    );
     for (const algorithm of ["rsa256", "Rsa256"]) {
       expect(await verify(message, `algorithm=${algorithm},signature=${sig}`, publicKey)).toBe(true);
     }
@@ -153,7 +159,9 @@ describe("verify", () => {
     await expect(verify(message, nodeHeader(message), privateKey as unknown as PublicKey)).rejects.toMatchObject({
       code: "ERR_KEY_TYPE",
     });
-    await expect(verify(message, nodeHeader(message), pair.spkiPem as unknown as PublicKey)).rejects.toBeInstanceOf(KeyFormatError);
+    await expect(verify(message, nodeHeader(message), pair.spkiPem as unknown as PublicKey)).rejects.toBeInstanceOf(
+      KeyFormatError,
+    );
   });
 });
 
@@ -179,7 +187,11 @@ describe("parseSignatureHeader tolerance", () => {
   it("makes keyVersion optional, defaults algorithm to RSA256 and ignores unknown keys", () => {
     expect(parseSignatureHeader(`algorithm=rsa256, signature=${b64}`)).toEqual({ algorithm: "RSA256", signature: b64 });
     expect(parseSignatureHeader(`signature=${b64}`)).toEqual({ algorithm: "RSA256", signature: b64 });
-    expect(parseSignatureHeader(`foo=bar,signature=${b64},keyVersion=3`)).toEqual({ algorithm: "RSA256", keyVersion: "3", signature: b64 });
+    expect(parseSignatureHeader(`foo=bar,signature=${b64},keyVersion=3`)).toEqual({
+      algorithm: "RSA256",
+      keyVersion: "3",
+      signature: b64,
+    });
   });
 
   it("keeps key names exact (after trimming)", () => {
@@ -224,14 +236,29 @@ describe("parseEncryptHeader", () => {
       keyVersion: "1",
       symmetricKey: b64,
     });
-    expect(parseEncryptHeader("algorithm=rsa_aes, symmetricKey=ab%2B%2FcQ%3D%3D")).toEqual({ algorithm: "RSA_AES", symmetricKey: "ab+/cQ==" });
+    expect(parseEncryptHeader("algorithm=rsa_aes, symmetricKey=ab%2B%2FcQ%3D%3D")).toEqual({
+      algorithm: "RSA_AES",
+      symmetricKey: "ab+/cQ==",
+    });
     // URL-safe alphabet, unpadded: normalised to standard base64
-    expect(parseEncryptHeader("algorithm=RSA_AES,symmetricKey=ab-_cQ")).toEqual({ algorithm: "RSA_AES", symmetricKey: "ab+/cQ==" });
+    expect(parseEncryptHeader("algorithm=RSA_AES,symmetricKey=ab-_cQ")).toEqual({
+      algorithm: "RSA_AES",
+      symmetricKey: "ab+/cQ==",
+    });
   });
 
   it("throws HeaderFormatError with code ERR_ENCRYPT_HEADER", () => {
-    for (const header of [null, "", "symmetricKey=QUJD", "algorithm=RSA_AES", "algorithm=RSA_AES,symmetricKey=!!!!", "algorithm=RSA_AES,symmetricKey=A"]) {
-      expect(() => parseEncryptHeader(header)).toThrow(expect.objectContaining({ code: "ERR_ENCRYPT_HEADER", header: "Encrypt" }));
+    for (const header of [
+      null,
+      "",
+      "symmetricKey=QUJD",
+      "algorithm=RSA_AES",
+      "algorithm=RSA_AES,symmetricKey=!!!!",
+      "algorithm=RSA_AES,symmetricKey=A",
+    ]) {
+      expect(() => parseEncryptHeader(header)).toThrow(
+        expect.objectContaining({ code: "ERR_ENCRYPT_HEADER", header: "Encrypt" }),
+      );
     }
   });
 });

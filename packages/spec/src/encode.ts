@@ -5,7 +5,8 @@
  */
 import type { Schema, SchemaTable } from "./model-types.js";
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `value` with every JSON-text field that was given as a value turned into its text (a copy where anything changed). */
 export function encodeJsonText(table: SchemaTable, root: string, value: unknown): unknown {
@@ -42,7 +43,8 @@ function encode(table: SchemaTable, schema: Schema, value: unknown): unknown {
   const discriminator = schema.discriminator;
   if (discriminator && isObject(value)) {
     const key = value[discriminator.propertyName];
-    const target = typeof key === "string" && Object.hasOwn(discriminator.mapping, key) ? discriminator.mapping[key] : undefined;
+    const target =
+      typeof key === "string" && Object.hasOwn(discriminator.mapping, key) ? discriminator.mapping[key] : undefined;
     if (target) value = encode(table, { $ref: target }, value);
   }
   if (Array.isArray(value) && schema.items !== undefined) {

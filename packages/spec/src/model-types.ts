@@ -27,13 +27,18 @@ interface ValueTypes {
 }
 
 /** The keywords the validator enforces (the vocabulary less its annotations). */
-export type EnforcedKeyword = { [K in keyof typeof VOCABULARY]: (typeof VOCABULARY)[K]["by"] extends "annotation" ? never : K }[keyof typeof VOCABULARY];
+export type EnforcedKeyword = {
+  [K in keyof typeof VOCABULARY]: (typeof VOCABULARY)[K]["by"] extends "annotation" ? never : K;
+}[keyof typeof VOCABULARY];
 
 /** One schema of the table: each keyword of the vocabulary, typed by what its value is. */
 export type SchemaNode = { readonly [K in EnforcedKeyword]?: ValueTypes[(typeof VOCABULARY)[K]["value"]] };
 
 /** Component name -> schema; under KEYWORDS, the checks of keywords.ts its schemas use. */
-export type SchemaTable = { readonly [name: string]: Schema; readonly [KEYWORDS]?: { readonly [keyword: string]: KeywordCheck } };
+export type SchemaTable = {
+  readonly [name: string]: Schema;
+  readonly [KEYWORDS]?: { readonly [keyword: string]: KeywordCheck };
+};
 
 /** One thing wrong with a body: where (`extInfo.amount.currency`, "" for the body itself) and what, as a sentence. */
 export interface Problem {

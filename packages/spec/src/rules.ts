@@ -15,13 +15,22 @@ export interface MoveProblem {
  * to `to`, or returns undefined when the move is allowed. Re-sending the current status is always allowed. Rules
  * that are our reading are applied only with `strict` (the default).
  */
-export function statusMoveProblem(name: string, variant: VariantFacts, from: string | undefined, to: string, { strict = true } = {}): MoveProblem | undefined {
+export function statusMoveProblem(
+  name: string,
+  variant: VariantFacts,
+  from: string | undefined,
+  to: string,
+  { strict = true } = {},
+): MoveProblem | undefined {
   const message = moveProblem(name, variant, from, to);
   if (message !== undefined) return { message };
   const why = variant.inferred.newOrders;
   const allowedFrom = variant.onlyFrom[to];
   if (strict && from === undefined && allowedFrom && why !== undefined) {
-    return { message: `a new ${name} order cannot start as ${to} (only after ${allowedFrom.join(" or ")})`, inferred: why };
+    return {
+      message: `a new ${name} order cannot start as ${to} (only after ${allowedFrom.join(" or ")})`,
+      inferred: why,
+    };
   }
   return undefined;
 }
@@ -33,12 +42,16 @@ function moveProblem(name: string, variant: VariantFacts, from: string | undefin
   const allowedFrom = onlyFrom[to];
   if (from === undefined) {
     // "only after" read as a rule for new orders too, unless the spec marks that reading as ours (then: strict only)
-    return allowedFrom && variant.inferred.newOrders === undefined ? `a new ${name} order cannot start as ${to} (only after ${allowedFrom.join(" or ")})` : undefined;
+    return allowedFrom && variant.inferred.newOrders === undefined
+      ? `a new ${name} order cannot start as ${to} (only after ${allowedFrom.join(" or ")})`
+      : undefined;
   }
   if (endStatuses.includes(from)) return `${from} is an end status of ${name}: no move out of it`;
   const allowedTo = onlyTo[from];
-  if (allowedTo && !allowedTo.includes(to)) return `after ${from} the next ${name} status must be ${allowedTo.join(" or ")}`;
+  if (allowedTo && !allowedTo.includes(to))
+    return `after ${from} the next ${name} status must be ${allowedTo.join(" or ")}`;
   if (allowedFrom && !allowedFrom.includes(from)) return `${to} is only allowed after ${allowedFrom.join(" or ")}`;
-  if (!reversible && statuses.indexOf(to) < statuses.indexOf(from)) return `${name} statuses cannot go back from ${from} to ${to}`;
+  if (!reversible && statuses.indexOf(to) < statuses.indexOf(from))
+    return `${name} statuses cannot go back from ${from} to ${to}`;
   return undefined;
 }

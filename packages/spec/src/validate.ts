@@ -21,11 +21,15 @@ export function validate(table: SchemaTable, root: string, value: unknown): Prob
 }
 
 /** A member that JSON would send: an undefined one vanishes from the text, so it counts as absent. */
-const has = (object: Record<string, unknown>, name: string) => Object.hasOwn(object, name) && object[name] !== undefined;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const has = (object: Record<string, unknown>, name: string) =>
+  Object.hasOwn(object, name) && object[name] !== undefined;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 /** @internal `a.b`, `a[0]`: where a problem is. */
-export const join = (path: string, name: string | number): string => (typeof name === "number" ? `${path}[${name}]` : path ? `${path}.${name}` : name);
-const list = (values: readonly unknown[]) => values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
+export const join = (path: string, name: string | number): string =>
+  typeof name === "number" ? `${path}[${name}]` : path ? `${path}.${name}` : name;
+const list = (values: readonly unknown[]) =>
+  values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
 
 const TYPE_NAMES: Record<string, string> = {
   string: "a string",
@@ -76,21 +80,28 @@ export function passes(schema: Schema, value: unknown, path: string, context: Co
 /** The one field an alternative requires, when that is all it says (`{ required: [userId] }`): for plain messages. */
 function requiredOnly(table: SchemaTable, schema: Schema): readonly string[] | undefined {
   const node = typeof schema === "object" && schema.$ref ? table[schema.$ref] : schema;
-  return typeof node === "object" && node.required && !node.anyOf && !node.oneOf && !node.allOf ? node.required : undefined;
+  return typeof node === "object" && node.required && !node.anyOf && !node.oneOf && !node.allOf
+    ? node.required
+    : undefined;
 }
 
 /** @internal Checks `value` against `schema`, adding what is wrong to `context.out`. */
 export function check(schema: Schema, value: unknown, path: string, context: Context): void {
   if (schema === true) return;
   const report: Report = (keyword, message, at = path) => {
-    context.out.push(context.inferred === undefined ? { path: at, message, keyword } : { path: at, message, keyword, inferred: context.inferred });
+    context.out.push(
+      context.inferred === undefined
+        ? { path: at, message, keyword }
+        : { path: at, message, keyword, inferred: context.inferred },
+    );
   };
   if (schema === false) {
     report("false", "is not allowed");
     return;
   }
   // A component reached by $ref is shared: a variant's name is said only of what the variant itself declares.
-  if (schema.$ref !== undefined) check(context.table[schema.$ref] ?? false, value, path, context.variant ? { ...context, variant: "" } : context);
+  if (schema.$ref !== undefined)
+    check(context.table[schema.$ref] ?? false, value, path, context.variant ? { ...context, variant: "" } : context);
   const marked = inferredWhy(schema);
   if (marked !== undefined && marked !== context.inferred) context = { ...context, inferred: marked };
 
@@ -102,39 +113,68 @@ export function check(schema: Schema, value: unknown, path: string, context: Con
     }
   }
   if (schema.const !== undefined && !equal(schema.const, value)) report("const", `must be ${list([schema.const])}`);
-  if (schema.enum && !(typeof value === "string" ? schema.enum.includes(value) : schema.enum.some((allowed) => equal(allowed, value)))) {
-    report("enum", `must be one of ${list(schema.enum)}${context.variant}${typeof value === "string" ? ` (got ${value})` : ""}`);
+  if (
+    schema.enum &&
+    !(typeof value === "string" ? schema.enum.includes(value) : schema.enum.some((allowed) => equal(allowed, value)))
+  ) {
+    report(
+      "enum",
+      `must be one of ${list(schema.enum)}${context.variant}${typeof value === "string" ? ` (got ${value})` : ""}`,
+    );
   }
   const object = isObject(value) ? value : undefined;
-  if (object) for (const name of schema.required ?? []) if (!has(object, name)) report("required", "is required", join(path, name));
+  if (object)
+    for (const name of schema.required ?? [])
+      if (!has(object, name)) report("required", "is required", join(path, name));
   const keywords = context.table[KEYWORDS];
   for (const keyword in schema) keywords?.[keyword]?.(schema, value, path, context, report);
   if (object) checkMembers(schema, object, path, context, report);
 
   for (const part of schema.allOf ?? []) check(part, value, path, context);
-  if (schema.anyOf && !schema.anyOf.some((alt) => passes(alt, value, path, context))) report("anyOf", noneMatched(context.table, schema.anyOf));
+  if (schema.anyOf && !schema.anyOf.some((alt) => passes(alt, value, path, context)))
+    report("anyOf", noneMatched(context.table, schema.anyOf));
   if (schema.oneOf) checkOneOf(schema, value, path, context, report);
   if (schema.not !== undefined && passes(schema.not, value, path, { ...context, inferred: undefined })) {
     const fields = requiredOnly(context.table, schema.not);
     const notContext = inferredWhy(schema.not) ?? context.inferred;
-    const message = !fields ? "matches a shape that is not allowed" : fields.length === 2 ? `${fields[0]} and ${fields[1]} must not both be given` : `${list(fields)} must not all be given`;
-    context.out.push(notContext === undefined ? { path, message, keyword: "not" } : { path, message, keyword: "not", inferred: notContext });
+    const message = !fields
+      ? "matches a shape that is not allowed"
+      : fields.length === 2
+        ? `${fields[0]} and ${fields[1]} must not both be given`
+        : `${list(fields)} must not all be given`;
+    context.out.push(
+      notContext === undefined
+        ? { path, message, keyword: "not" }
+        : { path, message, keyword: "not", inferred: notContext },
+    );
   }
 }
 
 /** Why the rules of `schema` (its own keywords and everything under it) are ours, when they are. */
-const inferredWhy = (schema: Schema): string | undefined => (typeof schema === "object" ? schema["x-inferred"] : undefined);
+const inferredWhy = (schema: Schema): string | undefined =>
+  typeof schema === "object" ? schema["x-inferred"] : undefined;
 
 /** properties and additionalProperties. */
-function checkMembers(schema: SchemaNode, value: Record<string, unknown>, path: string, context: Context, report: Report): void {
+function checkMembers(
+  schema: SchemaNode,
+  value: Record<string, unknown>,
+  path: string,
+  context: Context,
+  report: Report,
+): void {
   const properties = schema.properties ?? {};
-  for (const [name, sub] of Object.entries(properties)) if (has(value, name)) check(sub, value[name], join(path, name), context);
+  for (const [name, sub] of Object.entries(properties))
+    if (has(value, name)) check(sub, value[name], join(path, name), context);
   if (schema.additionalProperties !== undefined) {
     for (const name of Object.keys(value)) {
       if (Object.hasOwn(properties, name) || !has(value, name)) continue;
       if (schema.additionalProperties === false) {
         const known = Object.keys(properties);
-        report("additionalProperties", `is not allowed${known.length ? ` (allowed: ${known.join(", ")})` : ""}`, join(path, name));
+        report(
+          "additionalProperties",
+          `is not allowed${known.length ? ` (allowed: ${known.join(", ")})` : ""}`,
+          join(path, name),
+        );
       } else check(schema.additionalProperties, value[name], join(path, name), context);
     }
   }
@@ -145,15 +185,26 @@ function checkOneOf(schema: SchemaNode, value: unknown, path: string, context: C
   if (discriminator && isObject(value)) {
     const key = value[discriminator.propertyName];
     const at = join(path, discriminator.propertyName);
-    const target = typeof key === "string" && Object.hasOwn(discriminator.mapping, key) ? discriminator.mapping[key] : undefined;
+    const target =
+      typeof key === "string" && Object.hasOwn(discriminator.mapping, key) ? discriminator.mapping[key] : undefined;
     if (key === undefined) report("required", "is required", at);
-    else if (!target) report("discriminator", `must be one of ${Object.keys(discriminator.mapping).join(", ")}${typeof key === "string" ? ` (got ${key})` : ""}`, at);
-    else check(context.table[target] ?? false, value, path, { ...context, variant: ` for ${discriminator.propertyName} ${key}` });
+    else if (!target)
+      report(
+        "discriminator",
+        `must be one of ${Object.keys(discriminator.mapping).join(", ")}${typeof key === "string" ? ` (got ${key})` : ""}`,
+        at,
+      );
+    else
+      check(context.table[target] ?? false, value, path, {
+        ...context,
+        variant: ` for ${discriminator.propertyName} ${key}`,
+      });
     return;
   }
   const matched = schema.oneOf!.filter((alt) => passes(alt, value, path, context)).length;
   if (matched === 0) report("oneOf", noneMatched(context.table, schema.oneOf!));
-  else if (matched > 1) report("oneOf", `matches ${matched} of the ${schema.oneOf!.length} allowed shapes; it must match exactly one`);
+  else if (matched > 1)
+    report("oneOf", `matches ${matched} of the ${schema.oneOf!.length} allowed shapes; it must match exactly one`);
 }
 
 /** "userId or openId is required" when each alternative only requires a field, else a count of the shapes. */

@@ -9,7 +9,11 @@ const model = fileURLToPath(new URL("../generated/index.ts", import.meta.url));
 
 async function bundle(names: string): Promise<string> {
   const result = await build({
-    stdin: { contents: `export { ${names} } from ${JSON.stringify(model)};`, resolveDir: fileURLToPath(new URL(".", import.meta.url)), loader: "ts" },
+    stdin: {
+      contents: `export { ${names} } from ${JSON.stringify(model)};`,
+      resolveDir: fileURLToPath(new URL(".", import.meta.url)),
+      loader: "ts",
+    },
     bundle: true,
     minify: true,
     format: "esm",

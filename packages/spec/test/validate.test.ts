@@ -7,7 +7,8 @@ import * as checks from "../src/keywords.js";
 // every check of keywords.ts, by keyword (a generated table lists only those its schemas use)
 const { KEYWORDS: _, withKeywordChecks, xNotBefore, ...named } = checks;
 const ALL_CHECKS = { ...named, "x-not-before": xNotBefore };
-const one = (schema: Schema, value: unknown, table: SchemaTable = {}) => validate(withKeywordChecks(ALL_CHECKS, { ...table, Root: schema }), "Root", value);
+const one = (schema: Schema, value: unknown, table: SchemaTable = {}) =>
+  validate(withKeywordChecks(ALL_CHECKS, { ...table, Root: schema }), "Root", value);
 
 describe("each keyword", () => {
   test.each<[string, Schema, unknown, unknown, string]>([
@@ -25,9 +26,27 @@ describe("each keyword", () => {
     ["pattern", { pattern: "^[A-Z]{3}$" }, "HKD", "hkd", "must match the pattern ^[A-Z]{3}$"],
     ["maxItems", { maxItems: 1 }, [1], [1, 2], "must have at most 1 item (got 2)"],
     ["minItems", { minItems: 2 }, [1, 2], [1], "must have at least 2 items"],
-    ["uniqueItems", { uniqueItems: true }, [{ a: 1 }, { a: 2 }], [{ a: 1 }, { a: 1 }], "must not repeat an item (items 0 and 1 are equal)"],
-    ["contains/minContains", { contains: { type: "string" }, minContains: 2 }, ["a", "b", 1], ["a", 1], "must have at least 2 items of the required shape (got 1)"],
-    ["maxContains", { contains: { type: "string" }, maxContains: 1 }, ["a", 1], ["a", "b"], "must have at most 1 items of that shape (got 2)"],
+    [
+      "uniqueItems",
+      { uniqueItems: true },
+      [{ a: 1 }, { a: 2 }],
+      [{ a: 1 }, { a: 1 }],
+      "must not repeat an item (items 0 and 1 are equal)",
+    ],
+    [
+      "contains/minContains",
+      { contains: { type: "string" }, minContains: 2 },
+      ["a", "b", 1],
+      ["a", 1],
+      "must have at least 2 items of the required shape (got 1)",
+    ],
+    [
+      "maxContains",
+      { contains: { type: "string" }, maxContains: 1 },
+      ["a", 1],
+      ["a", "b"],
+      "must have at most 1 items of that shape (got 2)",
+    ],
     ["maxProperties", { maxProperties: 1 }, { a: 1 }, { a: 1, b: 2 }, "must have at most 1 members (got 2)"],
     ["minProperties", { minProperties: 1 }, { a: 1 }, {}, "must have at least 1 member"],
     ["false", { properties: { a: false } }, {}, { a: 1 }, "is not allowed"],
@@ -50,26 +69,42 @@ describe("each keyword", () => {
     expect(one({ properties: { zh_HK: true, en_US: true }, additionalProperties: false }, { fr_FR: "x" })).toEqual([
       { path: "fr_FR", message: "is not allowed (allowed: zh_HK, en_US)", keyword: "additionalProperties" },
     ]);
-    expect(one({ additionalProperties: { type: "string" } }, { a: "x", b: 2 })).toEqual([{ path: "b", message: "must be a string", keyword: "type" }]);
+    expect(one({ additionalProperties: { type: "string" } }, { a: "x", b: 2 })).toEqual([
+      { path: "b", message: "must be a string", keyword: "type" },
+    ]);
   });
 
   test("paths name nested members and items", () => {
     const schema: Schema = { properties: { list: { items: { properties: { n: { type: "string" } } } } } };
-    expect(one(schema, { list: [{ n: "a" }, { n: 1 }] })).toEqual([{ path: "list[1].n", message: "must be a string", keyword: "type" }]);
+    expect(one(schema, { list: [{ n: "a" }, { n: 1 }] })).toEqual([
+      { path: "list[1].n", message: "must be a string", keyword: "type" },
+    ]);
   });
 });
 
 describe("applicators", () => {
   const table: SchemaTable = {
-    A: { type: "object", required: ["kind", "status"], properties: { kind: { const: "A" }, status: { enum: ["ON", "OFF"] } } },
+    A: {
+      type: "object",
+      required: ["kind", "status"],
+      properties: { kind: { const: "A" }, status: { enum: ["ON", "OFF"] } },
+    },
     B: { type: "object", required: ["kind"], properties: { kind: { const: "B" } } },
   };
-  const union: Schema = { type: "object", oneOf: [{ $ref: "A" }, { $ref: "B" }], discriminator: { propertyName: "kind", mapping: { A: "A", B: "B" } } };
+  const union: Schema = {
+    type: "object",
+    oneOf: [{ $ref: "A" }, { $ref: "B" }],
+    discriminator: { propertyName: "kind", mapping: { A: "A", B: "B" } },
+  };
 
   test("a discriminator checks the mapped variant only, and names it in a missed list", () => {
     expect(one(union, { kind: "A", status: "ON" }, table)).toEqual([]);
-    expect(one(union, { kind: "A", status: "UP" }, table)).toEqual([{ path: "status", message: "must be one of ON, OFF for kind A (got UP)", keyword: "enum" }]);
-    expect(one(union, { kind: "C" }, table)).toEqual([{ path: "kind", message: "must be one of A, B (got C)", keyword: "discriminator" }]);
+    expect(one(union, { kind: "A", status: "UP" }, table)).toEqual([
+      { path: "status", message: "must be one of ON, OFF for kind A (got UP)", keyword: "enum" },
+    ]);
+    expect(one(union, { kind: "C" }, table)).toEqual([
+      { path: "kind", message: "must be one of A, B (got C)", keyword: "discriminator" },
+    ]);
     expect(one(union, {}, table)).toEqual([{ path: "kind", message: "is required", keyword: "required" }]);
   });
 
@@ -81,10 +116,15 @@ describe("applicators", () => {
   });
 
   test("anyOf and not over required members read as plain sentences; x-inferred marks the rule as ours", () => {
-    const identity: Schema = { anyOf: [{ required: ["userId"] }, { required: ["openId"] }], not: { required: ["userId", "openId"], "x-inferred": "our reading" } };
+    const identity: Schema = {
+      anyOf: [{ required: ["userId"] }, { required: ["openId"] }],
+      not: { required: ["userId", "openId"], "x-inferred": "our reading" },
+    };
     expect(one(identity, { userId: "u" })).toEqual([]);
     expect(one(identity, {})).toEqual([{ path: "", message: "userId or openId is required", keyword: "anyOf" }]);
-    expect(one(identity, { userId: "u", openId: "o" })).toEqual([{ path: "", message: "userId and openId must not both be given", keyword: "not", inferred: "our reading" }]);
+    expect(one(identity, { userId: "u", openId: "o" })).toEqual([
+      { path: "", message: "userId and openId must not both be given", keyword: "not", inferred: "our reading" },
+    ]);
   });
 
   test("x-inferred marks every problem under the schema that carries it, and nothing else", () => {

@@ -4,7 +4,9 @@ import { describe, expect, test } from "vitest";
 import * as keywords from "../src/keywords.js";
 import { VOCABULARY } from "../src/vocabulary.js";
 
-const named = Object.entries(VOCABULARY).flatMap(([keyword, facts]) => ("check" in facts ? [[keyword, facts.check] as const] : []));
+const named = Object.entries(VOCABULARY).flatMap(([keyword, facts]) =>
+  "check" in facts ? [[keyword, facts.check] as const] : [],
+);
 const exportedChecks = Object.keys(keywords).filter((name) => !["KEYWORDS", "withKeywordChecks"].includes(name));
 
 describe("the keyword vocabulary", () => {
@@ -17,7 +19,9 @@ describe("the keyword vocabulary", () => {
   });
 
   test("only the keywords the checks read are `by` another keyword", () => {
-    const readBy = Object.entries(VOCABULARY).filter(([, facts]) => !["core", "check", "annotation"].includes(facts.by));
+    const readBy = Object.entries(VOCABULARY).filter(
+      ([, facts]) => !["core", "check", "annotation"].includes(facts.by),
+    );
     expect(readBy.map(([keyword, facts]) => [keyword, facts.by])).toEqual([
       ["maxContains", "contains"],
       ["minContains", "contains"],

@@ -19,7 +19,10 @@ import { consoleState, MAX_PAGE, type ConsoleView, type StateQuery } from "./sta
 /** What the routes need from the sandbox beyond its public members. */
 export interface ConsoleContext {
   /** The sandbox's members the routes use (named here rather than imported: sandbox.ts imports the routes). */
-  readonly sandbox: ConsoleView["sandbox"] & { faultNext(kind: FaultKind, options?: { processed?: boolean }): void; reset(): void };
+  readonly sandbox: ConsoleView["sandbox"] & {
+    faultNext(kind: FaultKind, options?: { processed?: boolean }): void;
+    reset(): void;
+  };
   readonly queuedFaults: () => readonly FaultKind[];
   /** The current event log (a reset starts a new one). */
   readonly log: () => EventLog<RecordState>;
@@ -31,7 +34,8 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
 const json = (value: unknown, status = 200) => Response.json(value, { status, headers: NO_STORE });
 
 const base64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
-const sha256Source = async (text: string) => `'sha256-${base64(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))}'`;
+const sha256Source = async (text: string) =>
+  `'sha256-${base64(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))}'`;
 
 // The value, not a pending promise, is kept: workerd does not let one request await another request's promise.
 let page: { html: string; policy: string } | undefined;
@@ -40,19 +44,25 @@ let page: { html: string; policy: string } | undefined;
 async function pageWithPolicy() {
   if (!page) {
     const [style, script] = await Promise.all([sha256Source(CONSOLE_STYLE), sha256Source(CONSOLE_SCRIPT)]);
-    page = { html: consolePage(), policy: `default-src 'none'; style-src ${style}; script-src ${script}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'` };
+    page = {
+      html: consolePage(),
+      policy: `default-src 'none'; style-src ${style}; script-src ${script}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    };
   }
   return page;
 }
 
 async function servePage(): Promise<Response> {
   const { html, policy } = await pageWithPolicy();
-  return new Response(html, { headers: { ...NO_STORE, "Content-Type": "text/html; charset=UTF-8", "Content-Security-Policy": policy } });
+  return new Response(html, {
+    headers: { ...NO_STORE, "Content-Type": "text/html; charset=UTF-8", "Content-Security-Policy": policy },
+  });
 }
 
 async function readJson(request: Request): Promise<Record<string, unknown> | Response> {
   const type = request.headers.get("Content-Type") ?? "";
-  if (!/^application\/json\b/i.test(type)) return json({ error: "the Content-Type header must be application/json" }, 415);
+  if (!/^application\/json\b/i.test(type))
+    return json({ error: "the Content-Type header must be application/json" }, 415);
   const text = await request.text();
   try {
     const value: unknown = text === "" ? {} : JSON.parse(text);
@@ -82,15 +92,27 @@ function stateQuery(params: URLSearchParams): StateQuery | string {
 function state(url: URL, context: ConsoleContext): Response {
   const query = stateQuery(url.searchParams);
   if (typeof query === "string") return json({ error: query }, 400);
-  return json(consoleState({ sandbox: context.sandbox, queuedFaults: context.queuedFaults(), log: context.log(), retention: context.retention }, query));
+  return json(
+    consoleState(
+      {
+        sandbox: context.sandbox,
+        queuedFaults: context.queuedFaults(),
+        log: context.log(),
+        retention: context.retention,
+      },
+      query,
+    ),
+  );
 }
 
 async function queueFault(request: Request, context: ConsoleContext): Promise<Response> {
   const body = await readJson(request);
   if (body instanceof Response) return body;
   const { kind, processed } = body;
-  if (typeof kind !== "string" || !FAULT_KINDS.includes(kind as FaultKind)) return json({ error: `kind must be one of ${FAULT_KINDS.join(", ")}` }, 400);
-  if (processed !== undefined && typeof processed !== "boolean") return json({ error: "processed must be true, false or absent" }, 400);
+  if (typeof kind !== "string" || !FAULT_KINDS.includes(kind as FaultKind))
+    return json({ error: `kind must be one of ${FAULT_KINDS.join(", ")}` }, 400);
+  if (processed !== undefined && typeof processed !== "boolean")
+    return json({ error: "processed must be true, false or absent" }, 400);
   context.sandbox.faultNext(kind as FaultKind, processed === undefined ? {} : { processed });
   return json({ queued: context.queuedFaults() });
 }
@@ -117,6 +139,16 @@ export function consoleRoute(request: Request, url: URL, context: ConsoleContext
       return reset(request, context);
     default:
       // POST / stays the sandbox's 404 (it is no console route), like any other unknown path
-      return url.pathname === "/" ? undefined : Promise.resolve(json({ error: "not found", hint: "the console answers GET /, GET /console/state, POST /console/fault and POST /console/reset" }, 404));
+      return url.pathname === "/"
+        ? undefined
+        : Promise.resolve(
+            json(
+              {
+                error: "not found",
+                hint: "the console answers GET /, GET /console/state, POST /console/fault and POST /console/reset",
+              },
+              404,
+            ),
+          );
   }
 }

@@ -10,7 +10,14 @@ import { DESCRIPTIONS } from "alipayhk-spec";
 import { entryOf } from "alipayhk-spec/internal";
 import type { SignatureDiagnosis } from "../diagnose.js";
 import { FAULT_KINDS, type FaultKind } from "../faults.js";
-import type { RecordState, SandboxEvent, SandboxEventType, SandboxNotification, SandboxOrder, SandboxStats } from "../store.js";
+import type {
+  RecordState,
+  SandboxEvent,
+  SandboxEventType,
+  SandboxNotification,
+  SandboxOrder,
+  SandboxStats,
+} from "../store.js";
 import { isOwnRequest, type EventLog, type RecordTimeline } from "../log.js";
 import type { Retention } from "../retention.js";
 
@@ -153,17 +160,20 @@ export const MAX_PAGE = 1000;
 
 /** The spec's words for each variant of an operation (order-sync scenarios, notification templates) and its statuses. */
 const wordsOf = (operationId: string) =>
-  Object.fromEntries(Object.entries(entryOf(DESCRIPTIONS, operationId) ?? {}).map(([variant, d]) => [variant, { scenario: d.variant, statuses: d.statuses }])) as Record<
-    string,
-    { scenario: string; statuses: Record<string, string> } | undefined
-  >;
+  Object.fromEntries(
+    Object.entries(entryOf(DESCRIPTIONS, operationId) ?? {}).map(([variant, d]) => [
+      variant,
+      { scenario: d.variant, statuses: d.statuses },
+    ]),
+  ) as Record<string, { scenario: string; statuses: Record<string, string> } | undefined>;
 const words = wordsOf("syncOrder");
 const templateWords = wordsOf("syncPerformanceNotification");
 
 /** The operation a request called (its operationId); a 404 names none. */
 const operationOf = (event: SandboxEvent) => event.operation ?? "not found";
 
-const timeText = (ms: number) => (Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? `${new Date(ms).toISOString()} (${ms})` : String(ms));
+const timeText = (ms: number) =>
+  Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? `${new Date(ms).toISOString()} (${ms})` : String(ms);
 
 /** "HKD 128.00" from an Amount (`value` in minor units, as a string). */
 function amountText(amount: unknown): string | undefined {
@@ -176,12 +186,18 @@ function amountText(amount: unknown): string | undefined {
 
 function diagnosisOf(event: SandboxEvent): Diagnosis | undefined {
   if (event.diagnosis) return { kind: "signature", ...event.diagnosis };
-  if (event.resultCode === "PARAM_ILLEGAL" && event.message) return { kind: "params", problems: event.problems ?? [event.message] };
+  if (event.resultCode === "PARAM_ILLEGAL" && event.message)
+    return { kind: "params", problems: event.problems ?? [event.message] };
   if (event.resultCode === "ORDER_STATUS_INVALID" && event.message) return { kind: "status", rule: event.message };
   return undefined;
 }
 
-const OUTCOMES: Partial<Record<SandboxEventType, TimelineEntry["outcome"]>> = { applied: "applied", stale: "stale", rejected: "refused", replayed: "replayed" };
+const OUTCOMES: Partial<Record<SandboxEventType, TimelineEntry["outcome"]>> = {
+  applied: "applied",
+  stale: "stale",
+  rejected: "refused",
+  replayed: "replayed",
+};
 
 /** Each applied, ignored, refused or replayed update of a record, as its timeline shows it. */
 function timelineOf(events: readonly SandboxEvent[]): TimelineEntry[] {
@@ -210,7 +226,12 @@ function timelineOf(events: readonly SandboxEvent[]): TimelineEntry[] {
   });
 }
 
-function notificationCard(clientId: string, merchantBizNo: string, record: Omit<SandboxNotification, "history"> | undefined, events: readonly SandboxEvent[]): Omit<Card, "id"> {
+function notificationCard(
+  clientId: string,
+  merchantBizNo: string,
+  record: Omit<SandboxNotification, "history"> | undefined,
+  events: readonly SandboxEvent[],
+): Omit<Card, "id"> {
   const template = record?.productTemplateCode ?? events.find((e) => e.productTemplateCode)?.productTemplateCode ?? "";
   const described = Object.hasOwn(templateWords, template) ? templateWords[template] : undefined;
   const cents = (record?.body.syncDataInfo as { amount?: unknown } | undefined)?.amount;
@@ -221,14 +242,26 @@ function notificationCard(clientId: string, merchantBizNo: string, record: Omit<
     scenario: template,
     scenarioText: described?.scenario ?? "",
     ...(record && { status: record.orderStatus }),
-    statusText: record ? (described?.statuses[record.orderStatus] ?? "") : "No command applied yet: the notification does not exist.",
+    statusText: record
+      ? (described?.statuses[record.orderStatus] ?? "")
+      : "No command applied yet: the notification does not exist.",
     ...(typeof cents === "number" && { amount: (cents / 100).toFixed(2) }), // cents, with no currency member
-    facts: record ? [{ label: "bizDate", value: timeText(record.bizDate) }, { label: "endDate", value: timeText(record.endDate) }] : [],
+    facts: record
+      ? [
+          { label: "bizDate", value: timeText(record.bizDate) },
+          { label: "endDate", value: timeText(record.endDate) },
+        ]
+      : [],
     timeline: timelineOf(events),
   };
 }
 
-function orderCard(clientId: string, merchantBizNo: string, order: Omit<SandboxOrder, "history"> | undefined, events: readonly SandboxEvent[]): Omit<Card, "id"> {
+function orderCard(
+  clientId: string,
+  merchantBizNo: string,
+  order: Omit<SandboxOrder, "history"> | undefined,
+  events: readonly SandboxEvent[],
+): Omit<Card, "id"> {
   const scenario = order?.merchantBizType ?? events.find((e) => e.merchantBizType)?.merchantBizType ?? "";
   const described = Object.hasOwn(words, scenario) ? words[scenario] : undefined;
   const body = (order?.body ?? {}) as Record<string, unknown>;
@@ -243,10 +276,17 @@ function orderCard(clientId: string, merchantBizNo: string, order: Omit<SandboxO
     scenario,
     scenarioText: described?.scenario ?? "",
     ...(order && { status: order.orderStatus }),
-    statusText: order ? (described?.statuses[order.orderStatus] ?? "") : "No update applied yet: the order does not exist.",
+    statusText: order
+      ? (described?.statuses[order.orderStatus] ?? "")
+      : "No update applied yet: the order does not exist.",
     ...(amount && { amount }),
     facts: [
-      ...(order ? [{ label: "orderId", value: order.orderId }, { label: "orderCreateTime", value: timeText(order.orderCreateTime) }] : []),
+      ...(order
+        ? [
+            { label: "orderId", value: order.orderId },
+            { label: "orderCreateTime", value: timeText(order.orderCreateTime) },
+          ]
+        : []),
       ...(paid ? [{ label: "paid", value: paid }] : []),
     ],
     timeline,
@@ -269,7 +309,12 @@ function cardOf(t: RecordTimeline<RecordState>): Card {
   const events = t.events.length > MAX_TIMELINE ? t.events.slice(-MAX_TIMELINE) : t.events;
   const card =
     t.kind === "notification"
-      ? notificationCard(t.clientId, t.merchantBizNo, t.state as Omit<SandboxNotification, "history"> | undefined, events)
+      ? notificationCard(
+          t.clientId,
+          t.merchantBizNo,
+          t.state as Omit<SandboxNotification, "history"> | undefined,
+          events,
+        )
       : orderCard(t.clientId, t.merchantBizNo, t.state as Omit<SandboxOrder, "history"> | undefined, events);
   const earlier = t.earlier + t.events.length - events.length;
   return { id: t.id, ...card, ...(earlier > 0 && { earlier }) };
@@ -345,7 +390,10 @@ function requestEntry(log: ConsoleView["log"], e: SandboxEvent, fault?: SandboxE
  * The request log's entries between seqs `after` and `before` (exclusive), newest first, at most `limit`, and how
  * many older ones that range holds. Read from the newest back, so a poll costs what it lists.
  */
-function requestsOf(log: ConsoleView["log"], { after, before, limit }: { after: number; before: number; limit: number }) {
+function requestsOf(
+  log: ConsoleView["log"],
+  { after, before, limit }: { after: number; before: number; limit: number },
+) {
   const requests: RequestEntry[] = [];
   let fault: SandboxEvent | undefined; // a processed request's fault, recorded right after the request's own event
   let seq = Math.min(before - 1, log.seq);
@@ -378,7 +426,10 @@ export function consoleState(view: ConsoleView, query: StateQuery = {}): Console
   let changed: RecordTimeline<RecordState>[] | undefined;
   if (query.since !== undefined && query.epoch === log.epoch && query.since <= log.seq) {
     const upTo = query.cardsUpTo ?? Infinity;
-    changed = log.touchedSince(query.since)?.filter((t) => t.id <= upTo).sort((a, b) => a.id - b.id);
+    changed = log
+      .touchedSince(query.since)
+      ?.filter((t) => t.id <= upTo)
+      .sort((a, b) => a.id - b.id);
     if (changed && query.cardsUpTo === undefined && changed.length > cardPage) changed = undefined;
   }
 
@@ -397,7 +448,11 @@ export function consoleState(view: ConsoleView, query: StateQuery = {}): Console
       cards.push(cardOf(t));
     }
   }
-  const { requests, older } = requestsOf(log, { after: changed ? query.since! : 0, before: changed ? Infinity : (query.requestsBefore ?? Infinity), limit: requestPage });
+  const { requests, older } = requestsOf(log, {
+    after: changed ? query.since! : 0,
+    before: changed ? Infinity : (query.requestsBefore ?? Infinity),
+    limit: requestPage,
+  });
   const updatedRequests = changed ? resentSince(log, requests, query.since!) : [];
 
   return {
