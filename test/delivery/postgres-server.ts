@@ -3,7 +3,7 @@
  * 127.0.0.1 at a port the OS picked), with a database of the file's own, dropped and removed afterwards.
  */
 import { afterAll, beforeAll } from "vitest";
-import { startPostgres, type PostgresCluster } from "../../scripts/postgres.mjs";
+import { type PostgresCluster, startPostgres } from "../../scripts/postgres.mjs";
 
 export type { PostgresCluster };
 
