@@ -5,7 +5,7 @@
  */
 import { prepareCall, readCall, type StoredCall } from "./call.js";
 import { orderRef } from "./coalesce.js";
-import { checkDeliveryOptions, deliverCall, type DeliveryOptions, type OutboxClient, type Verdict } from "./deliver.js";
+import { checkDeliveryOptions, type DeliveryOptions, deliverCall, type OutboxClient, type Verdict } from "./deliver.js";
 import { OutboxConfigError, OutboxStoreError } from "./errors.js";
 import type { Claim, OutboxCounts, OutboxEntry, OutboxStore } from "./store.js";
 
@@ -106,6 +106,36 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
     return { requestId: call.requestId };
   }
 
+  /**
+   * Records a delivery. With a store that settles in batches, deliveries that end while one batch is being written
+   * go together in the next (group commit): no wait at low load, one round trip for many at high load.
+   */
+  const settleDelivered = (() => {
+    const settleMany = store.settleDelivered?.bind(store);
+    if (!settleMany) return (claim: Claim) => store.settle(claim, { state: "delivered" });
+    let waiting: { claim: Claim; done: (settled: boolean) => void; failed: (error: unknown) => void }[] = [];
+    let writing = false;
+    const write = async () => {
+      writing = true;
+      while (waiting.length) {
+        const batch = waiting;
+        waiting = [];
+        try {
+          const settled = await settleMany(batch.map((w) => w.claim));
+          for (const w of batch) w.done(settled.has(w.claim.token));
+        } catch (error) {
+          for (const w of batch) w.failed(error);
+        }
+      }
+      writing = false;
+    };
+    return (claim: Claim) =>
+      new Promise<boolean>((done, failed) => {
+        waiting.push({ claim, done, failed });
+        if (!writing) void write();
+      });
+  })();
+
   /** Delivers one claimed call and records the verdict. */
   async function handle(claim: Claim, signal: AbortSignal, settled: OutboxWorker["settled"]) {
     if (claim.supersededBy !== undefined) {
@@ -120,7 +150,7 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
         : await deliverCall(client, call, attempts, delivery, signal);
     switch (verdict.state) {
       case "delivered":
-        if (await store.settle(claim, { state: "delivered" })) {
+        if (await settleDelivered(claim)) {
           settled.delivered++;
           if (typeof call !== "string") onDelivered?.(call, verdict.result);
         }

@@ -9,9 +9,9 @@ import {
   type Claim,
   type DeadReason,
   type FailureSummary,
+  type OrderRef,
   OutboxConfigError,
   type OutboxEntry,
-  type OrderRef,
   type OutboxStore,
   OutboxStoreError,
   type StoredCall,
@@ -241,6 +241,19 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
           ],
         );
         return rowCount === 1;
+      }),
+
+    settleDelivered: (claims) =>
+      run("settle failed", async () => {
+        const { rows } = await pool.query<{ token: string }>(
+          `WITH mine AS (SELECT id, lease_token AS token FROM ${t} WHERE lease_token = ANY($1::text[]) AND state = 'pending')
+           UPDATE ${t} AS o SET state = 'delivered', attempts = attempts + 1, lease_token = NULL, lease_until = NULL,
+             updated_at = now()
+           FROM mine WHERE o.id = mine.id AND o.lease_token = mine.token
+           RETURNING mine.token`,
+          [claims.map((c) => c.token)],
+        );
+        return new Set(rows.map((r) => r.token));
       }),
 
     counts: () =>

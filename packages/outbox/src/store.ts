@@ -90,6 +90,11 @@ export interface OutboxStore<Tx = never> {
   claim(limit: number, leaseMs: number): Promise<Claim[]>;
   /** Records a verdict, if the lease is still this claim's (false: it expired and another worker took the call). */
   settle(claim: Claim, settlement: Settlement): Promise<boolean>;
+  /**
+   * Optional: records several calls as delivered at once (one round trip instead of one each, the common verdict
+   * under load); the tokens of those whose lease was still theirs.
+   */
+  settleDelivered?(claims: readonly Claim[]): Promise<ReadonlySet<string>>;
   counts(): Promise<OutboxCounts>;
   get(requestId: string): Promise<OutboxEntry | undefined>;
   /** The dead letters, oldest first. */

@@ -362,6 +362,31 @@ describe("PostgreSQL store", () => {
     }
   });
 
+  it("settleDelivered records a batch in one go, and only the calls whose lease is still the claim's", async () => {
+    const { store, outbox } = await pgOutbox("batch_case");
+    try {
+      const ids = [];
+      for (let i = 0; i < 3; i++) ids.push((await outbox.enqueue("syncOrder", movieOrder())).requestId);
+      const claims = await store.claim(3, 200);
+      expect(claims).toHaveLength(3);
+      const [stale, ...fresh] = claims;
+      // the first call's lease runs out and another worker takes it
+      let retaken: Claim | undefined;
+      for (let i = 0; i < 250 && !retaken; i++) {
+        [retaken] = await store.claim(1, 60_000);
+        if (!retaken) await sleep(20);
+      }
+      expect(retaken?.raw.requestId).toBe(stale!.raw.requestId);
+      const settled = await store.settleDelivered!(claims);
+      expect([...settled].sort()).toEqual(fresh.map((c) => c.token).sort());
+      for (const c of fresh) expect((await store.get(c.raw.requestId as string))?.state).toBe("delivered");
+      expect((await store.get(stale!.raw.requestId as string))?.state).toBe("in_flight");
+      expect((await store.get(stale!.raw.requestId as string))?.attempts).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("migrate runs again, and from several stores at once, harmlessly", async () => {
     const table = "migrate_case.alipayhk_outbox";
     const stores = await Promise.all([1, 2, 3].map(() => createPostgresStore({ connectionString: db.url, table })));
