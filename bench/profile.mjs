@@ -38,7 +38,7 @@ await build({
       export { keyRecord } from "./packages/signature/src/keys.ts";
       export { rsaesPkcs1Encrypt, rsaesPkcs1Decrypt, modPow, bytesToBigInt, bigIntToBytes } from "./packages/signature/src/rsa-pkcs1.ts";
       export { aesEncrypt, aesDecrypt } from "./packages/signature/src/aes.ts";
-      export { createOrderClient, validateOrder, SYNC_ORDER_PATH } from "./packages/client/src/index.ts";
+      export { createOrderClient, validateOrder, OPERATIONS } from "./packages/client/src/index.ts";
       export { default as createClient } from "openapi-fetch";
     `,
     resolveDir: ROOT,
@@ -221,7 +221,7 @@ row(
 // 2. syncOrder() vs baseline, network taken out
 
 const CLIENT_ID = message.clientId;
-const PATH = P.SYNC_ORDER_PATH;
+const PATH = P.OPERATIONS.syncOrder.path;
 const answerBody = JSON.stringify({
   result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
   orderId: "SBX000000070000000001",

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 // @ts-check
-// What the spec-driven runtime costs a client bundle, in gzip bytes: the validator's code, the schema table, and each
-// operation of the spec (the signing-only client bundled with and without it: the spec is copied without that
-// operation and regenerated). Bundles are built from the TypeScript sources against each regenerated model.
+// What the spec-driven runtime costs a client bundle, in gzip bytes: the validator's code and the schema table, bundled
+// from the TypeScript sources against the model generated from the spec. What each operation adds is `npm run size`'s
+// perOperationGzip (bench/operation-sizes.mjs: createClient with and without it, no spec surgery needed).
 // Part of `npm run bench` (BENCHMARKS.md's "What the spec costs"); `node bench/spec-cost.mjs` prints it alone.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { parse, stringify } from "yaml";
 import { generate } from "../scripts/generate/outputs.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -42,32 +41,17 @@ async function model(/** @type {string} */ specFile, /** @type {string} */ outDi
 }
 
 /**
- * @returns {Promise<{ clientGzipBytes: number; validatorGzipBytes: number; schemaTableGzipBytes: number; operationGzipBytes: Record<string, number> }>}
+ * @returns {Promise<{ clientGzipBytes: number; validatorGzipBytes: number; schemaTableGzipBytes: number }>}
  */
 export async function measureSpecCost() {
   const work = mkdtempSync(join(tmpdir(), "spec-cost-"));
   try {
     const full = await model(join(ROOT, "spec/openapi.yaml"), join(work, "full"));
     const client = gzip(await bundle(CLIENT, full));
-    /** @type {Record<string, number>} */
-    const operationGzipBytes = {};
-    const root = parse(readFileSync(join(ROOT, "spec/openapi.yaml"), "utf8"));
-    for (const [path, item] of Object.entries(root.paths)) {
-      const operationId = parse(readFileSync(join(ROOT, "spec", item.$ref), "utf8")).post.operationId;
-      const dir = join(work, `without-${operationId}`);
-      cpSync(join(ROOT, "spec"), join(dir, "spec"), { recursive: true });
-      writeFileSync(
-        join(dir, "spec/openapi.yaml"),
-        stringify({ ...root, paths: Object.fromEntries(Object.entries(root.paths).filter(([p]) => p !== path)) }),
-      );
-      operationGzipBytes[operationId] =
-        client - gzip(await bundle(CLIENT, await model(join(dir, "spec/openapi.yaml"), join(dir, "generated"))));
-    }
     return {
       clientGzipBytes: client,
       validatorGzipBytes: gzip(await bundle('export { validate } from "alipayhk-spec";', full)),
       schemaTableGzipBytes: gzip(await bundle('export { SCHEMAS } from "alipayhk-spec";', full)),
-      operationGzipBytes,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -81,13 +65,8 @@ export function specCostSection(cost) {
 
 The signing-only client, bundled from the sources (\`node bench/spec-cost.mjs\`): ${cost.clientGzipBytes} B gzip. Of it,
 the validator's core is ${cost.validatorGzipBytes} B, and the schema table of every operation with the keyword checks it
-lists ${cost.schemaTableGzipBytes} B (both alone; the checks call into the core, so the two share bytes). Each operation of the spec, as the client bundled with and without it:
-
-| operation | gzip bytes |
-| --- | ---: |
-${Object.entries(cost.operationGzipBytes)
-  .map(([op, bytes]) => `| \`${op}\` | +${bytes} |`)
-  .join("\n")}
+lists ${cost.schemaTableGzipBytes} B (both alone; the checks call into the core, so the two share bytes). What each operation
+adds to a bundle is \`npm run size\`'s perOperationGzip ("Bundle sizes" above).
 `;
 }
 
