@@ -235,10 +235,9 @@ ${rows.join("\n")}
 |---|---:|---|
 ${budgets.join("\n")}
 
-What limits it: each delivery adds PostgreSQL round trips on the same two cores, a claim (one for up to a quarter of
-the slots) and a settle (group-committed: one for the deliveries that end together). At 1 in flight both are in series
-with the call, so the outbox is well under direct calls there; it is meant for delivery that must not be lost, not for
-the lowest latency.
+What limits it: each delivery adds PostgreSQL work on the same two cores as the client and the sandbox: a claim (one
+for up to a quarter of the slots, in series with the next call) and a settle (group-committed, recorded while the slot
+takes the next call). The outbox is for delivery that must not be lost, not for the lowest latency.
 `;
 }
 

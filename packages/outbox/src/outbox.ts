@@ -137,7 +137,12 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
   })();
 
   /** Delivers one claimed call and records the verdict. */
-  async function handle(claim: Claim, signal: AbortSignal, settled: OutboxWorker["settled"]) {
+  async function handle(
+    claim: Claim,
+    signal: AbortSignal,
+    settled: OutboxWorker["settled"],
+    background: Set<Promise<void>>,
+  ) {
     if (claim.supersededBy !== undefined) {
       if (await store.settle(claim, { state: "superseded", by: claim.supersededBy })) settled.superseded++;
       return;
@@ -149,12 +154,20 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
         ? { state: "dead", reason: "unreadable", failure: { code: "ERR_OUTBOX_UNREADABLE", message: call } }
         : await deliverCall(client, call, attempts, delivery, signal);
     switch (verdict.state) {
-      case "delivered":
-        if (await settleDelivered(claim)) {
-          settled.delivered++;
-          if (typeof call !== "string") onDelivered?.(call, verdict.result);
-        }
+      case "delivered": {
+        // Recorded while the worker's slot takes the next call: a crash before it lands re-sends the call with its
+        // requestId, which AlipayHK answers without applying it again.
+        const recording: Promise<void> = settleDelivered(claim)
+          .then((ok) => {
+            if (!ok) return;
+            settled.delivered++;
+            if (typeof call !== "string") onDelivered?.(call, verdict.result);
+          })
+          .catch(() => {}) // a store error: the lease expires and the call is sent again, same requestId
+          .finally(() => background.delete(recording));
+        background.add(recording);
         return;
+      }
       case "dead":
         if (await store.settle(claim, verdict)) {
           settled.dead++;
@@ -191,6 +204,7 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
     const settled = { delivered: 0, dead: 0, retried: 0, released: 0, superseded: 0 };
     // one controller per call in flight (abort() ends them all): a shared signal would gather a listener per call
     const inFlight = new Map<Promise<void>, AbortController>();
+    const recording = new Set<Promise<void>>(); // deliveries being recorded after their slot was freed
     // Claims wait for a quarter of the slots to be free (one query for several calls, not one each), unless none is busy.
     const batch = Math.max(1, Math.ceil(concurrency / 4));
     let woken = false; // a call ended (or stop was asked) since the loop last looked
@@ -231,7 +245,7 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
         }
         for (const claim of claims) {
           const controller = new AbortController();
-          const task: Promise<void> = handle(claim, controller.signal, settled)
+          const task: Promise<void> = handle(claim, controller.signal, settled, recording)
             .catch(() => {}) // a store error on settle: the lease expires and the call is delivered again, same requestId
             .finally(() => {
               inFlight.delete(task);
@@ -242,6 +256,7 @@ export function createOutbox<Tx = never>(options: OutboxOptions<Tx>): Outbox<Tx>
         if (claims.length < free) await pause(pollMs); // nothing more is due: look again later, or when a call ends
       }
       await Promise.all(inFlight.keys());
+      while (recording.size) await Promise.all(recording); // stopped once every delivery is recorded
       signal?.removeEventListener("abort", stopNow);
     }
     const done = loop();

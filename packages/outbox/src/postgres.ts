@@ -197,16 +197,17 @@ function postgresStore(pool: Pool, parts: string[], secrets: string[], owned: bo
            FROM (SELECT id FROM ${t} AS c
                  WHERE state = 'pending' AND available_at <= now() AND (lease_until IS NULL OR lease_until <= now())
                    -- coalescing: held back while a newer update of its order is pending
-                   AND NOT (c.order_skippable AND EXISTS (SELECT 1 FROM ${t} AS n WHERE n.order_key = c.order_key
-                     AND n.order_at > c.order_at AND n.state = 'pending'))
+                   AND NOT (CASE WHEN c.order_skippable THEN EXISTS (SELECT 1 FROM ${t} AS n
+                     WHERE n.order_key = c.order_key AND n.order_at > c.order_at AND n.state = 'pending') ELSE false END)
                  ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED) AS due
            WHERE o.id = due.id
            RETURNING o.id, o.available_at, o.lease_token, o.attempts, o.operation_id, o.request_id, o.body,
              o.enqueued_at::float8 AS enqueued_at,
              -- and not sent once a newer one was delivered (a terminal state: this answer cannot go stale)
-             (SELECT n.request_id FROM ${t} AS n WHERE o.order_skippable AND n.order_key = o.order_key
+             -- (CASE: without coalescing the subquery is never run, not even as a scan finding nothing)
+             CASE WHEN o.order_skippable THEN (SELECT n.request_id FROM ${t} AS n WHERE n.order_key = o.order_key
                 AND n.order_at > o.order_at AND n.state = 'delivered'
-              ORDER BY n.order_at DESC LIMIT 1) AS superseded_by`,
+              ORDER BY n.order_at DESC LIMIT 1) END AS superseded_by`,
           [limit, leaseMs],
         );
         rows.sort((a, b) => a.available_at - b.available_at || Number(a.id) - Number(b.id));
