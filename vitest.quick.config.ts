@@ -16,11 +16,8 @@ export const SLOW = [
   "test/security/soak.test.ts",
   "test/delivery/**",
   "packages/cli/test/cli.test.ts",
-  "packages/cli/test/outbox.test.ts",
+  "test/cli/outbox.test.ts",
   "packages/sandbox/test/console.browser.test.ts",
-  "packages/outbox/test/postgres.test.ts",
-  "packages/outbox/test/cloudflare.test.ts",
-  "packages/outbox/test/deno-kv.test.ts",
 ];
 
 // Worker threads that keep their modules between files: each file does not import and transform the packages again

@@ -11,16 +11,10 @@ import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { serve } from "alipayhk-sandbox/node";
 import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
-import { ALIPAY, CLIENT_ID, MERCHANT } from "../../../test/conformance/fixtures.js";
-import {
-  type DeliveryHarness,
-  deliveryConformance,
-  FAST,
-  type HarnessSettings,
-  movieOrder,
-} from "../../../test/delivery/conformance.js";
+import { ALIPAY, CLIENT_ID, MERCHANT } from "../conformance/fixtures.js";
+import { type DeliveryHarness, deliveryConformance, FAST, type HarnessSettings, movieOrder } from "./conformance.js";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DENO = join(ROOT, "node_modules", ".bin", "deno");
 const tmp = mkdtempSync(join(tmpdir(), "alipayhk-deno-kv-"));
 const running = new Set<ChildProcess>();
@@ -248,7 +242,9 @@ describe("createKvOutbox in Deno", () => {
 
 describe("createKvOutbox types", () => {
   it("a Deno.Kv fits the KV types the outbox declares (checked by Deno, with its own types)", async () => {
-    const types = pathToFileURL(fileURLToPath(new URL("../src/deno-kv-types.ts", import.meta.url))).href;
+    const types = pathToFileURL(
+      fileURLToPath(new URL("../../packages/outbox/src/deno-kv-types.ts", import.meta.url)),
+    ).href;
     const file = join(tmp, "fits.ts");
     writeFileSync(
       file,

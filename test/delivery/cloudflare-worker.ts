@@ -8,11 +8,11 @@ import {
   createDeadLetterConsumer,
   createQueueConsumer,
   createQueueProducer,
-  listDeadLetters,
-  redrive,
   type KVLike,
+  listDeadLetters,
   type QueueBatchLike,
   type QueueLike,
+  redrive,
 } from "alipayhk-outbox/cloudflare";
 
 interface Env {

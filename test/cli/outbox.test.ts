@@ -5,13 +5,13 @@ import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { type Server, serve } from "alipayhk-sandbox/node";
 import { generateKeyPairPem } from "alipayhk-signature";
-import { type PostgresCluster, startPostgres } from "../../../scripts/postgres.mjs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type PostgresCluster, startPostgres } from "../../scripts/postgres.mjs";
 
-const bin = fileURLToPath(new URL("../dist/alipayhk.js", import.meta.url));
+const bin = fileURLToPath(new URL("../../packages/cli/dist/alipayhk.js", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "alipayhk-cli-outbox-"));
 const WAIT_MS = 30_000; // a bound on every wait for a child, so a hang fails instead of blocking the run
 

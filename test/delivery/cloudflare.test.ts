@@ -2,29 +2,23 @@
 // Worker (cloudflare-worker.ts, bundled here) with a main queue, a dead-letter queue and a KV namespace, whose client
 // sends to a sandbox served on 127.0.0.1 from this process. Plus what only this adapter has.
 import { fileURLToPath } from "node:url";
-import { createSandbox } from "alipayhk-sandbox";
-import { serve } from "alipayhk-sandbox/node";
 import { OutboxConfigError } from "alipayhk-outbox";
 import {
   createDeadLetterConsumer,
   createQueueConsumer,
   createQueueProducer,
-  MAX_MESSAGE_BYTES,
   type DeadLetter,
   type KVLike,
+  MAX_MESSAGE_BYTES,
   type QueueLike,
 } from "alipayhk-outbox/cloudflare";
+import { createSandbox } from "alipayhk-sandbox";
+import { serve } from "alipayhk-sandbox/node";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  deliveryConformance,
-  FAST,
-  movieOrder,
-  type DeliveryHarness,
-  type HarnessSettings,
-} from "../../../test/delivery/conformance.js";
-import { ALIPAY, CLIENT_ID, MERCHANT } from "../../../test/conformance/fixtures.js";
+import { ALIPAY, CLIENT_ID, MERCHANT } from "../conformance/fixtures.js";
+import { type DeliveryHarness, deliveryConformance, FAST, type HarnessSettings, movieOrder } from "./conformance.js";
 
 let script: Promise<string> | undefined;
 /** The test Worker and everything it imports (the packages' sources), as one ES module. */

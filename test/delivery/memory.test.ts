@@ -1,17 +1,11 @@
 // The outbox on its embedded store, against the shared delivery contract, plus what only a store-based outbox has.
 import { createOrderClient } from "alipayhk-order";
-import { createMemoryStore, createOutbox, OutboxConfigError, type MemoryStore, type Outbox } from "alipayhk-outbox";
+import { createMemoryStore, createOutbox, type MemoryStore, type Outbox, OutboxConfigError } from "alipayhk-outbox";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { describe, expect, it } from "vitest";
-import { coalescingCases } from "../../../test/delivery/coalescing.js";
-import {
-  deliveryConformance,
-  FAST,
-  movieOrder,
-  type DeliveryHarness,
-  type HarnessSettings,
-} from "../../../test/delivery/conformance.js";
-import { ALIPAY, CLIENT_ID, MERCHANT } from "../../../test/conformance/fixtures.js";
+import { ALIPAY, CLIENT_ID, MERCHANT } from "../conformance/fixtures.js";
+import { coalescingCases } from "./coalescing.js";
+import { type DeliveryHarness, deliveryConformance, FAST, type HarnessSettings, movieOrder } from "./conformance.js";
 
 const clientOf = (sandbox: Sandbox) =>
   createOrderClient({

@@ -14,16 +14,10 @@ import { createPostgresStore, type PostgresStore, type PostgresStoreOptions } fr
 import { createSandbox, type FaultOptions, type Sandbox } from "alipayhk-sandbox";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { ALIPAY, CLIENT_ID, MERCHANT } from "../../../test/conformance/fixtures.js";
-import { coalescingCases, drainOutbox } from "../../../test/delivery/coalescing.js";
-import {
-  type DeliveryHarness,
-  deliveryConformance,
-  FAST,
-  type HarnessSettings,
-  movieOrder,
-} from "../../../test/delivery/conformance.js";
-import { usePostgres } from "../../../test/delivery/postgres-server.js";
+import { ALIPAY, CLIENT_ID, MERCHANT } from "../conformance/fixtures.js";
+import { coalescingCases, drainOutbox } from "./coalescing.js";
+import { type DeliveryHarness, deliveryConformance, FAST, type HarnessSettings, movieOrder } from "./conformance.js";
+import { usePostgres } from "./postgres-server.js";
 
 const db = usePostgres();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
