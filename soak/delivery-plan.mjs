@@ -2,8 +2,7 @@
 // The delivery soak's settings and workload (soak/delivery.mjs runs it; its header says what the soak checks).
 import { transitionProblem } from "alipayhk-order";
 import { mulberry32 } from "alipayhk-sandbox/internal";
-import { EXAMPLES, OPERATIONS } from "alipayhk-spec";
-import { LIFECYCLES } from "./plan.mjs";
+import { extrasOf, LIFECYCLES } from "./plan.mjs";
 
 /** `npm run soak -- --delivery postgres`: about 3 minutes, mostly the enqueueing. */
 export const DELIVERY_FULL = {
@@ -42,27 +41,6 @@ export const DELIVERY_SHORT = {
   downForMs: [1_000, 3_000],
   deadlineMs: 3 * 60_000,
 };
-
-/** The member that carries a call's ID (order sync's x-idempotency-key): set by the outbox at enqueue, not here. */
-const KEY = /** @type {{ idempotencyKey?: string }} */ (OPERATIONS.syncOrder).idempotencyKey ?? "requestId";
-
-/** Each scenario's own fields, from the spec's example order of it. */
-function extrasOf(/** @type {string} */ bizType) {
-  const example = EXAMPLES.syncOrder.find((e) => e.variant === bizType);
-  if (!example) throw new Error(`delivery soak plan: the spec has no example order for ${bizType}`);
-  const {
-    [KEY]: _id,
-    merchantBizNo,
-    merchantBizType,
-    orderStatus,
-    userId,
-    openId,
-    orderCreateTime,
-    orderModifyTime,
-    ...extras
-  } = /** @type {any} */ (example.body);
-  return extras;
-}
 
 const legal = (/** @type {any} */ bizType, /** @type {string | undefined} */ from, /** @type {string} */ to) =>
   transitionProblem(bizType, from, to) === undefined;

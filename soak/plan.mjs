@@ -54,7 +54,7 @@ export const SHORT = {
 };
 
 /** Each scenario's own fields, from the spec's example order of it (the plan fails, naming a scenario without one). */
-function extrasOf(/** @type {string} */ bizType) {
+export function extrasOf(/** @type {string} */ bizType) {
   const example = EXAMPLES.syncOrder.find((e) => e.variant === bizType);
   if (!example) throw new Error(`soak plan: the spec has no example order for ${bizType}`);
   const {
