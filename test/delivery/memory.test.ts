@@ -1,10 +1,10 @@
 // The outbox on its embedded store, against the shared delivery contract, plus what only a store-based outbox has.
 import { createOrderClient } from "alipayhk-order";
-import { createMemoryStore, createOutbox, type MemoryStore, type Outbox, OutboxConfigError } from "alipayhk-outbox";
+import { createMemoryStore, createOutbox, type MemoryStore, OutboxConfigError } from "alipayhk-outbox";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { describe, expect, it } from "vitest";
 import { ALIPAY, CLIENT_ID, MERCHANT } from "../conformance/fixtures.js";
-import { coalescingCases } from "./coalescing.js";
+import { coalescingCases, drainOutbox } from "./coalescing.js";
 import { type DeliveryHarness, deliveryConformance, FAST, type HarnessSettings, movieOrder } from "./conformance.js";
 
 const clientOf = (sandbox: Sandbox) =>
@@ -29,28 +29,12 @@ async function memoryOutbox(settings: HarnessSettings & { coalesce?: boolean }) 
   return { sandbox, store, outbox };
 }
 
-/** Runs a worker until the store has nothing pending or in flight. */
-export async function drainWith(outbox: Outbox<unknown>, timeoutMs: number) {
-  const worker = outbox.work({ concurrency: 4, pollMs: 10 });
-  const deadline = Date.now() + timeoutMs;
-  try {
-    for (;;) {
-      const counts = await outbox.counts();
-      if (counts.pending + counts.inFlight === 0) return;
-      if (Date.now() > deadline) throw new Error(`not drained in ${timeoutMs} ms: ${JSON.stringify(counts)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await worker.stop();
-  }
-}
-
 deliveryConformance("memory store", async (settings): Promise<DeliveryHarness> => {
   const { sandbox, store, outbox } = await memoryOutbox(settings);
   return {
     sandbox,
     enqueue: (operationId, body) => outbox.enqueue(operationId, body),
-    drain: (timeoutMs) => drainWith(outbox, timeoutMs),
+    drain: async (timeoutMs) => void (await drainOutbox(outbox, { timeoutMs })),
     entry: (requestId) => outbox.get(requestId),
     deadLetters: () => outbox.deadLetters(),
     redrive: (requestId) => outbox.redrive([requestId]),
@@ -95,10 +79,10 @@ describe("createOutbox", () => {
     const store = createMemoryStore({ now: () => clock });
     const outbox = createOutbox({ client: clientOf(sandbox), store });
     const { requestId: old } = await outbox.enqueue("syncOrder", movieOrder());
-    await drainWith(outbox, 10_000);
+    await drainOutbox(outbox, { timeoutMs: 10_000 });
     clock += 2 * 86_400_000;
     const { requestId: recent } = await outbox.enqueue("syncOrder", movieOrder());
-    await drainWith(outbox, 10_000);
+    await drainOutbox(outbox, { timeoutMs: 10_000 });
     clock += 6 * 86_400_000;
     expect(await outbox.purge()).toBe(1);
     expect(await outbox.get(old)).toBeUndefined();
@@ -110,7 +94,7 @@ describe("createOutbox", () => {
     const order = movieOrder();
     await outbox.enqueue("syncOrder", order);
     order.orderStatus = "REFUNDED";
-    await drainWith(outbox, 10_000);
+    await drainOutbox(outbox, { timeoutMs: 10_000 });
     expect(sandbox.orders[0]?.orderStatus).toBe("TICKETED");
   });
 
@@ -145,7 +129,7 @@ describe("createOutbox", () => {
       fetch: sandbox.fetch,
     });
     const second = createOutbox({ client: answering, store });
-    await drainWith(second, 10_000);
+    await drainOutbox(second, { timeoutMs: 10_000 });
     expect((await second.get(requestId))?.state).toBe("delivered");
     expect(sandbox.orders[0]?.history.map((u) => u.requestId)).toEqual([requestId]);
   });
