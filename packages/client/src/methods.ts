@@ -116,15 +116,18 @@ export function createMethodsFor(
     const { response, text } = await exchange(signer, fetchImpl, op.method, url, json, signal, stopped, call);
     const tracerId = response.headers.get("Tracer-Id") ?? undefined;
     const httpStatus = response.status;
-    const known = { ...call, tracerId, httpStatus };
     let answer: { result?: { resultStatus?: unknown; resultCode: string; resultMessage?: string } };
     try {
       answer = JSON.parse(text);
     } catch (cause) {
-      throw new ResponseFormatError("the signed response is not JSON", { ...known, cause });
+      throw new ResponseFormatError("the signed response is not JSON", { ...call, tracerId, httpStatus, cause });
     }
     if (!answer || typeof answer !== "object" || typeof answer.result?.resultStatus !== "string") {
-      throw new ResponseFormatError("the signed response has no result (resultStatus)", known);
+      throw new ResponseFormatError("the signed response has no result (resultStatus)", {
+        ...call,
+        tracerId,
+        httpStatus,
+      });
     }
     return {
       answer: answer as { result: { resultStatus: string; resultCode: string; resultMessage?: string } },
@@ -185,7 +188,8 @@ export function createMethodsFor(
       // A verified answer decides the attempt, even if it arrived after the timer fired.
       const { answer, tracerId, httpStatus } = received;
       const { result } = answer;
-      if (result.resultStatus === "S") return { ...answer, requestId, tracerId, attempts };
+      // the answer is ours, parsed for this call: adding to it costs less than copying it
+      if (result.resultStatus === "S") return Object.assign(answer, { requestId, tracerId, attempts });
       const details: CallDetails = { requestId, tracerId, attempts, httpStatus, ...result };
       if (isRetryable(result, op)) return new UnknownResultError(details);
       throw new ResultError(details);

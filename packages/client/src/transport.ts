@@ -45,9 +45,9 @@ export const sentNothing = (error: unknown): boolean => unsent.has(error as obje
 
 /**
  * Signs and sends `body`, then reads and verifies the answer: its verified (decrypted) text and the response.
- * `signal` bounds the network part (the answer's headers and body), even for a fetch that ignores signals; once the
- * body is in, it is verified whatever the signal does, so an answer that arrived is never mistaken for a timeout.
- * `stopped`, when given, rejects with the signal's reason as it fires: racing it is cheaper than listening to the signal.
+ * `signal` goes to fetch; `stopped`, given with it, rejects with the signal's reason as it fires, and bounds the network
+ * part (the answer's headers and body) even for a fetch that ignores signals. Once the body is in, it is verified
+ * whatever the signal does, so an answer that arrived is never mistaken for a timeout.
  * `call` (the call's requestId and attempts) goes into each error made once the request went, so it is made whole.
  */
 export async function exchange(
@@ -60,8 +60,7 @@ export async function exchange(
   stopped?: Promise<never>,
   call?: CallDetails,
 ) {
-  const until = <T>(work: Promise<T>): Promise<T> =>
-    stopped ? Promise.race([work, stopped]) : signal ? untilAborted(work, signal) : work;
+  const until = <T>(work: Promise<T>): Promise<T> => (stopped ? Promise.race([work, stopped]) : work);
   const signed = await signer.signRequest(method, url, body).catch((error: unknown) => {
     throw beforeSending(error);
   });
@@ -82,32 +81,28 @@ export async function exchange(
 /** `exchange` as a fetch for openapi-fetch: each request signed, each response verified. */
 export function signedFetch(signer: Signer, fetchImpl: Send): FetchLike {
   return async (request) => {
+    const { signal } = request;
     const { response, text } = await exchange(
       signer,
       fetchImpl,
       request.method,
       request.url,
       await request.text(),
-      request.signal,
+      signal,
+      stoppedBy(signal),
     );
     return verifiedResponse(text, response);
   };
 }
 
-/** `work`, or a rejection with the signal's reason if the signal fires first (a late failure of `work` is ignored). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    work.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      work.catch(() => {});
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+/** A promise that rejects with the signal's reason once it fires (the signal is the request's own, gone with it). */
+function stoppedBy(signal: AbortSignal): Promise<never> {
+  const stopped = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
+  stopped.catch(() => {}); // it may fire when nobody waits any more
+  return stopped;
 }
 
 /**
