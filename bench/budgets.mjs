@@ -73,7 +73,7 @@ export function budgetTable({ results, cold, bundles, cpu, errors, runtimes, col
       `${name}: syncOrder ≥ 0.95 × baseline with a timeout, 1 in flight`,
       r.syncOrderVsTimeoutBaselineC1,
       BUDGETS.syncOrderVsTimeoutBaseline,
-      `interleaved ${r.syncOrderVsTimeoutBaselineC1Interleaved}; of medians ${r.syncOrderVsTimeoutBaselineC1OfMedians}${plain("C1")}`,
+      `interleaved call by call; per-round pairs ${r.syncOrderVsTimeoutBaselineC1Rounds}; of medians ${r.syncOrderVsTimeoutBaselineC1OfMedians}${plain("C1")}`,
       cpu[name],
     );
     check(
