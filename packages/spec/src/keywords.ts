@@ -27,12 +27,14 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 const patterns = new Map<string, RegExp>();
 const regex = (source: string) => patterns.get(source) ?? patterns.set(source, new RegExp(source, "u")).get(source)!;
 
+// A string has at most as many code points as UTF-16 units, and at least half as many: the exact count (a regex
+// match, which allocates) is needed only near the limit.
 export const maxLength: KeywordCheck = (s, v, _, __, report) => {
-  if (typeof v === "string" && length(v) > s.maxLength!)
+  if (typeof v === "string" && v.length > s.maxLength! && length(v) > s.maxLength!)
     report("maxLength", `must be at most ${s.maxLength} characters (got ${length(v)})`);
 };
 export const minLength: KeywordCheck = (s, v, _, __, report) => {
-  if (typeof v === "string" && length(v) < s.minLength!) {
+  if (typeof v === "string" && v.length < 2 * s.minLength! && length(v) < s.minLength!) {
     report(
       "minLength",
       s.minLength === 1 ? "must not be empty" : `must be at least ${s.minLength} characters (got ${length(v)})`,
