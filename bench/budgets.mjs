@@ -2,6 +2,7 @@
 // The budgets of `npm run bench` and the table that says, with the numbers, which a run met (bench/run.mjs writes it
 // into bench/results.json and BENCHMARKS.md; bench/report.mjs explains the ones not met).
 import { BUSY_CORES } from "./cpu.mjs";
+import { OPERATION_BUDGETS } from "./operation-sizes.mjs";
 
 export const BUDGETS = {
   /** the first verified syncOrder of a fresh process or isolate, at most this many times the baseline's */
@@ -14,7 +15,7 @@ export const BUDGETS = {
   signVsAlipaySdk: 2.5,
 };
 
-/** @typedef {{ name: string; value: number | null; threshold: number | null; met: boolean | null; detail: string; otherCores?: number | null; busy?: boolean; bytes?: boolean }} Budget */
+/** @typedef {{ name: string; value: number | null; threshold: number | null; met: boolean | null; detail: string; atMost?: boolean; otherCores?: number | null; busy?: boolean; bytes?: boolean }} Budget */
 
 /**
  * Every budget of a run, met or not, in the order BENCHMARKS.md lists them.
@@ -39,6 +40,7 @@ export function budgetTable({ results, cold, bundles, cpu, errors, runtimes, col
       threshold,
       met: value === null ? null : atMost ? value <= threshold : value >= threshold,
       detail,
+      atMost,
       otherCores: load?.otherCores ?? null,
       busy: (load?.otherCores ?? 0) > BUSY_CORES,
     });
@@ -119,6 +121,27 @@ export function budgetTable({ results, cold, bundles, cpu, errors, runtimes, col
       cpu.coldStart,
       true,
     );
+  }
+  // The per-operation bundles (bench/operation-sizes.mjs): ceilings in bytes.
+  const size = results.size;
+  const perOperation = Object.entries(size?.perOperationGzip ?? {})
+    .map(([id, bytes]) => `${id} adds ${bytes} B`)
+    .join(", ");
+  for (const [key, what, detail] of [
+    ["syncOrderOnlyGzip", "a bundle calling only syncOrder, validated in full", perOperation],
+    ["unusedOperationsGrowthGzip", "what 10 unused operations in the spec add to it", "a scratch copy of the spec"],
+  ]) {
+    const value = size?.[key] ?? null;
+    const threshold = OPERATION_BUDGETS[key];
+    budgets.push({
+      name: `${what} ≤ ${threshold.toLocaleString("en-US")} B gzip`,
+      value,
+      threshold,
+      met: value === null ? null : value <= threshold,
+      detail: value === null ? (errors.operationSizes ?? "not measured") : detail,
+      atMost: true,
+      bytes: true,
+    });
   }
   for (const b of bundles ?? []) {
     if (b.limitBytes !== undefined) {

@@ -2,6 +2,7 @@
 // The bench's report: the tables printed at the end of a run and the text of BENCHMARKS.md, both from the run's
 // results (bench/run.mjs measures; bench/cpu.mjs says how busy the machine was meanwhile).
 import { BUSY_CORES } from "./cpu.mjs";
+import { limitsSection, statusOf } from "./limits.mjs";
 import { specCostSection } from "./spec-cost.mjs";
 
 /** The per-runtime rates every runtime reports, and the extra ones shown beside them. */
@@ -258,7 +259,7 @@ export function report(run) {
   const budgetRows = budgets.map((b) => [
     b.name,
     b.value === null ? "" : b.bytes ? `${b.value.toLocaleString("en-US")} B` : b.value.toFixed(2),
-    `${b.met === null ? "not measured" : b.met ? "met" : "NOT MET"}${b.busy ? ` (busy machine: ${b.otherCores} cores of other load)` : ""}`,
+    statusOf(b),
     b.detail ?? "",
   ]);
 
@@ -279,88 +280,6 @@ export function report(run) {
         .join("\n")}`,
     );
   return { text: lines.join("\n"), markdown: markdown(run, { header, rows, nodeRows, budgetRows, R }) };
-}
-
-/**
- * Why each budget that was not met is not met, with this run's numbers: what the measurements beside the budgets
- * (node:crypto, the floor bundle, the timeout baseline, the reused-bytes baselines) show about where the limit is.
- */
-function limits({ results, budgets, bundles }) {
-  const R = (n) => results.runtimes[n];
-  const bundle = (key) => bundles?.find((b) => b.key === key);
-  const out = [];
-  const unmet = (test) => budgets.filter((b) => b.met === false && test(b.name));
-  const n = results.node;
-  if (unmet((name) => name.startsWith("node: sign() ≥ 0.9 × openssl")).length) {
-    out.push(
-      `- **sign() vs openssl (Node):** sign() reaches ${fx(n.ratios.signVsOpenssl)} of \`openssl speed\`, crypto.subtle.sign itself ` +
-        `${fx(n.ratios.subtleSignVsOpenssl)}, and node:crypto's synchronous sign ${fx(n.ratios.nodeCryptoSignVsOpenssl)}. The gap is WebCrypto's: every ` +
-        `crypto.subtle call is a job handed to libuv's thread pool and back. Closing it would take a Node-only node:crypto ` +
-        `path, which a web-APIs-only library cannot have.`,
-    );
-  }
-  const verifyMisses = unmet((name) => name.includes("verify() ≥"));
-  if (verifyMisses.length) {
-    const which = verifyMisses.map((b) => b.name.split(":")[0]);
-    out.push(
-      `- **verify() (${which.join(", ")}):** beyond what the baseline does, verify() parses and strictly checks the Signature header ` +
-        `(its canonical form, percent-decoding, strict base64), a few microseconds on a ` +
-        `${which.map((w) => `${Math.round(1e6 / R(w).subtleVerifyPerSec)} µs`).join(" / ")} operation; the interleaved ratio ` +
-        `(${which.map((w) => fx(R(w).ratios?.verifyVsSubtleInterleaved)).join(" / ")}) is the steadier estimate.`,
-    );
-  }
-  const syncMisses = unmet((name) => name.includes("syncOrder ≥"));
-  if (syncMisses.length) {
-    const detail = syncMisses.map((b) => {
-      const [runtime] = b.name.split(":");
-      const c = b.name.includes("16 in flight") ? "C16" : "C1";
-      return `${runtime} at ${c === "C16" ? 16 : 1} in flight: ${fx(b.value)} of the baseline with a timeout; ${fx(R(runtime).ratios?.[`syncOrderVsBaseline${c}`])} of the plain one`;
-    });
-    out.push(
-      `- **syncOrder (${detail.join("; ")}):** the budget's baseline signs, sends with a timeout signal and verifies. ` +
-        `syncOrder also validates the order, serialises it once for every attempt, and classifies the answer. \`node bench/profile.mjs\` measures that per-call work with the ` +
-        `network taken out (2026-12-07, Node 20): the client spends about 75 µs of CPU per call more than the plain ` +
-        `baseline, about 37 µs of it for the default 10 s timeout (its AbortController and timer, and Node's fetch ` +
-        `following the signal), of which the baseline with a timeout pays about 12 µs; validation is 8 µs alone and ` +
-        `about 34 µs when timed between calls. Against the baseline with a timeout that leaves about 60 µs, 2-3% of a ` +
-        `2-3 ms call at 1 in flight: less than the gap measured there, which is within its round-to-round spread. ` +
-        `At 16 in flight client and server share the two cores, so every microsecond of CPU shows; compare the ` +
-        `round-to-round ranges above before reading much into a few percent.`,
-    );
-  }
-  const coldMisses = unmet((name) => name.includes("cold start ≤"));
-  if (coldMisses.length) {
-    out.push(
-      `- **Cold start (${coldMisses.map((b) => `${b.name.split(":")[0]}: ${fx(b.value)} × the baseline, ${b.detail}`).join("; ")}):** ` +
-        `beyond the baseline's import of nothing and its inline sign and verify, a fresh client evaluates its bundle (the ` +
-        `schema table included), checks its options, reads the PEM containers, signs once more at import to prove the ` +
-        `private key usable (Deno imports a damaged PKCS#8 key and only fails when signing), validates the body with ` +
-        `code that has not run before, and gives fetch a timeout signal.`,
-    );
-  }
-  const floor = bundle("floorGzipBytes");
-  const client = bundle("clientGzipBytes");
-  const withEncryption = bundle("clientWithEncryptionGzipBytes");
-  const bytes = (value) => (typeof value === "number" ? value.toLocaleString("en-US") : "–");
-  if (client?.passed === false && floor) {
-    out.push(
-      `- **Signing-only client bundle:** the signing core (key import in every form, sign, verify, Request-Time) and the ` +
-        `spec's validation of both operations (the schema table, the validator and its keyword checks), with nothing of the ` +
-        `client, take ${bytes(floor.gzipBytes)} B gzip (the "floor" row): ${bytes(client.limitBytes - floor.gzipBytes)} B of the ` +
-        `${bytes(client.limitBytes)} B budget are left for the client itself. Its own code (the per-operation pipeline, ` +
-        `errors by category, retries, timeouts and aborts, response checks, option checks that name the option at fault) ` +
-        `takes ${bytes(client.gzipBytes - floor.gzipBytes)} B. openapi-fetch and jose are in no client bundle any more. ` +
-        `Meeting the budget means dropping features the client is specified to have.`,
-    );
-  }
-  if (withEncryption?.passed === false && client) {
-    out.push(
-      `- **Client with encryption bundle:** the two budgets leave ${bytes(withEncryption.limitBytes - client.limitBytes)} B for encryption on top ` +
-        `of the client; the plug-in (RSA key wrap, AES-ECB, the Encrypt header) adds ${bytes(withEncryption.gzipBytes - client.gzipBytes)} B, ` +
-        `${bytes(withEncryption.gzipSavedWithout["@noble/ciphers"])} B of it @noble/ciphers' AES, on top of a client already over its own budget.`,
-    );
-  }
-  return out.length ? `\n## What limits the budgets not met\n\n${out.join("\n")}\n` : "";
 }
 
 function markdown(
@@ -417,7 +336,9 @@ ${busyNote}
   server share the machine.
 - **Interleaved cross-checks:** sign() vs \`crypto.subtle.sign\`, verify() vs \`crypto.subtle.verify\` and syncOrder vs the
   baseline with a timeout (1 in flight) also called alternately, call by call, each call timed (${SETTINGS.rounds * SETTINGS.cryptoTimeMs} ms of pairs for crypto, ${SETTINGS.rounds * SETTINGS.httpTimeMs} ms for HTTP):
-  other work on the machine then hits both sides alike. When the two estimates disagree, the machine was busy. For
+  other work on the machine then hits both sides alike. When the two estimates disagree, the machine was busy. A
+  pair in which either call took more than 10 times the median call (a stall of the machine, tens of ms in a 2 ms
+  call) is left out, both calls; bench/results.json counts them (\`interleavedStalls\`). For
   syncOrder at 1 in flight the interleaved ratio is the budget's number (issue 24 defines it so): a round of 1 in flight
   is a few hundred calls, which one burst of other work can tilt.
 - **Runtimes:** bench/runtime.mjs bundled once by esbuild (platform neutral, the packages' dist/), run unchanged by
@@ -452,7 +373,7 @@ ${specCostSection(results.bundle?.spec ?? undefined)}
 ## Budgets
 
 ${mdTable(["budget", "measured", "status", "detail"], budgetRows, ["l", "r", "l", "l"])}
-${limits({ results, budgets, bundles })}${
+${limitsSection({ results, budgets })}${
   Object.keys(errors).length
     ? `
 ## Errors in this run

@@ -33,9 +33,11 @@ import { measureColdStarts, mergeColdStarts } from "./cold-start.mjs";
 import { measureSpecCost } from "./spec-cost.mjs";
 import { budgetTable } from "./budgets.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
-import { EXTRA_KEYS, KEYS, replaceSection, report } from "./report.mjs";
+import { replaceSection, report } from "./report.mjs";
+import { nodeResults, round, runtimeResults } from "./results.mjs";
 import { measureSandboxLoad, sandboxLoadMain, sandboxLoadSection } from "./sandbox-load.mjs";
 import { deliveryMain, deliverySection } from "./delivery.mjs";
+import { measureOperationSizes, OPERATION_BUDGETS } from "./operation-sizes.mjs";
 import { bundleResults, measureBundles } from "./size.mjs";
 
 const args = process.argv.slice(2);
@@ -78,16 +80,6 @@ const tmp = mkdtempSync(join(tmpdir(), "alipayhk-bench-"));
 process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-const round = (n, digits = 0) => (typeof n === "number" && Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
-const ratio = (a, b) => (typeof a === "number" && typeof b === "number" && b > 0 ? round(a / b, 3) : null);
-/** Median of the per-round ratios (client and baseline of the same round), beside the ratio of the medians. */
-const pairedRatio = (a, b) =>
-  a?.length && b?.length === a.length ? round(median(a.map((x, i) => x / b[i])), 3) : null;
 const say = (text) => console.error(`bench: ${text}`);
 
 // ------------------------------------------------------------------------------------------------------------
@@ -288,6 +280,17 @@ try {
   errors.bundles = error.message;
   say(error.message);
 }
+say("per-operation bundles (bench/operation-sizes.mjs)");
+/** @type {any} */
+let operationSizes;
+try {
+  const { contentProblems, ...numbers } = await measureOperationSizes();
+  if (contentProblems.length) errors.operationSizes = `syncOrder-only bundle ${contentProblems.join("; ")}`;
+  operationSizes = { ...numbers, budgets: OPERATION_BUDGETS, measured: new Date().toISOString() };
+} catch (error) {
+  errors.operationSizes = error.message;
+  say(error.message);
+}
 say("what the spec costs a client bundle (bench/spec-cost.mjs)");
 let specCost;
 try {
@@ -322,100 +325,10 @@ if (TASKS.includes("sandbox-load")) {
 // ------------------------------------------------------------------------------------------------------------
 // 7. Results
 
-const results = { runtimes: {}, node: {}, bundle: {} };
-for (const name of ["node", "deno", "bun"]) {
-  const r = runtimes[name];
-  if (!r) {
-    results.runtimes[name] = {
-      version: null,
-      ...Object.fromEntries(KEYS.map((k) => [k, null])),
-      ...(errors[name] && { error: errors[name] }),
-    };
-    continue;
-  }
-  results.runtimes[name] = {
-    version: r.version,
-    ...Object.fromEntries(KEYS.map((k) => [k, round(r[k])])),
-    encryptSignPerSec: round(r.encryptSignPerSec),
-    verifyDecryptPerSec: round(r.verifyDecryptPerSec),
-    // Ratios. The primary estimate is the median of per-round ratios: the two numbers of a pair are measured
-    // next to each other in time, so bursts of other load on the machine cancel out better than in a ratio of
-    // medians taken from different rounds (also given, "OfMedians"). "Interleaved": call by call.
-    ratios: {
-      signVsSubtle: pairedRatio(r.signPerSecRounds, r.subtleSignPerSecRounds),
-      verifyVsSubtle: pairedRatio(r.verifyPerSecRounds, r.subtleVerifyPerSecRounds),
-      signVsSubtleReusedBytes: pairedRatio(r.signPerSecRounds, r.subtleSignReusedBytesPerSecRounds),
-      verifyVsSubtleReusedBytes: pairedRatio(r.verifyPerSecRounds, r.subtleVerifyReusedBytesPerSecRounds),
-      baselineTimeoutVsBaselineC1: pairedRatio(r.baselineTimeoutC1Rounds, r.baselineC1Rounds),
-      baselineTimeoutVsBaselineC16: pairedRatio(r.baselineTimeoutC16Rounds, r.baselineC16Rounds),
-      syncOrderNoTimeoutVsBaselineC16: pairedRatio(r.syncOrderNoTimeoutC16Rounds, r.baselineC16Rounds),
-      // The budget: syncOrder against the baseline with the same timeout, at 1 in flight interleaved call by call (as
-      // issue 24 defines it: each pair meets the same load), at 16 by per-round pairs; the plain baseline's reported.
-      syncOrderVsTimeoutBaselineC1: round(r.interleaved?.syncOrderVsTimeoutBaselineC1.ratio, 3),
-      syncOrderVsTimeoutBaselineC1Rounds: pairedRatio(r.syncOrderC1Rounds, r.baselineTimeoutC1Rounds),
-      syncOrderVsTimeoutBaselineC16: pairedRatio(r.syncOrderC16Rounds, r.baselineTimeoutC16Rounds),
-      syncOrderVsBaselineC1: pairedRatio(r.syncOrderC1Rounds, r.baselineC1Rounds),
-      syncOrderVsBaselineC16: pairedRatio(r.syncOrderC16Rounds, r.baselineC16Rounds),
-      encryptSignVsSubtleSign: pairedRatio(r.encryptSignPerSecRounds, r.subtleSignPerSecRounds),
-      verifyDecryptVsSubtleSign: pairedRatio(r.verifyDecryptPerSecRounds, r.subtleSignPerSecRounds),
-      signVsSubtleOfMedians: ratio(r.signPerSec, r.subtleSignPerSec),
-      verifyVsSubtleOfMedians: ratio(r.verifyPerSec, r.subtleVerifyPerSec),
-      syncOrderVsTimeoutBaselineC1OfMedians: ratio(r.syncOrderC1, r.baselineTimeoutC1),
-      syncOrderVsTimeoutBaselineC16OfMedians: ratio(r.syncOrderC16, r.baselineTimeoutC16),
-      signVsSubtleInterleaved: round(r.interleaved?.signVsSubtle.ratio, 3),
-      verifyVsSubtleInterleaved: round(r.interleaved?.verifyVsSubtle.ratio, 3),
-    },
-    interleavedPairs: r.interleaved && Object.fromEntries(Object.entries(r.interleaved).map(([k, v]) => [k, v.pairs])),
-    latencyMs: Object.fromEntries(
-      ["syncOrderC1", "baselineTimeoutC1", "baselineC1", "syncOrderC16", "baselineTimeoutC16", "baselineC16"].map(
-        (k) => [k, { p50: round(r[`${k}P50Ms`], 3), p99: round(r[`${k}P99Ms`], 3) }],
-      ),
-    ),
-    baselineTimeoutC1: round(r.baselineTimeoutC1),
-    baselineTimeoutC16: round(r.baselineTimeoutC16),
-    syncOrderNoTimeoutC16: round(r.syncOrderNoTimeoutC16),
-    subtleSignReusedBytesPerSec: round(r.subtleSignReusedBytesPerSec),
-    subtleVerifyReusedBytesPerSec: round(r.subtleVerifyReusedBytesPerSec),
-    rounds: Object.fromEntries([...KEYS, ...EXTRA_KEYS].map((k) => [k, r[`${k}Rounds`]?.map((v) => round(v))])),
-    httpCalls: Object.fromEntries(
-      ["syncOrderC1", "baselineTimeoutC1", "baselineC1", "syncOrderC16", "baselineTimeoutC16", "baselineC16"].map(
-        (k) => [k, r[`${k}Calls`]],
-      ),
-    ),
-  };
-}
-results.node = {
-  opensslSignPerSec: round(extras?.opensslSignPerSec),
-  alipaySdkSignPerSec: round(extras?.alipaySdkSignPerSec),
-  opensslVersion: extras?.opensslVersion ?? null,
-  opensslVerifyPerSec: round(extras?.opensslVerifyPerSec),
-  alipaySdkVersion: extras?.alipaySdkVersion ?? null,
-  // sign() and crypto.subtle.sign measured in that process, alternated with openssl and alipay-sdk round by round
-  signPerSecBesideOpensslAndAlipaySdk: round(extras?.signPerSec),
-  subtleSignPerSecBesideOpensslAndAlipaySdk: round(extras?.subtleSignPerSec),
-  // node:crypto's synchronous sign (KeyObject): what a Node-only path, outside WebCrypto, would reach
-  nodeCryptoSignPerSec: round(extras?.nodeCryptoSignPerSec),
-  pinnedToOneCore: extras?.pinnedToOneCore ?? null,
-  rounds: {
-    opensslSignPerSec: extras?.opensslSignPerSecRounds?.map((v) => round(v)),
-    alipaySdkSignPerSec: extras?.alipaySdkSignPerSecRounds?.map((v) => round(v)),
-    signPerSec: extras?.signPerSecRounds?.map((v) => round(v)),
-    subtleSignPerSec: extras?.subtleSignPerSecRounds?.map((v) => round(v)),
-    nodeCryptoSignPerSec: extras?.nodeCryptoSignPerSecRounds?.map((v) => round(v)),
-  },
-  // medians of per-round ratios (each round: openssl, then the three in-process tasks), and ratios of medians
-  ratios: {
-    signVsOpenssl: pairedRatio(extras?.signPerSecRounds, extras?.opensslSignPerSecRounds),
-    subtleSignVsOpenssl: pairedRatio(extras?.subtleSignPerSecRounds, extras?.opensslSignPerSecRounds),
-    nodeCryptoSignVsOpenssl: pairedRatio(extras?.nodeCryptoSignPerSecRounds, extras?.opensslSignPerSecRounds),
-    signVsAlipaySdk: pairedRatio(extras?.signPerSecRounds, extras?.alipaySdkSignPerSecRounds),
-    signVsOpensslOfMedians: ratio(extras?.signPerSec, extras?.opensslSignPerSec),
-    subtleSignVsOpensslOfMedians: ratio(extras?.subtleSignPerSec, extras?.opensslSignPerSec),
-    signVsAlipaySdkOfMedians: ratio(extras?.signPerSec, extras?.alipaySdkSignPerSec),
-  },
-};
+const results = { runtimes: runtimeResults(runtimes, errors), node: nodeResults(extras), bundle: {} };
 results.bundle = { ...bundleResults(bundles), spec: specCost ?? null };
 if (sandboxLoad) results.sandbox = { load: sandboxLoad };
+if (operationSizes) results.size = operationSizes;
 
 // Budgets: met / not met, with the numbers (bench/budgets.mjs).
 const budgets = budgetTable({
@@ -475,9 +388,8 @@ const markdown = previous.delivery
   : withLoad;
 console.log(text);
 if (!flag("no-write")) {
-  // `npm run size` writes `size`, bench/delivery.mjs `delivery`; carried over so that this run does not drop them
-  for (const key of ["size", "delivery"])
-    if (results[key] === undefined && previous[key] !== undefined) results[key] = previous[key];
+  // bench/delivery.mjs writes `delivery` (below, or on its own): carried over so that this run does not drop it
+  if (previous.delivery !== undefined) results.delivery = previous.delivery;
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(ROOT, "BENCHMARKS.md"), markdown);
   say(`wrote bench/results.json and BENCHMARKS.md in ${seconds(Date.now() - started)}`);
