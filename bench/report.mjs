@@ -258,7 +258,7 @@ export function report(run) {
   const bundleRows = bundleRowsOf(bundles);
   const budgetRows = budgets.map((b) => [
     b.name,
-    b.value === null ? "" : b.bytes ? `${b.value.toLocaleString("en-US")} B` : b.value.toFixed(2),
+    b.value === null ? "" : b.bytes ? `${b.value.toLocaleString("en-US")} B` : b.value.toFixed(3),
     statusOf(b),
     b.detail ?? "",
   ]);
