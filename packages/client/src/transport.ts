@@ -82,27 +82,27 @@ export async function exchange(
 export function signedFetch(signer: Signer, fetchImpl: Send): FetchLike {
   return async (request) => {
     const { signal } = request;
-    const { response, text } = await exchange(
-      signer,
-      fetchImpl,
-      request.method,
-      request.url,
-      await request.text(),
-      signal,
-      stoppedBy(signal),
-    );
-    return verifiedResponse(text, response);
+    const { stopped, done } = stopOn(signal);
+    try {
+      const body = await request.text();
+      const { response, text } = await exchange(signer, fetchImpl, request.method, request.url, body, signal, stopped);
+      return verifiedResponse(text, response);
+    } finally {
+      done(); // a runtime may hand every request the caller's own long-lived signal: leave no listener on it
+    }
   };
 }
 
-/** A promise that rejects with the signal's reason once it fires (the signal is the request's own, gone with it). */
-function stoppedBy(signal: AbortSignal): Promise<never> {
+/** A promise that rejects with the signal's reason once it fires, and `done` to stop listening. */
+function stopOn(signal: AbortSignal): { stopped: Promise<never>; done: () => void } {
+  let onAbort = () => {};
   const stopped = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
   });
   stopped.catch(() => {}); // it may fire when nobody waits any more
-  return stopped;
+  return { stopped, done: () => signal.removeEventListener("abort", onAbort) };
 }
 
 /**
