@@ -1,6 +1,8 @@
 // @ts-check
 // bench/results.json's numbers for the runtimes and the Node-only comparisons, from what bench/runtime.mjs and
 // bench/node-extras.mjs report: rates rounded, the rounds kept, and the ratios the budgets read (bench/budgets.mjs).
+import { readFileSync } from "node:fs";
+import { cpus, freemem, release, totalmem } from "node:os";
 import { EXTRA_KEYS, KEYS } from "./report.mjs";
 
 /** @param {number[]} values */
@@ -129,4 +131,24 @@ export function nodeResults(extras) {
       signVsAlipaySdkOfMedians: ratio(extras?.signPerSec, extras?.alipaySdkSignPerSec),
     },
   };
+}
+
+/** The machine the run was measured on. */
+export function machineInfo() {
+  return {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    freeMemoryGiB: round(freemem() / 2 ** 30, 1),
+    os: `${process.platform} ${release()}`,
+  };
+}
+
+/** bench/results.json as the last run wrote it, or {} when there is none. @returns {any} */
+export function previousResults() {
+  try {
+    return JSON.parse(readFileSync(new URL("results.json", import.meta.url), "utf8"));
+  } catch {
+    return {}; // no earlier results
+  }
 }

@@ -24,8 +24,8 @@
 //   that a number taken on a busy machine is flagged as such.
 import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, freemem, loadavg, release, tmpdir, totalmem } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { BIN, buildStale, ROOT, run as runCommand, seconds, startServer as startChild } from "../scripts/processes.mjs";
@@ -34,7 +34,7 @@ import { measureSpecCost } from "./spec-cost.mjs";
 import { budgetTable } from "./budgets.mjs";
 import { BUSY_CORES, cpuMonitor } from "./cpu.mjs";
 import { replaceSection, report } from "./report.mjs";
-import { nodeResults, round, runtimeResults } from "./results.mjs";
+import { machineInfo, nodeResults, previousResults, round, runtimeResults } from "./results.mjs";
 import { measureSandboxLoad, sandboxLoadMain, sandboxLoadSection } from "./sandbox-load.mjs";
 import { deliveryMain, deliverySection } from "./delivery.mjs";
 import { measureOperationSizes, OPERATION_BUDGETS } from "./operation-sizes.mjs";
@@ -272,55 +272,49 @@ cpu.nodeOnly = nodeOnlyMonitor.stop();
 // ------------------------------------------------------------------------------------------------------------
 // 6. Bundles
 
-say("bundle sizes (size-limit + content checks)");
-let bundles;
-try {
-  bundles = await measureBundles();
-} catch (error) {
-  errors.bundles = error.message;
-  say(error.message);
+/**
+ * What `measure` resolves to, or undefined with its error recorded under `key`: the run goes on without it.
+ * @template T @param {string} key @param {string} what @param {() => Promise<T>} measure
+ */
+async function measured(key, what, measure) {
+  say(what);
+  try {
+    return await measure();
+  } catch (error) {
+    errors[key] = error.message;
+    say(error.message);
+    return undefined;
+  }
 }
-say("per-operation bundles (bench/operation-sizes.mjs)");
-/** @type {any} */
-let operationSizes;
-try {
-  const { contentProblems, ...numbers } = await measureOperationSizes();
-  if (contentProblems.length) errors.operationSizes = `syncOrder-only bundle ${contentProblems.join("; ")}`;
-  operationSizes = { ...numbers, budgets: OPERATION_BUDGETS, measured: new Date().toISOString() };
-} catch (error) {
-  errors.operationSizes = error.message;
-  say(error.message);
-}
-say("what the spec costs a client bundle (bench/spec-cost.mjs)");
-let specCost;
-try {
-  specCost = await measureSpecCost();
-} catch (error) {
-  errors.specCost = error.message;
-  say(error.message);
-}
+
+const bundles = await measured("bundles", "bundle sizes (size-limit + content checks)", measureBundles);
+const operationSizes = await measured(
+  "operationSizes",
+  "per-operation bundles (bench/operation-sizes.mjs)",
+  async () => {
+    const { contentProblems, ...numbers } = await measureOperationSizes();
+    if (contentProblems.length) errors.operationSizes = `syncOrder-only bundle ${contentProblems.join("; ")}`;
+    return { ...numbers, budgets: OPERATION_BUDGETS, measured: new Date().toISOString() };
+  },
+);
+const specCost = await measured(
+  "specCost",
+  "what the spec costs a client bundle (bench/spec-cost.mjs)",
+  measureSpecCost,
+);
 
 // ------------------------------------------------------------------------------------------------------------
 // 6b. The sandbox under load (bench/sandbox-load.mjs), or its numbers from the last run that measured it
 
 /** The last run's results: what this run does not measure is carried over from them. */
+const previous = previousResults();
 /** @type {any} */
-let previous = {};
-try {
-  previous = JSON.parse(readFileSync(join(ROOT, "bench", "results.json"), "utf8"));
-} catch {
-  // no earlier results
-}
-/** @type {any} */
-let sandboxLoad = previous.sandbox?.load;
-if (TASKS.includes("sandbox-load")) {
-  try {
-    sandboxLoad = await measureSandboxLoad({ quick: QUICK, log: (text) => say(`sandbox-load: ${text}`) });
-  } catch (error) {
-    errors.sandboxLoad = error.message;
-    say(error.message);
-  }
-}
+const sandboxLoad =
+  (TASKS.includes("sandbox-load")
+    ? await measured("sandboxLoad", "the sandbox under load (bench/sandbox-load.mjs)", () =>
+        measureSandboxLoad({ quick: QUICK, log: (text) => say(`sandbox-load: ${text}`) }),
+      )
+    : undefined) ?? previous.sandbox?.load;
 
 // ------------------------------------------------------------------------------------------------------------
 // 7. Results
@@ -342,13 +336,7 @@ const budgets = budgetTable({
   openssl: !!extras?.opensslSignPerSec,
 });
 results.budgets = budgets;
-results.machine = {
-  cpu: cpus()[0]?.model ?? "unknown",
-  cores: cpus().length,
-  memoryGiB: round(totalmem() / 2 ** 30, 1),
-  freeMemoryGiB: round(freemem() / 2 ** 30, 1),
-  os: `${process.platform} ${release()}`,
-};
+results.machine = machineInfo();
 results.run = {
   date: new Date().toISOString(),
   mode: QUICK ? "quick" : "full",
