@@ -62,11 +62,11 @@ export function limitsSection({ results, budgets }) {
       "it once for every attempt and reads the bytes back (what is validated is what is sent), and classifies the " +
       "answer. `node bench/profile.mjs` (network taken out, Node 20, 2026-12-07) puts that at about 65 µs of CPU per " +
       "call, validation 4 µs of it when warm and about 25 µs when timed between calls, where its code runs cold. " +
-      "What cost Node its gap at 1 in flight was that validation: timed inside a real loop against the sandbox, " +
-      "it took about 39 µs of a 2.5 ms call, because it copied its context with object spread seven times per " +
-      "order and allocated in every loop. Spelled out, it takes 3.5 µs warm (Node at 1 in flight had been 0.89 and " +
-      "0.94 of the baseline in the two full runs before, per-round pairs). What is left is that per-call work and the spread between runs " +
-      "(a few percent). At 16 in flight client and server share the two cores, so every µs of CPU counts.",
+      "What cost Node its gap at 1 in flight was that validation run cold: it copied its context with object spread " +
+      "seven times per order and allocated in every loop, 14 µs warm and 52 µs between calls in the same profile " +
+      "before it was spelled out (Node at 1 in flight had been 0.89 and 0.94 of the baseline in the two full runs " +
+      "before, per-round pairs). What is left is that per-call work and the spread between runs (a few percent). " +
+      "At 16 in flight client and server share the two cores, so every µs of CPU counts.",
   );
   line(
     "openssl speed",
