@@ -1,9 +1,16 @@
 /**
  * A throwaway PostgreSQL server for a test file (scripts/postgres.mjs: initdb in a temporary directory, trust auth, on
- * 127.0.0.1 at a port the OS picked), with a database of the file's own, dropped and removed afterwards.
+ * 127.0.0.1 at a port the OS picked), with a database of the file's own, dropped and removed afterwards; and the
+ * outboxes the PostgreSQL test files build on it, with the helpers they share to drain them and check the sandbox.
  */
+import { createOutbox, type Outbox, type OutboxWorker } from "alipayhk-outbox";
+import { createPostgresStore, type PostgresStoreOptions } from "alipayhk-outbox/postgres";
+import { createSandbox, type FaultOptions, type Sandbox } from "alipayhk-sandbox";
+import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { type PostgresCluster, startPostgres } from "../../scripts/postgres.mjs";
+import { ALIPAY, CLIENT_ID, clientFor, MERCHANT } from "../conformance/fixtures.js";
+import { FAST, type HarnessSettings } from "./conformance.js";
 
 export type { PostgresCluster };
 
@@ -49,4 +56,80 @@ export function usePostgres(): { readonly server: PostgresCluster; readonly data
       return started().url(database);
     },
   };
+}
+
+export type PostgresDatabase = ReturnType<typeof usePostgres>;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// the shared fixture's client, on the base URL these files have always used
+export const clientForSandbox = (sandbox: Sandbox) =>
+  clientFor(sandbox, { baseUrl: "https://sandbox.invalid", fetch: sandbox.fetch });
+
+export const newSandbox = (faults?: FaultOptions) =>
+  createSandbox({ merchants: { [CLIENT_ID]: MERCHANT.spkiPem }, alipayPrivateKey: ALIPAY.pkcs8Pem, seed: 7, faults });
+
+/** The outboxes and administrator connections of a test file, on its database `db`. */
+export function postgresOutboxes(db: PostgresDatabase) {
+  /** A sandbox, a store on `table` with its own pool (a machine), and an outbox delivering to the sandbox. */
+  async function pgOutbox(
+    table: string,
+    {
+      settings = FAST,
+      sandbox,
+      coalesce,
+      ...options
+    }: { settings?: HarnessSettings; sandbox?: Sandbox; coalesce?: boolean } & PostgresStoreOptions = {},
+  ) {
+    const box = sandbox ?? (await newSandbox(settings.faults));
+    const store = await createPostgresStore({ connectionString: options.pool ? undefined : db.url, table, ...options });
+    const outbox = createOutbox({ client: clientForSandbox(box), store, coalesce, ...settings });
+    return { sandbox: box, store, outbox };
+  }
+
+  /** Runs `sql` on a connection of its own (as an administrator would, around the store). */
+  async function admin<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql, values)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  return { pgOutbox, admin };
+}
+
+/** Runs a worker on each outbox until their table has nothing pending or in flight. */
+export async function drain(
+  outboxes: Outbox<pg.ClientBase>[],
+  timeoutMs: number,
+  concurrency = 4,
+): Promise<OutboxWorker[]> {
+  const workers = outboxes.map((outbox) => outbox.work({ concurrency, pollMs: 10 }));
+  try {
+    await settled(outboxes[0]!, timeoutMs);
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+  return workers;
+}
+
+export async function settled(outbox: Outbox<pg.ClientBase>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await outbox.counts();
+    if (counts.pending + counts.inFlight === 0) return;
+    if (Date.now() > deadline) throw new Error(`not drained in ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+    await sleep(20);
+  }
+}
+
+/** How often the sandbox applied each requestId. */
+export function applied(sandbox: Sandbox): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const order of sandbox.orders)
+    for (const u of order.history) counts.set(u.requestId, (counts.get(u.requestId) ?? 0) + 1);
+  return counts;
 }
