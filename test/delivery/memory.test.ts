@@ -3,19 +3,12 @@ import { createOrderClient } from "alipayhk-order";
 import { createMemoryStore, createOutbox, type MemoryStore, OutboxConfigError } from "alipayhk-outbox";
 import { createSandbox, type Sandbox } from "alipayhk-sandbox";
 import { describe, expect, it } from "vitest";
-import { ALIPAY, CLIENT_ID, MERCHANT } from "../conformance/fixtures.js";
+import { ALIPAY, CLIENT_ID, clientFor, MERCHANT } from "../conformance/fixtures.js";
 import { coalescingCases, drainOutbox } from "./coalescing.js";
 import { type DeliveryHarness, deliveryConformance, FAST, type HarnessSettings, movieOrder } from "./conformance.js";
 
-const clientOf = (sandbox: Sandbox) =>
-  createOrderClient({
-    clientId: CLIENT_ID,
-    privateKey: MERCHANT.pkcs8Pem,
-    alipayPublicKey: sandbox.alipayPublicKey,
-    baseUrl: "https://sandbox.invalid",
-    fetch: sandbox.fetch,
-    retry: { maxAttempts: 1 },
-  });
+// the shared fixture's client, on the base URL these tests have always used
+const clientOf = (sandbox: Sandbox) => clientFor(sandbox, { baseUrl: "https://sandbox.invalid", fetch: sandbox.fetch });
 
 async function memoryOutbox(settings: HarnessSettings & { coalesce?: boolean }) {
   const sandbox = await createSandbox({
