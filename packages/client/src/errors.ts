@@ -77,17 +77,19 @@ export interface CallDetails {
  * made with what the call knows when it ends, and never changed after.
  */
 export class OrderError<Code extends OrderErrorCode = OrderErrorCode> extends AlipayHKError<Code> {
-  readonly outcome: Outcome;
+  // Declared, not defined as class fields: the constructor sets every one, and field definitions would add each
+  // name once more to every bundle.
+  declare readonly outcome: Outcome;
   /** The call's requestId: send it again to learn an unknown outcome. */
-  readonly requestId: string | undefined;
-  readonly tracerId: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly tracerId: string | undefined;
   /** AlipayHK's result code, when an answer was read: one of the spec's, or another that AlipayHK sent. */
-  readonly resultCode: ResultCode | (string & {}) | undefined;
-  readonly resultStatus: string | undefined;
-  readonly resultMessage: string | undefined;
-  readonly httpStatus: number | undefined;
+  declare readonly resultCode: ResultCode | (string & {}) | undefined;
+  declare readonly resultStatus: string | undefined;
+  declare readonly resultMessage: string | undefined;
+  declare readonly httpStatus: number | undefined;
   /** How many HTTP attempts the call made before this error (0: nothing was sent). */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   constructor(code: Code, outcome: Outcome, message: string, details: CallDetails = {}) {
     super(code, message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -105,7 +107,7 @@ export class OrderError<Code extends OrderErrorCode = OrderErrorCode> extends Al
 /** The body breaks the spec; nothing was sent. `problems` lists each field at fault. */
 export class ValidationError extends OrderError<"ERR_VALIDATION"> {
   override name = "ValidationError";
-  readonly problems: readonly Problem[];
+  declare readonly problems: readonly Problem[];
   /** @param details - the call's details; its `operationId` names the refused call in the message */
   constructor(problems: readonly Problem[], details?: CallDetails & { operationId?: string }) {
     const list = problems
@@ -174,7 +176,7 @@ export class ResponseFormatError extends OrderError<"ERR_RESPONSE_FORMAT"> {
 export class HttpError extends OrderError<"ERR_HTTP"> {
   override name = "HttpError";
   /** The server's Retry-After, in milliseconds, when it sent one. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(status: number, details?: CallDetails & { retryAfterMs?: number | undefined }) {
     // 5xx, 408 and 429 may have reached AlipayHK; other statuses mean the request was refused before it
     super(

@@ -33,7 +33,7 @@ export type HeaderName = "Signature" | "Encrypt";
  */
 export class AlipayHKError<Code extends string = string> extends Error {
   /** Stable, machine-readable identifier; never changes between versions for the same failure. */
-  readonly code: Code;
+  declare readonly code: Code; // declared only: the constructor sets it, and a class field would repeat its name in bundles
 
   constructor(code: Code, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -66,7 +66,7 @@ export class KeyFormatError extends AlipayHKError<
 export class HeaderFormatError extends AlipayHKError<"ERR_SIGNATURE_HEADER" | "ERR_ENCRYPT_HEADER"> {
   override name = "HeaderFormatError";
   /** The header the problem was found in. */
-  readonly header: HeaderName;
+  declare readonly header: HeaderName;
   constructor(header: HeaderName, message: string, options?: { cause?: unknown }) {
     super(
       header === "Signature" ? "ERR_SIGNATURE_HEADER" : "ERR_ENCRYPT_HEADER",
@@ -81,9 +81,9 @@ export class HeaderFormatError extends AlipayHKError<"ERR_SIGNATURE_HEADER" | "E
 export class UnsupportedAlgorithmError extends AlipayHKError<"ERR_UNSUPPORTED_ALGORITHM"> {
   override name = "UnsupportedAlgorithmError";
   /** The header the algorithm was read from. */
-  readonly header: HeaderName;
+  declare readonly header: HeaderName;
   /** The algorithm as written (at most 8 characters, then "…"). */
-  readonly algorithm: string;
+  declare readonly algorithm: string;
   constructor(header: HeaderName, algorithm: string, supported: readonly string[]) {
     const shown = redact(algorithm);
     super(
