@@ -14,11 +14,14 @@
 //    fetch does with one is measured apart ("new Request(url, init) with a signal": Node's fetch builds that Request).
 // 3. RSA_AES: encryptBody / decryptBody and their RSA steps (pure-JS BigInt RSA, since WebCrypto has no
 //    RSAES-PKCS1-v1_5), beside one crypto.subtle.sign.
+// 4. validateOrder timed between real HTTP calls to the sandbox (bench/server.mjs, started on 127.0.0.1 and stopped),
+//    where its code runs cold, beside the same order validated again at once.
 //
 // Numbers are microseconds per call: medians of bounded loops after a warm-up, one call at a time; the pairs that
 // are compared are called alternately, call by call.
 // The sections live in bench/profile/ (setup.mjs: the bundle, keys and timing helpers); each runs after the last
 // has finished, so that no two time at once.
+import { profileBetweenCalls } from "./profile/between-calls.mjs";
 import { profileSignVerify } from "./profile/crypto.mjs";
 import { profileRsaAes } from "./profile/rsa-aes.mjs";
 import { rows } from "./profile/setup.mjs";
@@ -27,6 +30,7 @@ import { profileSyncOrder } from "./profile/sync-order.mjs";
 await profileSignVerify();
 await profileSyncOrder();
 await profileRsaAes();
+await profileBetweenCalls();
 
 const runtime = globalThis.Deno
   ? `Deno ${globalThis.Deno.version.deno}`

@@ -48,7 +48,7 @@ const gen = () =>
 export const merchant = await gen();
 export const alipay = await gen();
 export const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", merchant.privateKey));
-const spki = new Uint8Array(await crypto.subtle.exportKey("spki", merchant.publicKey));
+export const spki = new Uint8Array(await crypto.subtle.exportKey("spki", merchant.publicKey));
 export const pem = (label, der) =>
   `-----BEGIN ${label}-----\n${P.bytesToBase64(der).replace(/(.{64})/g, "$1\n")}\n-----END ${label}-----\n`;
 export const privateKey = await P.importPrivateKey(pem("PRIVATE KEY", pkcs8));
@@ -68,7 +68,7 @@ export const rawAlipayPublic = await crypto.subtle.importKey(
 );
 
 const MAX_MS = 1500;
-const median = (a) => {
+export const median = (a) => {
   const s = [...a].sort((x, y) => x - y);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
