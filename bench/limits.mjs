@@ -60,12 +60,13 @@ export function limitsSection({ results, budgets }) {
     "syncOrder against the baseline with the same timeout",
     "the baseline signs, sends with a timeout signal and verifies; syncOrder also validates the order, serialises " +
       "it once for every attempt and reads the bytes back (what is validated is what is sent), and classifies the " +
-      "answer. `node bench/profile.mjs` (network taken out, Node 20, 2026-12-07) puts that at about 65 µs of CPU per " +
-      "call, validation 4 µs of it when warm and about 25 µs when timed between calls, where its code runs cold. " +
-      "What cost Node its gap at 1 in flight was that validation run cold: it copied its context with object spread " +
-      "seven times per order and allocated in every loop, 14 µs warm and 52 µs between calls in the same profile " +
-      "before it was spelled out (Node at 1 in flight had been 0.89 and 0.94 of the baseline in the two full runs " +
-      "before, per-round pairs). What is left is that per-call work and the spread between runs (a few percent). " +
+      "answer. `node bench/profile.mjs` (Node 20, 2026-12-07) puts that at about 50-65 µs of CPU per call with the " +
+      "network taken out. What cost Node its gap at 1 in flight was validation run cold, between two HTTP calls: " +
+      "its dozen keyword reads per schema node were megamorphic property loads on thirty-odd node shapes, and it " +
+      "copied its context seven times per order. Each node is now read through one object shape, and the context is " +
+      "spelled out: validateOrder timed between real calls (profile section 4) went from about 45 to 26-31 µs. " +
+      "What is left is the rest of that per-call work and the spread between runs, which the 24 s of interleaved " +
+      "pairs narrows. " +
       "At 16 in flight client and server share the two cores, so every µs of CPU counts.",
   );
   line(

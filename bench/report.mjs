@@ -335,7 +335,7 @@ ${busyNote}
   sandbox signs every answer, so the server spends about one RSA signature per request too: with 2 cores, client and
   server share the machine.
 - **Interleaved cross-checks:** sign() vs \`crypto.subtle.sign\`, verify() vs \`crypto.subtle.verify\` and syncOrder vs the
-  baseline with a timeout (1 in flight) also called alternately, call by call, each call timed (${SETTINGS.rounds * SETTINGS.cryptoTimeMs} ms of pairs for crypto, ${SETTINGS.rounds * SETTINGS.httpTimeMs} ms for HTTP):
+  baseline with a timeout (1 in flight) also called alternately, call by call, each call timed (${SETTINGS.rounds * SETTINGS.cryptoTimeMs} ms of pairs for crypto, ${SETTINGS.interleavedHttpMs} ms for HTTP):
   other work on the machine then hits both sides alike. When the two estimates disagree, the machine was busy. A
   pair in which either call took more than 20 ms and 10 times the median call (a stall of the machine, tens of ms in
   a 2 ms call) is left out, both calls; bench/results.json counts them (\`interleavedStalls\`). For
