@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { P, message, median, pem, pkcs8, row, spki } from "./setup.mjs";
+import { P, message, median, orderMaker, pem, pkcs8, row, spki } from "./setup.mjs";
 
 const CALLS = 2_000;
 const MAX_MS = 20_000;
@@ -30,18 +30,7 @@ export async function profileBetweenCalls() {
       retry: { maxAttempts: 1 },
     });
     const tag = crypto.randomUUID().slice(0, 8);
-    let n = 0;
-    const order = () => ({
-      requestId: `p${tag}${String(++n).padStart(12, "0")}`,
-      merchantBizNo: `profile-${tag}`,
-      merchantBizType: "MOVIE_TICKET",
-      orderStatus: "TICKETED",
-      userId: "2160120000000001",
-      orderCreateTime: 1_764_115_200_000,
-      orderModifyTime: 1_764_115_200_000 + n,
-      extInfo: { seats: ["F7", "F8"] },
-      tradeNo: "2026112622001",
-    });
+    const order = orderMaker(`p${tag}`, `profile-${tag}`);
     const cold = [];
     const warm = [];
     const start = performance.now();

@@ -135,3 +135,22 @@ export const message = {
   body,
 };
 export const data = P.utf8(P.contentToSign(message));
+
+/** Movie-ticket orders whose requestIds (`<prefix>` + a count) never repeat and whose orderModifyTime only grows. */
+export function orderMaker(prefix, merchantBizNo) {
+  let n = 0;
+  return () => {
+    n++;
+    return {
+      requestId: `${prefix}${String(n).padStart(20, "0")}`,
+      merchantBizNo,
+      merchantBizType: "MOVIE_TICKET",
+      orderStatus: "TICKETED",
+      userId: "2160120000000001",
+      orderCreateTime: 1_764_115_200_000,
+      orderModifyTime: 1_764_115_200_000 + n,
+      extInfo: { seats: ["F7", "F8"] },
+      tradeNo: "2026112622001",
+    };
+  };
+}

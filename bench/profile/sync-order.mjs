@@ -7,6 +7,7 @@ import {
   alipay,
   alipayPublicPem,
   message,
+  orderMaker,
   P,
   pem,
   pkcs8,
@@ -45,18 +46,7 @@ export async function profileSyncOrder() {
     return new Response(answerBody, { status: 200, headers: answerHeaders });
   };
 
-  let n = 0;
-  const order = () => ({
-    requestId: `r${String(++n).padStart(20, "0")}`,
-    merchantBizNo: "bench-profile",
-    merchantBizType: "MOVIE_TICKET",
-    orderStatus: "TICKETED",
-    userId: "2160120000000001",
-    orderCreateTime: 1_764_115_200_000,
-    orderModifyTime: 1_764_115_200_000 + n,
-    extInfo: { seats: ["F7", "F8"] },
-    tradeNo: "2026112622001",
-  });
+  const order = orderMaker("r", "bench-profile");
   const clientOptions = {
     clientId: CLIENT_ID,
     privateKey: pem("PRIVATE KEY", pkcs8),
